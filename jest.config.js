@@ -1,0 +1,20 @@
+/** Unit specs sit beside the code in libs/ and apps/; black-box tests live in test/. */
+const shared = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@libs/ledger$': '<rootDir>/libs/ledger/src/index.ts',
+    '^@libs/ledger/(.*)$': '<rootDir>/libs/ledger/src/$1',
+  },
+};
+
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/libs', '<rootDir>/apps'], testRegex: '\\.spec\\.ts$' },
+    { ...shared, displayName: 'black-box', roots: ['<rootDir>/test'], testRegex: '\\.spec\\.ts$' },
+  ],
+};

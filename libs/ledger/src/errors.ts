@@ -1,0 +1,57 @@
+/** Base of every error the ledger names; `code` is stable, messages are for people. */
+export abstract class LedgerError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Another writer appended first: reload the stream and decide again. */
+export class WrongExpectedRevisionError extends LedgerError {
+  readonly code = 'WRONG_EXPECTED_REVISION';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevisionLike,
+    readonly actual: number,
+  ) {
+    super(
+      `stream ${streamId}: expected revision ${String(expected)} but the stream is at ${actual === -1 ? 'no stream' : actual}`,
+    );
+  }
+}
+
+type ExpectedRevisionLike = number | string;
+
+/** An eventId used before for a different event; ids are unique across the whole log. */
+export class DuplicateEventIdError extends LedgerError {
+  readonly code = 'DUPLICATE_EVENT_ID';
+  constructor(readonly eventId: string) {
+    super(`event id ${eventId} is already in the log`);
+  }
+}
+
+/** The store location in configuration cannot be used. */
+export class StoreConfigError extends LedgerError {
+  readonly code = 'STORE_CONFIG';
+}
+
+/** Events handed to append are not acceptable (empty type, unserialisable data, …). */
+export class InvalidEventError extends LedgerError {
+  readonly code = 'INVALID_EVENT';
+}
+
+/**
+ * A business rule said no. Rules speak to people in Chinese and English; the code is what
+ * clients and tests match on.
+ */
+export class DomainRuleError extends LedgerError {
+  constructor(
+    readonly code: string,
+    readonly messageZh: string,
+    readonly messageEn: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(`${code}: ${messageEn} / ${messageZh}`);
+  }
+}

@@ -1,0 +1,207 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database, { type Database as Db, type Statement } from 'better-sqlite3';
+import { GENESIS_HASH, logHash } from '../envelope/event-hash';
+import { type Clock, nextRecordedAt, systemClock } from '../envelope/ledger-clock';
+import type { NewEvent, RecordedEvent } from '../envelope/recorded-event';
+import { sealEnvelopes } from '../envelope/seal-envelopes';
+import { DuplicateEventIdError } from '../errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ReadAllOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../store/event-store.port';
+import { assertExpectedRevision } from '../store/expected-revision';
+import { PollingSubscription } from '../store/polling-subscription';
+import { validateNewEvents } from '../store/validate-new-events';
+import { applySchema, type EventRow } from './sqlite-schema';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:'. */
+  path: string;
+  clock?: Clock;
+  /** How often an idle subscription looks for appends made by other processes. */
+  pollMs?: number;
+}
+
+export interface LogChainLink {
+  position: number;
+  hash: string;
+  logHash: string;
+}
+
+/** The embedded default store: one SQLite file in WAL mode, append-only by trigger. */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Db;
+  private readonly clock: Clock;
+  private readonly pollMs: number;
+  private readonly appended = new EventEmitter();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly stmt: Record<
+    'tip' | 'head' | 'insert' | 'byCommand' | 'stream' | 'after' | 'chain',
+    Statement
+  >;
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path);
+    applySchema(this.db);
+    this.clock = options.clock ?? systemClock;
+    this.pollMs = options.pollMs ?? 10;
+    this.appended.setMaxListeners(0);
+    this.stmt = {
+      tip: this.db.prepare(
+        'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      head: this.db.prepare(
+        'SELECT position, log_hash, recorded_at FROM events ORDER BY position DESC LIMIT 1',
+      ),
+      insert: this.db.prepare(`INSERT INTO events (position, event_id, stream_id, revision, type,
+        schema_version, recorded_at, occurred_at, actor, correlation_id, causation_id, command_id,
+        data, hash, log_hash) VALUES (@position, @eventId, @streamId, @revision, @type,
+        @schemaVersion, @recordedAt, @occurredAt, @actor, @correlationId, @causationId,
+        @commandId, @data, @hash, @logHash)`),
+      byCommand: this.db.prepare('SELECT * FROM events WHERE command_id = ? ORDER BY position'),
+      stream: this.db.prepare(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
+      ),
+      after: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      chain: this.db.prepare(
+        'SELECT position, hash, log_hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
+    };
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateNewEvents(streamId, events);
+    // IMMEDIATE takes the write lock first, so two processes cannot interleave positions.
+    const result = this.db.transaction(() => this.appendInTransaction(streamId, events, options))
+      .immediate();
+    if (!result.duplicate) this.appended.emit('append');
+    return result;
+  }
+
+  private appendInTransaction(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): AppendResult {
+    if (options.commandId) {
+      const prior = (this.stmt.byCommand.all(options.commandId) as EventRow[]).map(rowToEvent);
+      if (prior.length > 0) {
+        return { events: prior, nextExpectedRevision: prior[prior.length - 1].revision, duplicate: true };
+      }
+    }
+    const tip = this.stmt.tip.get(streamId) as { revision: number; hash: string } | undefined;
+    assertExpectedRevision(streamId, options.expectedRevision, tip?.revision ?? -1);
+    const head = this.stmt.head.get() as
+      | { position: number; log_hash: string; recorded_at: string }
+      | undefined;
+    const recordedAt = nextRecordedAt(this.clock, head?.recorded_at ?? null);
+    const envelopes = sealEnvelopes(
+      streamId,
+      events,
+      tip ?? { revision: -1, hash: GENESIS_HASH },
+      recordedAt,
+      options,
+    );
+    let position = head?.position ?? 0;
+    let previousLogHash = head?.log_hash ?? GENESIS_HASH;
+    const recorded = envelopes.map((envelope) => {
+      position += 1;
+      previousLogHash = logHash(previousLogHash, envelope.hash, position);
+      this.insert({ ...envelope, position }, previousLogHash);
+      return { ...envelope, position };
+    });
+    return {
+      events: recorded,
+      nextExpectedRevision: recorded[recorded.length - 1].revision,
+      duplicate: false,
+    };
+  }
+
+  private insert(event: RecordedEvent, chainHash: string): void {
+    try {
+      this.stmt.insert.run({ ...event, data: JSON.stringify(event.data), logHash: chainHash });
+    } catch (error) {
+      if (isUniqueViolation(error, 'events.event_id')) throw new DuplicateEventIdError(event.eventId);
+      throw error;
+    }
+  }
+
+  async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
+    return (this.stmt.stream.all(streamId, fromRevision) as EventRow[]).map(rowToEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readPage(options.after ?? 0, options.limit ?? -1);
+  }
+
+  /** The global chain links, for `verify`; only this adapter can keep one. */
+  readLogChain(after: number, limit: number): LogChainLink[] {
+    return (this.stmt.chain.all(after, limit) as Pick<EventRow, 'position' | 'hash' | 'log_hash'>[])
+      .map((r) => ({ position: r.position, hash: r.hash, logHash: r.log_hash }));
+  }
+
+  subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
+    const subscription = new PollingSubscription(
+      {
+        readPage: (after, limit) => this.readPage(after, limit),
+        onLocalAppend: (wake) => {
+          this.appended.on('append', wake);
+          return () => this.appended.off('append', wake);
+        },
+      },
+      handler,
+      options,
+      this.pollMs,
+    );
+    this.subscriptions.add(subscription);
+    subscription.done.finally(() => this.subscriptions.delete(subscription)).catch(() => undefined);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    const head = this.stmt.head.get() as { position: number } | undefined;
+    return head?.position ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    if (this.db.open) this.db.close();
+  }
+
+  private readPage(after: number, limit: number): RecordedEvent[] {
+    return (this.stmt.after.all(after, limit) as EventRow[]).map(rowToEvent);
+  }
+}
+
+function rowToEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    recordedAt: row.recorded_at,
+    occurredAt: row.occurred_at,
+    actor: row.actor,
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    commandId: row.command_id,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    hash: row.hash,
+  };
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  const e = error as { code?: string; message?: string };
+  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e.message ?? '').includes(column);
+}

@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+
+// Positions are assigned explicitly (head + 1) inside the write transaction so they stay dense.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position       INTEGER PRIMARY KEY,
+  event_id       TEXT    NOT NULL UNIQUE,
+  stream_id      TEXT    NOT NULL,
+  revision       INTEGER NOT NULL,
+  type           TEXT    NOT NULL,
+  schema_version INTEGER NOT NULL,
+  recorded_at    TEXT    NOT NULL,
+  occurred_at    TEXT    NOT NULL,
+  actor          TEXT    NOT NULL,
+  correlation_id TEXT,
+  causation_id   TEXT,
+  command_id     TEXT,
+  data           TEXT    NOT NULL,
+  hash           TEXT    NOT NULL,
+  log_hash       TEXT    NOT NULL,
+  UNIQUE (stream_id, revision)
+);
+CREATE INDEX IF NOT EXISTS events_by_command ON events (command_id) WHERE command_id IS NOT NULL;
+CREATE TRIGGER IF NOT EXISTS events_refuse_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only: UPDATE refused'); END;
+CREATE TRIGGER IF NOT EXISTS events_refuse_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only: DELETE refused'); END;
+`;
+
+export function applySchema(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  // FULL: a commit the ledger acknowledged survives a power cut, not only a crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+}
+
+export interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  recorded_at: string;
+  occurred_at: string;
+  actor: string;
+  correlation_id: string | null;
+  causation_id: string | null;
+  command_id: string | null;
+  data: string;
+  hash: string;
+  log_hash: string;
+}

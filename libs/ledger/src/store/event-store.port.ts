@@ -1,0 +1,60 @@
+import type { AppendContext, NewEvent, RecordedEvent } from '../envelope/recorded-event';
+
+/** Injection token; a symbol so no framework type leaks into the port. */
+export const EVENT_STORE = Symbol('EventStore');
+
+/**
+ * number: the revision of the stream's last event; 'no_stream': the stream must not exist;
+ * 'stream_exists': it must; 'any': no check (use only where order cannot matter).
+ */
+export type ExpectedRevision = number | 'no_stream' | 'stream_exists' | 'any';
+
+export interface AppendOptions extends AppendContext {
+  expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  events: RecordedEvent[];
+  /** Revision of the stream's last event after the append. */
+  nextExpectedRevision: number;
+  /** True when the commandId had been appended before: nothing new was written. */
+  duplicate: boolean;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events with a position greater than this. 0 reads from the start. */
+  after?: number;
+  limit?: number;
+}
+
+export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint: the position of the last event the subscriber has processed. */
+  after?: number;
+  /** Called once catch-up has reached the head and live delivery begins. */
+  onLive?: () => void;
+}
+
+export interface Subscription {
+  /** Stops delivery; resolves once the handler is no longer running. */
+  stop(): Promise<void>;
+  /** Resolves when stopped, rejects if the handler or the store failed. */
+  readonly done: Promise<void>;
+}
+
+export type StoreKind = 'sqlite' | 'esdb';
+
+/** The ledger's one narrow port to storage. Every adapter passes test/contract. */
+export interface EventStore {
+  readonly kind: StoreKind;
+  /** Atomic: every event of the batch is appended, or none is. */
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch up from the checkpoint, then deliver live, in global order, one at a time. */
+  subscribe(handler: EventHandler, options?: SubscribeOptions): Subscription;
+  /** Position of the last event in the log, 0 when empty. */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+}
