@@ -1,0 +1,23 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '@libs/ledger';
+
+export interface HealthReport {
+  status: 'ok';
+  store: EventStore['kind'];
+  headPosition: number;
+  /** Events appended but not yet applied by the slowest projection (none are registered yet). */
+  projectionLag: number;
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'The store answers; its kind and head position.' })
+  async health(): Promise<HealthReport> {
+    return { status: 'ok', store: this.store.kind, headPosition: await this.store.headPosition(), projectionLag: 0 };
+  }
+}

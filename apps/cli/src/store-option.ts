@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { openEventStore, parseStoreLocation, type EventStore } from '@libs/ledger';
+
+/** Every command reads LEDGER_STORE, and `--store` overrides it for one run. */
+export function withStoreOption(command: Command): Command {
+  return command.option(
+    '--store <location>',
+    'sqlite:<path> or esdb://host:port (default: $LEDGER_STORE, else sqlite:./data/ledger.sqlite)',
+  );
+}
+
+export async function openStoreFrom(options: { store?: string }): Promise<EventStore> {
+  return openEventStore(parseStoreLocation(options.store ?? process.env.LEDGER_STORE));
+}
