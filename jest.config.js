@@ -8,6 +8,8 @@ const shared = {
   moduleNameMapper: {
     '^@libs/ledger$': '<rootDir>/libs/ledger/src/index.ts',
     '^@libs/ledger/(.*)$': '<rootDir>/libs/ledger/src/$1',
+    '^@libs/records$': '<rootDir>/libs/records/src/index.ts',
+    '^@libs/records/(.*)$': '<rootDir>/libs/records/src/$1',
   },
 };
 

@@ -26,12 +26,12 @@ describe('GET /health', () => {
       actor: 'test',
     });
     response = await fetch(`${base}/health`);
-    expect((await response.json()).headPosition).toBe(1);
+    expect(((await response.json()) as { headPosition: number }).headPosition).toBe(1);
   });
 
   it('serves the OpenAPI document', async () => {
     const response = await fetch(`${base}/api/docs-json`);
     expect(response.status).toBe(200);
-    expect((await response.json()).paths['/health']).toBeDefined();
+    expect(((await response.json()) as { paths: Record<string, unknown> }).paths['/health']).toBeDefined();
   });
 });

@@ -66,7 +66,7 @@ describe('ledger verify against direct edits of the SQLite file', () => {
   it('catches a forged event even when its stream hash was computed correctly', async () => {
     const path = tampered('forged', (db) => {
       const last = row(db, 12);
-      const forged = {
+      const forged: Record<string, unknown> = {
         ...last,
         position: 13,
         event_id: '00000000-0000-4000-8000-000000000000',
@@ -79,7 +79,7 @@ describe('ledger verify against direct edits of the SQLite file', () => {
         type: forged.type as string,
         schemaVersion: forged.schema_version as number,
         streamId: forged.stream_id as string,
-        revision: forged.revision,
+        revision: forged.revision as number,
         recordedAt: forged.recorded_at as string,
         occurredAt: forged.occurred_at as string,
         actor: forged.actor as string,

@@ -1,0 +1,24 @@
+import type { Decider } from '@libs/ledger';
+import type { CommandRequest } from './command-request';
+import type { DecisionContext, FactLookup, Facts } from './facts';
+
+export interface DomainEvent {
+  type: string;
+  data: { occurredAt: string };
+}
+
+export type Decision<R> = R & DecisionContext;
+
+/** One business action: its request, the stream it writes, its rules, and the facts it needs. */
+export interface Action<R extends CommandRequest = CommandRequest, E extends DomainEvent = DomainEvent, S = unknown> {
+  type: string;
+  summary: { zh: string; en: string };
+  request: new () => R;
+  stream(request: R): string;
+  decider: Decider<Decision<R>, E, S>;
+  facts?(request: R, lookup: FactLookup): Promise<Facts>;
+}
+
+/** Erases the generic types so actions of different shapes can sit in one catalog. */
+export const action = <R extends CommandRequest, E extends DomainEvent, S>(a: Action<R, E, S>): Action =>
+  a as unknown as Action;

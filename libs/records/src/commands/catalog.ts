@@ -1,0 +1,48 @@
+import type { Action } from './action';
+import { assignTargets } from '../assign-targets/assign-targets.action';
+import { closeOrgUnit } from '../close-org-unit/close-org-unit.action';
+import { correctRecord } from '../correct-record/correct-record.action';
+import { enrollChronicCare } from '../enroll-chronic-care/enroll-chronic-care.action';
+import { moveOrgUnit } from '../move-org-unit/move-org-unit.action';
+import { reassignResident } from '../reassign-resident/reassign-resident.action';
+import { recordCheckup } from '../record-checkup/record-checkup.action';
+import { recordFollowUp } from '../record-follow-up/record-follow-up.action';
+import { recordResidentDeath } from '../record-resident-death/record-resident-death.action';
+import { recordResidentMovedOut } from '../record-resident-moved-out/record-resident-moved-out.action';
+import { recordTcmAssessment } from '../record-tcm-assessment/record-tcm-assessment.action';
+import { registerDoctor } from '../register-doctor/register-doctor.action';
+import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
+import { registerResident } from '../register-resident/register-resident.action';
+import { renameOrgUnit } from '../rename-org-unit/rename-org-unit.action';
+import { renewContract } from '../renew-contract/renew-contract.action';
+import { signContract } from '../sign-contract/sign-contract.action';
+import { terminateContract } from '../terminate-contract/terminate-contract.action';
+import { updateResidentTags } from '../update-resident-tags/update-resident-tags.action';
+import { voidRecord } from '../void-record/void-record.action';
+
+/** Every command the ledger accepts, by its `type`. HTTP, import and seed all go through here. */
+export const ACTIONS: readonly Action[] = [
+  registerOrgUnit,
+  renameOrgUnit,
+  moveOrgUnit,
+  closeOrgUnit,
+  registerDoctor,
+  registerResident,
+  updateResidentTags,
+  reassignResident,
+  recordResidentMovedOut,
+  recordResidentDeath,
+  assignTargets,
+  signContract,
+  renewContract,
+  terminateContract,
+  recordCheckup,
+  recordTcmAssessment,
+  enrollChronicCare,
+  recordFollowUp,
+  correctRecord,
+  voidRecord,
+];
+
+export const ACTIONS_BY_TYPE: ReadonlyMap<string, Action> = new Map(ACTIONS.map((a) => [a.type, a]));
+export const COMMAND_TYPES = ACTIONS.map((a) => a.type);

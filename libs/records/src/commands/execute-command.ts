@@ -1,0 +1,79 @@
+import {
+  type Clock,
+  type EventStore,
+  type RecordedEvent,
+  WrongExpectedRevisionError,
+  foldEvents,
+} from '@libs/ledger';
+import type { DomainEvent } from './action';
+import type { FactLookup } from './facts';
+import { parseCommand } from './parse-command';
+import { storeFactLookup } from './store-fact-lookup';
+
+export interface ExecuteContext {
+  store: EventStore;
+  clock: Clock;
+  /** From the authenticated credential or the operator, never from the payload. */
+  actor: string;
+  correlationId?: string;
+  facts?: FactLookup;
+}
+
+export interface CommandResult {
+  commandId: string;
+  type: string;
+  streamId: string;
+  /** True when this commandId was executed before: nothing new was appended. */
+  duplicate: boolean;
+  events: Pick<RecordedEvent, 'eventId' | 'type' | 'revision' | 'position' | 'hash'>[];
+}
+
+const RETRIES = 3;
+
+/**
+ * The one command handler: load the stream, fold, decide, append with the expected revision.
+ * A concurrent writer makes the append fail; then the decision is taken again on fresh state,
+ * unless the sender pinned an expectedRevision, in which case the conflict is theirs to see.
+ */
+export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise<CommandResult> {
+  const { action, request } = parseCommand(raw);
+  const streamId = action.stream(request);
+  const lookup = ctx.facts ?? storeFactLookup(ctx.store);
+  const result = (duplicate: boolean, events: RecordedEvent[]): CommandResult => ({
+    commandId: request.commandId,
+    type: request.type,
+    streamId,
+    duplicate,
+    events: events.map(({ eventId, type, revision, position, hash }) => ({ eventId, type, revision, position, hash })),
+  });
+
+  for (let attempt = 0; ; attempt += 1) {
+    const history = await ctx.store.readStream(streamId);
+    const earlier = history.filter((e) => e.commandId === request.commandId);
+    if (earlier.length > 0) return result(true, earlier);
+    const revision = history.length - 1;
+    if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
+      throw new WrongExpectedRevisionError(streamId, request.expectedRevision, revision);
+    }
+    const state = foldEvents(action.decider, history as unknown as DomainEvent[]);
+    const facts = action.facts ? await action.facts(request, lookup) : {};
+    const decided = action.decider.decide({ ...request, now: ctx.clock().toISOString(), facts }, state);
+    if (decided.length === 0) return result(false, []);
+    try {
+      const appended = await ctx.store.append(
+        streamId,
+        decided.map((e) => ({ type: e.type, data: e.data as unknown as Record<string, unknown>, occurredAt: e.data.occurredAt })),
+        {
+          expectedRevision: revision === -1 ? 'no_stream' : revision,
+          actor: ctx.actor,
+          commandId: request.commandId,
+          correlationId: ctx.correlationId ?? request.commandId,
+        },
+      );
+      return result(appended.duplicate, appended.events);
+    } catch (error) {
+      const retry = error instanceof WrongExpectedRevisionError && request.expectedRevision === undefined && attempt < RETRIES;
+      if (!retry) throw error;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/** Chinese wording for class-validator's constraints; the English comes from class-validator. */
+export const CONSTRAINT_ZH: Record<string, string> = {
+  isString: '须为字符串',
+  isNumber: '须为数字',
+  isInt: '须为整数',
+  isBoolean: '须为 true 或 false',
+  isIn: '取值不在允许范围内',
+  isIso8601: '须为 ISO 8601 日期（如 2024-03-05）',
+  isISO8601: '须为 ISO 8601 日期（如 2024-03-05）',
+  matches: '格式不正确',
+  maxLength: '过长',
+  length: '长度不符合要求',
+  min: '小于允许的最小值',
+  max: '大于允许的最大值',
+  isArray: '须为数组',
+  arrayMinSize: '至少需要一项',
+  arrayUnique: '不得有重复项',
+  isObject: '须为对象',
+  nestedValidation: '须为对象',
+  whitelistValidation: '不是该命令的字段',
+  unknownCommand: '未知的命令类型',
+  notAnObject: '须为 JSON 对象',
+};

@@ -1,0 +1,32 @@
+import { CHECKUP_KINDS, FOLLOW_UP_MODES, TCM_CONSTITUTIONS, type RecordType } from '../streams/vocabulary';
+
+type FieldCheck = (value: unknown) => boolean;
+
+const isNumber: FieldCheck = (v) => typeof v === 'number' && Number.isFinite(v);
+const isBoolean: FieldCheck = (v) => typeof v === 'boolean';
+const isDate: FieldCheck = (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}/.test(v);
+const oneOf = (values: readonly string[]): FieldCheck => (v) => typeof v === 'string' && values.includes(v);
+const isVitals: FieldCheck = (v) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(v).every(
+    ([k, x]) => ['systolic', 'diastolic', 'fastingGlucose', 'weightKg', 'heightCm'].includes(k) && isNumber(x),
+  );
+
+/**
+ * What a correction may change, per record type. Identity fields (resident, record id, doctor,
+ * condition, contract period) are not correctable: a wrong one is voided and recorded anew.
+ */
+export const CORRECTABLE: Record<RecordType, Record<string, FieldCheck>> = {
+  follow_up: {
+    occurredAt: isDate,
+    mode: oneOf(FOLLOW_UP_MODES),
+    systolic: isNumber,
+    diastolic: isNumber,
+    fastingGlucose: isNumber,
+    weightKg: isNumber,
+    referral: isBoolean,
+  },
+  checkup: { occurredAt: isDate, kind: oneOf(CHECKUP_KINDS), complete: isBoolean, vitals: isVitals },
+  tcm_assessment: { occurredAt: isDate, constitution: oneOf(TCM_CONSTITUTIONS), guidanceGiven: isBoolean },
+  enrolment: { occurredAt: isDate },
+  contract: { household: isBoolean, servicePackage: (v) => typeof v === 'string' && v.length > 0 && v.length <= 50 },
+};

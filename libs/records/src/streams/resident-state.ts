@@ -1,0 +1,131 @@
+import type { ResidentEvent } from './resident-events';
+import type { Condition, KeyPopulationTag, RecordType, Sex } from './vocabulary';
+import { chinaDay } from '../rules/dates';
+
+export interface ServiceRecord {
+  recordId: string;
+  recordType: RecordType;
+  occurredAt: string;
+  /** The record's fields as corrected so far. */
+  fields: Record<string, unknown>;
+  voided: boolean;
+}
+
+export interface ContractView {
+  contractId: string;
+  start: string;
+  end: string;
+  terminatedOn: string | null;
+}
+
+export interface ResidentState {
+  registered: boolean;
+  birthDate: string;
+  sex: Sex | null;
+  unitId: string | null;
+  tags: KeyPopulationTag[];
+  movedOutOn: string | null;
+  diedOn: string | null;
+  contracts: Record<string, ContractView>;
+  /** Enrolment record id per condition (the record may since have been voided). */
+  enrolments: Partial<Record<Condition, string>>;
+  records: Record<string, ServiceRecord>;
+}
+
+export const initialResidentState = (): ResidentState => ({
+  registered: false,
+  birthDate: '',
+  sex: null,
+  unitId: null,
+  tags: [],
+  movedOutOn: null,
+  diedOn: null,
+  contracts: {},
+  enrolments: {},
+  records: {},
+});
+
+function withRecord(state: ResidentState, recordType: RecordType, recordId: string, data: { occurredAt: string }): ResidentState {
+  const { residentId: _r, recordId: _id, ...fields } = data as Record<string, unknown>;
+  const record: ServiceRecord = { recordId, recordType, occurredAt: data.occurredAt as string, fields, voided: false };
+  return { ...state, records: { ...state.records, [recordId]: record } };
+}
+
+export function evolveResident(state: ResidentState, event: ResidentEvent): ResidentState {
+  switch (event.type) {
+    case 'ResidentRegistered': {
+      const d = event.data;
+      return { ...state, registered: true, birthDate: d.birthDate, sex: d.sex, unitId: d.unitId, tags: [...d.tags] };
+    }
+    case 'ResidentTagsUpdated': {
+      const kept = state.tags.filter((t) => !event.data.removed.includes(t));
+      return { ...state, tags: [...kept, ...event.data.added.filter((t) => !kept.includes(t))] };
+    }
+    case 'ResidentReassigned':
+      return { ...state, unitId: event.data.toUnitId };
+    case 'ResidentMovedOut':
+      return { ...state, movedOutOn: chinaDay(event.data.occurredAt) };
+    case 'ResidentDied':
+      return { ...state, diedOn: chinaDay(event.data.occurredAt) };
+    case 'ContractSigned': {
+      const d = event.data;
+      const next = withRecord(state, 'contract', d.contractId, d);
+      const contract: ContractView = { contractId: d.contractId, start: d.start, end: d.end, terminatedOn: null };
+      return { ...next, contracts: { ...next.contracts, [d.contractId]: contract } };
+    }
+    case 'ContractRenewed': {
+      const c = state.contracts[event.data.contractId];
+      return c ? { ...state, contracts: { ...state.contracts, [c.contractId]: { ...c, end: event.data.newEnd } } } : state;
+    }
+    case 'ContractTerminated': {
+      const c = state.contracts[event.data.contractId];
+      const terminatedOn = chinaDay(event.data.occurredAt);
+      return c ? { ...state, contracts: { ...state.contracts, [c.contractId]: { ...c, terminatedOn } } } : state;
+    }
+    case 'CheckupRecorded':
+      return withRecord(state, 'checkup', event.data.recordId, event.data);
+    case 'TcmAssessmentRecorded':
+      return withRecord(state, 'tcm_assessment', event.data.recordId, event.data);
+    case 'ChronicCareEnrolled': {
+      const next = withRecord(state, 'enrolment', event.data.recordId, event.data);
+      return { ...next, enrolments: { ...next.enrolments, [event.data.condition]: event.data.recordId } };
+    }
+    case 'FollowUpRecorded':
+      return withRecord(state, 'follow_up', event.data.recordId, event.data);
+    case 'RecordCorrected': {
+      const r = state.records[event.data.recordId];
+      if (!r) return state;
+      const fields = { ...r.fields, ...event.data.changes };
+      const corrected: ServiceRecord = { ...r, fields, occurredAt: (fields.occurredAt as string) ?? r.occurredAt };
+      return { ...state, records: { ...state.records, [r.recordId]: corrected } };
+    }
+    case 'RecordVoided': {
+      const r = state.records[event.data.recordId];
+      return r ? { ...state, records: { ...state.records, [r.recordId]: { ...r, voided: true } } } : state;
+    }
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+/** A live record: present and not voided. Voided records stop counting everywhere. */
+export const liveRecord = (state: ResidentState, recordId: string): ServiceRecord | undefined => {
+  const r = state.records[recordId];
+  return r && !r.voided ? r : undefined;
+};
+
+/** Contracts in force on a day: not voided, not terminated by then, and covering the day. */
+export function activeContractsOn(state: ResidentState, day: string): ContractView[] {
+  return Object.values(state.contracts).filter(
+    (c) => liveRecord(state, c.contractId) && c.start <= day && day <= c.end && (c.terminatedOn === null || c.terminatedOn > day),
+  );
+}
+
+/** Enrolled in a condition on a day, by a live enrolment record. */
+export function enrolledOn(state: ResidentState, condition: Condition, day: string): boolean {
+  const id = state.enrolments[condition];
+  const record = id ? liveRecord(state, id) : undefined;
+  return !!record && chinaDay(record.occurredAt) <= day;
+}

@@ -1,0 +1,83 @@
+/** Closed vocabularies shared by requests, events and rules. */
+export const UNIT_KINDS = [
+  'province',
+  'city',
+  'district',
+  'street',
+  'community_centre',
+  'township_centre',
+  'station',
+  'village_clinic',
+  'team',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Depth in the hierarchy; a parent must sit strictly above its child, so no cycle can form. */
+export const UNIT_RANK: Record<UnitKind, number> = {
+  province: 1,
+  city: 2,
+  district: 3,
+  street: 4,
+  community_centre: 5,
+  township_centre: 5,
+  station: 6,
+  village_clinic: 6,
+  team: 7,
+};
+
+export const KEY_POPULATION_TAGS = [
+  'hypertension',
+  'diabetes',
+  'pregnant',
+  'severe_mental_disorder',
+  'tuberculosis',
+  'disabled',
+  'poverty_alleviated',
+  'special_family',
+  'low_income',
+] as const;
+export type KeyPopulationTag = (typeof KEY_POPULATION_TAGS)[number];
+
+export const SEXES = ['male', 'female'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const CONDITIONS = ['hypertension', 'diabetes'] as const;
+export type Condition = (typeof CONDITIONS)[number];
+
+export const FOLLOW_UP_MODES = ['face_to_face_clinic', 'face_to_face_home', 'phone'] as const;
+export type FollowUpMode = (typeof FOLLOW_UP_MODES)[number];
+
+export const CHECKUP_KINDS = ['elderly_annual', 'disabled_annual', 'other'] as const;
+export type CheckupKind = (typeof CHECKUP_KINDS)[number];
+
+/** The nine constitution types of TCM constitution identification (中医体质辨识). */
+export const TCM_CONSTITUTIONS = [
+  'balanced',
+  'qi_deficiency',
+  'yang_deficiency',
+  'yin_deficiency',
+  'phlegm_dampness',
+  'damp_heat',
+  'blood_stasis',
+  'qi_stagnation',
+  'special_diathesis',
+] as const;
+export type TcmConstitution = (typeof TCM_CONSTITUTIONS)[number];
+
+/** Task counts a supervisor assigns per unit and year (domain.md, attachment 2). */
+export const TARGET_KEYS = [
+  'population',
+  'elderly_population',
+  'elderly_health_management',
+  'elderly_tcm',
+  'hypertension_target',
+  'hypertension_standardised',
+  'diabetes_target',
+  'diabetes_standardised',
+  'children_tcm',
+  'signing',
+] as const;
+export type TargetKey = (typeof TARGET_KEYS)[number];
+
+export const RECORD_TYPES = ['contract', 'checkup', 'tcm_assessment', 'enrolment', 'follow_up'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
