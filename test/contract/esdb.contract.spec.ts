@@ -11,7 +11,8 @@ import { type ContractFixture, eventStoreContract } from './event-store.contract
  * process asks testcontainers (the same discovery the container start will use) and is killed
  * after a few seconds, so a dead socket can never hang the suite.
  */
-const IMAGE = process.env.LEDGER_TEST_ESDB_IMAGE ?? 'docker.kurrent.io/kurrent-latest/kurrentdb:latest';
+const IMAGE =
+  process.env.LEDGER_TEST_ESDB_IMAGE ?? 'docker.kurrent.io/kurrent-latest/kurrentdb:latest';
 const url = process.env.LEDGER_TEST_ESDB_URL?.trim();
 
 function probeContainerEngine(): { ok: true } | { ok: false; reason: string } {
@@ -22,7 +23,8 @@ function probeContainerEngine(): { ok: true } | { ok: false; reason: string } {
       (e) => { console.error(e && e.message ? e.message : String(e)); process.exit(1); });`;
   const probe = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 8_000 });
   if (probe.status === 0) return { ok: true };
-  const why = probe.error?.message ?? probe.stderr.trim().split('\n').pop() ?? `exit ${probe.status}`;
+  const why =
+    probe.error?.message ?? probe.stderr.trim().split('\n').pop() ?? `exit ${probe.status}`;
   return { ok: false, reason: why || `probe ended by ${probe.signal ?? 'unknown'}` };
 }
 
@@ -43,7 +45,9 @@ async function startKurrentDb(): Promise<ContractFixture> {
       EVENTSTORE_RUN_PROJECTIONS: 'None',
     })
     .withExposedPorts(2113)
-    .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCodeMatching((s) => s >= 200 && s < 300))
+    .withWaitStrategy(
+      Wait.forHttp('/health/live', 2113).forStatusCodeMatching((s) => s >= 200 && s < 300),
+    )
     .withStartupTimeout(120_000)
     .start();
   const connectionString = `esdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`;
@@ -53,7 +57,9 @@ async function startKurrentDb(): Promise<ContractFixture> {
 }
 
 if (url) {
-  eventStoreContract('EventStoreDB (LEDGER_TEST_ESDB_URL)', async () => fixtureFor(url, async () => undefined));
+  eventStoreContract('EventStoreDB (LEDGER_TEST_ESDB_URL)', async () =>
+    fixtureFor(url, async () => undefined),
+  );
 } else {
   const engine = probeContainerEngine();
   if (engine.ok) {

@@ -5,11 +5,13 @@ import type { StoreLocation } from './store-location';
 
 export interface OpenOptions {
   clock?: Clock;
+  /** SQLite only; see SqliteStoreOptions.durability. */
+  durability?: 'full' | 'normal';
 }
 
 /** Opens the configured adapter; the EventStoreDB client is loaded only when it is chosen. */
 export async function openEventStore(location: StoreLocation, options: OpenOptions = {}): Promise<EventStore> {
-  if (location.kind === 'sqlite') return new SqliteEventStore({ path: location.path, clock: options.clock });
+  if (location.kind === 'sqlite') return new SqliteEventStore({ path: location.path, clock: options.clock, durability: options.durability });
   const { EsdbEventStore } = await import('../esdb/esdb-event-store');
   return EsdbEventStore.connect(location.connectionString, options);
 }

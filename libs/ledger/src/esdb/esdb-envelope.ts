@@ -96,7 +96,8 @@ export function toEsdbEvent(envelope: Omit<RecordedEvent, 'position'>): EsdbEven
 
 /** True for events this ledger wrote; $all also holds system events and maybe other writers'. */
 export function isLedgerEvent(stored: StoredEsdbEvent): boolean {
-  if (stored.streamId.startsWith('$') || stored.type.startsWith('$') || !stored.isJson) return false;
+  if (stored.streamId.startsWith('$') || stored.type.startsWith('$') || !stored.isJson)
+    return false;
   const m = stored.metadata as Partial<EnvelopeMetadata> | undefined;
   return (
     typeof m === 'object' &&
@@ -117,7 +118,9 @@ export function fromEsdbEvent(stored: StoredEsdbEvent): RecordedEvent {
   }
   if (!stored.position) {
     // Stream reads carry $all positions only from server 22.6 on.
-    throw new Error('EventStoreDB did not report event positions; the ledger needs server 22.6 or newer');
+    throw new Error(
+      'EventStoreDB did not report event positions; the ledger needs server 22.6 or newer',
+    );
   }
   const m = stored.metadata as EnvelopeMetadata;
   return {
@@ -144,7 +147,8 @@ export function fromEsdbEvent(stored: StoredEsdbEvent): RecordedEvent {
  */
 export function toLedgerPosition(position: EsdbPosition): number {
   const value = Number(position.prepare);
-  if (!Number.isSafeInteger(value)) throw new Error(`$all position ${position.prepare} exceeds 2^53`);
+  if (!Number.isSafeInteger(value))
+    throw new Error(`$all position ${position.prepare} exceeds 2^53`);
   return value;
 }
 

@@ -62,26 +62,40 @@ export class EsdbEventStore implements EventStore {
   ) {}
 
   /** The client connects lazily: a bad host surfaces on the first read or append. */
-  static async connect(connectionString: string, options: { clock?: Clock } = {}): Promise<EsdbEventStore> {
+  static async connect(
+    connectionString: string,
+    options: { clock?: Clock } = {},
+  ): Promise<EsdbEventStore> {
     let client: EventStoreDBClient;
     try {
       client = EventStoreDBClient.connectionString(connectionString);
     } catch (error) {
-      throw new StoreConfigError(`EventStoreDB connection string rejected: ${(error as Error).message}`);
+      throw new StoreConfigError(
+        `EventStoreDB connection string rejected: ${(error as Error).message}`,
+      );
     }
     return new EsdbEventStore(client, options.clock ?? systemClock);
   }
 
-  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     validateNewEvents(streamId, events);
     assertStorableInEsdb(events);
     return this.serially(async () => {
-      const retryable = options.expectedRevision === 'any' || options.expectedRevision === 'stream_exists';
+      const retryable =
+        options.expectedRevision === 'any' || options.expectedRevision === 'stream_exists';
       for (let attempt = 1; ; attempt += 1) {
         const outcome = await this.appendOnce(streamId, events, options);
         if (!('conflictAt' in outcome)) return outcome;
         if (!retryable || attempt >= MAX_ATTEMPTS) {
-          throw new WrongExpectedRevisionError(streamId, options.expectedRevision, outcome.conflictAt);
+          throw new WrongExpectedRevisionError(
+            streamId,
+            options.expectedRevision,
+            outcome.conflictAt,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt)); // de-synchronise
       }
@@ -119,9 +133,14 @@ export class EsdbEventStore implements EventStore {
     const tipRevision = tip?.revision ?? -1;
     assertExpectedRevision(streamId, options.expectedRevision, tipRevision);
     assertFreshEventIds(events, existing);
-    const latest = [tip?.recordedAt, head?.recordedAt].filter((t): t is string => t !== undefined).sort().pop();
+    const latest = [tip?.recordedAt, head?.recordedAt]
+      .filter((t): t is string => t !== undefined)
+      .sort()
+      .pop();
     const recordedAt = nextRecordedAt(this.clock, latest ?? null);
-    const chainTip = tip ? { revision: tip.revision, hash: tip.hash } : { revision: -1, hash: GENESIS_HASH };
+    const chainTip = tip
+      ? { revision: tip.revision, hash: tip.hash }
+      : { revision: -1, hash: GENESIS_HASH };
     const envelopes = sealEnvelopes(streamId, events, chainTip, recordedAt, options);
     try {
       // The concrete expected revision makes the server refuse a writer that slipped in between
@@ -140,14 +159,23 @@ export class EsdbEventStore implements EventStore {
     }
     // An append returns one position for the whole batch, so read the events back for theirs.
     const written = await this.readRange(streamId, tipRevision + 1, envelopes.length);
-    if (written.length === envelopes.length && written.every((e, i) => e.hash === envelopes[i].hash)) {
-      return { events: written, nextExpectedRevision: written[written.length - 1].revision, duplicate: false };
+    if (
+      written.length === envelopes.length &&
+      written.every((e, i) => e.hash === envelopes[i].hash)
+    ) {
+      return {
+        events: written,
+        nextExpectedRevision: written[written.length - 1].revision,
+        duplicate: false,
+      };
     }
     // Same event ids at the same expected revision: ESDB's own idempotency accepted the write
     // without storing it, because a concurrent replay of the command stored its events first.
     const replayed = await this.findCommand(streamId, options.commandId);
     if (replayed.length > 0) return duplicateOf(replayed);
-    throw new Error(`stream ${streamId}: events read back after an append differ from those written`);
+    throw new Error(
+      `stream ${streamId}: events read back after an append differ from those written`,
+    );
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
@@ -157,7 +185,8 @@ export class EsdbEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : Infinity;
     const out: RecordedEvent[] = [];
-    let cursor: EsdbPosition | null = (options.after ?? 0) > 0 ? esdbPositionOf(options.after!) : null;
+    let cursor: EsdbPosition | null =
+      (options.after ?? 0) > 0 ? esdbPositionOf(options.after!) : null;
     while (out.length < limit) {
       // A forward read includes its start position and pages may be mostly system events: ask
       // one more than needed and drop everything at or before the cursor.
@@ -211,7 +240,11 @@ export class EsdbEventStore implements EventStore {
           received += 1;
           if (stopped) break;
           const event = resolved.event;
-          if (event && (!cursor || comparePositions(event.position, cursor) > 0) && isLedgerEvent(event)) {
+          if (
+            event &&
+            (!cursor || comparePositions(event.position, cursor) > 0) &&
+            isLedgerEvent(event)
+          ) {
             await handler(fromEsdbEvent(event));
           }
           handled += 1;
@@ -268,10 +301,18 @@ export class EsdbEventStore implements EventStore {
   }
 
   /** Events of a stream from a revision, at most `count`; [] when the stream does not exist. */
-  private async readRange(streamId: string, from: number, count?: number): Promise<RecordedEvent[]> {
+  private async readRange(
+    streamId: string,
+    from: number,
+    count?: number,
+  ): Promise<RecordedEvent[]> {
     try {
       const read = await drain<ResolvedEvent>(
-        this.client.readStream(streamId, { fromRevision: BigInt(from), maxCount: count, resolveLinkTos: false }),
+        this.client.readStream(streamId, {
+          fromRevision: BigInt(from),
+          maxCount: count,
+          resolveLinkTos: false,
+        }),
       );
       return read.flatMap(({ event }) => (event ? [fromEsdbEvent(event)] : []));
     } catch (error) {
@@ -292,7 +333,10 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  private async findCommand(streamId: string, commandId: string | undefined): Promise<RecordedEvent[]> {
+  private async findCommand(
+    streamId: string,
+    commandId: string | undefined,
+  ): Promise<RecordedEvent[]> {
     if (!commandId) return [];
     return (await this.readRange(streamId, 0)).filter((e) => e.commandId === commandId);
   }

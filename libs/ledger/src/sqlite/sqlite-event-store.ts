@@ -27,6 +27,11 @@ export interface SqliteStoreOptions {
   clock?: Clock;
   /** How often an idle subscription looks for appends made by other processes. */
   pollMs?: number;
+  /**
+   * 'full' (default): an acknowledged append survives a power cut. 'normal': it survives a
+   * process crash but not a power cut; for operator bulk loads that can simply be re-run.
+   */
+  durability?: 'full' | 'normal';
 }
 
 export interface LogChainLink {
@@ -52,6 +57,7 @@ export class SqliteEventStore implements EventStore {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
     applySchema(this.db);
+    if (options.durability === 'normal') this.db.pragma('synchronous = NORMAL');
     this.clock = options.clock ?? systemClock;
     this.pollMs = options.pollMs ?? 10;
     this.appended.setMaxListeners(0);

@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '@libs/ledger';
+import { DeciderSpecification, type Then } from '@libs/ledger';
 import type { Action, Decision } from '../commands/action';
 import type { Facts } from '../commands/facts';
 import { evolveDoctor, initialDoctorState, type DoctorState } from '../streams/doctor-events';
@@ -42,7 +42,7 @@ export const movedOut = (on: string): ResidentEvent => ({ type: 'ResidentMovedOu
 export function specFor<R>(a: Action, facts: Facts = {}) {
   const spec = DeciderSpecification.for(a.decider as unknown as Action['decider']);
   return (given: unknown[]) => ({
-    when: (request: Partial<R> & Record<string, unknown>, extraFacts: Facts = {}) =>
-      spec(given as never[]).when({ now: NOW, facts: { ...facts, ...extraFacts }, commandId: 'cmd-1', ...request } as unknown as Decision<never>),
+    when: (request: Partial<R> & Record<string, unknown>, extraFacts: Facts = {}): Then<unknown> =>
+      spec(given as never[]).when({ now: NOW, facts: { ...facts, ...extraFacts }, commandId: 'cmd-1', ...request } as unknown as Decision<never>) as Then<unknown>,
   });
 }
