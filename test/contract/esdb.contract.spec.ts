@@ -30,7 +30,7 @@ function probeContainerEngine(): { ok: true } | { ok: false; reason: string } {
 
 function fixtureFor(connectionString: string, dispose: () => Promise<void>): ContractFixture {
   const location = parseStoreLocation(connectionString);
-  return { open: () => openEventStore(location), dispose };
+  return { open: () => openEventStore(location), dispose, eventIdScope: 'stream' };
 }
 
 async function startKurrentDb(): Promise<ContractFixture> {

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
+import { CommandsController } from './commands/commands.controller';
 import { HealthController } from './health/health.controller';
 import { EventStoreModule } from './store/event-store.module';
 
@@ -22,7 +23,7 @@ export class AppModule {
         }),
         EventStoreModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, CommandsController],
     };
   }
 }

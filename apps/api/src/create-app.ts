@@ -3,7 +3,9 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { commandSchemas } from '@libs/records/commands/command-schemas';
 import { AppModule } from './app.module';
+import { LedgerExceptionFilter } from './commands/ledger-exception.filter';
 import type { AppConfig } from './config/app-config';
 
 /** Builds the HTTP app; shared by main and the black-box tests so they run the same wiring. */
@@ -11,11 +13,17 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.useGlobalFilters(new LedgerExceptionFilter());
   const openApi = new DocumentBuilder()
     .setTitle('Public-health progress ledger')
     .setDescription('Immutable event ledger of the Basic Public Health Services programme')
     .setVersion('1')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('api/docs', app, () => {
+    const document = SwaggerModule.createDocument(app, openApi);
+    // Command schemas come from the class-validator DTOs themselves, one per command type.
+    document.components = { ...document.components, schemas: { ...document.components?.schemas, ...commandSchemas() } };
+    return document;
+  });
   return app;
 }

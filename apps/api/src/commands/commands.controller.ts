@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
+import { COMMAND_TYPES, type CommandResult, executeCommand } from '@libs/records';
+
+/** Until access control lands, every HTTP write is attributed to this actor. */
+export const HTTP_ACTOR = 'api';
+
+@ApiTags('commands')
+@Controller('api/v1/commands')
+export class CommandsController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Submit one command / 提交一条命令',
+    description: `The same JSON as one NDJSON import line. Types: ${COMMAND_TYPES.join(', ')}.`,
+  })
+  @ApiBody({ schema: { oneOf: COMMAND_TYPES.map((t) => ({ $ref: `#/components/schemas/${t}` })), discriminator: { propertyName: 'type' } } })
+  @ApiResponse({ status: 201, description: 'Appended: the events with their ids, positions and hashes' })
+  @ApiResponse({ status: 200, description: 'Repeated commandId, or nothing to change: the original result' })
+  @ApiResponse({ status: 400, description: 'Invalid fields, every one listed (en + zh)' })
+  @ApiResponse({ status: 404, description: 'An unknown resident, unit, contract or record' })
+  @ApiResponse({ status: 409, description: 'Conflicts with the record (rule code), or a revision conflict' })
+  @ApiResponse({ status: 422, description: 'A business rule refused it (rule code, zh + en)' })
+  async submit(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
+    const result = await executeCommand(body, { store: this.store, clock: systemClock, actor: HTTP_ACTOR });
+    if (result.duplicate || result.events.length === 0) res.status(200);
+    return result;
+  }
+}

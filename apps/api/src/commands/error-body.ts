@@ -1,0 +1,39 @@
+import { DuplicateEventIdError, InvalidEventError, WrongExpectedRevisionError } from '@libs/ledger';
+import { CommandValidationError, RuleRefusal } from '@libs/records';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: { zh: string; en: string };
+  errors?: unknown[];
+  details?: Record<string, unknown>;
+}
+
+const STATUS_OF_KIND = { conflict: 409, unprocessable: 422, not_found: 404 } as const;
+
+/** The ledger's named errors as HTTP answers; anything else is not the caller's fault. */
+export function errorBodyOf(error: unknown): ErrorBody | undefined {
+  if (error instanceof CommandValidationError) {
+    return {
+      statusCode: 400,
+      error: error.code,
+      message: { zh: `命令有 ${error.errors.length} 处错误`, en: `the command has ${error.errors.length} invalid field(s)` },
+      errors: error.errors,
+    };
+  }
+  if (error instanceof RuleRefusal) {
+    return { statusCode: STATUS_OF_KIND[error.kind], error: error.code, message: { zh: error.messageZh, en: error.messageEn }, details: error.details };
+  }
+  if (error instanceof WrongExpectedRevisionError) {
+    return {
+      statusCode: 409,
+      error: error.code,
+      message: { zh: '记录已被他人修改，请刷新后重试', en: error.message },
+      details: { streamId: error.streamId, expected: error.expected, actual: error.actual },
+    };
+  }
+  if (error instanceof DuplicateEventIdError || error instanceof InvalidEventError) {
+    return { statusCode: 400, error: error.code, message: { zh: '事件无效', en: error.message } };
+  }
+  return undefined;
+}

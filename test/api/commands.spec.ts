@@ -1,0 +1,121 @@
+import { startApi, type RunningApi } from '../support/api-app';
+
+/** POST /api/v1/commands over real HTTP on loopback: each error class and the idempotent repeat. */
+describe('POST /api/v1/commands', () => {
+  let api: RunningApi;
+  const send = (body: unknown) => api.post('/api/v1/commands', body);
+  const ok = async (body: Record<string, unknown>) => {
+    const response = await send(body);
+    if (response.status !== 201) throw new Error(`${body.type} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return response;
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    await ok({ type: 'RegisterOrgUnit', commandId: 'u-d', unitId: 'huancui', name: '环翠区', kind: 'district', occurredAt: '2020-01-01' });
+    await ok({ type: 'RegisterOrgUnit', commandId: 'u-c', unitId: 'jingyuan', name: '鲸园社区卫生服务中心', kind: 'community_centre', parentId: 'huancui', occurredAt: '2020-01-01' });
+    await ok({ type: 'RegisterDoctor', commandId: 'doc-1', doctorId: 'd1', unitId: 'jingyuan', occurredAt: '2020-01-01' });
+    await ok({ type: 'RegisterResident', commandId: 'res-1', residentId: 'r1', birthDate: '1950-04-01', sex: 'female', unitId: 'jingyuan', occurredAt: '2020-02-01' });
+    await ok({ type: 'EnrollChronicCare', commandId: 'enr-1', residentId: 'r1', condition: 'hypertension', occurredAt: '2024-01-10' });
+  });
+  afterAll(async () => api?.close());
+
+  const followUp = (over: Record<string, unknown> = {}) => ({
+    type: 'RecordFollowUp',
+    commandId: 'fu-1',
+    residentId: 'r1',
+    doctorId: 'd1',
+    condition: 'hypertension',
+    mode: 'face_to_face_clinic',
+    occurredAt: '2024-03-05',
+    systolic: 132,
+    diastolic: 84,
+    ...over,
+  });
+
+  it('201: appends and answers with the events, their positions and hashes', async () => {
+    const { body } = await ok(followUp());
+    expect(body).toMatchObject({ commandId: 'fu-1', type: 'RecordFollowUp', streamId: 'resident-r1', duplicate: false });
+    expect(body.events).toHaveLength(1);
+    expect(body.events[0]).toMatchObject({ type: 'FollowUpRecorded', revision: 2 });
+    expect(body.events[0].position).toBeGreaterThan(0);
+    expect(body.events[0].hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('200: a repeated commandId appends nothing and returns the original result', async () => {
+    const health = await api.get('/health');
+    const repeat = await send(followUp({ systolic: 150 }));
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.duplicate).toBe(true);
+    expect(repeat.body.events[0]).toMatchObject({ type: 'FollowUpRecorded', revision: 2 });
+    expect((await api.get('/health')).body.headPosition).toBe(health.body.headPosition);
+  });
+
+  it('400: lists every bad field, in English and Chinese', async () => {
+    const { status, body } = await send(followUp({ commandId: 'fu-bad', residentId: undefined, systolic: 'abc', mode: 'fax', nickname: 'x' }));
+    expect(status).toBe(400);
+    expect(body.error).toBe('VALIDATION_FAILED');
+    const fields = body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['mode', 'nickname', 'residentId', 'residentId', 'residentId', 'systolic'].sort());
+    for (const e of body.errors) {
+      expect(e.en).toEqual(expect.any(String));
+      expect(e.zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('400: an unknown command type and malformed JSON are named as such', async () => {
+    const unknown = await send({ type: 'RecordHaircut', commandId: 'x' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0]).toMatchObject({ field: 'type', constraint: 'unknownCommand' });
+    const malformed = await send('{"type": "RecordFollowUp",');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error).toBe('MALFORMED_JSON');
+    expect(malformed.body.message.zh).toMatch(/JSON/);
+  });
+
+  it('422: a business rule refuses, with its code and both languages', async () => {
+    const { status, body } = await send(followUp({ commandId: 'fu-high', systolic: 320 }));
+    expect(status).toBe(422);
+    expect(body.error).toBe('VITALS_OUT_OF_RANGE');
+    expect(body.message.zh).toMatch(/收缩压/);
+    expect(body.message.en).toMatch(/systolic 320/);
+  });
+
+  it('409: a rule conflict with existing records', async () => {
+    const { status, body } = await send({ type: 'RegisterResident', commandId: 'res-again', residentId: 'r1', birthDate: '1950-04-01', sex: 'female', unitId: 'jingyuan', occurredAt: '2020-02-01' });
+    expect(status).toBe(409);
+    expect(body.error).toBe('RESIDENT_ALREADY_REGISTERED');
+  });
+
+  it('409: a stale expectedRevision is a revision conflict', async () => {
+    const { status, body } = await send(followUp({ commandId: 'fu-stale', recordId: 'fu-stale', expectedRevision: 1 }));
+    expect(status).toBe(409);
+    expect(body.error).toBe('WRONG_EXPECTED_REVISION');
+    expect(body.details).toMatchObject({ streamId: 'resident-r1', expected: 1, actual: 2 });
+  });
+
+  it('404: an unknown resident', async () => {
+    const { status, body } = await send(followUp({ commandId: 'fu-nobody', residentId: 'nobody' }));
+    expect(status).toBe(404);
+    expect(body.error).toBe('RESIDENT_NOT_FOUND');
+  });
+
+  it('a voided enrolment stops counting: the next follow-up is refused', async () => {
+    await ok({ type: 'RegisterResident', commandId: 'res-2', residentId: 'r2', birthDate: '1948-01-01', sex: 'male', unitId: 'jingyuan', occurredAt: '2020-02-01' });
+    await ok({ type: 'EnrollChronicCare', commandId: 'enr-2', recordId: 'enr-2', residentId: 'r2', condition: 'hypertension', occurredAt: '2024-01-10' });
+    await ok({ type: 'VoidRecord', commandId: 'void-2', residentId: 'r2', recordId: 'enr-2', reason: '误录入 entered for the wrong resident', occurredAt: '2024-02-01' });
+    const { status, body } = await send(followUp({ commandId: 'fu-r2', residentId: 'r2' }));
+    expect(status).toBe(422);
+    expect(body.error).toBe('NOT_ENROLLED');
+  });
+
+  it('documents every command in OpenAPI at /api/docs', async () => {
+    const { body } = await api.get('/api/docs-json');
+    const documented = Object.keys(body.components.schemas);
+    const { COMMAND_TYPES } = await import('@libs/records');
+    expect(COMMAND_TYPES.length).toBe(20);
+    for (const type of COMMAND_TYPES) expect(documented).toContain(type);
+    expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
+    expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);
+  });
+});
