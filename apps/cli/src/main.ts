@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { LedgerError } from '@libs/ledger';
 import { benchAppendCommand, benchCommand } from './bench/bench.command';
+import { schemaCommand } from './schema/schema.command';
 import { verifyCommand } from './verify/verify.command';
 
 const program = new Command('ledger')
   .description('Operator tools of the public-health progress ledger')
   .showHelpAfterError('(run with --help for usage)')
   .addCommand(verifyCommand())
+  .addCommand(schemaCommand())
   .addCommand(benchCommand())
   .addCommand(benchAppendCommand(), { hidden: true });
 

@@ -1,3 +1,5 @@
+// class-transformer's @Type() reads design-time type metadata.
+import 'reflect-metadata';
 import type { Action } from './action';
 import { assignTargets } from '../assign-targets/assign-targets.action';
 import { closeOrgUnit } from '../close-org-unit/close-org-unit.action';

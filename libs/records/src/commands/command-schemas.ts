@@ -31,11 +31,13 @@ export function commandSchemas(): Record<string, Schema> {
     for (const [field, description] of Object.entries(SHARED_DESCRIPTIONS)) {
       if (properties[field] && field !== 'type') properties[field] = { ...properties[field], description };
     }
+    // Shared fields first, so each command's own fields read as a block after them.
+    const { type, commandId, occurredAt, expectedRevision, ...own } = properties;
     out[action.type] = {
       ...schema,
       title: action.type,
       description: `${action.summary.en} / ${action.summary.zh}`,
-      properties,
+      properties: { type, commandId, occurredAt, ...own, expectedRevision },
       required: ['type', ...(schema.required ?? []).filter((f) => f !== 'type')],
       additionalProperties: false,
     };
