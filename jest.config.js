@@ -8,8 +8,12 @@ const shared = {
   moduleNameMapper: {
     '^@libs/ledger$': '<rootDir>/libs/ledger/src/index.ts',
     '^@libs/ledger/(.*)$': '<rootDir>/libs/ledger/src/$1',
+    '^@libs/access$': '<rootDir>/libs/access/src/index.ts',
+    '^@libs/access/(.*)$': '<rootDir>/libs/access/src/$1',
     '^@libs/records$': '<rootDir>/libs/records/src/index.ts',
     '^@libs/records/(.*)$': '<rootDir>/libs/records/src/$1',
+    '^@libs/synthetic$': '<rootDir>/libs/synthetic/src/index.ts',
+    '^@libs/synthetic/(.*)$': '<rootDir>/libs/synthetic/src/$1',
   },
 };
 

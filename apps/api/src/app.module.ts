@@ -2,7 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
+import { APP_GUARD } from '@nestjs/core';
+import { ActorsController } from './actors/actors.controller';
+import { ApiKeyGuard } from './auth/api-key.guard';
 import { CommandsController } from './commands/commands.controller';
+import { ResidentsController } from './residents/residents.controller';
 import { HealthController } from './health/health.controller';
 import { EventStoreModule } from './store/event-store.module';
 
@@ -23,7 +27,8 @@ export class AppModule {
         }),
         EventStoreModule,
       ],
-      controllers: [HealthController, CommandsController],
+      controllers: [HealthController, CommandsController, ActorsController, ResidentsController],
+      providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }
 }

@@ -13,3 +13,5 @@ export * from './streams/resident-state';
 export * from './streams/org-unit-events';
 export * from './streams/doctor-events';
 export * from './streams/target-events';
+export * from './commands/id.decorator';
+export * from './rules/dates';

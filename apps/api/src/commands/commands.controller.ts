@@ -1,13 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { commandAuthorizer, type Principal } from '@libs/access';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
-import { COMMAND_TYPES, type CommandResult, executeCommand } from '@libs/records';
-
-/** Until access control lands, every HTTP write is attributed to this actor. */
-export const HTTP_ACTOR = 'api';
+import { COMMAND_TYPES, type CommandResult, executeCommand, storeFactLookup } from '@libs/records';
+import { CurrentPrincipal } from '../auth/principal.decorator';
 
 @ApiTags('commands')
+@ApiBearerAuth()
 @Controller('api/v1/commands')
 export class CommandsController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -22,11 +22,19 @@ export class CommandsController {
   @ApiResponse({ status: 201, description: 'Appended: the events with their ids, positions and hashes' })
   @ApiResponse({ status: 200, description: 'Repeated commandId, or nothing to change: the original result' })
   @ApiResponse({ status: 400, description: 'Invalid fields, every one listed (en + zh)' })
+  @ApiResponse({ status: 401, description: 'No key, or a key that is invalid or revoked' })
+  @ApiResponse({ status: 403, description: "Outside the actor's role or unit scope (which one is named)" })
   @ApiResponse({ status: 404, description: 'An unknown resident, unit, contract or record' })
   @ApiResponse({ status: 409, description: 'Conflicts with the record (rule code), or a revision conflict' })
   @ApiResponse({ status: 422, description: 'A business rule refused it (rule code, zh + en)' })
-  async submit(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<CommandResult> {
-    const result = await executeCommand(body, { store: this.store, clock: systemClock, actor: HTTP_ACTOR });
+  async submit(
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResult> {
+    // The actor is the key's owner; an `actor` field in the body is refused as unknown.
+    const authorize = commandAuthorizer(principal, storeFactLookup(this.store), systemClock);
+    const result = await executeCommand(body, { store: this.store, clock: systemClock, actor: principal.actorId, authorize });
     if (result.duplicate || result.events.length === 0) res.status(200);
     return result;
   }

@@ -1,4 +1,5 @@
 import { DuplicateEventIdError, InvalidEventError, WrongExpectedRevisionError } from '@libs/ledger';
+import { ForbiddenError, UnauthenticatedError } from '@libs/access';
 import { CommandValidationError, RuleRefusal } from '@libs/records';
 
 export interface ErrorBody {
@@ -13,6 +14,12 @@ const STATUS_OF_KIND = { conflict: 409, unprocessable: 422, not_found: 404 } as 
 
 /** The ledger's named errors as HTTP answers; anything else is not the caller's fault. */
 export function errorBodyOf(error: unknown): ErrorBody | undefined {
+  if (error instanceof UnauthenticatedError) {
+    return { statusCode: 401, error: error.code, message: { zh: error.reasonZh, en: error.reasonEn } };
+  }
+  if (error instanceof ForbiddenError) {
+    return { statusCode: 403, error: error.code, message: { zh: error.messageZh, en: error.messageEn }, details: { why: error.why, ...error.details } };
+  }
   if (error instanceof CommandValidationError) {
     return {
       statusCode: 400,

@@ -45,5 +45,6 @@ export const assignTargets = action({
   request: AssignTargetsRequest,
   stream: (r) => streamIds.targets(r.unitId, r.year),
   decider: { evolve: evolveTargets, initialState: initialTargetState, decide: decideAssignTargets },
+  unitsTouched: (r) => [r.unitId],
   facts: async (r, lookup) => ({ unit: await lookup.unit(r.unitId) }),
 });

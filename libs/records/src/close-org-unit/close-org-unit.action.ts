@@ -25,4 +25,5 @@ export const closeOrgUnit = action({
   request: CloseOrgUnitRequest,
   stream: (r) => streamIds.orgUnit(r.unitId),
   decider: { ...orgUnitStream, decide: decideCloseOrgUnit },
+  unitsTouched: (r) => [r.unitId],
 });

@@ -17,6 +17,11 @@ export interface Action<R extends CommandRequest = CommandRequest, E extends Dom
   stream(request: R): string;
   decider: Decider<Decision<R>, E, S>;
   facts?(request: R, lookup: FactLookup): Promise<Facts>;
+  /**
+   * The units whose scope the command acts in, for access control: [] means "above every
+   * unit" (only unscoped actors), null means "nothing to check yet" (the rule will refuse).
+   */
+  unitsTouched(request: R, state: S): string[] | null;
 }
 
 /** Erases the generic types so actions of different shapes can sit in one catalog. */

@@ -5,7 +5,7 @@ import {
   WrongExpectedRevisionError,
   foldEvents,
 } from '@libs/ledger';
-import type { DomainEvent } from './action';
+import type { Action, DomainEvent } from './action';
 import type { FactLookup } from './facts';
 import { parseCommand } from './parse-command';
 import { storeFactLookup } from './store-fact-lookup';
@@ -17,6 +17,10 @@ export interface ExecuteContext {
   actor: string;
   correlationId?: string;
   facts?: FactLookup;
+  /** Access control: throws when the actor may not run this command in these units. */
+  authorize?: (action: Action, units: string[] | null) => Promise<void>;
+  /** Which commands this path accepts; the public catalog by default. */
+  catalog?: ReadonlyMap<string, Action>;
 }
 
 export interface CommandResult {
@@ -36,7 +40,7 @@ const RETRIES = 3;
  * unless the sender pinned an expectedRevision, in which case the conflict is theirs to see.
  */
 export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise<CommandResult> {
-  const { action, request } = parseCommand(raw);
+  const { action, request } = parseCommand(raw, ctx.catalog);
   const streamId = action.stream(request);
   const lookup = ctx.facts ?? storeFactLookup(ctx.store);
   const result = (duplicate: boolean, events: RecordedEvent[]): CommandResult => ({
@@ -49,13 +53,14 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
 
   for (let attempt = 0; ; attempt += 1) {
     const history = await ctx.store.readStream(streamId);
+    const state = foldEvents(action.decider, history as unknown as DomainEvent[]);
+    await ctx.authorize?.(action, action.unitsTouched(request, state));
     const earlier = history.filter((e) => e.commandId === request.commandId);
     if (earlier.length > 0) return result(true, earlier);
     const revision = history.length - 1;
     if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(streamId, request.expectedRevision, revision);
     }
-    const state = foldEvents(action.decider, history as unknown as DomainEvent[]);
     const facts = action.facts ? await action.facts(request, lookup) : {};
     const decided = action.decider.decide({ ...request, now: ctx.clock().toISOString(), facts }, state);
     if (decided.length === 0) return result(false, []);

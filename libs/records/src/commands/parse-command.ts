@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { type ValidationError, validateSync } from 'class-validator';
 import { LedgerError } from '@libs/ledger';
 import type { Action } from './action';
-import { ACTIONS_BY_TYPE, COMMAND_TYPES } from './catalog';
+import { ACTIONS_BY_TYPE } from './catalog';
 import type { CommandRequest } from './command-request';
 import { CONSTRAINT_ZH } from './validation-messages';
 
@@ -42,23 +42,28 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
 }
 
 /** Same validation for HTTP bodies and import lines: known type, then the type's DTO. */
-export function parseCommand(raw: unknown): ParsedCommand {
+export function parseCommand(raw: unknown, catalog: ReadonlyMap<string, Action> = ACTIONS_BY_TYPE): ParsedCommand {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new CommandValidationError([fieldError('(command)', 'notAnObject', 'a command must be a JSON object')]);
   }
   const type = (raw as { type?: unknown }).type;
-  const action = typeof type === 'string' ? ACTIONS_BY_TYPE.get(type) : undefined;
+  const action = typeof type === 'string' ? catalog.get(type) : undefined;
   if (!action) {
     throw new CommandValidationError([
-      fieldError('type', 'unknownCommand', `unknown command type ${JSON.stringify(type)}; known: ${COMMAND_TYPES.join(', ')}`),
+      fieldError('type', 'unknownCommand', `unknown command type ${JSON.stringify(type)}; known: ${[...catalog.keys()].join(', ')}`),
     ]);
   }
-  const request = plainToInstance(action.request, raw) as CommandRequest;
-  const errors = validateSync(request, {
+  return { action, request: validatedInstance(action.request, raw) as CommandRequest };
+}
+
+/** Any JSON body against a DTO class: unknown fields refused, every failing field reported. */
+export function validatedInstance<T extends object>(cls: new () => T, raw: unknown): T {
+  const instance = plainToInstance(cls, raw ?? {});
+  const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
     validationError: { target: false, value: false },
   });
   if (errors.length > 0) throw new CommandValidationError(flatten(errors));
-  return { action, request };
+  return instance;
 }

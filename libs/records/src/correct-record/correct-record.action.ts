@@ -10,7 +10,7 @@ import { assertNotInFuture, chinaDay } from '../rules/dates';
 import { assertResidentRegistered, assertServiceAllowed } from '../rules/resident-guards';
 import { refuse } from '../rules/rule-error';
 import { assertVitalsPlausible } from '../rules/vitals';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 import { CORRECTABLE } from './correctable-fields';
 import { assertRecordLive, assertReason } from './record-guards';
 
@@ -58,4 +58,5 @@ export const correctRecord = action({
   request: CorrectRecordRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideCorrectRecord },
+  unitsTouched: residentUnit,
 });

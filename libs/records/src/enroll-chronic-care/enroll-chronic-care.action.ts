@@ -10,7 +10,7 @@ import { assertDoctorServes, doctorFacts } from '../rules/doctor-guards';
 import { newRecordId } from '../rules/record-id';
 import { assertServiceAllowed } from '../rules/resident-guards';
 import { refuse } from '../rules/rule-error';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 
 export class EnrollChronicCareRequest extends CommandRequest {
   @IsId() residentId!: string;
@@ -39,5 +39,6 @@ export const enrollChronicCare = action({
   request: EnrollChronicCareRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideEnrollChronicCare },
+  unitsTouched: residentUnit,
   facts: async (r, lookup) => (r.doctorId ? doctorFacts(lookup, r.doctorId, r.occurredAt) : {}),
 });

@@ -35,5 +35,6 @@ export const moveOrgUnit = action({
   request: MoveOrgUnitRequest,
   stream: (r) => streamIds.orgUnit(r.unitId),
   decider: { ...orgUnitStream, decide: decideMoveOrgUnit },
+  unitsTouched: (r) => [r.unitId, r.parentId],
   facts: async (r, lookup) => ({ parent: await lookup.unit(r.parentId) }),
 });

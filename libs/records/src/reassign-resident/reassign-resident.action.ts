@@ -31,5 +31,6 @@ export const reassignResident = action({
   request: ReassignResidentRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideReassignResident },
+  unitsTouched: (r, s) => (s.unitId ? [s.unitId, r.unitId] : null),
   facts: async (r, lookup) => ({ unit: await lookup.unit(r.unitId) }),
 });

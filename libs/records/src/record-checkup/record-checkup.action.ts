@@ -11,7 +11,7 @@ import { assertDoctorServes, doctorFacts } from '../rules/doctor-guards';
 import { newRecordId } from '../rules/record-id';
 import { assertServiceAllowed } from '../rules/resident-guards';
 import { assertVitalsPlausible, type Vitals } from '../rules/vitals';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 
 export class VitalsInput implements Vitals {
   @IsOptional() @IsNumber() systolic?: number;
@@ -49,5 +49,6 @@ export const recordCheckup = action({
   request: RecordCheckupRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideRecordCheckup },
+  unitsTouched: residentUnit,
   facts: (r, lookup) => doctorFacts(lookup, r.doctorId, r.occurredAt),
 });

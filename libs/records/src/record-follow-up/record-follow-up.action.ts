@@ -8,7 +8,7 @@ import { newRecordId } from '../rules/record-id';
 import { assertServiceAllowed } from '../rules/resident-guards';
 import { refuse } from '../rules/rule-error';
 import { assertVitalsPlausible } from '../rules/vitals';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 import { RecordFollowUpRequest } from './record-follow-up.request';
 
 export function decideRecordFollowUp(c: Decision<RecordFollowUpRequest>, state: ResidentState): ResidentEvent[] {
@@ -33,5 +33,6 @@ export const recordFollowUp = action({
   request: RecordFollowUpRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideRecordFollowUp },
+  unitsTouched: residentUnit,
   facts: (r, lookup) => doctorFacts(lookup, r.doctorId, r.occurredAt),
 });

@@ -7,7 +7,7 @@ import { streamIds } from '../streams/stream-ids';
 import { assertNotBeforeBirth, assertNotInFuture } from '../rules/dates';
 import { assertResidentRegistered } from '../rules/resident-guards';
 import { refuse } from '../rules/rule-error';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 
 export class RecordResidentDeathRequest extends CommandRequest {
   @IsId() residentId!: string;
@@ -35,4 +35,5 @@ export const recordResidentDeath = action({
   request: RecordResidentDeathRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideRecordResidentDeath },
+  unitsTouched: residentUnit,
 });

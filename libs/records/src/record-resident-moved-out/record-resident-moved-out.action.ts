@@ -6,7 +6,7 @@ import type { ResidentEvent } from '../streams/resident-events';
 import type { ResidentState } from '../streams/resident-state';
 import { streamIds } from '../streams/stream-ids';
 import { assertServiceAllowed } from '../rules/resident-guards';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 
 export class RecordResidentMovedOutRequest extends CommandRequest {
   @IsId() residentId!: string;
@@ -26,4 +26,5 @@ export const recordResidentMovedOut = action({
   request: RecordResidentMovedOutRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideRecordResidentMovedOut },
+  unitsTouched: residentUnit,
 });

@@ -9,7 +9,7 @@ import { TCM_CONSTITUTIONS, type TcmConstitution } from '../streams/vocabulary';
 import { assertDoctorServes, doctorFacts } from '../rules/doctor-guards';
 import { newRecordId } from '../rules/record-id';
 import { assertServiceAllowed } from '../rules/resident-guards';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 
 export class RecordTcmAssessmentRequest extends CommandRequest {
   @IsId() residentId!: string;
@@ -35,5 +35,6 @@ export const recordTcmAssessment = action({
   request: RecordTcmAssessmentRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideRecordTcmAssessment },
+  unitsTouched: residentUnit,
   facts: (r, lookup) => doctorFacts(lookup, r.doctorId, r.occurredAt),
 });

@@ -51,5 +51,6 @@ export const registerDoctor = action({
   request: RegisterDoctorRequest,
   stream: (r) => streamIds.doctor(r.doctorId),
   decider: { evolve: evolveDoctor, initialState: initialDoctorState, decide: decideRegisterDoctor },
+  unitsTouched: (r) => (r.teamId ? [r.unitId, r.teamId] : [r.unitId]),
   facts: async (r, lookup) => ({ unit: await lookup.unit(r.unitId), team: r.teamId ? await lookup.unit(r.teamId) : undefined }),
 });

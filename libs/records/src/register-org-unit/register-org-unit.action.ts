@@ -25,5 +25,6 @@ export const registerOrgUnit = action({
   request: RegisterOrgUnitRequest,
   stream: (r) => streamIds.orgUnit(r.unitId),
   decider: { ...orgUnitStream, decide: decideRegisterOrgUnit },
+  unitsTouched: (r) => (r.parentId ? [r.parentId] : []),
   facts: async (r, lookup) => (r.parentId ? { parent: await lookup.unit(r.parentId) } : {}),
 });

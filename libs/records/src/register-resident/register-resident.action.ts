@@ -44,5 +44,6 @@ export const registerResident = action({
   request: RegisterResidentRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideRegisterResident },
+  unitsTouched: (r) => [r.unitId],
   facts: async (r, lookup) => ({ unit: await lookup.unit(r.unitId) }),
 });

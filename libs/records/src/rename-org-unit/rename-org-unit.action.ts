@@ -33,4 +33,5 @@ export const renameOrgUnit = action({
   request: RenameOrgUnitRequest,
   stream: (r) => streamIds.orgUnit(r.unitId),
   decider: { ...orgUnitStream, decide: decideRenameOrgUnit },
+  unitsTouched: (r) => [r.unitId],
 });

@@ -8,7 +8,7 @@ import { streamIds } from '../streams/stream-ids';
 import { chinaDay } from '../rules/dates';
 import { assertServiceAllowed } from '../rules/resident-guards';
 import { refuse } from '../rules/rule-error';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 import { assertContractInForce } from '../sign-contract/contract-guard';
 
 export class RenewContractRequest extends CommandRequest {
@@ -36,4 +36,5 @@ export const renewContract = action({
   request: RenewContractRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideRenewContract },
+  unitsTouched: residentUnit,
 });

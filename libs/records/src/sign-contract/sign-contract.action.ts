@@ -8,7 +8,7 @@ import { streamIds } from '../streams/stream-ids';
 import { doctorFacts, assertDoctorServes } from '../rules/doctor-guards';
 import { assertServiceAllowed } from '../rules/resident-guards';
 import { refuse } from '../rules/rule-error';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 
 export class SignContractRequest extends CommandRequest {
   @IsId() residentId!: string;
@@ -62,5 +62,6 @@ export const signContract = action({
   request: SignContractRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideSignContract },
+  unitsTouched: residentUnit,
   facts: (r, lookup) => doctorFacts(lookup, r.doctorId, r.occurredAt),
 });

@@ -7,7 +7,7 @@ import type { ResidentState } from '../streams/resident-state';
 import { streamIds } from '../streams/stream-ids';
 import { assertNotInFuture, chinaDay } from '../rules/dates';
 import { assertResidentRegistered } from '../rules/resident-guards';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 import { assertContractInForce } from '../sign-contract/contract-guard';
 
 export class TerminateContractRequest extends CommandRequest {
@@ -30,4 +30,5 @@ export const terminateContract = action({
   request: TerminateContractRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideTerminateContract },
+  unitsTouched: residentUnit,
 });

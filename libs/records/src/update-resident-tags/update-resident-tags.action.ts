@@ -7,7 +7,7 @@ import type { ResidentState } from '../streams/resident-state';
 import { streamIds } from '../streams/stream-ids';
 import { KEY_POPULATION_TAGS, type KeyPopulationTag } from '../streams/vocabulary';
 import { assertServiceAllowed } from '../rules/resident-guards';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 
 export class UpdateResidentTagsRequest extends CommandRequest {
   @IsId() residentId!: string;
@@ -30,4 +30,5 @@ export const updateResidentTags = action({
   request: UpdateResidentTagsRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideUpdateResidentTags },
+  unitsTouched: residentUnit,
 });

@@ -7,7 +7,7 @@ import type { ResidentState } from '../streams/resident-state';
 import { streamIds } from '../streams/stream-ids';
 import { assertNotInFuture } from '../rules/dates';
 import { assertResidentRegistered } from '../rules/resident-guards';
-import { residentStream } from '../register-resident/resident-stream';
+import { residentStream, residentUnit } from '../register-resident/resident-stream';
 import { assertReason, assertRecordLive } from '../correct-record/record-guards';
 
 export class VoidRecordRequest extends CommandRequest {
@@ -31,4 +31,5 @@ export const voidRecord = action({
   request: VoidRecordRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideVoidRecord },
+  unitsTouched: residentUnit,
 });

@@ -1,0 +1,22 @@
+import { LedgerError } from '@libs/ledger';
+
+/** 401: no credential, or one the ledger does not accept. */
+export class UnauthenticatedError extends LedgerError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(readonly reasonEn: string, readonly reasonZh: string) {
+    super(reasonEn);
+  }
+}
+
+/** 403: authenticated, but the role or the unit scope does not allow it; says which. */
+export class ForbiddenError extends LedgerError {
+  readonly code = 'FORBIDDEN';
+  constructor(
+    readonly why: 'role' | 'scope',
+    readonly messageEn: string,
+    readonly messageZh: string,
+    readonly details: Record<string, unknown>,
+  ) {
+    super(messageEn);
+  }
+}

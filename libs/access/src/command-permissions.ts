@@ -1,0 +1,33 @@
+import type { Permission } from './roles';
+
+/** The permission each command needs; a command missing here is refused for everyone but the operator. */
+export const COMMAND_PERMISSIONS: Record<string, Permission> = {
+  RegisterOrgUnit: 'units:write',
+  RenameOrgUnit: 'units:write',
+  MoveOrgUnit: 'units:write',
+  CloseOrgUnit: 'units:write',
+  RegisterDoctor: 'units:write',
+  AssignTargets: 'targets:write',
+  RegisterResident: 'records:write',
+  UpdateResidentTags: 'records:write',
+  ReassignResident: 'records:write',
+  RecordResidentMovedOut: 'records:write',
+  RecordResidentDeath: 'records:write',
+  SignContract: 'records:write',
+  RenewContract: 'records:write',
+  TerminateContract: 'records:write',
+  RecordCheckup: 'records:write',
+  RecordTcmAssessment: 'records:write',
+  EnrollChronicCare: 'records:write',
+  RecordFollowUp: 'records:write',
+  CorrectRecord: 'records:write',
+  VoidRecord: 'records:write',
+  RegisterActor: 'actors:manage',
+  GrantRoles: 'actors:manage',
+  RevokeRoles: 'actors:manage',
+  RevokeActor: 'actors:manage',
+  BindApiKey: 'actors:manage',
+  ListActor: 'actors:manage',
+  IssueApiKey: 'actors:manage',
+  RevokeApiKey: 'actors:manage',
+};

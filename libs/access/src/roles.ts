@@ -1,0 +1,29 @@
+/** What an actor may do; a request needs one permission, checked against the actor's roles. */
+export const ROLES = ['recorder', 'supervisor', 'auditor', 'finance', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | 'records:write' // service records of residents
+  | 'residents:read' // a resident's personal timeline
+  | 'targets:write'
+  | 'units:write' // org units and doctors
+  | 'actors:manage'
+  | 'audit:read' // lineage, trails, the log of who read what
+  | 'funds:write'
+  | 'funds:read'
+  | 'rates:read';
+
+const GRANTS: Record<Role, Permission[]> = {
+  recorder: ['records:write', 'residents:read', 'rates:read'],
+  supervisor: ['residents:read', 'targets:write', 'rates:read', 'audit:read'],
+  auditor: ['residents:read', 'audit:read', 'rates:read', 'funds:read'],
+  finance: ['funds:write', 'funds:read', 'rates:read'],
+  admin: ['units:write', 'actors:manage', 'rates:read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => GRANTS[r]));
+}
+
+/** Roles whose reads are not limited to a unit subtree (the auditor "reads everything"). */
+export const UNSCOPED_READ_ROLES: readonly Role[] = ['auditor'];
