@@ -32,9 +32,10 @@ export class CommandsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    // The actor is the key's owner; an `actor` field in the body is refused as unknown.
+    // The actor is the key's owner: an `actor` claimed in the body is dropped, never believed.
+    const { actor: _claimed, ...command } = (body ?? {}) as Record<string, unknown>;
     const authorize = commandAuthorizer(principal, storeFactLookup(this.store), systemClock);
-    const result = await executeCommand(body, { store: this.store, clock: systemClock, actor: principal.actorId, authorize });
+    const result = await executeCommand(command, { store: this.store, clock: systemClock, actor: principal.actorId, authorize });
     if (result.duplicate || result.events.length === 0) res.status(200);
     return result;
   }

@@ -29,13 +29,16 @@ export function decideAssignTargets(c: Decision<AssignTargetsRequest>, state: Ta
   const unit = c.facts.unit;
   if (!unit?.registered) assertUnitOpen(unit, c.unitId, chinaDay(c.occurredAt));
   if (unit?.closedOn && unit.closedOn <= `${c.year}-01-01`) assertUnitOpen(unit, c.unitId, `${c.year}-01-01`);
+  if (unit && unit.openedOn > `${c.year}-12-31`) assertUnitOpen(unit, c.unitId, `${c.year}-12-31`);
   const keys = c.targets.map((t) => t.indicator);
   const repeated = keys.filter((k, i) => keys.indexOf(k) !== i);
   if (repeated.length > 0) {
     refuse('TARGET_REPEATED', 'unprocessable', `指标重复：${repeated.join(', ')}`, `indicator given twice: ${repeated.join(', ')}`, { repeated });
   }
   const targets = Object.fromEntries(c.targets.map((t) => [t.indicator, t.count]));
-  if (state.assigned && JSON.stringify(state.targets) === JSON.stringify(targets)) return [];
+  const same = (a: Record<string, number | undefined>, b: Record<string, number | undefined>) =>
+    Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+  if (state.assigned && same(state.targets, targets)) return [];
   return [{ type: 'TargetsAssigned', data: { unitId: c.unitId, year: c.year, targets, occurredAt: c.occurredAt } }];
 }
 

@@ -5,6 +5,7 @@ import type { OrgUnitEvent, OrgUnitState } from '../streams/org-unit-events';
 import { streamIds } from '../streams/stream-ids';
 import { assertNotInFuture, chinaDay } from '../rules/dates';
 import { assertUnitOpen } from '../rules/unit-guards';
+import { assertChangeInOrder } from '../register-org-unit/change-guard';
 import { orgUnitStream } from '../register-org-unit/org-unit-decider';
 
 export class CloseOrgUnitRequest extends CommandRequest {
@@ -15,6 +16,7 @@ export class CloseOrgUnitRequest extends CommandRequest {
 /** Closing keeps the history: replays before the day still see the unit. */
 export function decideCloseOrgUnit(c: Decision<CloseOrgUnitRequest>, state: OrgUnitState): OrgUnitEvent[] {
   assertUnitOpen(state, c.unitId, chinaDay(c.occurredAt));
+  assertChangeInOrder(state, c.unitId, chinaDay(c.occurredAt));
   assertNotInFuture(c.occurredAt, c.now);
   return [{ type: 'OrgUnitClosed', data: { unitId: c.unitId, occurredAt: c.occurredAt } }];
 }

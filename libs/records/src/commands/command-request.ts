@@ -1,3 +1,5 @@
+// class-transformer's @Type() on nested fields reads design-time type metadata.
+import 'reflect-metadata';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;

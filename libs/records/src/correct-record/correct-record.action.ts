@@ -37,10 +37,13 @@ export function decideCorrectRecord(c: Decision<CorrectRecordRequest>, state: Re
       correctable: Object.keys(allowed),
     });
   }
-  const merged = { ...record.fields, ...c.changes };
+  // A vitals correction names only the readings that were wrong; the others are kept.
+  const changes =
+    c.changes.vitals !== undefined ? { ...c.changes, vitals: { ...((record.fields.vitals as object) ?? {}), ...(c.changes.vitals as object) } } : c.changes;
+  const merged = { ...record.fields, ...changes };
   assertVitalsPlausible((merged.vitals as object) ?? merged);
-  if ('occurredAt' in c.changes) {
-    const newDate = c.changes.occurredAt as string;
+  if ('occurredAt' in changes) {
+    const newDate = changes.occurredAt as string;
     assertServiceAllowed(state, c.residentId, newDate, c.now);
     const condition = merged.condition as Condition | undefined;
     if (record.recordType === 'follow_up' && condition && !enrolledOn(state, condition, chinaDay(newDate))) {
@@ -48,7 +51,7 @@ export function decideCorrectRecord(c: Decision<CorrectRecordRequest>, state: Re
     }
   }
   return [
-    { type: 'RecordCorrected', data: { residentId: c.residentId, recordId: c.recordId, recordType: record.recordType, changes: c.changes, reason: c.reason.trim(), occurredAt: c.occurredAt } },
+    { type: 'RecordCorrected', data: { residentId: c.residentId, recordId: c.recordId, recordType: record.recordType, changes, reason: c.reason.trim(), occurredAt: c.occurredAt } },
   ];
 }
 

@@ -4,7 +4,9 @@ type FieldCheck = (value: unknown) => boolean;
 
 const isNumber: FieldCheck = (v) => typeof v === 'number' && Number.isFinite(v);
 const isBoolean: FieldCheck = (v) => typeof v === 'boolean';
-const isDate: FieldCheck = (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}/.test(v);
+// Date.parse rolls 2024-02-30 over to March; a real calendar date must survive the round trip.
+const isDate: FieldCheck = (v) =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}($|T)/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) === v.slice(0, 10);
 const oneOf = (values: readonly string[]): FieldCheck => (v) => typeof v === 'string' && values.includes(v);
 const isVitals: FieldCheck = (v) =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(v).every(

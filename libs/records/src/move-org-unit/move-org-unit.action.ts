@@ -6,6 +6,7 @@ import { streamIds } from '../streams/stream-ids';
 import { assertNotInFuture, chinaDay } from '../rules/dates';
 import { refuse } from '../rules/rule-error';
 import { assertUnitOpen } from '../rules/unit-guards';
+import { assertChangeInOrder } from '../register-org-unit/change-guard';
 import { orgUnitStream } from '../register-org-unit/org-unit-decider';
 import { assertParentFits } from '../register-org-unit/parent-guard';
 
@@ -20,6 +21,7 @@ export class MoveOrgUnitRequest extends CommandRequest {
 export function decideMoveOrgUnit(c: Decision<MoveOrgUnitRequest>, state: OrgUnitState): OrgUnitEvent[] {
   const day = chinaDay(c.occurredAt);
   assertUnitOpen(state, c.unitId, day);
+  assertChangeInOrder(state, c.unitId, day);
   assertNotInFuture(c.occurredAt, c.now);
   const previousParentId = unitOn(state, day)!.parentId;
   if (previousParentId === c.parentId) {

@@ -6,6 +6,7 @@ import type { ResidentEvent } from '../streams/resident-events';
 import type { ResidentState } from '../streams/resident-state';
 import { streamIds } from '../streams/stream-ids';
 import { assertServiceAllowed } from '../rules/resident-guards';
+import { refuse } from '../rules/rule-error';
 import { residentStream, residentUnit } from '../register-resident/resident-stream';
 
 export class RecordResidentMovedOutRequest extends CommandRequest {
@@ -17,6 +18,9 @@ export class RecordResidentMovedOutRequest extends CommandRequest {
 export function decideRecordResidentMovedOut(c: Decision<RecordResidentMovedOutRequest>, state: ResidentState): ResidentEvent[] {
   // The move itself must be dated before any death or earlier move.
   assertServiceAllowed(state, c.residentId, c.occurredAt, c.now);
+  if (state.movedOutOn !== null) {
+    refuse('ALREADY_MOVED_OUT', 'conflict', `居民已于 ${state.movedOutOn} 迁出`, `the resident's move-out was already recorded (${state.movedOutOn})`, { movedOutOn: state.movedOutOn });
+  }
   return [{ type: 'ResidentMovedOut', data: { residentId: c.residentId, destination: c.destination ?? null, occurredAt: c.occurredAt } }];
 }
 

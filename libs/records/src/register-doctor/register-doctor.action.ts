@@ -3,6 +3,7 @@ import { action, type Decision } from '../commands/action';
 import { CommandRequest } from '../commands/command-request';
 import { IsId } from '../commands/id.decorator';
 import { type DoctorEvent, type DoctorState, evolveDoctor, initialDoctorState, membershipOn } from '../streams/doctor-events';
+import { unitOn } from '../streams/org-unit-events';
 import { streamIds } from '../streams/stream-ids';
 import { assertNotInFuture, chinaDay } from '../rules/dates';
 import { refuse } from '../rules/rule-error';
@@ -25,6 +26,12 @@ export function decideRegisterDoctor(c: Decision<RegisterDoctorRequest>, state: 
     const team = assertUnitOpen(c.facts.team, c.teamId, day, 'team');
     if (team.kind !== 'team') {
       refuse('NOT_A_TEAM', 'unprocessable', `${c.teamId} 不是家庭医生团队`, `${c.teamId} is not a family doctor team`, { teamId: c.teamId });
+    }
+    if (unitOn(team, day)?.parentId !== c.unitId) {
+      refuse('TEAM_NOT_IN_UNIT', 'unprocessable', `团队 ${c.teamId} 不隶属于 ${c.unitId}`, `team ${c.teamId} does not belong to unit ${c.unitId} on ${day}`, {
+        teamId: c.teamId,
+        unitId: c.unitId,
+      });
     }
   }
   const data = { doctorId: c.doctorId, unitId: c.unitId, teamId: c.teamId ?? null, occurredAt: c.occurredAt };

@@ -6,6 +6,7 @@ import { streamIds } from '../streams/stream-ids';
 import { assertNotInFuture, chinaDay } from '../rules/dates';
 import { refuse } from '../rules/rule-error';
 import { assertUnitOpen } from '../rules/unit-guards';
+import { assertChangeInOrder } from '../register-org-unit/change-guard';
 import { orgUnitStream } from '../register-org-unit/org-unit-decider';
 
 export class RenameOrgUnitRequest extends CommandRequest {
@@ -19,6 +20,7 @@ export class RenameOrgUnitRequest extends CommandRequest {
 export function decideRenameOrgUnit(c: Decision<RenameOrgUnitRequest>, state: OrgUnitState): OrgUnitEvent[] {
   const day = chinaDay(c.occurredAt);
   assertUnitOpen(state, c.unitId, day);
+  assertChangeInOrder(state, c.unitId, day);
   assertNotInFuture(c.occurredAt, c.now);
   const previousName = unitOn(state, day)!.name;
   if (previousName === c.name) {

@@ -3,7 +3,7 @@ import { action, type Decision } from '../commands/action';
 import { CommandRequest } from '../commands/command-request';
 import { IsId } from '../commands/id.decorator';
 import type { ResidentEvent } from '../streams/resident-events';
-import type { ResidentState } from '../streams/resident-state';
+import { type ResidentState, liveRecord } from '../streams/resident-state';
 import { streamIds } from '../streams/stream-ids';
 import { chinaDay } from '../rules/dates';
 import { assertServiceAllowed } from '../rules/resident-guards';
@@ -25,6 +25,14 @@ export function decideRenewContract(c: Decision<RenewContractRequest>, state: Re
   if (newEnd <= contract.end) {
     refuse('RENEWAL_NOT_LATER', 'unprocessable', `续约结束日 ${newEnd} 须晚于原结束日 ${contract.end}`, `the renewed end ${newEnd} must be after the current end ${contract.end}`, {
       contractId: c.contractId,
+    });
+  }
+  const clash = Object.values(state.contracts).find(
+    (k) => k.contractId !== c.contractId && liveRecord(state, k.contractId) && k.terminatedOn === null && k.start <= newEnd && contract.end < k.end,
+  );
+  if (clash) {
+    refuse('CONTRACT_ALREADY_ACTIVE', 'conflict', `续约期与有效签约 ${clash.contractId}（${clash.start} 至 ${clash.end}）重叠`, `the renewed period overlaps the active contract ${clash.contractId} (${clash.start} to ${clash.end})`, {
+      contractId: clash.contractId,
     });
   }
   return [{ type: 'ContractRenewed', data: { residentId: c.residentId, contractId: c.contractId, previousEnd: contract.end, newEnd, occurredAt: c.occurredAt } }];

@@ -30,7 +30,7 @@ export function decideSignContract(c: Decision<SignContractRequest>, state: Resi
   if (end <= start) {
     refuse('CONTRACT_PERIOD_INVALID', 'unprocessable', `签约结束日 ${end} 须晚于开始日 ${start}`, `contract end ${end} must be after its start ${start}`, { start, end });
   }
-  if (state.contracts[c.contractId]) {
+  if (state.contracts[c.contractId] || state.records[c.contractId]) {
     refuse('CONTRACT_ID_TAKEN', 'conflict', `签约编号 ${c.contractId} 已使用`, `contract id ${c.contractId} is already used`, { contractId: c.contractId });
   }
   // One active contract per resident: no overlap with a live, unterminated contract.

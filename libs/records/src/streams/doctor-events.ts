@@ -1,3 +1,5 @@
+import { chinaDay } from '../rules/dates';
+
 export type DoctorEvent =
   | { type: 'DoctorRegistered'; data: { doctorId: string; unitId: string; teamId: string | null; occurredAt: string } }
   | { type: 'DoctorAssigned'; data: { doctorId: string; unitId: string; teamId: string | null; occurredAt: string } };
@@ -21,7 +23,7 @@ export function evolveDoctor(state: DoctorState, event: DoctorEvent): DoctorStat
     case 'DoctorRegistered':
     case 'DoctorAssigned': {
       const d = event.data;
-      const membership = { from: d.occurredAt.slice(0, 10), unitId: d.unitId, teamId: d.teamId };
+      const membership = { from: chinaDay(d.occurredAt), unitId: d.unitId, teamId: d.teamId };
       return { registered: true, doctorId: d.doctorId, memberships: [...state.memberships, membership] };
     }
     default: {

@@ -1,3 +1,4 @@
+import { chinaDay } from '../rules/dates';
 import type { UnitKind } from './vocabulary';
 
 /** Effective-dated: occurredAt is the day the change takes effect, so replays use the tree as it was. */
@@ -32,7 +33,7 @@ export const initialOrgUnitState = (): OrgUnitState => ({
   closedOn: null,
 });
 
-const day = (iso: string) => iso.slice(0, 10);
+const day = chinaDay;
 
 export function evolveOrgUnit(state: OrgUnitState, event: OrgUnitEvent): OrgUnitState {
   const current = state.versions[state.versions.length - 1];

@@ -8,6 +8,8 @@ import { streamIds } from '../streams/stream-ids';
 import { assertNotInFuture, chinaDay } from '../rules/dates';
 import { assertResidentRegistered } from '../rules/resident-guards';
 import { residentStream, residentUnit } from '../register-resident/resident-stream';
+import { assertReason } from '../correct-record/record-guards';
+import { refuse } from '../rules/rule-error';
 import { assertContractInForce } from '../sign-contract/contract-guard';
 
 export class TerminateContractRequest extends CommandRequest {
@@ -20,7 +22,13 @@ export class TerminateContractRequest extends CommandRequest {
 export function decideTerminateContract(c: Decision<TerminateContractRequest>, state: ResidentState): ResidentEvent[] {
   assertResidentRegistered(state, c.residentId);
   assertNotInFuture(c.occurredAt, c.now);
-  assertContractInForce(state, c.contractId, chinaDay(c.occurredAt));
+  assertReason(c.reason);
+  const contract = assertContractInForce(state, c.contractId, chinaDay(c.occurredAt));
+  if (contract.terminatedOn !== null) {
+    refuse('CONTRACT_TERMINATED', 'conflict', `签约 ${c.contractId} 已于 ${contract.terminatedOn} 解约`, `contract ${c.contractId} was already terminated on ${contract.terminatedOn}`, {
+      contractId: c.contractId,
+    });
+  }
   return [{ type: 'ContractTerminated', data: { residentId: c.residentId, contractId: c.contractId, reason: c.reason, occurredAt: c.occurredAt } }];
 }
 

@@ -1,0 +1,107 @@
+import {
+  FIRST_INSTANT_TOMORROW,
+  LAST_INSTANT_TODAY,
+  TODAY,
+  registered,
+  specFor,
+  unit,
+} from '../testing/fixtures';
+import { registerResident } from './register-resident.action';
+
+const given = specFor(registerResident, { unit: unit('u1') });
+const register = (over: Record<string, unknown> = {}) => ({
+  type: 'RegisterResident',
+  residentId: 'r1',
+  birthDate: '1950-04-01',
+  sex: 'female',
+  unitId: 'u1',
+  householdId: 'h1',
+  tags: ['hypertension'],
+  occurredAt: '2024-03-01',
+  ...over,
+});
+const registeredNow = (over: Record<string, unknown> = {}) => [
+  {
+    type: 'ResidentRegistered',
+    data: {
+      residentId: 'r1',
+      birthDate: '1950-04-01',
+      sex: 'female',
+      unitId: 'u1',
+      householdId: 'h1',
+      tags: ['hypertension'],
+      occurredAt: '2024-03-01',
+      ...over,
+    },
+  },
+];
+
+describe('RegisterResident', () => {
+  it('registers a resident under a pseudonymous id', () => {
+    given([]).when(register()).then(registeredNow());
+  });
+
+  it('near miss: without household or tags, they default to null and none', () => {
+    given([])
+      .when(register({ householdId: undefined, tags: undefined }))
+      .then(registeredNow({ householdId: null, tags: [] }));
+  });
+
+  it('refuses a resident already registered', () => {
+    given([registered()]).when(register()).thenThrows('RESIDENT_ALREADY_REGISTERED');
+  });
+
+  describe('birth date and registration date not in the future', () => {
+    it('refuses a birth date tomorrow', () => {
+      given([])
+        .when(register({ birthDate: '2024-07-01', occurredAt: TODAY }))
+        .thenThrows('OCCURRED_IN_FUTURE');
+    });
+    it('near miss: accepts a baby born and registered today', () => {
+      given([])
+        .when(register({ birthDate: TODAY, occurredAt: TODAY }))
+        .then(registeredNow({ birthDate: TODAY, occurredAt: TODAY }));
+    });
+    it('refuses a registration dated the first instant of tomorrow (China time)', () => {
+      given([])
+        .when(register({ occurredAt: FIRST_INSTANT_TOMORROW }))
+        .thenThrows('OCCURRED_IN_FUTURE');
+    });
+    it('near miss: accepts the last instant of today', () => {
+      given([])
+        .when(register({ occurredAt: LAST_INSTANT_TODAY }))
+        .then(registeredNow({ occurredAt: LAST_INSTANT_TODAY }));
+    });
+  });
+
+  describe('registration not before birth', () => {
+    it('refuses a registration dated the day before birth', () => {
+      given([])
+        .when(register({ birthDate: '2024-03-02' }))
+        .thenThrows('OCCURRED_BEFORE_BIRTH');
+    });
+    it('near miss: accepts a registration on the birth day', () => {
+      given([])
+        .when(register({ birthDate: '2024-03-01' }))
+        .then(registeredNow({ birthDate: '2024-03-01' }));
+    });
+  });
+
+  describe('the managing unit is registered and open on the day', () => {
+    it('refuses an unknown unit', () => {
+      given([]).when(register(), { unit: undefined }).thenThrows('UNIT_NOT_FOUND');
+    });
+    it('refuses a unit closed on the day', () => {
+      given([])
+        .when(register(), { unit: unit('u1', 'community_centre', '2020-01-01', '2024-03-01') })
+        .thenThrows('UNIT_NOT_OPEN');
+    });
+    it('near miss: accepts the day before the unit closes', () => {
+      given([])
+        .when(register({ occurredAt: '2024-02-29' }), {
+          unit: unit('u1', 'community_centre', '2020-01-01', '2024-03-01'),
+        })
+        .then(registeredNow({ occurredAt: '2024-02-29' }));
+    });
+  });
+});
