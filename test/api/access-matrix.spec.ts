@@ -1,0 +1,168 @@
+import type { Role } from '@libs/access';
+import { startApi, type RunningApi } from '../support/api-app';
+
+/**
+ * Role × unit scope × every command and endpoint. Each actor is scoped to centre A; every case
+ * is tried against a target in A (in scope) and in B (out of scope). The expected outcome is
+ * written out here, not derived from the code under test: an allowed request must succeed
+ * (2xx) and a refused one must answer 403, nothing else.
+ */
+type Scope = 'A' | 'B';
+interface Case {
+  name: string;
+  /** Builds fixtures with the root key, then returns the request to try. */
+  arrange(u: Units): Promise<{ method: 'GET' | 'POST'; path: string; body?: unknown }>;
+}
+interface Units {
+  centre: string;
+  doctor: string;
+  fresh: string;
+}
+
+const ROLES: Role[] = ['recorder', 'supervisor', 'auditor', 'finance', 'admin'];
+
+/** Which roles may do each case, in scope (A) and out of scope (B). */
+const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
+  RegisterOrgUnit: { A: ['admin'], B: [] },
+  RenameOrgUnit: { A: ['admin'], B: [] },
+  MoveOrgUnit: { A: ['admin'], B: [] },
+  CloseOrgUnit: { A: ['admin'], B: [] },
+  RegisterDoctor: { A: ['admin'], B: [] },
+  AssignTargets: { A: ['supervisor'], B: [] },
+  RegisterResident: { A: ['recorder'], B: [] },
+  UpdateResidentTags: { A: ['recorder'], B: [] },
+  ReassignResident: { A: ['recorder'], B: [] },
+  RecordResidentMovedOut: { A: ['recorder'], B: [] },
+  RecordResidentDeath: { A: ['recorder'], B: [] },
+  SignContract: { A: ['recorder'], B: [] },
+  RenewContract: { A: ['recorder'], B: [] },
+  TerminateContract: { A: ['recorder'], B: [] },
+  RecordCheckup: { A: ['recorder'], B: [] },
+  RecordTcmAssessment: { A: ['recorder'], B: [] },
+  EnrollChronicCare: { A: ['recorder'], B: [] },
+  RecordFollowUp: { A: ['recorder'], B: [] },
+  CorrectRecord: { A: ['recorder'], B: [] },
+  VoidRecord: { A: ['recorder'], B: [] },
+  'GET resident timeline': { A: ['recorder', 'supervisor', 'auditor'], B: ['auditor'] },
+  'GET reads of a resident': { A: ['supervisor', 'auditor'], B: ['auditor'] },
+  'GET all reads': { A: ['auditor'], B: ['auditor'] },
+  'POST actor': { A: ['admin'], B: [] },
+  'POST actor revoke': { A: ['admin'], B: [] },
+  'POST actor key rotation': { A: ['admin'], B: [] },
+  'GET actors': { A: ['admin'], B: ['admin'] },
+};
+
+describe('access matrix: role × unit scope × command and endpoint', () => {
+  let api: RunningApi;
+  let n = 0;
+  const id = (p: string) => `${p}-${(n += 1)}`;
+  const cmd = (type: string, fields: Record<string, unknown>) => ({ type, commandId: id('c'), occurredAt: '2024-02-01', ...fields });
+  const root = async (body: Record<string, unknown>) => {
+    const r = await api.post('/api/v1/commands', body);
+    if (r.status >= 300) throw new Error(`${String(body.type)}: ${JSON.stringify(r.body)}`);
+  };
+  const resident = async (u: Units, extra: (rid: string) => Record<string, unknown>[] = () => []) => {
+    const rid = id('r');
+    await root(cmd('RegisterResident', { residentId: rid, birthDate: '1950-01-01', sex: 'female', unitId: u.centre, occurredAt: '2020-01-01' }));
+    for (const c of extra(rid)) await root(c);
+    return rid;
+  };
+  const station = async (u: Units) => {
+    const sid = id('s');
+    await root(cmd('RegisterOrgUnit', { unitId: sid, name: sid, kind: 'station', parentId: u.centre, occurredAt: '2020-01-01' }));
+    return sid;
+  };
+  const post = (body: unknown) => ({ method: 'POST' as const, path: '/api/v1/commands', body });
+  const checkup = (rid: string, u: Units, recordId: string) =>
+    cmd('RecordCheckup', { residentId: rid, recordId, doctorId: u.doctor, kind: 'elderly_annual', complete: true, vitals: { systolic: 130, diastolic: 80 } });
+  const contract = (rid: string, u: Units, contractId: string) =>
+    cmd('SignContract', { residentId: rid, contractId, doctorId: u.doctor, start: '2024-01-01', end: '2024-12-31' });
+  const actorIn = async (u: Units) => (await api.keyFor(['recorder'], u.centre)).actorId;
+
+  const CASES: Case[] = [
+    { name: 'RegisterOrgUnit', arrange: async (u) => post(cmd('RegisterOrgUnit', { unitId: id('s'), name: 'new station', kind: 'station', parentId: u.centre })) },
+    { name: 'RenameOrgUnit', arrange: async (u) => post(cmd('RenameOrgUnit', { unitId: await station(u), name: 'renamed' })) },
+    {
+      name: 'MoveOrgUnit',
+      arrange: async (u) => {
+        const [s1, s2, team] = [await station(u), await station(u), id('t')];
+        await root(cmd('RegisterOrgUnit', { unitId: team, name: team, kind: 'team', parentId: s1, occurredAt: '2020-01-01' }));
+        return post(cmd('MoveOrgUnit', { unitId: team, parentId: s2 }));
+      },
+    },
+    { name: 'CloseOrgUnit', arrange: async (u) => post(cmd('CloseOrgUnit', { unitId: await station(u) })) },
+    { name: 'RegisterDoctor', arrange: async (u) => post(cmd('RegisterDoctor', { doctorId: id('d'), unitId: u.centre })) },
+    { name: 'AssignTargets', arrange: async (u) => post(cmd('AssignTargets', { unitId: u.centre, year: 2024, targets: [{ indicator: 'population', count: (n += 1) }] })) },
+    { name: 'RegisterResident', arrange: async (u) => post(cmd('RegisterResident', { residentId: id('r'), birthDate: '1950-01-01', sex: 'male', unitId: u.centre })) },
+    { name: 'UpdateResidentTags', arrange: async (u) => post(cmd('UpdateResidentTags', { residentId: await resident(u), add: ['disabled'] })) },
+    { name: 'ReassignResident', arrange: async (u) => post(cmd('ReassignResident', { residentId: await resident(u), unitId: await station(u) })) },
+    { name: 'RecordResidentMovedOut', arrange: async (u) => post(cmd('RecordResidentMovedOut', { residentId: await resident(u) })) },
+    { name: 'RecordResidentDeath', arrange: async (u) => post(cmd('RecordResidentDeath', { residentId: await resident(u) })) },
+    { name: 'SignContract', arrange: async (u) => post(contract(await resident(u), u, id('k'))) },
+    {
+      name: 'RenewContract',
+      arrange: async (u) => post(cmd('RenewContract', { residentId: await resident(u, (rid) => [contract(rid, u, 'k1')]), contractId: 'k1', newEnd: '2025-12-31' })),
+    },
+    {
+      name: 'TerminateContract',
+      arrange: async (u) => post(cmd('TerminateContract', { residentId: await resident(u, (rid) => [contract(rid, u, 'k1')]), contractId: 'k1', reason: 'moved' })),
+    },
+    { name: 'RecordCheckup', arrange: async (u) => post(checkup(await resident(u), u, 'ck')) },
+    { name: 'RecordTcmAssessment', arrange: async (u) => post(cmd('RecordTcmAssessment', { residentId: await resident(u), doctorId: u.doctor, constitution: 'qi_deficiency' })) },
+    { name: 'EnrollChronicCare', arrange: async (u) => post(cmd('EnrollChronicCare', { residentId: await resident(u), condition: 'diabetes' })) },
+    {
+      name: 'RecordFollowUp',
+      arrange: async (u) => {
+        const rid = await resident(u, (r) => [cmd('EnrollChronicCare', { residentId: r, condition: 'hypertension', occurredAt: '2024-01-05' })]);
+        return post(cmd('RecordFollowUp', { residentId: rid, doctorId: u.doctor, condition: 'hypertension', mode: 'phone', systolic: 128, diastolic: 82 }));
+      },
+    },
+    {
+      name: 'CorrectRecord',
+      arrange: async (u) => post(cmd('CorrectRecord', { residentId: await resident(u, (r) => [checkup(r, u, 'ck')]), recordId: 'ck', reason: 'typo', changes: { complete: false } })),
+    },
+    { name: 'VoidRecord', arrange: async (u) => post(cmd('VoidRecord', { residentId: await resident(u, (r) => [checkup(r, u, 'ck')]), recordId: 'ck', reason: 'duplicate' })) },
+    { name: 'GET resident timeline', arrange: async (u) => ({ method: 'GET', path: `/api/v1/residents/${await resident(u)}/timeline` }) },
+    { name: 'GET reads of a resident', arrange: async (u) => ({ method: 'GET', path: `/api/v1/audit/reads?residentId=${await resident(u)}` }) },
+    { name: 'GET all reads', arrange: async () => ({ method: 'GET', path: '/api/v1/audit/reads?limit=5' }) },
+    { name: 'POST actor', arrange: async (u) => ({ method: 'POST', path: '/api/v1/actors', body: { name: 'new recorder', roles: ['recorder'], unitId: u.centre } }) },
+    { name: 'POST actor revoke', arrange: async (u) => ({ method: 'POST', path: `/api/v1/actors/${await actorIn(u)}/revoke`, body: { reason: 'left' } }) },
+    { name: 'POST actor key rotation', arrange: async (u) => ({ method: 'POST', path: `/api/v1/actors/${await actorIn(u)}/keys`, body: {} }) },
+    { name: 'GET actors', arrange: async () => ({ method: 'GET', path: '/api/v1/actors' }) },
+  ];
+
+  const units: Record<Scope, Units> = {
+    A: { centre: 'centre-a', doctor: 'doc-a', fresh: 'a' },
+    B: { centre: 'centre-b', doctor: 'doc-b', fresh: 'b' },
+  };
+  const keys = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    await root(cmd('RegisterOrgUnit', { unitId: 'district', name: '环翠区', kind: 'district', occurredAt: '2020-01-01' }));
+    for (const u of Object.values(units)) {
+      await root(cmd('RegisterOrgUnit', { unitId: u.centre, name: u.centre, kind: 'community_centre', parentId: 'district', occurredAt: '2020-01-01' }));
+      await root(cmd('RegisterDoctor', { doctorId: u.doctor, unitId: u.centre, occurredAt: '2020-01-01' }));
+    }
+    for (const role of ROLES) keys[role] = (await api.keyFor([role], units.A.centre)).key;
+  });
+  afterAll(async () => api?.close());
+
+  it('covers every command of the catalog', async () => {
+    const { COMMAND_TYPES } = await import('@libs/records');
+    for (const type of COMMAND_TYPES) expect(Object.keys(ALLOWED)).toContain(type);
+    expect(CASES.map((c) => c.name).sort()).toEqual(Object.keys(ALLOWED).sort());
+  });
+
+  const combos = CASES.flatMap((c) => ROLES.flatMap((role) => (['A', 'B'] as Scope[]).map((scope) => [c.name, role, scope] as const)));
+  it.each(combos)('%s as %s in scope %s', async (name, role, scope) => {
+    const request = await CASES.find((c) => c.name === name)!.arrange(units[scope]);
+    const reply = request.method === 'GET' ? await api.get(request.path, keys[role]) : await api.post(request.path, request.body, keys[role]);
+    const allowed = ALLOWED[name][scope].includes(role);
+    if (allowed) {
+      expect({ status: reply.status, body: reply.status < 300 ? 'ok' : reply.body }).toEqual({ status: expect.any(Number), body: 'ok' });
+    } else {
+      expect({ status: reply.status, error: reply.body?.error }).toEqual({ status: 403, error: 'FORBIDDEN' });
+    }
+  });
+});
