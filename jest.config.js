@@ -10,6 +10,8 @@ const shared = {
     '^@libs/ledger/(.*)$': '<rootDir>/libs/ledger/src/$1',
     '^@libs/access$': '<rootDir>/libs/access/src/index.ts',
     '^@libs/access/(.*)$': '<rootDir>/libs/access/src/$1',
+    '^@libs/indicators$': '<rootDir>/libs/indicators/src/index.ts',
+    '^@libs/indicators/(.*)$': '<rootDir>/libs/indicators/src/$1',
     '^@libs/records$': '<rootDir>/libs/records/src/index.ts',
     '^@libs/records/(.*)$': '<rootDir>/libs/records/src/$1',
     '^@libs/synthetic$': '<rootDir>/libs/synthetic/src/index.ts',

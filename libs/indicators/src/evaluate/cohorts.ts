@@ -1,0 +1,38 @@
+import type { Cohort } from '../catalog/indicator-definition';
+import type { Period } from './period';
+import { ageAtYearEnd, type LiveRecord, type ResidentView } from './resident-view';
+
+const KEY_TAGS = ['hypertension', 'diabetes', 'pregnant', 'severe_mental_disorder', 'tuberculosis', 'disabled', 'poverty_alleviated', 'special_family', 'low_income'];
+
+export const enrolment = (v: ResidentView, condition: string): LiveRecord | undefined =>
+  v.records.find((r) => r.kind === 'enrolment' && r.fields.condition === condition);
+
+/** Is the resident in the cohort on the period's day? Age cohorts count age at the year's end. */
+export function inCohort(v: ResidentView, cohort: Exclude<Cohort, 'contracts_expiring'>, period: Period): boolean {
+  if (!v.present) return false;
+  const age = ageAtYearEnd(v, period.year);
+  switch (cohort) {
+    case 'all_residents':
+      return true;
+    case 'elderly_65':
+      return age >= 65;
+    case 'children_0_6':
+      return age >= 0 && age <= 6;
+    case 'hypertension':
+      return !!enrolment(v, 'hypertension');
+    case 'diabetes':
+      return !!enrolment(v, 'diabetes');
+    case 'pregnant':
+      return v.tags.has('pregnant');
+    case 'poverty_or_special_family':
+      return v.tags.has('poverty_alleviated') || v.tags.has('special_family');
+    case 'disabled':
+      return v.tags.has('disabled');
+    case 'key_population':
+      return age >= 65 || age <= 6 || KEY_TAGS.some((t) => v.tags.has(t)) || !!enrolment(v, 'hypertension') || !!enrolment(v, 'diabetes');
+    default: {
+      const unknown: never = cohort;
+      return unknown;
+    }
+  }
+}

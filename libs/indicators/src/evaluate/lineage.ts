@@ -1,0 +1,59 @@
+import type { IndicatorDefinition } from '../catalog/indicator-definition';
+import type { EventRef } from '../model/event-ref';
+import type { LedgerModel } from '../model/ledger-model';
+import { inCohort } from './cohorts';
+import { judge } from './numerator-rules';
+import type { Period } from './period';
+import { residentView } from './resident-view';
+import { UnitTree } from './unit-tree';
+
+export interface LineageEntry {
+  residentId: string;
+  unitId: string;
+  /** For renewal: the contract judged. */
+  contractId?: string;
+  counted: boolean;
+  reason?: { en: string; zh: string };
+  /** The events that made the resident count (or, when not counted, what was found). */
+  evidence: EventRef[];
+}
+
+export interface LineagePage {
+  indicatorId: string;
+  unitId: string;
+  counted: number;
+  notCounted: number;
+  page: number;
+  pageSize: number;
+  entries: LineageEntry[];
+}
+
+/**
+ * The residents behind one number: who counted, with the events that made them count, and who
+ * did not, with the reason. Ordered by resident id, so pages are stable.
+ */
+export function lineage(model: LedgerModel, def: IndicatorDefinition, unitId: string, period: Period, page: number, pageSize: number, filter: 'all' | 'counted' | 'not_counted' = 'all'): LineagePage {
+  const tree = new UnitTree(model, period);
+  const entries: LineageEntry[] = [];
+  for (const r of model.residents.values()) {
+    const v = residentView(r, period);
+    if (!v || !tree.within(v.unitId, unitId)) continue;
+    if (def.numerator === 'renewed') {
+      if (!v.present) continue;
+      for (const c of v.records.filter((x) => x.kind === 'contract')) {
+        const originalEnd = c.fields.end as string;
+        if (originalEnd < period.start || originalEnd > period.day) continue;
+        const counted = c.end !== originalEnd;
+        entries.push({ residentId: v.residentId, unitId: v.unitId, contractId: c.recordId, counted, evidence: c.refs, reason: counted ? undefined : { en: `contract ended ${originalEnd} without renewal`, zh: `签约于 ${originalEnd} 到期未续约` } });
+      }
+      continue;
+    }
+    if (!inCohort(v, def.cohort as never, period)) continue;
+    const verdict = judge(def, v, period);
+    entries.push({ residentId: v.residentId, unitId: v.unitId, counted: verdict.counted, reason: verdict.reason, evidence: verdict.evidence });
+  }
+  entries.sort((a, b) => (a.residentId < b.residentId ? -1 : a.residentId > b.residentId ? 1 : 0));
+  const counted = entries.filter((e) => e.counted).length;
+  const selected = filter === 'all' ? entries : entries.filter((e) => e.counted === (filter === 'counted'));
+  return { indicatorId: def.id, unitId, counted, notCounted: entries.length - counted, page, pageSize, entries: selected.slice(page * pageSize, (page + 1) * pageSize) };
+}

@@ -1,0 +1,75 @@
+import { ageOn, chinaDay } from '@libs/records';
+import { type EventRef, knownBy } from '../model/event-ref';
+import type { RecordKind, RecordModel, ResidentModel } from '../model/resident-model';
+import type { Period } from './period';
+
+/** A service record as known at asOf, corrections applied, voided ones dropped. */
+export interface LiveRecord {
+  recordId: string;
+  kind: RecordKind;
+  day: string;
+  fields: Record<string, unknown>;
+  /** The events that make this record what it is: creation, corrections, renewals. */
+  refs: EventRef[];
+  /** Contracts only. */
+  end?: string;
+  terminatedOn?: string | null;
+}
+
+export interface ResidentView {
+  residentId: string;
+  birthDate: string;
+  unitId: string;
+  tags: Set<string>;
+  /** A permanent resident on the period's day: registered, alive and not moved away. */
+  present: boolean;
+  records: LiveRecord[];
+  refs: EventRef[];
+}
+
+function liveRecord(m: RecordModel, asOf: string | null, day: string): LiveRecord | undefined {
+  const known = knownBy(asOf);
+  if (!known(m.created) || m.voids.some(known)) return undefined;
+  const corrections = m.corrections.filter(known);
+  const fields = corrections.reduce((f, c) => ({ ...f, ...c.data }), { ...m.created.data });
+  const recordDay = chinaDay(fields.occurredAt as string);
+  if (recordDay > day) return undefined;
+  const renewals = m.renewals.filter(known).filter((r) => chinaDay(r.ref.occurredAt) <= day);
+  const termination = m.terminations.filter(known).find((t) => chinaDay(t.ref.occurredAt) <= day);
+  return {
+    recordId: m.recordId,
+    kind: m.kind,
+    day: recordDay,
+    fields,
+    refs: [m.created.ref, ...corrections.map((c) => c.ref), ...renewals.map((r) => r.ref)],
+    end: m.kind === 'contract' ? (renewals.length ? renewals[renewals.length - 1].data.newEnd : (fields.end as string)) : undefined,
+    terminatedOn: m.kind === 'contract' ? (termination ? chinaDay(termination.ref.occurredAt) : null) : undefined,
+  };
+}
+
+/** The resident as the ledger knew them at asOf, on the period's day; undefined if unknown then. */
+export function residentView(r: ResidentModel, period: Period): ResidentView | undefined {
+  const known = knownBy(period.asOf);
+  const reg = r.registered;
+  if (!reg || !known(reg) || chinaDay(reg.ref.occurredAt) > period.day) return undefined;
+  const effective = <T extends { ref: EventRef }>(list: T[]) => list.filter(known).filter((f) => chinaDay(f.ref.occurredAt) <= period.day);
+  const tags = new Set(reg.data.tags);
+  for (const change of effective(r.tagChanges)) {
+    change.data.removed.forEach((t) => tags.delete(t));
+    change.data.added.forEach((t) => tags.add(t));
+  }
+  const moves = effective(r.reassignments);
+  const gone = [...effective(r.died), ...effective(r.movedOut)].filter((f) => chinaDay(f.ref.occurredAt) < period.day);
+  const records = [...r.records.values()].map((m) => liveRecord(m, period.asOf, period.day)).filter((x): x is LiveRecord => !!x);
+  return {
+    residentId: r.residentId,
+    birthDate: reg.data.birthDate,
+    unitId: moves.length ? moves[moves.length - 1].data.toUnitId : reg.data.unitId,
+    tags,
+    present: gone.length === 0,
+    records,
+    refs: [reg.ref, ...effective(r.tagChanges).map((f) => f.ref), ...moves.map((f) => f.ref)],
+  };
+}
+
+export const ageAtYearEnd = (v: ResidentView, year: number): number => ageOn(v.birthDate, `${year}-12-31`);

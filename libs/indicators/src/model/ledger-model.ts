@@ -1,0 +1,106 @@
+import type { RecordedEvent } from '@libs/ledger';
+import { type Fact, refOf } from './event-ref';
+import { type RecordKind, type RecordModel, type ResidentModel, newResident } from './resident-model';
+
+export interface UnitModel {
+  unitId: string;
+  kind: string;
+  versions: Fact<{ name: string; parentId: string | null }>[];
+  closures: Fact<Record<string, unknown>>[];
+}
+
+const RECORD_KINDS: Record<string, RecordKind> = {
+  ContractSigned: 'contract',
+  CheckupRecorded: 'checkup',
+  TcmAssessmentRecorded: 'tcm_assessment',
+  ChronicCareEnrolled: 'enrolment',
+  FollowUpRecorded: 'follow_up',
+};
+
+/**
+ * Everything the indicators need, kept as facts with both clocks so any (period, asOf) can be
+ * evaluated later. Applying an event twice changes nothing: each stream remembers the last
+ * revision it applied.
+ */
+export class LedgerModel {
+  readonly residents = new Map<string, ResidentModel>();
+  readonly units = new Map<string, UnitModel>();
+  /** unitId → year → facts of target sheets (a later sheet replaces an earlier one). */
+  readonly targets = new Map<string, Map<number, Fact<Record<string, number>>[]>>();
+  private readonly revisions = new Map<string, number>();
+  position = 0;
+
+  apply(e: RecordedEvent): boolean {
+    if ((this.revisions.get(e.streamId) ?? -1) >= e.revision) return false;
+    this.revisions.set(e.streamId, e.revision);
+    this.position = Math.max(this.position, e.position);
+    const d = e.data as Record<string, unknown>;
+    if (e.streamId.startsWith('resident-')) this.applyResident(e, d);
+    else if (e.streamId.startsWith('orgunit-')) this.applyUnit(e, d);
+    else if (e.type === 'TargetsAssigned') {
+      const byYear = this.targets.get(d.unitId as string) ?? new Map();
+      byYear.set(d.year as number, [...(byYear.get(d.year as number) ?? []), { ref: refOf(e), data: d.targets as Record<string, number> }]);
+      this.targets.set(d.unitId as string, byYear);
+    }
+    return true;
+  }
+
+  private applyUnit(e: RecordedEvent, d: Record<string, unknown>): void {
+    const unitId = d.unitId as string;
+    const fact = (data: { name: string; parentId: string | null }) => ({ ref: refOf(e), data });
+    const unit = this.units.get(unitId);
+    if (e.type === 'OrgUnitRegistered') {
+      this.units.set(unitId, { unitId, kind: d.kind as string, versions: [fact({ name: d.name as string, parentId: (d.parentId as string) ?? null })], closures: [] });
+      return;
+    }
+    if (!unit) return;
+    const last = unit.versions[unit.versions.length - 1].data;
+    if (e.type === 'OrgUnitRenamed') unit.versions.push(fact({ ...last, name: d.name as string }));
+    if (e.type === 'OrgUnitMoved') unit.versions.push(fact({ ...last, parentId: d.parentId as string }));
+    if (e.type === 'OrgUnitClosed') unit.closures.push({ ref: refOf(e), data: {} });
+  }
+
+  private applyResident(e: RecordedEvent, d: Record<string, unknown>): void {
+    const residentId = d.residentId as string;
+    const r = this.residents.get(residentId) ?? newResident(residentId);
+    this.residents.set(residentId, r);
+    r.revision = e.revision;
+    const ref = refOf(e);
+    const kind = RECORD_KINDS[e.type];
+    if (kind) {
+      const recordId = (kind === 'contract' ? d.contractId : d.recordId) as string;
+      r.records.set(recordId, { recordId, kind, created: { ref, data: d }, corrections: [], voids: [], renewals: [], terminations: [] });
+      return;
+    }
+    const record = (id: unknown): RecordModel | undefined => r.records.get(id as string);
+    switch (e.type) {
+      case 'ResidentRegistered':
+        r.registered = { ref, data: d as never };
+        break;
+      case 'ResidentTagsUpdated':
+        r.tagChanges.push({ ref, data: d as never });
+        break;
+      case 'ResidentReassigned':
+        r.reassignments.push({ ref, data: d as never });
+        break;
+      case 'ResidentMovedOut':
+        r.movedOut.push({ ref, data: d });
+        break;
+      case 'ResidentDied':
+        r.died.push({ ref, data: d });
+        break;
+      case 'RecordCorrected':
+        record(d.recordId)?.corrections.push({ ref, data: d.changes as Record<string, unknown> });
+        break;
+      case 'RecordVoided':
+        record(d.recordId)?.voids.push({ ref, data: d as never });
+        break;
+      case 'ContractRenewed':
+        record(d.contractId)?.renewals.push({ ref, data: d as never });
+        break;
+      case 'ContractTerminated':
+        record(d.contractId)?.terminations.push({ ref, data: d as never });
+        break;
+    }
+  }
+}

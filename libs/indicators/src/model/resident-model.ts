@@ -1,0 +1,36 @@
+import type { Fact } from './event-ref';
+
+export type RecordKind = 'contract' | 'checkup' | 'tcm_assessment' | 'enrolment' | 'follow_up';
+
+/** One service record with everything that later happened to it. */
+export interface RecordModel {
+  recordId: string;
+  kind: RecordKind;
+  created: Fact<Record<string, unknown>>;
+  corrections: Fact<Record<string, unknown>>[];
+  voids: Fact<{ reason: string }>[];
+  /** Contracts only. */
+  renewals: Fact<{ newEnd: string }>[];
+  terminations: Fact<{ reason: string }>[];
+}
+
+export interface ResidentModel {
+  residentId: string;
+  revision: number;
+  registered?: Fact<{ birthDate: string; sex: string; unitId: string; householdId: string | null; tags: string[] }>;
+  tagChanges: Fact<{ added: string[]; removed: string[] }>[];
+  reassignments: Fact<{ toUnitId: string }>[];
+  movedOut: Fact<Record<string, unknown>>[];
+  died: Fact<Record<string, unknown>>[];
+  records: Map<string, RecordModel>;
+}
+
+export const newResident = (residentId: string): ResidentModel => ({
+  residentId,
+  revision: -1,
+  tagChanges: [],
+  reassignments: [],
+  movedOut: [],
+  died: [],
+  records: new Map(),
+});
