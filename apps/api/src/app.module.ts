@@ -8,6 +8,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { CommandsController } from './commands/commands.controller';
 import { ResidentsController } from './residents/residents.controller';
 import { HealthController } from './health/health.controller';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { EventStoreModule } from './store/event-store.module';
 
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
           },
         }),
         EventStoreModule,
+        IndicatorsModule,
       ],
       controllers: [HealthController, CommandsController, ActorsController, ResidentsController],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],

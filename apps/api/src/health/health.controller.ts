@@ -2,12 +2,13 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@libs/ledger';
 import { Public } from '../auth/public.decorator';
+import { LedgerProjection } from '../indicators/ledger-projection.service';
 
 export interface HealthReport {
   status: 'ok';
   store: EventStore['kind'];
   headPosition: number;
-  /** Events appended but not yet applied by the slowest projection (none are registered yet). */
+  /** Events appended but not yet applied by the indicator projection. */
   projectionLag: number;
 }
 
@@ -15,11 +16,14 @@ export interface HealthReport {
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projection: LedgerProjection,
+  ) {}
 
   @Get()
   @ApiOkResponse({ description: 'The store answers; its kind and head position.' })
   async health(): Promise<HealthReport> {
-    return { status: 'ok', store: this.store.kind, headPosition: await this.store.headPosition(), projectionLag: 0 };
+    return { status: 'ok', store: this.store.kind, headPosition: await this.store.headPosition(), projectionLag: await this.projection.lag() };
   }
 }

@@ -1,0 +1,44 @@
+import { Controller, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Observable } from 'rxjs';
+import type { Principal } from '@libs/access';
+import { EVENT_STORE, type EventStore } from '@libs/ledger';
+import { storeFactLookup } from '@libs/records';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { LedgerProjection } from './ledger-projection.service';
+import { RateQueries } from './rate-queries.service';
+import { type RatesParams, parseRatesParams } from './rates-request';
+import { unitForRequest } from './rates-scope';
+import { ratesView } from './rates-view';
+
+/** Server-Sent Events: the caller's figures now, then again whenever they change (batched). */
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class LiveController {
+  constructor(
+    private readonly projection: LedgerProjection,
+    private readonly queries: RateQueries,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Sse('live')
+  @ApiOperation({ summary: 'Live figures for your scope (text/event-stream) / 实时指标推送' })
+  async live(@CurrentPrincipal() principal: Principal, @Query() params: RatesParams): Promise<Observable<MessageEvent>> {
+    const q = parseRatesParams({ ...params, asOf: undefined }, Number(this.queries.today().slice(0, 4)));
+    const unitId = await unitForRequest(principal, q.unit, this.queries.tree(q), storeFactLookup(this.store), this.queries.today());
+    return new Observable<MessageEvent>((subscriber) => {
+      let last = '';
+      const push = () => {
+        const view = ratesView(this.queries, q, unitId);
+        const figures = JSON.stringify(view.rows);
+        if (figures === last) return;
+        last = figures;
+        subscriber.next({ type: 'rates', data: view });
+      };
+      push();
+      this.projection.changes.on('changed', push);
+      return () => this.projection.changes.off('changed', push);
+    });
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type IndicatorCatalog,
+  type PeriodResult,
+  UnitTree,
+  asOfInstant,
+  catalogForPeriod,
+  daysBetween,
+  evaluatePeriod,
+  lineage,
+  paceFor,
+  periodOf,
+} from '@libs/indicators';
+import { systemClock } from '@libs/ledger';
+import { chinaDay, refuse } from '@libs/records';
+import { LedgerProjection } from './ledger-projection.service';
+
+export interface RatesQuery {
+  year: number;
+  asOf: string | null;
+}
+
+/** Evaluations over the live model; "now" results are cached per log position, past as-of results forever. */
+@Injectable()
+export class RateQueries {
+  private readonly cache = new Map<string, PeriodResult>();
+
+  constructor(private readonly projection: LedgerProjection) {}
+
+  today(): string {
+    return chinaDay(systemClock().toISOString());
+  }
+
+  catalog(year: number): IndicatorCatalog {
+    return catalogForPeriod(year) ?? refuse('NO_CATALOG', 'not_found', `${year} 年没有指标目录`, `no indicator catalog for ${year}`, { year });
+  }
+
+  evaluate(q: RatesQuery): PeriodResult {
+    const period = periodOf(q.year, q.asOf, this.today());
+    // A past as-of view cannot change; a current one changes with every append.
+    const key = q.asOf && q.asOf < systemClock().toISOString() ? `${q.year}|${q.asOf}` : `${q.year}|now|${this.projection.model.position}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    if (this.cache.size > 200) this.cache.clear();
+    const result = evaluatePeriod(this.projection.model, this.catalog(q.year), period, this.today());
+    this.cache.set(key, result);
+    return result;
+  }
+
+  tree(q: RatesQuery): UnitTree {
+    return new UnitTree(this.projection.model, periodOf(q.year, q.asOf, this.today()));
+  }
+
+  lineage(q: RatesQuery, indicatorId: string, unitId: string, page: number, pageSize: number, filter: 'all' | 'counted' | 'not_counted') {
+    const def = this.catalog(q.year).indicators.find((d) => d.id === indicatorId);
+    if (!def) refuse('UNKNOWN_INDICATOR', 'not_found', `未知指标 ${indicatorId}`, `unknown indicator ${indicatorId}`, { indicatorId });
+    return lineage(this.projection.model, def!, unitId, periodOf(q.year, q.asOf, this.today()), page, pageSize, filter);
+  }
+
+  /** Figures at every 10-day checkpoint of the year (10th, 20th, month end), as known then. */
+  progress(year: number, unitId: string, indicatorIds: string[]) {
+    const points: { day: string; rates: Record<string, number | null> }[] = [];
+    const today = this.today();
+    for (let month = 1; month <= 12; month += 1) {
+      const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+      for (const d of [10, 20, last]) {
+        const day = `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        if (day > today) return points;
+        const result = this.evaluate({ year, asOf: asOfInstant(day) });
+        const rows = result.rows.filter((r) => r.unitId === unitId && indicatorIds.includes(r.indicatorId));
+        points.push({ day, rates: Object.fromEntries(rows.map((r) => [r.indicatorId, r.rate])) });
+      }
+    }
+    return points;
+  }
+
+  /** Open count and daily pace to reach each target by the deadline. */
+  pace(q: RatesQuery, unitId: string, deadline: string) {
+    const today = q.asOf ? chinaDay(q.asOf) : this.today();
+    const days = daysBetween(today, deadline);
+    return this.evaluate(q)
+      .rows.filter((r) => r.unitId === unitId && r.target !== null && r.denominator > 0)
+      .map((r) => ({ indicatorId: r.indicatorId, ...paceFor(Math.ceil(r.target! * r.denominator - 1e-9), r.numerator, days), deadline }));
+  }
+}
