@@ -12,3 +12,6 @@ export * from './evaluate/unit-tree';
 export * from './evaluate/evaluate-period';
 export * from './evaluate/lineage';
 export * from './evaluate/pace';
+export * from './model/build-model';
+export * from './report/evaluation-table';
+export * from './report/evaluation-workbook';

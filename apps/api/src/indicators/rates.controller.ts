@@ -1,4 +1,6 @@
-import { Controller, DefaultValuePipe, Get, Inject, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, DefaultValuePipe, Get, Inject, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { evaluationCsv, evaluationTable, evaluationWorkbook } from '@libs/indicators';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@libs/access';
 import { EVENT_STORE, type EventStore } from '@libs/ledger';
@@ -58,5 +60,23 @@ export class RatesController {
     const { q, unitId } = await this.resolve(principal, params);
     const ids = this.queries.catalog(q.year).indicators.map((d) => d.id);
     return { period: q.year, unitId, checkpoints: this.queries.progress(q.year, unitId, ids) };
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'The evaluation table as xlsx or csv: a row per unit, with totals / 导出考核表' })
+  @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'] })
+  async export(@CurrentPrincipal() principal: Principal, @Query() params: RatesParams & { format?: string }, @Res() res: Response) {
+    const { q, unitId } = await this.resolve(principal, params);
+    const table = evaluationTable(this.queries.evaluate(q), this.queries.catalog(q.year), this.queries.tree(q), unitId);
+    const name = `evaluation-${unitId}-${q.year}${q.asOf ? `-asof-${q.asOf.slice(0, 10)}` : ''}`;
+    if (params.format === 'csv') {
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="${name}.csv"`);
+      res.send(await evaluationCsv(table));
+      return;
+    }
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', `attachment; filename="${name}.xlsx"`);
+    res.send(Buffer.from(await evaluationWorkbook(table).xlsx.writeBuffer()));
   }
 }

@@ -1,0 +1,52 @@
+import type { IndicatorCatalog } from '../catalog/indicator-definition';
+import type { PeriodResult, RateRow } from '../evaluate/evaluate-period';
+import type { UnitTree } from '../evaluate/unit-tree';
+
+export interface EvaluationTable {
+  title: string;
+  indicators: { id: string; nameZh: string; nameEn: string }[];
+  /** One row per sub-unit, then the total (the unit itself). */
+  rows: { unitId: string; unitName: string; total: boolean; cells: Record<string, Pick<RateRow, 'numerator' | 'denominator' | 'rate' | 'target' | 'status'>> }[];
+}
+
+/** Laid out like a district's evaluation attachment: a row per unit, per indicator target, count and rate. */
+export function evaluationTable(result: PeriodResult, catalog: IndicatorCatalog, tree: UnitTree, unitId: string): EvaluationTable {
+  const byUnit = new Map<string, Map<string, RateRow>>();
+  for (const r of result.rows) {
+    const m = byUnit.get(r.unitId) ?? new Map<string, RateRow>();
+    m.set(r.indicatorId, r);
+    byUnit.set(r.unitId, m);
+  }
+  const units = [...tree.children(unitId).map((n) => ({ id: n.unitId, total: false })), { id: unitId, total: true }];
+  const asOf = result.period.asOf ? `，截至 ${result.period.asOf}` : '';
+  return {
+    title: `${tree.nodes.get(unitId)?.name ?? unitId} ${result.period.year} 年基本公共卫生服务指标（${result.period.day}${asOf}）`,
+    indicators: catalog.indicators.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
+    rows: units.map(({ id, total }) => ({
+      unitId: id,
+      unitName: total ? `合计 ${tree.nodes.get(id)?.name ?? id}` : (tree.nodes.get(id)?.name ?? id),
+      total,
+      cells: Object.fromEntries(
+        catalog.indicators.map((d) => {
+          const r = byUnit.get(id)?.get(d.id);
+          return [d.id, { numerator: r?.numerator ?? 0, denominator: r?.denominator ?? 0, rate: r?.rate ?? null, target: r?.target ?? null, status: r?.status ?? 'no_data' }];
+        }),
+      ),
+    })),
+  };
+}
+
+const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(2)}%`);
+
+/** Plain-text rendering for the terminal (replay). */
+export function renderEvaluationText(table: EvaluationTable): string {
+  const lines = [table.title, ''];
+  for (const d of table.indicators) {
+    lines.push(`${d.nameZh} / ${d.nameEn}`);
+    for (const row of table.rows) {
+      const c = row.cells[d.id];
+      lines.push(`  ${row.unitName.padEnd(20)} ${String(c.numerator).padStart(8)} / ${String(c.denominator).padEnd(8)} ${pct(c.rate).padStart(8)}  target ${pct(c.target).padStart(8)}  ${c.status}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
