@@ -1,0 +1,6 @@
+import { LedgerError } from '@libs/ledger';
+
+/** The import cannot go on (missing file, unreadable header, store failure): exit 2, one line. */
+export class ImportFatalError extends LedgerError {
+  readonly code = 'IMPORT_FAILED';
+}

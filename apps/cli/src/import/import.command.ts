@@ -1,0 +1,190 @@
+import { open, stat } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { commandAuthorizer, type Principal } from '@libs/access';
+import { describeStoreLocation, systemClock } from '@libs/ledger';
+import { COMMAND_TYPES, storeFactLookup } from '@libs/records';
+import { principalFrom } from '../principal-option';
+import { withStoreOption } from '../store-option';
+import { CSV_UNSUPPORTED_TYPES, csvToCommands } from './csv-to-commands';
+import { ImportFatalError } from './import-errors';
+import { ImportProgress } from './import-progress';
+import { emptyCounts, summaryText, type ImportSummary } from './import-summary';
+import { ndjsonToCommands } from './ndjson-to-commands';
+import { openImportStore } from './open-import-store';
+import { readCsvRecords } from './read-csv-records';
+import { readLines } from './read-lines';
+import { RejectsWriter } from './rejects-writer';
+import { runImport } from './run-import';
+
+export const EXIT_REJECTED = 1;
+export const EXIT_FATAL = 2;
+const EXIT_ON_SIGNAL: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+/** Longest line (or CSV row) accepted; longer ones are rejected without being held in memory. */
+const MAX_LINE_BYTES = 1024 * 1024;
+
+interface ImportOptions {
+  format?: 'ndjson' | 'csv';
+  type?: string;
+  store?: string;
+  key?: string;
+  fast?: boolean;
+  json?: boolean;
+}
+
+const HELP_AFTER = `
+Each line (NDJSON) or row (CSV) is one command, executed in file order, each appended on its own.
+Rejected lines are written to FILE.rejects.ndjson (recreated by every run, removed when empty).
+Running the same file again appends nothing twice (commandId), so an interrupted import is
+completed by running it again. CSV columns: docs/import-csv.md.
+
+Exit status: 0 every line accepted; 1 some lines rejected; 2 the import could not run (missing
+file, unusable store, bad option); 130/143 stopped by Ctrl-C/SIGTERM after the line in hand.`;
+
+export function importCommand(): Command {
+  return withStoreOption(new Command('import'))
+    .description(
+      'append the commands of an NDJSON or CSV file, one by one; rejected lines go to FILE.rejects.ndjson',
+    )
+    .argument(
+      '<file>',
+      'NDJSON: one command per line, the HTTP body; CSV: a header row of field names',
+    )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'file format (default: csv for a .csv file, else ndjson)',
+      ).choices(['ndjson', 'csv']),
+    )
+    .addOption(
+      new Option(
+        '--type <CommandType>',
+        'command type of lines or rows that have no "type"',
+      ).choices(COMMAND_TYPES),
+    )
+    .option(
+      '--key <apiKey>',
+      "run as the actor owning this key, with its role and unit scope checked on every line (default: $LEDGER_KEY, else the local operator)",
+    )
+    .option(
+      '--fast',
+      'SQLite synchronous=NORMAL: faster; a power cut may lose the last acknowledged lines, a re-run completes them',
+    )
+    .option('--json', 'print the summary as JSON')
+    .addHelpText('after', HELP_AFTER)
+    .exitOverride((error) => {
+      // A mistyped option must not look like "some lines were rejected" (1): usage errors are 2.
+      throw error.exitCode === 0
+        ? error
+        : new CommanderError(EXIT_FATAL, error.code, error.message);
+    })
+    .action((file: string, options: ImportOptions) => importFile(file, options));
+}
+
+async function importFile(file: string, options: ImportOptions): Promise<void> {
+  const path = resolve(file);
+  const size = await readableSize(path, file);
+  const format = options.format ?? (extname(file).toLowerCase() === '.csv' ? 'csv' : 'ndjson');
+  if (format === 'csv' && options.type && CSV_UNSUPPORTED_TYPES.includes(options.type)) {
+    throw new ImportFatalError(
+      `${options.type} has nested fields and cannot be imported from CSV; use NDJSON`,
+    );
+  }
+  const { store, location } = await openImportStore(options);
+  let principal: Principal;
+  try {
+    principal = await principalFrom(store, options);
+  } catch (error) {
+    await store.close();
+    throw new ImportFatalError((error as Error).message);
+  }
+  if (options.fast && location.kind !== 'sqlite')
+    process.stderr.write('import: --fast applies to SQLite only; ignored\n');
+
+  const counts = emptyCounts();
+  const progress = new ImportProgress(size, format === 'csv' ? 'rows' : 'lines');
+  const started = performance.now();
+  let rejects: RejectsWriter | undefined;
+  let signal: NodeJS.Signals | undefined;
+  let failure: unknown;
+  let completed = false;
+  const onSignal = (received: NodeJS.Signals) => {
+    signal = received;
+    process.stderr.write(
+      `\nimport: ${received}: stopping after the line in hand (again to quit at once)\n`,
+    );
+  };
+  try {
+    rejects = await RejectsWriter.open(`${path}.rejects.ndjson`);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    progress.start();
+    const lines = readLines(path, MAX_LINE_BYTES);
+    const items =
+      format === 'csv'
+        ? csvToCommands(readCsvRecords(lines, MAX_LINE_BYTES), options.type)
+        : ndjsonToCommands(lines, MAX_LINE_BYTES, options.type);
+    completed = await runImport({
+      items,
+      store,
+      clock: systemClock,
+      actor: principal.actorId,
+      authorize: commandAuthorizer(principal, storeFactLookup(store), systemClock),
+      rejects,
+      progress,
+      counts,
+      stopRequested: () => signal !== undefined,
+    });
+  } catch (error) {
+    failure = error;
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await rejects?.close().catch((error: unknown) => (failure ??= error));
+    await store.close();
+  }
+
+  if (rejects) {
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    const summary: ImportSummary = {
+      file,
+      format,
+      store: describeStoreLocation(location),
+      actor: principal.actorId,
+      fast: options.fast === true,
+      ...(completed ? {} : { stopped: failure === undefined ? 'interrupted' : 'failed' }),
+      ...counts,
+      rejectsFile: rejects.count > 0 ? `${file}.rejects.ndjson` : null,
+      elapsedSeconds: Math.round(elapsedSeconds * 1000) / 1000,
+      perSecond: elapsedSeconds > 0 ? Math.round(counts.read / elapsedSeconds) : 0,
+    };
+    process.stdout.write(
+      options.json ? `${JSON.stringify(summary, null, 2)}\n` : summaryText(summary),
+    );
+  }
+  if (failure !== undefined) throw failure;
+  if (signal) process.exitCode = EXIT_ON_SIGNAL[signal] ?? EXIT_FATAL;
+  else if (counts.rejected > 0) process.exitCode = EXIT_REJECTED;
+}
+
+/** The input's size in bytes, or one clear line saying why it cannot be read. */
+async function readableSize(path: string, shown: string): Promise<number> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new ImportFatalError(`cannot import ${shown}: it is a directory`);
+    await (await open(path, 'r')).close();
+    return info.size;
+  } catch (error) {
+    if (error instanceof ImportFatalError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : (error as Error).message;
+    throw new ImportFatalError(`cannot read ${shown}: ${why}`);
+  }
+}
