@@ -56,7 +56,7 @@ describe('POST /api/v1/commands', () => {
     expect(status).toBe(400);
     expect(body.error).toBe('VALIDATION_FAILED');
     const fields = body.errors.map((e: { field: string }) => e.field).sort();
-    expect(fields).toEqual(['mode', 'nickname', 'residentId', 'residentId', 'residentId', 'systolic'].sort());
+    expect(fields).toEqual(['mode', 'nickname', 'residentId', 'systolic']);
     for (const e of body.errors) {
       expect(e.en).toEqual(expect.any(String));
       expect(e.zh).toMatch(/[\u4e00-\u9fff]/);

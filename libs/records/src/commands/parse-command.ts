@@ -62,6 +62,8 @@ export function validatedInstance<T extends object>(cls: new () => T, raw: unkno
   const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
+    // One message per field: a missing id is "missing", not also "too long" and "badly formed".
+    stopAtFirstError: true,
     validationError: { target: false, value: false },
   });
   if (errors.length > 0) throw new CommandValidationError(flatten(errors));
