@@ -2,13 +2,23 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { LedgerError } from '@libs/ledger';
 import { benchAppendCommand, benchCommand } from './bench/bench.command';
+import { importCommand } from './import/import.command';
+import { actorsCommand } from './actors/actors.command';
+import { exportCommand } from './export/export.command';
+import { replayCommand } from './replay/replay.command';
 import { schemaCommand } from './schema/schema.command';
 import { verifyCommand } from './verify/verify.command';
+import { seedCommand } from './seed/seed.command';
 
 const program = new Command('ledger')
   .description('Operator tools of the public-health progress ledger')
   .showHelpAfterError('(run with --help for usage)')
   .addCommand(verifyCommand())
+  .addCommand(actorsCommand())
+  .addCommand(seedCommand())
+  .addCommand(importCommand())
+  .addCommand(replayCommand())
+  .addCommand(exportCommand())
   .addCommand(schemaCommand())
   .addCommand(benchCommand())
   .addCommand(benchAppendCommand(), { hidden: true });

@@ -1,0 +1,149 @@
+import { createWriteStream, openSync } from 'node:fs';
+import { once } from 'node:events';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { LedgerError, parseStoreLocation } from '@libs/ledger';
+import {
+  FIRST_SEED_YEAR,
+  type GeneratedSeed,
+  SCALES,
+  type Scale,
+  generateSeed,
+  latestSeedYear,
+  seedCorrelationId,
+} from '@libs/synthetic';
+import { withStoreOption } from '../store-option';
+import { type SeedReport, openSeedStore, seedDistrict } from './seed-district';
+import { formatDuration, progressReporter } from './seed-progress';
+
+/** Exit status when the generator produced commands the rules refused: a bug to fix, not data. */
+export const EXIT_REFUSED = 1;
+
+interface SeedOptions {
+  scale: Scale;
+  year: number;
+  seed: number;
+  emit?: string;
+  store?: string;
+}
+
+const wholeNumber = (value: string): number => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n > 0xffff_ffff)
+    throw new InvalidArgumentError('must be a whole number from 0 to 4294967295');
+  return n;
+};
+
+/** The year must be over, late entries included, so no record is dated in the future. */
+const pastYear = (value: string): number => {
+  const year = wholeNumber(value);
+  const latest = latestSeedYear(new Date());
+  if (year < FIRST_SEED_YEAR)
+    throw new InvalidArgumentError(`the seed starts in ${FIRST_SEED_YEAR}`);
+  if (year > latest)
+    throw new InvalidArgumentError(
+      `${year} has not ended yet, counting its late entries up to 31 January ${year + 1}; the latest year possible today is ${latest}`,
+    );
+  return year;
+};
+
+const count = (n: number) => n.toLocaleString('en-US');
+const describe = (o: SeedOptions) => `${o.scale}, year ${o.year}, seed ${o.seed}`;
+
+/** The --emit file cannot be written. */
+export class SeedEmitError extends LedgerError {
+  readonly code = 'SEED_EMIT_FAILED';
+}
+
+function openForWriting(file: string): number {
+  try {
+    return openSync(file, 'w');
+  } catch (error) {
+    throw new SeedEmitError(`cannot write ${file}: ${(error as Error).message}`);
+  }
+}
+
+async function emitCommands(generated: GeneratedSeed, file: string): Promise<void> {
+  const out = createWriteStream(file, { fd: openForWriting(file) });
+  let chunk: string[] = [];
+  const flush = async () => {
+    if (!out.write(chunk.join(''))) await once(out, 'drain');
+    chunk = [];
+  };
+  for (const { json } of generated.commands()) {
+    chunk.push(`${json}\n`);
+    if (chunk.length >= 10_000) await flush();
+  }
+  await flush();
+  out.end();
+  await once(out, 'finish');
+}
+
+function printReport(r: SeedReport, o: SeedOptions): void {
+  for (const f of r.refusals)
+    process.stderr.write(`seed: REFUSED ${f.type} ${f.commandId}: ${f.code}: ${f.message}\n`);
+  if (r.refused > r.refusals.length)
+    process.stderr.write(`seed: … and ${r.refused - r.refusals.length} more refusals\n`);
+  process.stdout.write(
+    `seed: ${count(r.commands)} commands, ${count(r.eventsAppended)} events appended, ${count(r.duplicates)} already present, ` +
+      `${count(r.refused)} refused, ${count(Math.round(r.eventsPerSecond))} events/s, ` +
+      `generated in ${formatDuration(r.generateMs)}, applied in ${formatDuration(r.applyMs)} (${describe(o)}; actor synthetic-seed, correlation ${seedCorrelationId(o)})\n`,
+  );
+}
+
+export function seedCommand(): Command {
+  return withStoreOption(new Command('seed'))
+    .description(
+      'write a synthetic year of Huancui district (2024 targets) through the command handler, marked actor synthetic-seed',
+    )
+    .addOption(
+      new Option('--scale <scale>', 'small ≈ 4,800 residents (1%), district = 478,600')
+        .choices(Object.keys(SCALES))
+        .default('small'),
+    )
+    .option('--year <year>', 'the simulated year; it must be over', pastYear, 2024)
+    .option(
+      '--seed <n>',
+      'random seed: the same seed gives the same commands, byte for byte',
+      wholeNumber,
+      1,
+    )
+    .option(
+      '--emit <file>',
+      'write the commands as NDJSON in recorded order instead of applying them',
+    )
+    .action(async (o: SeedOptions) => {
+      if (o.emit) {
+        const started = performance.now();
+        const generated = generateSeed(o);
+        await emitCommands(generated, o.emit);
+        process.stdout.write(
+          `seed: wrote ${count(generated.total)} commands to ${o.emit} in ${formatDuration(performance.now() - started)} (${describe(o)})\n`,
+        );
+        return;
+      }
+      const { store, clock } = await openSeedStore(
+        parseStoreLocation(o.store ?? process.env.LEDGER_STORE),
+      );
+      const progress = progressReporter();
+      try {
+        const report = await seedDistrict({
+          store,
+          clock,
+          scale: o.scale,
+          year: o.year,
+          seed: o.seed,
+          onGenerated: (g) =>
+            process.stderr.write(
+              `seed: generated ${count(g.total)} commands for ${count(g.centres.reduce((n, c) => n + c.residents, 0))} residents (${describe(o)})\n`,
+            ),
+          onProgress: (p) => progress.update(p),
+        });
+        progress.stop();
+        printReport(report, o);
+        if (report.refused > 0) process.exitCode = EXIT_REFUSED;
+      } finally {
+        progress.stop();
+        await store.close();
+      }
+    });
+}

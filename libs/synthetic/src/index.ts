@@ -1,0 +1,4 @@
+export * from './generate-seed';
+export * from './huancui-2024';
+export type { SeedCommand, TimedCommand } from './command-log';
+export { Random } from './random';

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { SqliteEventStore } from '@libs/ledger';
+import { runCli } from '../support/run-cli';
+import { tempDir } from '../support/temp-dir';
+
+/** `ledger seed` writes a synthetic district year through the command handler, reproducibly. */
+describe('ledger seed', () => {
+  const dir = tempDir('ledger-seed');
+  const store = dir.file('seed.sqlite');
+  afterAll(() => dir.remove());
+
+  let seeded: Awaited<ReturnType<typeof runCli>>;
+  beforeAll(async () => {
+    seeded = await runCli([
+      'seed',
+      '--scale',
+      'small',
+      '--year',
+      '2024',
+      '--seed',
+      '7',
+      '--store',
+      `sqlite:${store}`,
+    ]);
+  }, 120_000);
+
+  it('applies every command with no refusal', () => {
+    expect(seeded.stderr).not.toMatch(/REFUSED/);
+    expect(seeded.code).toBe(0);
+    const [, commands, events, refused] =
+      /seed: ([\d,]+) commands, ([\d,]+) events appended, .* ([\d,]+) refused/.exec(seeded.stdout)!;
+    expect(refused).toBe('0');
+    expect(Number(events.replace(/,/g, ''))).toBeGreaterThan(5_000);
+    expect(events).toBe(commands);
+    expect(seeded.stdout).toMatch(/events\/s/);
+  });
+
+  it('leaves a log that verify finds intact', async () => {
+    const result = await runCli(['verify', '--store', `sqlite:${store}`]);
+    expect(result.stdout).toMatch(/verify: intact/);
+    expect(result.code).toBe(0);
+  });
+
+  it('marks every event synthetic and stamps the simulated ledger time, in order', async () => {
+    const log = new SqliteEventStore({ path: store });
+    try {
+      const events = await log.readAll();
+      expect(new Set(events.map((e) => e.actor))).toEqual(new Set(['synthetic-seed']));
+      expect(new Set(events.map((e) => e.correlationId))).toEqual(new Set(['seed-7-small']));
+      const china = (iso: string) =>
+        new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+      for (let i = 1; i < events.length; i += 1)
+        expect(events[i].recordedAt >= events[i - 1].recordedAt).toBe(true);
+      for (const e of events) expect(e.occurredAt.slice(0, 10) <= china(e.recordedAt)).toBe(true);
+      expect(events[0].recordedAt.startsWith('2024-01-01')).toBe(true);
+      expect(events[events.length - 1].recordedAt < '2025-02-01').toBe(true);
+    } finally {
+      await log.close();
+    }
+  });
+
+  it('resumes its own run without appending anything twice', async () => {
+    const again = await runCli([
+      'seed',
+      '--scale',
+      'small',
+      '--year',
+      '2024',
+      '--seed',
+      '7',
+      '--store',
+      `sqlite:${store}`,
+    ]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/ 0 events appended, [\d,]+ already present, 0 refused/);
+  }, 120_000);
+
+  it('refuses a store that holds other events', async () => {
+    const other = dir.file('other.sqlite');
+    const log = new SqliteEventStore({ path: other });
+    await log.append(
+      'resident-x',
+      [{ type: 'ResidentDied', occurredAt: '2024-01-05', data: { residentId: 'x' } }],
+      { expectedRevision: 'no_stream', actor: 'clinic' },
+    );
+    await log.close();
+    const result = await runCli(['seed', '--store', `sqlite:${other}`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /not empty \(head position 1\).* seed writes only into an empty store/,
+    );
+  });
+
+  it('emits the same NDJSON twice for the same seed, commands only', async () => {
+    const a = dir.file('a.ndjson');
+    const b = dir.file('b.ndjson');
+    const first = await runCli(['seed', '--scale', 'small', '--seed', '7', '--emit', a]);
+    const second = await runCli(['seed', '--scale', 'small', '--seed', '7', '--emit', b]);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const text = readFileSync(a, 'utf8');
+    expect(readFileSync(b, 'utf8')).toBe(text);
+    const lines = text.trimEnd().split('\n');
+    expect(first.stdout).toContain(`wrote ${lines.length.toLocaleString('en-US')} commands`);
+    const command = JSON.parse(lines[lines.length - 1]);
+    expect(Object.keys(command).slice(0, 3)).toEqual(['type', 'commandId', 'occurredAt']);
+    expect(lines.some((l) => /recordedAt/i.test(l))).toBe(false);
+  });
+
+  it('refuses a year that is not over yet, clearly', async () => {
+    const year = new Date().getUTCFullYear();
+    const result = await runCli([
+      'seed',
+      '--year',
+      String(year),
+      '--emit',
+      dir.file('never.ndjson'),
+    ]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`${year} has not ended yet`));
+  });
+});
