@@ -20,6 +20,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/apps/api/public ./apps/api/public
 # Where the default sqlite:./data/ledger.sqlite store lives when LEDGER_STORE is not set.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

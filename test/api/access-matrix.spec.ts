@@ -11,7 +11,7 @@ type Scope = 'A' | 'B';
 interface Case {
   name: string;
   /** Builds fixtures with the root key, then returns the request to try. */
-  arrange(u: Units): Promise<{ method: 'GET' | 'POST'; path: string; body?: unknown }>;
+  arrange(u: Units): Promise<{ method: 'GET' | 'POST' | 'STREAM'; path: string; body?: unknown }>;
 }
 interface Units {
   centre: string;
@@ -50,6 +50,11 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   'POST actor revoke': { A: ['admin'], B: [] },
   'POST actor key rotation': { A: ['admin'], B: [] },
   'GET actors': { A: ['admin'], B: ['admin'] },
+  'GET rates': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: ['auditor'] },
+  'GET lineage': { A: ['recorder', 'supervisor', 'auditor'], B: ['auditor'] },
+  'GET progress': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: ['auditor'] },
+  'GET export': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: ['auditor'] },
+  'GET live': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: ['auditor'] },
 };
 
 describe('access matrix: role × unit scope × command and endpoint', () => {
@@ -129,6 +134,11 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
     { name: 'POST actor revoke', arrange: async (u) => ({ method: 'POST', path: `/api/v1/actors/${await actorIn(u)}/revoke`, body: { reason: 'left' } }) },
     { name: 'POST actor key rotation', arrange: async (u) => ({ method: 'POST', path: `/api/v1/actors/${await actorIn(u)}/keys`, body: {} }) },
     { name: 'GET actors', arrange: async () => ({ method: 'GET', path: '/api/v1/actors' }) },
+    { name: 'GET rates', arrange: async (u) => ({ method: 'GET', path: `/api/v1/rates?period=2024&unit=${u.centre}` }) },
+    { name: 'GET lineage', arrange: async (u) => ({ method: 'GET', path: `/api/v1/rates/elderly_health_management/lineage?period=2024&unit=${u.centre}` }) },
+    { name: 'GET progress', arrange: async (u) => ({ method: 'GET', path: `/api/v1/progress?period=2024&unit=${u.centre}` }) },
+    { name: 'GET export', arrange: async (u) => ({ method: 'GET', path: `/api/v1/export?period=2024&format=csv&unit=${u.centre}` }) },
+    { name: 'GET live', arrange: async (u) => ({ method: 'STREAM', path: `/api/v1/live?period=2024&unit=${u.centre}` }) },
   ];
 
   const units: Record<Scope, Units> = {
@@ -154,10 +164,24 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
     expect(CASES.map((c) => c.name).sort()).toEqual(Object.keys(ALLOWED).sort());
   });
 
+  /** An event stream never ends: look at the status (and the error body), then hang up. */
+  const openStream = async (path: string, key: string) => {
+    const controller = new AbortController();
+    const response = await fetch(`${api.base}${path}`, { headers: { authorization: `Bearer ${key}` }, signal: controller.signal });
+    const body = response.status < 300 ? undefined : await response.json();
+    controller.abort();
+    return { status: response.status, body };
+  };
+
   const combos = CASES.flatMap((c) => ROLES.flatMap((role) => (['A', 'B'] as Scope[]).map((scope) => [c.name, role, scope] as const)));
   it.each(combos)('%s as %s in scope %s', async (name, role, scope) => {
     const request = await CASES.find((c) => c.name === name)!.arrange(units[scope]);
-    const reply = request.method === 'GET' ? await api.get(request.path, keys[role]) : await api.post(request.path, request.body, keys[role]);
+    const reply =
+      request.method === 'STREAM'
+        ? await openStream(request.path, keys[role])
+        : request.method === 'GET'
+          ? await api.get(request.path, keys[role])
+          : await api.post(request.path, request.body, keys[role]);
     const allowed = ALLOWED[name][scope].includes(role);
     if (allowed) {
       expect({ status: reply.status, body: reply.status < 300 ? 'ok' : reply.body }).toEqual({ status: expect.any(Number), body: 'ok' });

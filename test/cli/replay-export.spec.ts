@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { SqliteEventStore } from '@libs/ledger';
 import { executeCommand } from '@libs/records';
@@ -64,7 +65,7 @@ describe('ledger replay and export', () => {
   it('export writes csv too, and refuses an unknown format clearly', async () => {
     const out = dir.file('evaluation.csv');
     expect((await runCli(['export', '--period', '2024', '--format', 'csv', '--out', out, '--store', store])).code).toBe(0);
-    const text = require('node:fs').readFileSync(out, 'utf8') as string;
+    const text = readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toMatch(/hc,合计 环翠区,elderly_health_management,老年人城乡社区规范健康管理服务率,0.64,2,4,0.5,behind/);
     const bad = await runCli(['export', '--period', '2024', '--format', 'pdf', '--out', out, '--store', store]);

@@ -35,7 +35,8 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     if (key !== null) headers.authorization = `Bearer ${key ?? rootKey}`;
     const response = await fetch(`${base}${path}`, { ...init, headers });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    const json = (response.headers.get('content-type') ?? '').includes('json');
+    return { status: response.status, body: json && text ? JSON.parse(text) : text || undefined };
   };
   return {
     app,

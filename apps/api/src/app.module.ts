@@ -6,6 +6,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ActorsController } from './actors/actors.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { CommandsController } from './commands/commands.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
 import { ResidentsController } from './residents/residents.controller';
 import { HealthController } from './health/health.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -29,7 +30,7 @@ export class AppModule {
         EventStoreModule,
         IndicatorsModule,
       ],
-      controllers: [HealthController, CommandsController, ActorsController, ResidentsController],
+      controllers: [HealthController, CommandsController, ActorsController, ResidentsController, DashboardController],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }

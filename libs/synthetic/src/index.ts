@@ -2,3 +2,4 @@ export * from './generate-seed';
 export * from './huancui-2024';
 export type { SeedCommand, TimedCommand } from './command-log';
 export { Random } from './random';
+export * from './apply/seed-district';

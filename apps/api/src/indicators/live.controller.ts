@@ -1,7 +1,7 @@
-import { Controller, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Headers, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import type { Principal } from '@libs/access';
+import { type Principal, authenticate } from '@libs/access';
 import { EVENT_STORE, type EventStore } from '@libs/ledger';
 import { storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -24,21 +24,29 @@ export class LiveController {
 
   @Sse('live')
   @ApiOperation({ summary: 'Live figures for your scope (text/event-stream) / 实时指标推送' })
-  async live(@CurrentPrincipal() principal: Principal, @Query() params: RatesParams): Promise<Observable<MessageEvent>> {
+  async live(
+    @CurrentPrincipal() principal: Principal,
+    @Query() params: RatesParams,
+    @Headers('authorization') authorization: string,
+  ): Promise<Observable<MessageEvent>> {
     const q = parseRatesParams({ ...params, asOf: undefined }, Number(this.queries.today().slice(0, 4)));
     const unitId = await unitForRequest(principal, q.unit, this.queries.tree(q), storeFactLookup(this.store), this.queries.today());
     return new Observable<MessageEvent>((subscriber) => {
       let last = '';
-      const push = () => {
+      const push = async () => {
+        // A key revoked while the stream is open gets nothing more: checked again before each push.
+        const still = await authenticate(this.store, authorization).then(() => true, () => false);
+        if (!still) return subscriber.complete();
         const view = ratesView(this.queries, q, unitId);
         const figures = JSON.stringify(view.rows);
         if (figures === last) return;
         last = figures;
         subscriber.next({ type: 'rates', data: view });
       };
-      push();
-      this.projection.changes.on('changed', push);
-      return () => this.projection.changes.off('changed', push);
+      const pushSafely = () => void push().catch((error: Error) => subscriber.error(error));
+      pushSafely();
+      this.projection.changes.on('changed', pushSafely);
+      return () => this.projection.changes.off('changed', pushSafely);
     });
   }
 }

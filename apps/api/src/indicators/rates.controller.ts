@@ -2,7 +2,7 @@ import { Controller, DefaultValuePipe, Get, Inject, Param, ParseIntPipe, Query, 
 import type { Response } from 'express';
 import { evaluationCsv, evaluationTable, evaluationWorkbook } from '@libs/indicators';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@libs/access';
+import { type Principal, authorize } from '@libs/access';
 import { EVENT_STORE, type EventStore } from '@libs/ledger';
 import { storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -50,6 +50,8 @@ export class RatesController {
     @Query('pageSize', new DefaultValuePipe(50), ParseIntPipe) pageSize: number,
   ) {
     const { q, unitId } = await this.resolve(principal, params);
+    // Lineage names residents: it needs the right to read residents' records, not just figures.
+    await authorize(principal, { permission: 'residents:read', units: [unitId], read: true }, storeFactLookup(this.store), this.queries.today());
     const filter = params.filter === 'counted' || params.filter === 'not_counted' ? params.filter : 'all';
     return { period: q.year, asOf: q.asOf, ...this.queries.lineage(q, indicator, unitId, Math.max(0, page), Math.min(Math.max(pageSize, 1), 500), filter) };
   }

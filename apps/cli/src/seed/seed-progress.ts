@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import type { SeedProgress } from './seed-district';
+import type { SeedProgress } from '@libs/synthetic';
 
 const LINE_EVERY_MS = 10_000;
 

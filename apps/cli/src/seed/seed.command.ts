@@ -12,7 +12,7 @@ import {
   seedCorrelationId,
 } from '@libs/synthetic';
 import { withStoreOption } from '../store-option';
-import { type SeedReport, openSeedStore, seedDistrict } from './seed-district';
+import { type SeedReport, openSeedStore, seedDistrict } from '@libs/synthetic';
 import { formatDuration, progressReporter } from './seed-progress';
 
 /** Exit status when the generator produced commands the rules refused: a bug to fix, not data. */

@@ -1,6 +1,6 @@
 import type { Cohort } from '../catalog/indicator-definition';
 import type { Period } from './period';
-import { ageAtYearEnd, type LiveRecord, type ResidentView } from './resident-view';
+import type { LiveRecord, ResidentView } from './resident-view';
 
 const KEY_TAGS = ['hypertension', 'diabetes', 'pregnant', 'severe_mental_disorder', 'tuberculosis', 'disabled', 'poverty_alleviated', 'special_family', 'low_income'];
 
@@ -8,9 +8,9 @@ export const enrolment = (v: ResidentView, condition: string): LiveRecord | unde
   v.records.find((r) => r.kind === 'enrolment' && r.fields.condition === condition);
 
 /** Is the resident in the cohort on the period's day? Age cohorts count age at the year's end. */
-export function inCohort(v: ResidentView, cohort: Exclude<Cohort, 'contracts_expiring'>, period: Period): boolean {
+export function inCohort(v: ResidentView, cohort: Exclude<Cohort, 'contracts_expiring'>, _period: Period): boolean {
   if (!v.present) return false;
-  const age = ageAtYearEnd(v, period.year);
+  const age = v.age;
   switch (cohort) {
     case 'all_residents':
       return true;

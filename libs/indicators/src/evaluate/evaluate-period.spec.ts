@@ -127,3 +127,26 @@ describe('evaluatePeriod on a hand-counted centre', () => {
     expect(e2).toMatchObject({ residentId: 'e2', counted: false, reason: { en: '1 of the 2 face-to-face follow-ups due' } });
   });
 });
+
+describe('assigned targets', () => {
+  it("take a unit's own sheet for its subtree, else the sum of its children", async () => {
+    const { model } = await buildLedger([
+      rec('2020-01-01', fx.district()),
+      rec('2020-01-01', fx.centre('c1')),
+      rec('2020-01-01', fx.centre('c2')),
+      rec('2024-01-02', fx.targets('c1', 2024, { hypertension_target: 40 })),
+      rec('2024-01-02', fx.targets('c2', 2024, { hypertension_target: 60 })),
+    ]);
+    const rows = () => evaluatePeriod(model, HUANCUI_2024, periodOf(2024, null, TODAY), TODAY).rows;
+    const denominator = (unitId: string) => rows().find((r) => r.unitId === unitId && r.indicatorId === 'hypertension_standardised')!.denominator;
+    expect([denominator('c1'), denominator('c2'), denominator('dist')]).toEqual([40, 60, 100]);
+    const { model: withTotal } = await buildLedger([
+      rec('2020-01-01', fx.district()),
+      rec('2020-01-01', fx.centre('c1')),
+      rec('2024-01-02', fx.targets('c1', 2024, { hypertension_target: 40 })),
+      rec('2024-01-02', fx.targets('dist', 2024, { hypertension_target: 45 })),
+    ]);
+    const r = evaluatePeriod(withTotal, HUANCUI_2024, periodOf(2024, null, TODAY), TODAY).rows;
+    expect(r.find((x) => x.unitId === 'dist' && x.indicatorId === 'hypertension_standardised')!.denominator).toBe(45);
+  });
+});

@@ -110,17 +110,35 @@ export function evaluatePeriod(model: LedgerModel, catalog: IndicatorCatalog, pe
   return { period, position: model.position, rows, teams, doctors };
 }
 
-/** Task counts per unit, summed up the tree; the latest sheet known at asOf counts. */
+/**
+ * Task counts per unit. A unit's own sheet is its task for its whole subtree (a district may be
+ * given its total as well as its centres theirs); a unit without a sheet sums its children.
+ * The latest sheet known at asOf counts.
+ */
 export function assignedTargets(model: LedgerModel, period: Period, tree: UnitTree): Map<string, number> {
-  const sums = new Map<string, number>();
+  const own = new Map<string, Record<string, number>>();
   for (const [unitId, byYear] of model.targets) {
     const sheets = (byYear.get(period.year) ?? []).filter(knownBy(period.asOf)).filter((s) => chinaDay(s.ref.occurredAt) <= period.end);
-    const sheet = sheets[sheets.length - 1];
-    if (!sheet || !tree.nodes.has(unitId)) continue;
-    for (const [key, count] of Object.entries(sheet.data)) {
-      for (const id of tree.chain(unitId)) sums.set(`${id}|${key}`, (sums.get(`${id}|${key}`) ?? 0) + count);
-    }
+    if (sheets.length && tree.nodes.has(unitId)) own.set(unitId, sheets[sheets.length - 1].data);
   }
+  const children = new Map<string, string[]>();
+  for (const n of tree.nodes.values()) if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n.unitId]);
+  const keys = new Set([...own.values()].flatMap((sheet) => Object.keys(sheet)));
+  const sums = new Map<string, number>();
+  const total = (unitId: string, key: string): number | undefined => {
+    const cached = sums.get(`${unitId}|${key}`);
+    if (cached !== undefined) return cached;
+    let value = own.get(unitId)?.[key];
+    if (value === undefined) {
+      for (const child of children.get(unitId) ?? []) {
+        const t = total(child, key);
+        if (t !== undefined) value = (value ?? 0) + t;
+      }
+    }
+    if (value !== undefined) sums.set(`${unitId}|${key}`, value);
+    return value;
+  };
+  for (const unitId of tree.nodes.keys()) for (const key of keys) total(unitId, key);
   return sums;
 }
 

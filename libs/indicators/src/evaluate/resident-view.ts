@@ -19,6 +19,8 @@ export interface LiveRecord {
 export interface ResidentView {
   residentId: string;
   birthDate: string;
+  /** Age reached by 31 December of the period's year (computed once: it is asked for often). */
+  age: number;
   unitId: string;
   tags: Set<string>;
   /** A permanent resident on the period's day: registered, alive and not moved away. */
@@ -64,6 +66,7 @@ export function residentView(r: ResidentModel, period: Period): ResidentView | u
   return {
     residentId: r.residentId,
     birthDate: reg.data.birthDate,
+    age: ageOn(reg.data.birthDate, `${period.year}-12-31`),
     unitId: moves.length ? moves[moves.length - 1].data.toUnitId : reg.data.unitId,
     tags,
     present: gone.length === 0,
@@ -72,4 +75,3 @@ export function residentView(r: ResidentModel, period: Period): ResidentView | u
   };
 }
 
-export const ageAtYearEnd = (v: ResidentView, year: number): number => ageOn(v.birthDate, `${year}-12-31`);

@@ -7,13 +7,8 @@ import {
   openEventStore,
 } from '@libs/ledger';
 import { CommandValidationError, executeCommand } from '@libs/records';
-import {
-  type GeneratedSeed,
-  SEED_ACTOR,
-  type Scale,
-  generateSeed,
-  seedCorrelationId,
-} from '@libs/synthetic';
+import { type GeneratedSeed, SEED_ACTOR, generateSeed, seedCorrelationId } from '../generate-seed';
+import type { Scale } from '../huancui-2024';
 import { ORG_TYPES, rememberingFacts } from './remembering-facts';
 
 /** A ledger clock the seed moves to each command's simulated recordedAt. */

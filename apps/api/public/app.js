@@ -1,0 +1,459 @@
+/* The dashboard: asks for a key, then shows what that key may see, live. */
+/* global window, document, location, sessionStorage, URLSearchParams, Option, requestAnimationFrame -- a browser script, loaded by index.html */
+(function () {
+  'use strict';
+
+  const { t, tOr, pick, indicatorName } = window.I18n;
+  const { ApiError } = window.LedgerApi;
+  const $ = (id) => document.getElementById(id);
+  const KEY_STORAGE = 'ledger.key';
+  const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+  const state = {
+    key: sessionStorage.getItem(KEY_STORAGE),
+    period: Number(new URLSearchParams(location.search).get('period')) || Number(chinaToday().slice(0, 4)),
+    asOf: '',
+    /** From the scope's root down to the unit shown: [{unitId, name}]. */
+    trail: [],
+    indicatorId: null,
+    view: null,
+    progress: null,
+    live: null,
+    liveState: 'off',
+    /** The refusal on show, kept as {zh, en} so a language switch re-renders it. */
+    notice: null,
+    /** The login's error, kept as {zh, en} too. */
+    loginError: null,
+    /** Bumped on every navigation, so late answers about an earlier unit are dropped. */
+    generation: 0,
+  };
+
+  // ---- formatting -------------------------------------------------------------------------
+
+  const formatRate = (rate) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
+  const formatTarget = (target) => (target === null || target === undefined ? '—' : `${Math.round(target * 1000) / 10}%`);
+  const formatNumber = (n) => (n === null || n === undefined ? '—' : Number(n).toLocaleString(window.I18n.lang === 'en' ? 'en-US' : 'zh-CN'));
+
+  function cell(text, className) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (className) td.className = className;
+    return td;
+  }
+
+  function statusCell(status) {
+    const td = document.createElement('td');
+    const chip = document.createElement('span');
+    chip.className = `status status-${status}`;
+    chip.textContent = t(`status_${status}`);
+    td.appendChild(chip);
+    return td;
+  }
+
+  /** Rows that act on a click act on Enter or Space too, and take the focus. */
+  function activatable(tr, action) {
+    tr.tabIndex = 0;
+    tr.addEventListener('click', action);
+    tr.addEventListener('keydown', (event) => {
+      if (event.target !== tr || (event.key !== 'Enter' && event.key !== ' ')) return;
+      event.preventDefault();
+      action();
+    });
+  }
+
+  const catalog = () => state.view?.catalog.indicators ?? [];
+  const definition = (id) => catalog().find((d) => d.id === id);
+  const rowOf = (unitId, indicatorId) => state.view?.rows.find((r) => r.unitId === unitId && r.indicatorId === indicatorId);
+  const currentUnit = () => state.view?.unit;
+
+  function unitName(unitId) {
+    return state.view?.rows.find((r) => r.unitId === unitId)?.unitName ?? state.trail.find((u) => u.unitId === unitId)?.name ?? unitId;
+  }
+
+  // ---- requests and refusals --------------------------------------------------------------
+
+  function showNotice(message) {
+    state.notice = message;
+    $('notice').hidden = !message;
+    $('notice').textContent = message ? pick(message) : '';
+  }
+
+  /** A keyed GET; a bad key brings the login back, a refusal is shown, and both are rethrown. */
+  async function request(path, params) {
+    try {
+      return await window.LedgerApi.get(state.key, path, params);
+    } catch (error) {
+      handleRefusal(error);
+      throw error;
+    }
+  }
+
+  const failure = (status) => ({ zh: `请求失败（${status}）`, en: `request failed (${status})` });
+
+  function handleRefusal(error) {
+    if (error instanceof ApiError && error.status === 401) showLogin(error.body?.message ?? failure(401));
+    else if (error instanceof ApiError) showNotice(error.body?.message ?? failure(error.status));
+    else showNotice(window.I18n.both('loginFailed'));
+  }
+
+  // ---- login ------------------------------------------------------------------------------
+
+  function showLogin(message) {
+    stopLive();
+    state.key = null;
+    state.view = null;
+    state.trail = [];
+    state.asOf = '';
+    sessionStorage.removeItem(KEY_STORAGE);
+    window.Lineage.close();
+    $('board').hidden = true;
+    $('logout').hidden = true;
+    $('login').hidden = false;
+    state.loginError = message ?? null;
+    renderLive();
+    renderLoginError();
+    $('key').focus();
+  }
+
+  function renderLoginError() {
+    $('login-error').hidden = !state.loginError;
+    $('login-error').textContent = state.loginError ? pick(state.loginError) : '';
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    const key = $('key').value.trim();
+    if (!key) return;
+    let view;
+    try {
+      view = await window.LedgerApi.get(key, 'rates', { period: state.period });
+    } catch (error) {
+      // Only a bad key or no server keeps the login; any other refusal is shown on the board.
+      if (!(error instanceof ApiError) || error.status === 401) {
+        state.loginError = error instanceof ApiError ? (error.body?.message ?? failure(error.status)) : window.I18n.both('loginFailed');
+        renderLoginError();
+        return;
+      }
+    }
+    state.key = key;
+    sessionStorage.setItem(KEY_STORAGE, key);
+    $('key').value = '';
+    state.loginError = null;
+    start(view);
+  }
+
+  function logout() {
+    state.indicatorId = null;
+    showLogin(null);
+  }
+
+  // ---- navigation -------------------------------------------------------------------------
+
+  function start(view) {
+    $('login').hidden = true;
+    $('board').hidden = false;
+    $('logout').hidden = false;
+    state.trail = [];
+    navigate(undefined, {}, view);
+  }
+
+  /**
+   * Shows a unit (undefined: the root of the key's scope) for a period and an as-of date:
+   * figures, progress, then the live feed. `known` is a view already fetched for it. A refusal
+   * leaves the page as it was, controls included, with the reason shown.
+   */
+  async function navigate(unitId, { period = state.period, asOf = state.asOf } = {}, known) {
+    const generation = (state.generation += 1);
+    showNotice(null);
+    let view = known;
+    try {
+      view ??= await request('rates', { period, unit: unitId, asOf });
+    } catch {
+      if (generation === state.generation && state.view) keepShowing(generation);
+      return;
+    }
+    if (generation !== state.generation) return;
+    stopLive();
+    state.period = period;
+    state.asOf = asOf;
+    setLiveState(asOf ? 'off' : 'connecting');
+    placeInTrail(view.unit);
+    showView(view);
+    loadProgress(generation);
+    if (!asOf) startLive(generation);
+  }
+
+  /** After a refused navigation: the controls back to what is shown, and its live feed resumed. */
+  function keepShowing(generation) {
+    renderToolbar();
+    stopLive();
+    if (!state.asOf) {
+      setLiveState('connecting');
+      startLive(generation);
+    }
+  }
+
+  function placeInTrail(unit) {
+    const at = state.trail.findIndex((u) => u.unitId === unit.unitId);
+    if (at >= 0) state.trail = state.trail.slice(0, at + 1);
+    else state.trail.push({ unitId: unit.unitId, name: unit.name });
+    state.trail[state.trail.length - 1].name = unit.name;
+  }
+
+  async function loadProgress(generation) {
+    try {
+      const progress = await request('progress', { period: state.period, unit: currentUnit().unitId });
+      if (generation !== state.generation) return;
+      state.progress = progress;
+      renderProgress();
+    } catch {
+      // Shown as a notice.
+    }
+  }
+
+  // ---- live feed --------------------------------------------------------------------------
+
+  function setLiveState(live) {
+    state.liveState = live;
+    renderLive();
+  }
+
+  function startLive(generation) {
+    const unitId = currentUnit().unitId;
+    let lastPosition = state.view.position;
+    state.live = window.LedgerApi.follow(state.key, { period: state.period, unit: unitId }, {
+      onState: (live) => generation === state.generation && setLiveState(live),
+      onRates: (view) => {
+        if (generation !== state.generation) return;
+        showView(view);
+        // Today's checkpoint can move too; earlier ones are fixed, so this stays cheap.
+        if (view.position !== lastPosition) loadProgress(generation);
+        lastPosition = view.position;
+      },
+      onRefused: (error) => {
+        if (generation !== state.generation) return;
+        setLiveState('stopped');
+        handleRefusal(error);
+      },
+    });
+  }
+
+  function stopLive() {
+    state.live?.stop();
+    state.live = null;
+    state.liveState = 'off';
+  }
+
+  // ---- rendering --------------------------------------------------------------------------
+
+  function showView(view) {
+    state.view = view;
+    const ids = view.catalog.indicators.map((d) => d.id);
+    if (!ids.includes(state.indicatorId)) {
+      const withData = view.catalog.indicators.find((d) => (rowOf(view.unit.unitId, d.id)?.denominator ?? 0) > 0);
+      state.indicatorId = (withData ?? view.catalog.indicators[0])?.id ?? null;
+    }
+    renderAll();
+  }
+
+  function renderAll() {
+    window.I18n.applyStatic();
+    renderLive();
+    renderLoginError();
+    showNotice(state.notice);
+    if (!state.view) return;
+    renderToolbar();
+    renderMeta();
+    renderIndicators();
+    renderChildren();
+    renderProgress();
+    renderPace();
+    window.Lineage.render();
+  }
+
+  function renderLive() {
+    const el = $('live');
+    const labels = { connected: 'liveConnected', connecting: 'liveConnecting', reconnecting: 'liveReconnecting', stopped: 'liveStopped', off: 'liveOff' };
+    el.dataset.state = state.liveState;
+    el.className = `live live-${state.liveState}`;
+    // "Not live" is worth saying only on an as-of view; before sign-in the badge stays empty.
+    el.textContent = state.liveState !== 'off' || (state.view && state.asOf) ? t(labels[state.liveState]) : '';
+  }
+
+  function renderToolbar() {
+    const crumbs = $('breadcrumb');
+    crumbs.replaceChildren();
+    state.trail.forEach((unit, i) => {
+      const li = document.createElement('li');
+      if (i < state.trail.length - 1) {
+        const link = document.createElement('button');
+        link.type = 'button';
+        link.className = 'link-button';
+        link.textContent = unit.name;
+        link.addEventListener('click', () => navigate(unit.unitId));
+        li.appendChild(link);
+      } else {
+        li.textContent = unit.name;
+        li.className = 'current';
+        const kind = document.createElement('span');
+        kind.className = 'kind';
+        kind.textContent = tOr(`kind_${currentUnit().kind}`, currentUnit().kind);
+        li.appendChild(kind);
+      }
+      crumbs.appendChild(li);
+    });
+    $('up').hidden = state.trail.length < 2;
+    renderPeriods();
+    $('as-of').value = state.asOf;
+    $('as-of').max = chinaToday();
+    $('as-of-clear').hidden = !state.asOf;
+  }
+
+  function renderPeriods() {
+    const select = $('period');
+    const thisYear = Number(chinaToday().slice(0, 4));
+    const years = new Set([state.period]);
+    for (let y = thisYear; y >= thisYear - 5; y -= 1) years.add(y);
+    const sorted = [...years].sort((a, b) => b - a);
+    if (select.options.length !== sorted.length || [...select.options].some((o, i) => Number(o.value) !== sorted[i])) {
+      select.replaceChildren(...sorted.map((y) => new Option(String(y), String(y))));
+    }
+    select.value = String(state.period);
+  }
+
+  function renderMeta() {
+    const v = state.view;
+    const parts = [t('meta', { day: v.day, position: v.position })];
+    if (v.asOf) parts.push(t('metaAsOf', { asOf: state.asOf || v.asOf }));
+    $('meta').textContent = parts.join(' · ');
+  }
+
+  function renderIndicators() {
+    const body = $('indicators').tBodies[0];
+    body.replaceChildren();
+    const unitId = currentUnit().unitId;
+    for (const def of catalog()) {
+      const row = rowOf(unitId, def.id);
+      if (!row) continue;
+      const tr = document.createElement('tr');
+      tr.dataset.indicator = def.id;
+      tr.className = def.id === state.indicatorId ? 'selectable selected' : 'selectable';
+      activatable(tr, () => selectIndicator(def.id));
+      tr.appendChild(cell(indicatorName(def), 'name'));
+      tr.appendChild(cell(`${formatNumber(row.numerator)} / ${formatNumber(row.denominator)}`, 'num fraction'));
+      tr.appendChild(cell(formatRate(row.rate), 'num rate'));
+      tr.appendChild(cell(formatTarget(row.target), 'num target'));
+      tr.appendChild(cell(row.gap === null ? '—' : formatNumber(row.gap), 'num gap'));
+      tr.appendChild(statusCell(row.status));
+      const trace = document.createElement('td');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'link-button trace';
+      button.textContent = t('trace');
+      button.addEventListener('click', (event) => {
+        event.stopPropagation();
+        window.Lineage.open(def, currentUnit(), state.period, state.asOf);
+      });
+      trace.appendChild(button);
+      tr.appendChild(trace);
+      body.appendChild(tr);
+    }
+  }
+
+  function selectIndicator(id) {
+    state.indicatorId = id;
+    renderIndicators();
+    renderChildren();
+    renderProgress();
+  }
+
+  function childFigures() {
+    return state.view.children.map((unitId) => {
+      const row = rowOf(unitId, state.indicatorId);
+      return { unitId, name: unitName(unitId), rate: row?.rate ?? null, numerator: row?.numerator ?? 0, denominator: row?.denominator ?? 0, status: row?.status ?? 'no_data' };
+    });
+  }
+
+  function renderChildren() {
+    const def = definition(state.indicatorId);
+    $('units-title').textContent = t('unitsTitle', { name: indicatorName(def) });
+    const units = childFigures();
+    // A unit without sub-units has no comparison to draw: its progress takes the whole row.
+    const hasChildren = units.length > 0;
+    const layoutChanged = $('units-card').hidden === hasChildren;
+    $('units-card').hidden = !hasChildren;
+    $('progress-card').classList.toggle('wide', !hasChildren);
+    const body = $('children').tBodies[0];
+    body.replaceChildren();
+    for (const u of units) {
+      const tr = document.createElement('tr');
+      tr.dataset.unit = u.unitId;
+      tr.className = 'selectable';
+      tr.title = t('drillHint');
+      activatable(tr, () => navigate(u.unitId));
+      tr.appendChild(cell(u.name, 'name'));
+      tr.appendChild(cell(`${formatNumber(u.numerator)} / ${formatNumber(u.denominator)}`, 'num fraction'));
+      tr.appendChild(cell(formatRate(u.rate), 'num rate'));
+      tr.appendChild(statusCell(u.status));
+      body.appendChild(tr);
+    }
+    if (layoutChanged) requestAnimationFrame(() => window.LedgerCharts.resizeAll());
+    if (hasChildren) {
+      window.LedgerCharts.renderUnits($('unit-chart'), units, rowOf(currentUnit().unitId, state.indicatorId)?.target ?? def?.target, { rate: t('rate'), target: t('target') }, navigate);
+    }
+  }
+
+  function renderProgress() {
+    const def = definition(state.indicatorId);
+    $('progress-title').textContent = t('progressTitle', { name: indicatorName(def) });
+    if (!state.progress || !def) return;
+    const target = rowOf(currentUnit().unitId, def.id)?.target ?? (typeof def.target === 'number' ? def.target : null);
+    window.LedgerCharts.renderProgress($('progress-chart'), state.progress.checkpoints, def.id, target, { rate: t('rate'), target: t('target'), empty: t('progressEmpty') });
+  }
+
+  function renderPace() {
+    const body = $('pace').tBodies[0];
+    body.replaceChildren();
+    for (const p of state.view.pace) {
+      const tr = document.createElement('tr');
+      tr.dataset.indicator = p.indicatorId;
+      tr.appendChild(cell(indicatorName(definition(p.indicatorId)) || p.indicatorId, 'name'));
+      tr.appendChild(cell(formatNumber(p.task), 'num'));
+      tr.appendChild(cell(formatNumber(p.done), 'num'));
+      tr.appendChild(cell(formatNumber(p.open), p.open > 0 ? 'num open' : 'num'));
+      tr.appendChild(cell(formatNumber(p.daysLeft), 'num'));
+      // Past the deadline there is no pace left to keep, only what stayed open.
+      tr.appendChild(cell(p.daysLeft > 0 ? formatNumber(p.perDay) : '—', 'num per-day'));
+      tr.appendChild(cell(p.deadline, 'date'));
+      body.appendChild(tr);
+    }
+    if (!state.view.pace.length) {
+      const tr = document.createElement('tr');
+      const td = cell(t('noPace'), 'empty');
+      td.colSpan = 7;
+      tr.appendChild(td);
+      body.appendChild(tr);
+    }
+  }
+
+  // ---- wiring -----------------------------------------------------------------------------
+
+  function wire() {
+    $('login-form').addEventListener('submit', signIn);
+    $('logout').addEventListener('click', logout);
+    $('lang').addEventListener('click', () => {
+      window.I18n.setLanguage(window.I18n.lang === 'zh' ? 'en' : 'zh');
+      renderAll();
+    });
+    $('up').addEventListener('click', () => state.trail.length > 1 && navigate(state.trail[state.trail.length - 2].unitId));
+    $('period').addEventListener('change', (event) => navigate(currentUnit()?.unitId, { period: Number(event.target.value) }));
+    $('as-of').addEventListener('change', (event) => navigate(currentUnit()?.unitId, { asOf: event.target.value }));
+    $('as-of-clear').addEventListener('click', () => navigate(currentUnit()?.unitId, { asOf: '' }));
+    window.Lineage.init({ request, unitName });
+  }
+
+  wire();
+  window.I18n.applyStatic();
+  if (state.key) start();
+  else showLogin(null);
+})();

@@ -1,0 +1,166 @@
+import { catalogForPeriod } from '../catalog/catalogs';
+import type { NumeratorRule } from '../catalog/indicator-definition';
+import type { LedgerModel } from '../model/ledger-model';
+import {
+  buildShangdangModel,
+  impliedDenominators,
+  percentOf,
+  SHANGDANG_2023,
+  SHANGDANG_2023_REPORTED as R,
+} from '../testing/shangdang-2023.fixture';
+import { evaluatePeriod, type RateRow } from './evaluate-period';
+import { periodOf } from './period';
+
+const TODAY = '2024-03-31';
+
+describe('Shangdang district 2023: a fixture built to the reported counts', () => {
+  let model: LedgerModel;
+  let events = 0;
+  let district: Map<string, RateRow>;
+
+  beforeAll(() => {
+    ({ model, events } = buildShangdangModel());
+    const result = evaluatePeriod(
+      model,
+      catalogForPeriod(2023)!,
+      periodOf(2023, null, TODAY),
+      TODAY,
+    );
+    district = new Map(
+      result.rows.filter((r) => r.unitId === 'shangdang').map((r) => [r.indicatorId, r]),
+    );
+  });
+
+  const figure = (id: string) => {
+    const r = district.get(id)!;
+    return {
+      numerator: r.numerator,
+      denominator: r.denominator,
+      // The evaluator's rate as a percentage to two decimals.
+      percent: Math.round(r.rate! * 10_000) / 100,
+    };
+  };
+
+  it('derives the denominators the reported counts and rates imply', () => {
+    const implied = (x: { count: number; percent: number; decimals: number }) =>
+      impliedDenominators(x.count, x.percent, x.decimals);
+    expect(implied(R.elderlyManaged)).toEqual({ from: 50_679, to: 50_686, nearest: 50_683 });
+    expect(implied(R.elderlyTcm)).toEqual({ from: 45_677, to: 45_682, nearest: 45_680 });
+    expect(implied(R.hypertensionStandardised)).toEqual({
+      from: 53_582,
+      to: 53_588,
+      nearest: 53_585,
+    });
+    // 71.9 as printed allows 11,477–11,491; read as 71.90 only 11,484 fits.
+    expect(implied(R.diabetesStandardised)).toEqual({ from: 11_477, to: 11_491, nearest: 11_484 });
+    expect(impliedDenominators(R.diabetesStandardised.count, 71.9, 2)).toEqual({
+      from: 11_484,
+      to: 11_484,
+      nearest: 11_484,
+    });
+    expect(implied(R.contracts)).toEqual({ from: 319_316, to: 319_350, nearest: 319_333 });
+    expect(implied(R.standardisedRecords)).toEqual({
+      from: 319_321,
+      to: 319_368,
+      nearest: 319_344,
+    });
+    // Figures the catalog has no indicator for, derived for the note only.
+    expect(implied(R.childrenManaged)).toEqual({ from: 18_769, to: 18_770, nearest: 18_770 });
+    expect(implied(R.childrenTcm)).toEqual({ from: 7_441, to: 7_441, nearest: 7_441 });
+    expect(implied(R.earlyPregnancyRegistration)).toEqual({
+      from: 2_072,
+      to: 2_072,
+      nearest: 2_072,
+    });
+    expect(implied(R.severeMentalDisorders)).toEqual({ from: 1_470, to: 1_485, nearest: 1_477 });
+    expect(percentOf(R.satisfaction.satisfied, R.satisfaction.answers)).toBe(81.28);
+  });
+
+  it('finds which reported denominators agree: residents yes, residents 65+ no', () => {
+    const overlap = (a: { from: number; to: number }, b: { from: number; to: number }) =>
+      Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from) + 1);
+    const contracts = impliedDenominators(R.contracts.count, R.contracts.percent, 2);
+    const records = impliedDenominators(
+      R.standardisedRecords.count,
+      R.standardisedRecords.percent,
+      2,
+    );
+    // Contracts (89.37%) and standardised records (65.74%) both fit a population of 319,321–319,350.
+    expect(overlap(contracts, records)).toBe(30);
+    expect(percentOf(R.standardisedRecords.count, SHANGDANG_2023.residents)).toBe(65.74);
+    // Both elderly rates are over residents 65+, yet they imply 50,679–50,686 and 45,677–45,682.
+    const managed = impliedDenominators(R.elderlyManaged.count, R.elderlyManaged.percent, 2);
+    const tcm = impliedDenominators(R.elderlyTcm.count, R.elderlyTcm.percent, 2);
+    expect(overlap(managed, tcm)).toBe(0);
+    expect(managed.from - tcm.to).toBe(4_997);
+    // Children: 17,176 of the reported 18,770 under 7 is the reported 91.51%.
+    expect(percentOf(R.childrenManaged.count, R.childrenUnder7)).toBe(91.51);
+  });
+
+  it('builds the district from synthetic envelopes: present residents and cohorts as chosen', () => {
+    expect(events).toBeGreaterThan(900_000);
+    expect(model.residents.size).toBe(
+      SHANGDANG_2023.residents + SHANGDANG_2023.died + SHANGDANG_2023.movedOut,
+    );
+    expect(figure('signing_elderly')).toMatchObject({ numerator: 46_000, denominator: 50_683 });
+    expect(figure('signing_children')).toMatchObject({
+      numerator: 16_000,
+      denominator: R.childrenUnder7,
+    });
+    expect(figure('signing_hypertension').denominator).toBe(17_075 + 8_267 + 21_967 + 2_000);
+    expect(figure('signing_diabetes').denominator).toBe(5_692 + 2_565 + 1_543);
+  });
+
+  it('reproduces the reported rates to two decimals where the denominators agree', () => {
+    expect(figure('elderly_health_management')).toEqual({
+      numerator: 34_150,
+      denominator: 50_683,
+      percent: 67.38,
+    });
+    expect(figure('hypertension_standardised')).toEqual({
+      numerator: 39_042,
+      denominator: 53_585,
+      percent: 72.86,
+    });
+    expect(figure('diabetes_standardised')).toEqual({
+      numerator: 8_257,
+      denominator: 11_484,
+      percent: 71.9,
+    });
+    expect(figure('signing_overall')).toEqual({
+      numerator: 285_388,
+      denominator: 319_333,
+      percent: 89.37,
+    });
+  });
+
+  it('cannot reproduce elderly TCM 78.72% on the same residents 65+: it comes out 70.95%', () => {
+    const tcm = figure('elderly_tcm');
+    expect(tcm).toEqual({ numerator: 35_959, denominator: 50_683, percent: 70.95 });
+    expect(Math.round((R.elderlyTcm.percent - tcm.percent) * 100) / 100).toBe(7.77);
+    // Had the fixture taken the TCM denominator (45,680), elderly management would be 74.76%, 7.38 points off.
+    expect(percentOf(R.elderlyManaged.count, 45_680)).toBe(74.76);
+    expect(percentOf(R.elderlyTcm.count, 45_680)).toBe(78.72);
+  });
+
+  it('has no catalog indicator for records, children, early pregnancy or severe mental disorders', () => {
+    const catalog = catalogForPeriod(2023)!;
+    const rules = new Set<NumeratorRule>(catalog.indicators.map((d) => d.numerator));
+    expect([...rules].sort()).toEqual([
+      'active_contract',
+      'bp_controlled',
+      'complete_elderly_checkup',
+      'glucose_controlled',
+      'household_contract',
+      'renewed',
+      'standardised_management',
+      'tcm_assessment',
+    ]);
+    // Children and pregnant women appear only as signing cohorts.
+    expect(
+      catalog.indicators
+        .filter((d) => d.cohort === 'children_0_6' || d.cohort === 'pregnant')
+        .map((d) => d.id),
+    ).toEqual(['signing_children', 'signing_pregnant']);
+  });
+});

@@ -1,0 +1,234 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApi, type RunningApi } from '../support/api-app';
+import { chromiumPath, collectPageErrors, launchChromium, screenshot } from './chromium';
+import { CENTRE_A, CENTRE_B, DISTRICT, YEAR, arrangeDistrict, commandSender } from './district';
+
+const executable = chromiumPath();
+if (!executable) {
+  console.warn(`dashboard browser tests skipped: no Chromium at ${process.env.LEDGER_CHROMIUM || '/usr/bin/chromium'} (install Debian's chromium or set LEDGER_CHROMIUM)`);
+}
+const describeWithBrowser = executable ? describe : describe.skip;
+
+const EHM = 'elderly_health_management';
+const BAD_KEY = `phl_0123456789abcdef_${'x'.repeat(43)}`;
+
+const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+/** Waits until an element matching `selector` has exactly the text `text`. */
+function waitForText(page: Page, selector: string, text: string, timeout = 10_000) {
+  return page.locator(selector, { hasText: exactly(text) }).first().waitFor({ timeout });
+}
+
+/** Waits until an element matching `selector` contains `text`. */
+function waitForTextContaining(page: Page, selector: string, text: string) {
+  return page.locator(selector, { hasText: text }).first().waitFor();
+}
+
+const textOf = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+
+describeWithBrowser('the dashboard in headless Chromium', () => {
+  let api: RunningApi;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    api = await startApi();
+    await arrangeDistrict(api);
+    browser = await launchChromium(executable!);
+  });
+
+  afterAll(async () => {
+    // The browser first, so its live connections are gone before the server stops.
+    await browser?.close();
+    await api?.close();
+  });
+
+  async function openDashboard(): Promise<{ page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${api.base}/`);
+    await page.locator('#login').waitFor({ state: 'visible' });
+    return { page, errors };
+  }
+
+  async function signIn(page: Page, key: string): Promise<void> {
+    await page.fill('#key', key);
+    await page.click('#login-form button[type=submit]');
+  }
+
+  /** Signs in, picks the fixture's year and waits for its figures and the live feed. */
+  async function showYear(page: Page, key: string, firstFigure: { selector: string; text: string }): Promise<void> {
+    await signIn(page, key);
+    await page.locator('#board').waitFor({ state: 'visible' });
+    await page.selectOption('#period', String(YEAR));
+    await waitForText(page, firstFigure.selector, firstFigure.text);
+    await page.locator('#live[data-state="connected"]').waitFor();
+  }
+
+  describe('with a key that sees the whole district', () => {
+    let page: Page;
+    let errors: string[];
+
+    beforeAll(async () => {
+      ({ page, errors } = await openDashboard());
+    });
+
+    afterAll(() => expect(errors).toEqual([]));
+
+    it('asks for a key first, in Chinese', async () => {
+      expect(await textOf(page, '#login h2')).toBe('请输入访问密钥');
+      expect(await textOf(page, 'h1')).toBe('基本公共卫生服务进度台账');
+      expect(await page.locator('#board').isHidden()).toBe(true);
+      await screenshot(page, 'login');
+    });
+
+    it('shows the seeded rates against targets, the unit chart, progress and pace', async () => {
+      await showYear(page, api.rootKey, { selector: `#indicators tr[data-indicator="${EHM}"] td.rate`, text: '62.5%' });
+      expect(await textOf(page, '#breadcrumb .current')).toContain(DISTRICT.name);
+      const row = `#indicators tr[data-indicator="${EHM}"]`;
+      expect(await textOf(page, `${row} td.name`)).toBe('老年人城乡社区规范健康管理服务率');
+      expect(await textOf(page, `${row} td.fraction`)).toBe('5 / 8');
+      expect(await textOf(page, `${row} td.target`)).toBe('64%');
+      expect(await textOf(page, `${row} .status`)).toBe('未达标');
+
+      await page.click(row);
+      await waitForText(page, `#children tr[data-unit="${CENTRE_A.unitId}"] td.rate`, '50.0%');
+      expect(await textOf(page, `#children tr[data-unit="${CENTRE_B.unitId}"] td.rate`)).toBe('75.0%');
+      expect(await textOf(page, `#children tr[data-unit="${CENTRE_B.unitId}"] .status`)).toBe('已达标');
+      expect(await page.locator('#unit-chart canvas').count()).toBeGreaterThan(0);
+      expect(await page.locator('#progress-chart canvas').count()).toBeGreaterThan(0);
+      expect(await textOf(page, '#units-title')).toContain('老年人城乡社区规范健康管理服务率');
+      expect(await textOf(page, `#pace tr[data-indicator="${EHM}"] td:nth-child(2)`)).toBe('6');
+      expect(await textOf(page, '#live')).toBe('实时更新中');
+      await screenshot(page, 'zh');
+    });
+
+    it('changes the figure within 2 s of a command posted to the API, without a reload', async () => {
+      await page.evaluate('window.notReloaded = true');
+      const send = commandSender(api, 'live');
+      const started = Date.now();
+      const changed = waitForText(page, `#children tr[data-unit="${CENTRE_A.unitId}"] td.rate`, '75.0%', 2000);
+      await send('RecordCheckup', { residentId: `${CENTRE_A.unitId}-e4`, doctorId: `d-${CENTRE_A.unitId}`, kind: 'elderly_annual', complete: true, occurredAt: `${YEAR}-10-09` });
+      await changed;
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(await page.evaluate('window.notReloaded')).toBe(true);
+      await waitForText(page, `#indicators tr[data-indicator="${EHM}"] td.rate`, '75.0%');
+      expect(await textOf(page, `#children tr[data-unit="${CENTRE_A.unitId}"] .status`)).toBe('已达标');
+      await screenshot(page, 'live');
+    });
+
+    it('switches every label to English', async () => {
+      await page.click('#lang');
+      await waitForText(page, 'h1', 'Public-health progress ledger');
+      expect(await textOf(page, `#indicators tr[data-indicator="${EHM}"] td.name`)).toBe('Elderly standardised health management');
+      expect(await textOf(page, '#indicators thead th:nth-child(3)')).toBe('Rate');
+      expect(await textOf(page, `#indicators tr[data-indicator="${EHM}"] .status`)).toBe('Met');
+      expect(await textOf(page, '#live')).toBe('Live');
+      expect(await textOf(page, '[data-i18n="paceTitle"]')).toBe('Pace to year end');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      await screenshot(page, 'en');
+    });
+
+    it('drills a number down to residents, reasons and events', async () => {
+      await page.click(`#indicators tr[data-indicator="${EHM}"] button.trace`);
+      const incomplete = `#lineage tr[data-resident="${CENTRE_A.unitId}-e2"]`;
+      await page.locator(incomplete).waitFor();
+      expect(await textOf(page, '#lineage-counts')).toBe('6 counted, 2 not counted');
+      expect(await textOf(page, `${incomplete} td.reason`)).toBe('the elderly checkup this year is incomplete');
+      expect(await textOf(page, `${incomplete} .chip`)).toMatch(/^Checkup #\d+ [0-9a-f]{8}$/);
+      expect(await textOf(page, `#lineage tr[data-resident="${CENTRE_A.unitId}-e1"] td:nth-child(3)`)).toBe('Counted');
+      await screenshot(page, 'lineage');
+
+      await page.click('#lineage .tabs button[data-filter="not_counted"]');
+      await page.locator(`#lineage tr[data-resident="${CENTRE_A.unitId}-e1"]`).waitFor({ state: 'detached' });
+      expect(await page.locator('#lineage tbody tr').count()).toBe(2);
+      expect(await textOf(page, `#lineage tr[data-resident="${CENTRE_B.unitId}-e4"] td.reason`)).toBe('no elderly checkup this year');
+      await page.click('#lang');
+      await waitForText(page, `#lineage tr[data-resident="${CENTRE_B.unitId}-e4"] td.reason`, '本年度无老年人体检');
+      await page.click('#lang');
+      await page.click('#lineage-close');
+      expect(await page.locator('#lineage').isHidden()).toBe(true);
+    });
+
+    it('opens a sub-unit from its bar, and goes back to the parent', async () => {
+      // A point inside the first bar (centre A), from ECharts' own coordinate system.
+      await page.locator('#unit-chart').scrollIntoViewIfNeeded();
+      const bar = (await page.evaluate(`(() => {
+        const el = document.getElementById('unit-chart');
+        const [x, y] = echarts.getInstanceByDom(el).convertToPixel({ seriesIndex: 0 }, [0, 20]);
+        const box = el.getBoundingClientRect();
+        return { x: box.left + x, y: box.top + y };
+      })()`)) as { x: number; y: number };
+      await page.mouse.click(bar.x, bar.y);
+      await waitForTextContaining(page, '#breadcrumb .current', CENTRE_A.name);
+      expect(await page.locator('#up').isVisible()).toBe(true);
+      await waitForText(page, `#indicators tr[data-indicator="${EHM}"] td.fraction`, '3 / 4');
+      expect(await page.locator('#units-card').isHidden()).toBe(true);
+      await page.locator('#live[data-state="connected"]').waitFor();
+      await screenshot(page, 'centre');
+
+      await page.click('#up');
+      await waitForTextContaining(page, '#breadcrumb .current', DISTRICT.name);
+      await page.click(`#children tr[data-unit="${CENTRE_B.unitId}"]`);
+      await waitForTextContaining(page, '#breadcrumb .current', CENTRE_B.name);
+      await page.click('#breadcrumb button');
+      await waitForText(page, `#indicators tr[data-indicator="${EHM}"] td.fraction`, '6 / 8');
+    });
+
+    it('shows the figures as the ledger knew them on an as-of date, not live', async () => {
+      // Everything was recorded this year: at the end of the fixture's year the district did not exist yet.
+      await page.fill('#as-of', `${YEAR}-12-31`);
+      await waitForText(page, '#notice', 'unit hc does not exist in that period');
+      expect(await page.inputValue('#as-of')).toBe('');
+      await page.locator('#live[data-state="connected"]').waitFor();
+
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      await page.fill('#as-of', today);
+      await waitForText(page, '#live', 'As-of view, not live');
+      expect(await page.locator('#notice').isHidden()).toBe(true);
+      expect(await textOf(page, '#meta')).toContain(`As recorded by ${today}`);
+      expect(await textOf(page, `#indicators tr[data-indicator="${EHM}"] td.fraction`)).toBe('6 / 8');
+      await page.click('#as-of-clear');
+      await page.locator('#live[data-state="connected"]').waitFor();
+      expect(await page.inputValue('#as-of')).toBe('');
+    });
+
+    it('logs out to the key form', async () => {
+      await page.click('#logout');
+      await page.locator('#login').waitFor({ state: 'visible' });
+      expect(await page.locator('#board').isHidden()).toBe(true);
+      expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    });
+  });
+
+  it('shows a scoped key only its own centre, and the login again once the key is revoked', async () => {
+    const { page, errors } = await openDashboard();
+    const supervisor = await api.keyFor(['supervisor'], CENTRE_A.unitId);
+    await showYear(page, supervisor.key, { selector: `#indicators tr[data-indicator="${EHM}"] td.fraction`, text: '3 / 4' });
+    expect(await textOf(page, '#breadcrumb .current')).toContain(CENTRE_A.name);
+    expect(await page.locator('#up').isHidden()).toBe(true);
+    const visible = await page.locator('body').innerText();
+    expect(visible).not.toContain(CENTRE_B.name);
+    expect(visible).not.toContain(DISTRICT.name);
+    await screenshot(page, 'scoped');
+
+    const revoked = await api.post(`/api/v1/actors/${supervisor.actorId}/revoke`, { reason: 'dashboard test' });
+    expect(revoked.status).toBeLessThan(300);
+    await page.selectOption('#period', String(YEAR - 1));
+    await page.locator('#login').waitFor({ state: 'visible' });
+    expect(await textOf(page, '#login-error')).toBe('密钥无效或已被吊销');
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the login form with an error for a bad key', async () => {
+    const { page, errors } = await openDashboard();
+    await signIn(page, BAD_KEY);
+    await page.locator('#login-error').waitFor({ state: 'visible' });
+    expect(await textOf(page, '#login-error')).toBe('密钥无效或已被吊销');
+    expect(await page.locator('#board').isHidden()).toBe(true);
+    await screenshot(page, 'bad-key');
+    expect(errors).toEqual([]);
+  });
+});
