@@ -44,6 +44,20 @@ describe('ledger replay and export', () => {
     expect(text.stdout).toMatch(/rebuilt from \d+ events/);
   });
 
+  it('replay --diff-now shows what changed since the as-of view, and the events behind it', async () => {
+    const result = await runCli(['replay', '--period', '2024', '--as-of', '2025-01-15', '--diff-now', '--json', '--store', store]);
+    const change = JSON.parse(result.stdout).changesSince.find((c: { indicatorId: string }) => c.indicatorId === 'elderly_health_management');
+    expect(change).toMatchObject({ then: { numerator: 1, denominator: 4 }, now: { numerator: 2, denominator: 4 } });
+    expect(change.residents).toEqual([expect.objectContaining({ residentId: 'zd0', change: 'now_counted', reasonThen: expect.objectContaining({ en: 'no elderly checkup this year' }) })]);
+    expect(change.residents[0].events.map((e: { type: string; actor: string }) => [e.type, e.actor])).toEqual([['CheckupRecorded', 'test']]);
+    const text = await runCli(['replay', '--period', '2024', '--as-of', '2025-01-15', '--diff-now', '--store', store]);
+    expect(text.stdout).toMatch(/elderly_health_management: 1\/4 → 2\/4/);
+    expect(text.stdout).toMatch(/now_counted\s+zd0/);
+    const missing = await runCli(['replay', '--period', '2024', '--diff-now', '--store', store]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/--diff-now needs --as-of/);
+  });
+
   it('export writes an xlsx laid out like the evaluation attachment', async () => {
     const out = dir.file('evaluation.xlsx');
     const result = await runCli(['export', '--period', '2024', '--format', 'xlsx', '--out', out, '--store', store]);

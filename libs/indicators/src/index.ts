@@ -15,3 +15,4 @@ export * from './evaluate/pace';
 export * from './model/build-model';
 export * from './report/evaluation-table';
 export * from './report/evaluation-workbook';
+export * from './report/diff-since';

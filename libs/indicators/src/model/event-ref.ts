@@ -8,6 +8,8 @@ export interface EventRef {
   hash: string;
   recordedAt: string;
   occurredAt: string;
+  /** Who submitted it. */
+  actor: string;
 }
 
 export const refOf = (e: RecordedEvent): EventRef => ({
@@ -17,6 +19,7 @@ export const refOf = (e: RecordedEvent): EventRef => ({
   hash: e.hash,
   recordedAt: e.recordedAt,
   occurredAt: e.occurredAt,
+  actor: e.actor,
 });
 
 export interface Fact<T> {
