@@ -6,6 +6,7 @@ import { importCommand } from './import/import.command';
 import { actorsCommand } from './actors/actors.command';
 import { exportCommand } from './export/export.command';
 import { replayCommand } from './replay/replay.command';
+import { trailCommand } from './trail/trail.command';
 import { schemaCommand } from './schema/schema.command';
 import { verifyCommand } from './verify/verify.command';
 import { seedCommand } from './seed/seed.command';
@@ -18,6 +19,7 @@ const program = new Command('ledger')
   .addCommand(seedCommand())
   .addCommand(importCommand())
   .addCommand(replayCommand())
+  .addCommand(trailCommand())
   .addCommand(exportCommand())
   .addCommand(schemaCommand())
   .addCommand(benchCommand())
