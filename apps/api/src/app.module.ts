@@ -10,6 +10,9 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { ResidentsController } from './residents/residents.controller';
 import { HealthController } from './health/health.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { SealsModule } from './audit/seals.module';
+import { ReconciliationController } from './audit/reconciliation.controller';
+import { SamplesController } from './audit/samples.controller';
 import { EventStoreModule } from './store/event-store.module';
 
 @Module({})
@@ -29,8 +32,9 @@ export class AppModule {
         }),
         EventStoreModule,
         IndicatorsModule,
+        SealsModule,
       ],
-      controllers: [HealthController, CommandsController, ActorsController, ResidentsController, DashboardController],
+      controllers: [HealthController, CommandsController, ActorsController, ResidentsController, DashboardController, ReconciliationController, SamplesController],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { publicActions } from '@libs/audit';
 import { commandSchemas } from '@libs/records/commands/command-schemas';
 import { AppModule } from './app.module';
 import { LedgerExceptionFilter } from './commands/ledger-exception.filter';
@@ -22,7 +23,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   SwaggerModule.setup('api/docs', app, () => {
     const document = SwaggerModule.createDocument(app, openApi);
     // Command schemas come from the class-validator DTOs themselves, one per command type.
-    document.components = { ...document.components, schemas: { ...document.components?.schemas, ...commandSchemas() } };
+    document.components = { ...document.components, schemas: { ...document.components?.schemas, ...commandSchemas(publicActions()) } };
     return document;
   });
   return app;

@@ -10,6 +10,10 @@ import { trailCommand } from './trail/trail.command';
 import { schemaCommand } from './schema/schema.command';
 import { verifyCommand } from './verify/verify.command';
 import { seedCommand } from './seed/seed.command';
+import { reconcileCommand } from './reconcile/reconcile.command';
+import { sampleCommand } from './sample/sample.command';
+import { sealCommand } from './seal/seal.command';
+import { checkSealCommand } from './check-seal/check-seal.command';
 
 const program = new Command('ledger')
   .description('Operator tools of the public-health progress ledger')
@@ -21,7 +25,11 @@ const program = new Command('ledger')
   .addCommand(replayCommand())
   .addCommand(trailCommand())
   .addCommand(exportCommand())
+  .addCommand(reconcileCommand())
+  .addCommand(sampleCommand())
   .addCommand(schemaCommand())
+  .addCommand(sealCommand())
+  .addCommand(checkSealCommand())
   .addCommand(benchCommand())
   .addCommand(benchAppendCommand(), { hidden: true });
 

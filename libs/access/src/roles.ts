@@ -11,12 +11,14 @@ export type Permission =
   | 'audit:read' // lineage, trails, the log of who read what
   | 'funds:write'
   | 'funds:read'
-  | 'rates:read';
+  | 'rates:read'
+  | 'locks:grant' // exceptions to a sealed period's lock
+  | 'audit:write'; // samples for home visits and their results
 
 const GRANTS: Record<Role, Permission[]> = {
   recorder: ['records:write', 'residents:read', 'rates:read'],
-  supervisor: ['residents:read', 'targets:write', 'rates:read', 'audit:read'],
-  auditor: ['residents:read', 'audit:read', 'rates:read', 'funds:read'],
+  supervisor: ['residents:read', 'targets:write', 'rates:read', 'audit:read', 'locks:grant', 'audit:write'],
+  auditor: ['residents:read', 'audit:read', 'rates:read', 'funds:read', 'audit:write'],
   finance: ['funds:write', 'funds:read', 'rates:read'],
   admin: ['units:write', 'actors:manage', 'rates:read'],
 };

@@ -2,15 +2,22 @@ import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { commandAuthorizer, type Principal } from '@libs/access';
+import { ledgerCommandContext, publicActions } from '@libs/audit';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
-import { COMMAND_TYPES, type CommandResult, executeCommand, storeFactLookup } from '@libs/records';
+import { type CommandResult, executeCommand, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { LedgerProjection } from '../indicators/ledger-projection.service';
+
+const COMMAND_TYPES = publicActions().map((a) => a.type);
 
 @ApiTags('commands')
 @ApiBearerAuth()
 @Controller('api/v1/commands')
 export class CommandsController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projection: LedgerProjection,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -35,7 +42,10 @@ export class CommandsController {
     // The actor is the key's owner: an `actor` claimed in the body is dropped, never believed.
     const { actor: _claimed, ...command } = (body ?? {}) as Record<string, unknown>;
     const authorize = commandAuthorizer(principal, storeFactLookup(this.store), systemClock);
-    const result = await executeCommand(command, { store: this.store, clock: systemClock, actor: principal.actorId, authorize });
+    // Audit commands too, and the period lock; DrawSample reads its population from the live model.
+    const model = async () => (await this.projection.catchUp(), this.projection.model);
+    const context = ledgerCommandContext({ store: this.store, clock: systemClock, model });
+    const result = await executeCommand(command, { store: this.store, clock: systemClock, actor: principal.actorId, authorize, ...context });
     if (result.duplicate || result.events.length === 0) res.status(200);
     return result;
   }

@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { commandAuthorizer, type Principal } from '@libs/access';
+import { ledgerCommandContext } from '@libs/audit';
 import { describeStoreLocation, systemClock } from '@libs/ledger';
 import { COMMAND_TYPES, storeFactLookup } from '@libs/records';
 import { principalFrom } from '../principal-option';
@@ -131,6 +132,7 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
       clock: systemClock,
       actor: principal.actorId,
       authorize: commandAuthorizer(principal, storeFactLookup(store), systemClock),
+      ...ledgerCommandContext({ store, clock: systemClock }),
       rejects,
       progress,
       counts,

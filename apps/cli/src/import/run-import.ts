@@ -14,6 +14,9 @@ export interface ImportRun {
   actor: string;
   /** The actor's role and unit scope, checked per line. */
   authorize?: ExecuteContext['authorize'];
+  /** The accepted commands and the period-lock guard (ledgerCommandContext). */
+  catalog?: ExecuteContext['catalog'];
+  guard?: ExecuteContext['guard'];
   rejects: RejectsWriter;
   progress: ImportProgress;
   /** Updated in place, so a caller still has the numbers when the run stops early. */
@@ -40,6 +43,8 @@ export async function runImport(run: ImportRun): Promise<boolean> {
           clock: run.clock,
           actor: run.actor,
           authorize: run.authorize,
+          catalog: run.catalog,
+          guard: run.guard,
         });
         if (result.duplicate) counts.duplicates += 1;
         else if (result.events.length === 0) counts.unchanged += 1;

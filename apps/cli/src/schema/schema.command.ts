@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { publicActions } from '@libs/audit';
 import { commandLineSchema } from '@libs/records/commands/command-schemas';
 import { renderImportFormat } from '@libs/records/commands/render-import-format';
 import { CORRECTABLE } from '@libs/records/correct-record/correctable-fields';
@@ -10,12 +11,12 @@ export function schemaCommand(): Command {
     .option('--out <file>', 'write the JSON Schema to a file instead of stdout')
     .option('--markdown <file>', 'also write the Markdown reference (docs/import-format.md)')
     .action((o: { out?: string; markdown?: string }) => {
-      const json = `${JSON.stringify(commandLineSchema(), null, 2)}\n`;
+      const json = `${JSON.stringify(commandLineSchema(publicActions()), null, 2)}\n`;
       if (o.out) writeFileSync(o.out, json);
       else process.stdout.write(json);
       if (o.markdown) {
         const correctable = Object.fromEntries(Object.entries(CORRECTABLE).map(([k, v]) => [k, Object.keys(v)]));
-        writeFileSync(o.markdown, renderImportFormat(correctable));
+        writeFileSync(o.markdown, renderImportFormat(correctable, publicActions()));
       }
     });
 }

@@ -2,6 +2,7 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: unknown };
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { Action } from './action';
 import { ACTIONS } from './catalog';
 
 type Schema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>>; required?: string[] };
@@ -17,13 +18,13 @@ const SHARED_DESCRIPTIONS: Record<string, string> = {
  * JSON Schemas of every command, generated from the same class-validator DTOs that validate
  * HTTP bodies and import lines, so the documentation cannot drift from the checks.
  */
-export function commandSchemas(): Record<string, Schema> {
+export function commandSchemas(actions: readonly Action[] = ACTIONS): Record<string, Schema> {
   const all = validationMetadatasToSchemas({
     classTransformerMetadataStorage: defaultMetadataStorage as never,
     refPointerPrefix: '#/components/schemas/',
   }) as Record<string, Schema>;
   const out: Record<string, Schema> = {};
-  for (const action of ACTIONS) {
+  for (const action of actions) {
     const name = action.request.name;
     const schema = all[name];
     const properties = { ...(schema.properties ?? {}) };
@@ -44,7 +45,7 @@ export function commandSchemas(): Record<string, Schema> {
   }
   // Nested shapes (vitals, target lines) referenced by the commands.
   for (const [name, schema] of Object.entries(all)) {
-    if (!ACTIONS.some((a) => a.request.name === name) && !name.endsWith('Request') && name !== 'CommandRequest') {
+    if (!actions.some((a) => a.request.name === name) && !name.endsWith('Request') && name !== 'CommandRequest') {
       out[name] = { ...schema, additionalProperties: false };
     }
   }
@@ -52,14 +53,14 @@ export function commandSchemas(): Record<string, Schema> {
 }
 
 /** One import line or HTTP body: exactly one of the commands, chosen by `type`. */
-export function commandLineSchema(): Record<string, unknown> {
-  const schemas = commandSchemas();
+export function commandLineSchema(actions: readonly Action[] = ACTIONS): Record<string, unknown> {
+  const schemas = commandSchemas(actions);
   const definitions = JSON.parse(JSON.stringify(schemas).replaceAll('#/components/schemas/', '#/definitions/'));
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://ledger.example/schemas/command.json',
     title: 'Ledger command (one NDJSON import line, or one POST /api/v1/commands body)',
-    oneOf: ACTIONS.map((a) => ({ $ref: `#/definitions/${a.type}` })),
+    oneOf: actions.map((a) => ({ $ref: `#/definitions/${a.type}` })),
     definitions,
   };
 }

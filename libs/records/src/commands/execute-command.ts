@@ -6,6 +6,7 @@ import {
   foldEvents,
 } from '@libs/ledger';
 import type { Action, DomainEvent } from './action';
+import type { CommandRequest } from './command-request';
 import type { FactLookup } from './facts';
 import { parseCommand } from './parse-command';
 import { storeFactLookup } from './store-fact-lookup';
@@ -19,6 +20,11 @@ export interface ExecuteContext {
   facts?: FactLookup;
   /** Access control: throws when the actor may not run this command in these units. */
   authorize?: (action: Action, units: string[] | null) => Promise<void>;
+  /**
+   * A check that needs more than the stream (e.g. a sealed period): called after authorize,
+   * before deciding; throws to refuse. `now` is ledger time.
+   */
+  guard?: (action: Action, request: CommandRequest, state: unknown, now: string) => Promise<void>;
   /** Which commands this path accepts; the public catalog by default. */
   catalog?: ReadonlyMap<string, Action>;
 }
@@ -57,6 +63,8 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
     await ctx.authorize?.(action, action.unitsTouched(request, state));
     const earlier = history.filter((e) => e.commandId === request.commandId);
     if (earlier.length > 0) return result(true, earlier);
+    // After the repeat check: re-running an accepted command still answers with its first result.
+    await ctx.guard?.(action, request, state, ctx.clock().toISOString());
     const revision = history.length - 1;
     if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(streamId, request.expectedRevision, revision);

@@ -1,3 +1,4 @@
+import type { Action } from './action';
 import { ACTIONS } from './catalog';
 import { commandSchemas } from './command-schemas';
 
@@ -70,16 +71,16 @@ Example line:
 |---|---|
 `;
 
-export function renderImportFormat(correctable: Record<string, string[]>): string {
-  const schemas = commandSchemas();
+export function renderImportFormat(correctable: Record<string, string[]>, actions: readonly Action[] = ACTIONS): string {
+  const schemas = commandSchemas(actions);
   const lines = [INTRO.trimEnd()];
   for (const [recordType, fields] of Object.entries(correctable)) lines.push(`| ${recordType} | ${fields.map((f) => `\`${f}\``).join(', ')} |`);
   lines.push('', '## Commands', '');
-  for (const a of ACTIONS) lines.push(`- [\`${a.type}\`](#${a.type.toLowerCase()}): ${a.summary.en} / ${a.summary.zh}`);
-  for (const a of ACTIONS) {
+  for (const a of actions) lines.push(`- [\`${a.type}\`](#${a.type.toLowerCase()}): ${a.summary.en} / ${a.summary.zh}`);
+  for (const a of actions) {
     lines.push('', `### ${a.type}`, '', `${a.summary.en} / ${a.summary.zh}`, '', ...table(schemas[a.type]));
   }
-  const nested = Object.keys(schemas).filter((k) => !ACTIONS.some((a) => a.type === k));
+  const nested = Object.keys(schemas).filter((k) => !actions.some((a) => a.type === k));
   if (nested.length > 0) lines.push('', '## Nested objects');
   for (const name of nested) lines.push('', `### ${name}`, '', ...table(schemas[name]));
   return `${lines.join('\n')}\n`;

@@ -1,0 +1,71 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { type Principal, authorize } from '@libs/access';
+import { loadReports, reconcile } from '@libs/audit';
+import { UnitTree, periodOf } from '@libs/indicators';
+import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
+import { chinaDay, refuse, storeFactLookup } from '@libs/records';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { LedgerProjection } from '../indicators/ledger-projection.service';
+import { type RatesParams, parseRatesParams } from '../indicators/rates-request';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ReconciliationController {
+  constructor(
+    private readonly projection: LedgerProjection,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get('reconciliation')
+  @ApiOperation({
+    summary:
+      'Submitted aggregate reports against the ledger as of each claim; over-claims flagged with the gap / 上报数据核对',
+  })
+  @ApiQuery({ name: 'period', required: false, description: 'Evaluation year, e.g. 2024' })
+  @ApiQuery({
+    name: 'unit',
+    required: false,
+    description: 'Unit id: its reports and those of its sub-units (default: your scope)',
+  })
+  async reconciliation(@CurrentPrincipal() principal: Principal, @Query() params: RatesParams) {
+    await this.projection.catchUp();
+    const today = chinaDay(systemClock().toISOString());
+    const q = parseRatesParams({ ...params, asOf: undefined }, Number(today.slice(0, 4)));
+    const model = this.projection.model;
+    const tree = new UnitTree(model, periodOf(q.year, null, today));
+    const unitId = q.unit ?? principal.unitId ?? tree.children(null)[0]?.unitId;
+    if (!unitId)
+      return refuse(
+        'NO_UNITS',
+        'not_found',
+        '尚未登记任何机构',
+        'no organisation units are registered yet',
+      );
+    await authorize(
+      principal,
+      { permission: 'audit:read', units: [unitId], read: true },
+      storeFactLookup(this.store),
+      today,
+    );
+    if (!tree.nodes.has(unitId))
+      refuse(
+        'UNIT_NOT_FOUND',
+        'not_found',
+        `机构 ${unitId} 在该期间不存在`,
+        `unit ${unitId} does not exist in that period`,
+        { unitId },
+      );
+    const units = [...tree.nodes.keys()].filter((u) => tree.within(u, unitId));
+    const reports = await loadReports(this.store, units, q.year);
+    const lines = reconcile(model, reports, today);
+    return {
+      period: q.year,
+      unitId,
+      reports: reports.length,
+      overClaims: lines.filter((l) => l.overClaim).length,
+      lines,
+    };
+  }
+}

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type Principal, authorize, commandAuthorizer } from '@libs/access';
+import {
+  ledgerCommandContext,
+  loadSample,
+  sampleCsv,
+  sampleSummary,
+  sampleWorkbook,
+} from '@libs/audit';
+import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
+import { chinaDay, executeCommand, storeFactLookup } from '@libs/records';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { LedgerProjection } from '../indicators/ledger-projection.service';
+
+/** Samples for home visits (入户看效果): draw (recorded), read with the field results, export for field teams. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1/samples')
+export class SamplesController {
+  constructor(
+    private readonly projection: LedgerProjection,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Draw a sample (DrawSample): equidistant over the residents behind a number; seed and residents recorded / 抽样',
+  })
+  async draw(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { actor: _claimed, ...fields } = body ?? {};
+    const today = chinaDay(systemClock().toISOString());
+    const command = {
+      population: 'counted',
+      occurredAt: today,
+      commandId: `draw-${String(fields.sampleId)}`,
+      ...fields,
+      type: 'DrawSample',
+    };
+    const model = async () => (await this.projection.catchUp(), this.projection.model);
+    const result = await executeCommand(command, {
+      store: this.store,
+      clock: systemClock,
+      actor: principal.actorId,
+      authorize: commandAuthorizer(principal, storeFactLookup(this.store), systemClock),
+      ...ledgerCommandContext({ store: this.store, clock: systemClock, model }),
+    });
+    if (result.duplicate) res.status(200);
+    return { result, ...(await this.view(String(fields.sampleId))) };
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary:
+      'A sample: who was drawn and why, the field results, and the summary per unit / 样本与核查结果',
+  })
+  async sample(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    const view = await this.view(id);
+    await this.mayRead(principal, view.sample.unitId);
+    return view;
+  }
+
+  @Get(':id/export')
+  @ApiOperation({
+    summary:
+      'The sample as xlsx or csv for field teams, with a blank result column / 导出入户核查表',
+  })
+  @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'] })
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Query('format') format: string | undefined,
+    @Res() res: Response,
+  ) {
+    const { drawn } = await loadSample(this.store, id);
+    await this.mayRead(principal, drawn.unitId);
+    if (format === 'csv') {
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="sample-${id}.csv"`);
+      res.send(await sampleCsv(drawn));
+      return;
+    }
+    res.setHeader(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader('content-disposition', `attachment; filename="sample-${id}.xlsx"`);
+    res.send(Buffer.from(await sampleWorkbook(drawn).xlsx.writeBuffer()));
+  }
+
+  private async view(sampleId: string) {
+    const state = await loadSample(this.store, sampleId);
+    return { sample: state.drawn, visits: state.visits, summary: sampleSummary(state) };
+  }
+
+  /** A sample names residents: audit reads, in the sampled unit's scope (auditors read across). */
+  private async mayRead(principal: Principal, unitId: string) {
+    await authorize(
+      principal,
+      { permission: 'audit:read', units: [unitId], read: true },
+      storeFactLookup(this.store),
+      chinaDay(systemClock().toISOString()),
+    );
+  }
+}

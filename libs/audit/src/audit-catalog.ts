@@ -1,0 +1,40 @@
+import type { LedgerModel } from '@libs/indicators';
+import type { Clock, EventStore } from '@libs/ledger';
+import { ACTIONS, type Action, type ExecuteContext } from '@libs/records';
+import { drawSample } from './draw-sample/draw-sample.action';
+import { grantLockException } from './grant-lock-exception/grant-lock-exception.action';
+import { lockGuard } from './locks/lock-guard';
+import { recordVerificationVisit } from './record-verification-visit/record-verification-visit.action';
+import { submitAggregateReport } from './submit-aggregate-report/submit-aggregate-report.action';
+
+/** What the audit actions read besides their own stream: the store, ledger time, the indicator model. */
+export interface AuditPorts {
+  store: EventStore;
+  clock: Clock;
+  /** The indicator model, current up to now; a full rebuild from the store by default. */
+  model?: () => Promise<LedgerModel>;
+}
+
+/** The audit actions; DrawSample reads its population through the ports. */
+export function auditActions(ports: AuditPorts): Action[] {
+  return [grantLockException, submitAggregateReport, drawSample(ports), recordVerificationVisit];
+}
+
+/** Records actions and audit actions, by type: what HTTP and import accept. */
+export function ledgerCatalog(ports: AuditPorts): ReadonlyMap<string, Action> {
+  return new Map([...ACTIONS, ...auditActions(ports)].map((a) => [a.type, a]));
+}
+
+/** The catalog and the period-lock guard for executeCommand: one line at each entry point. */
+export function ledgerCommandContext(ports: AuditPorts): Pick<ExecuteContext, 'catalog' | 'guard'> {
+  return { catalog: ledgerCatalog(ports), guard: lockGuard(ports.store) };
+}
+
+/**
+ * Every command a sender may submit (HTTP body or import line), for the docs and the OpenAPI
+ * schema. Only types, summaries and request classes are read, so no ports are needed.
+ */
+export function publicActions(): Action[] {
+  const unused = { store: undefined as never, clock: () => new Date() };
+  return [...ACTIONS, ...auditActions(unused)];
+}

@@ -1,0 +1,225 @@
+import ExcelJS from 'exceljs';
+import { startApi, type RunningApi } from '../support/api-app';
+
+/** Samples for home visits over HTTP: reproducible, recorded, exported, and visited. */
+describe('sampling for home visits (入户看效果)', () => {
+  let api: RunningApi;
+  let n = 0;
+  const today = new Date().toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  const cmd = (type: string, fields: Record<string, unknown>) => ({
+    type,
+    commandId: `sm-${(n += 1)}`,
+    occurredAt: '2020-01-01',
+    ...fields,
+  });
+  const ok = async (body: Record<string, unknown>, key?: string) => {
+    const r = await api.post('/api/v1/commands', body, key);
+    if (r.status >= 300) throw new Error(JSON.stringify(r.body));
+    return r;
+  };
+  let asOf: string;
+  const draw = (sampleId: string, over: Record<string, unknown> = {}) =>
+    api.post('/api/v1/samples', {
+      sampleId,
+      indicator: 'elderly_health_management',
+      unitId: 'hc',
+      period: year,
+      size: 5,
+      seed: 'field-2024',
+      asOf,
+      ...over,
+    });
+
+  beforeAll(async () => {
+    api = await startApi();
+    await ok(cmd('RegisterOrgUnit', { unitId: 'hc', name: '环翠区', kind: 'district' }));
+    for (const c of ['jy', 'zd']) {
+      await ok(
+        cmd('RegisterOrgUnit', { unitId: c, name: c, kind: 'community_centre', parentId: 'hc' }),
+      );
+      await ok(cmd('RegisterDoctor', { doctorId: `d-${c}`, unitId: c }));
+      for (let i = 0; i < 10; i += 1) {
+        await ok(
+          cmd('RegisterResident', {
+            residentId: `${c}-${i}`,
+            birthDate: '1950-01-01',
+            sex: 'male',
+            unitId: c,
+            householdId: `h-${c}-${i}`,
+          }),
+        );
+        if (i < 6)
+          await ok(
+            cmd('RecordCheckup', {
+              residentId: `${c}-${i}`,
+              doctorId: `d-${c}`,
+              kind: 'elderly_annual',
+              complete: true,
+              occurredAt: `${year}-01-01`,
+            }),
+          );
+      }
+    }
+    await new Promise((r) => setTimeout(r, 5));
+    asOf = new Date().toISOString();
+  });
+  afterAll(async () => api?.close());
+
+  it('draws every k-th counted resident and records the seed and the residents', async () => {
+    const r = await draw('s-1');
+    expect(r.status).toBe(201);
+    expect(r.body.sample).toMatchObject({
+      sampleId: 's-1',
+      populationSize: 12,
+      interval: 12 / 5,
+      seed: 'field-2024',
+      asOf,
+    });
+    expect(r.body.sample.residents).toHaveLength(5);
+    const [event] = await api.store.readStream('sample-s-1');
+    expect(event).toMatchObject({
+      type: 'SampleDrawn',
+      data: { seed: 'field-2024', residents: r.body.sample.residents },
+    });
+  });
+
+  it('is reproducible: the same population and seed give the same residents, and the redraw shows in the log', async () => {
+    const first = (await api.get('/api/v1/samples/s-1')).body.sample;
+    await ok(
+      cmd('RecordCheckup', {
+        residentId: 'jy-7',
+        doctorId: 'd-jy',
+        kind: 'elderly_annual',
+        complete: true,
+        occurredAt: `${year}-01-02`,
+      }),
+    );
+    const again = await draw('s-1-redraw');
+    expect(again.body.sample.residents).toEqual(first.residents);
+    expect(again.body.sample.populationDigest).toBe(first.populationDigest);
+    const moved = await draw('s-1-now', { asOf: undefined, seed: 'field-2024' });
+    expect(moved.body.sample.populationSize).toBe(13);
+  });
+
+  it('refuses a second draw under the same sample id', async () => {
+    const r = await draw('s-1', { commandId: 'another-attempt', seed: 'better-luck' });
+    expect(r.status).toBe(409);
+    expect(r.body.error).toBe('SAMPLE_ALREADY_DRAWN');
+    expect(await api.store.readStream('sample-s-1')).toHaveLength(1);
+  });
+
+  it('generates and records a seed when none is given', async () => {
+    const r = await draw('s-2', { seed: undefined });
+    expect(r.body.sample.seed).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('exports the sample as xlsx and csv for field teams', async () => {
+    const response = await fetch(`${api.base}/api/v1/samples/s-1/export?format=xlsx`, {
+      headers: { authorization: `Bearer ${api.rootKey}` },
+    });
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '样本编号 Sample id',
+      '居民编号 Resident id',
+      '机构 Unit',
+      '户编号 Household id',
+      '指标 Indicator',
+      '抽取依据 Why drawn',
+      '核查结果 Result',
+      '备注 Note',
+    ]);
+    expect(sheet.rowCount).toBe(6);
+    const sample = (await api.get('/api/v1/samples/s-1')).body.sample;
+    const row = sheet.getRow(2).values as unknown[];
+    expect(row.slice(1, 6)).toEqual([
+      's-1',
+      sample.residents[0].residentId,
+      sample.residents[0].unitId,
+      `h-${sample.residents[0].residentId}`,
+      'elderly_health_management',
+    ]);
+    expect(String(row[6])).toContain('seed=field-2024');
+    expect(row[7] ?? '').toBe('');
+    const csv = await api.get('/api/v1/samples/s-1/export?format=csv');
+    expect(csv.body.split('\n')[0]).toContain(
+      'sample_id,resident_id,unit_id,household_id,indicator,why_drawn,result,note',
+    );
+  });
+
+  it('records field results and summarises them per unit', async () => {
+    const field = await api.keyFor(['auditor']);
+    const residents = (await api.get('/api/v1/samples/s-1')).body.sample.residents as {
+      residentId: string;
+    }[];
+    const results = ['confirmed', 'confirmed', 'not_found', 'service_denied'];
+    for (const [i, result] of results.entries()) {
+      await ok(
+        cmd('RecordVerificationVisit', {
+          sampleId: 's-1',
+          residentId: residents[i].residentId,
+          result,
+          occurredAt: today,
+        }),
+        field.key,
+      );
+    }
+    const twice = await api.post(
+      '/api/v1/commands',
+      cmd('RecordVerificationVisit', {
+        sampleId: 's-1',
+        residentId: residents[0].residentId,
+        result: 'not_found',
+        occurredAt: today,
+      }),
+      field.key,
+    );
+    expect(twice.body.error).toBe('VISIT_ALREADY_RECORDED');
+    const outside = await api.post(
+      '/api/v1/commands',
+      cmd('RecordVerificationVisit', {
+        sampleId: 's-1',
+        residentId: 'nobody',
+        result: 'confirmed',
+        occurredAt: today,
+      }),
+      field.key,
+    );
+    expect(outside.body.error).toBe('RESIDENT_NOT_IN_SAMPLE');
+    const { body } = await api.get('/api/v1/samples/s-1');
+    const total = body.summary.find((s: { unitId: string }) => s.unitId === '*');
+    expect(total).toEqual({
+      unitId: '*',
+      drawn: 5,
+      visited: 4,
+      confirmed: 2,
+      confirmedRate: 0.5,
+      notFound: 1,
+      denied: 1,
+    });
+    expect(
+      body.summary
+        .filter((s: { unitId: string }) => s.unitId !== '*')
+        .reduce((a: number, s: { drawn: number }) => a + s.drawn, 0),
+    ).toBe(5);
+    const recorder = await api.keyFor(['recorder'], 'jy');
+    expect(
+      (
+        await api.post(
+          '/api/v1/commands',
+          cmd('RecordVerificationVisit', {
+            sampleId: 's-1',
+            residentId: residents[4].residentId,
+            result: 'confirmed',
+            occurredAt: today,
+          }),
+          recorder.key,
+        )
+      ).status,
+    ).toBe(403);
+  });
+});
