@@ -74,29 +74,73 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
   let api: RunningApi;
   let n = 0;
   const id = (p: string) => `${p}-${(n += 1)}`;
-  const cmd = (type: string, fields: Record<string, unknown>) => ({ type, commandId: id('c'), occurredAt: '2024-02-01', ...fields });
+  const cmd = (type: string, fields: Record<string, unknown>) => ({
+    type,
+    commandId: id('c'),
+    occurredAt: '2024-02-01',
+    ...fields,
+  });
   const root = async (body: Record<string, unknown>) => {
     const r = await api.post('/api/v1/commands', body);
     if (r.status >= 300) throw new Error(`${String(body.type)}: ${JSON.stringify(r.body)}`);
   };
-  const resident = async (u: Units, extra: (rid: string) => Record<string, unknown>[] = () => []) => {
+  const resident = async (
+    u: Units,
+    extra: (rid: string) => Record<string, unknown>[] = () => [],
+  ) => {
     const rid = id('r');
-    await root(cmd('RegisterResident', { residentId: rid, birthDate: '1950-01-01', sex: 'female', unitId: u.centre, occurredAt: '2020-01-01' }));
+    await root(
+      cmd('RegisterResident', {
+        residentId: rid,
+        birthDate: '1950-01-01',
+        sex: 'female',
+        unitId: u.centre,
+        occurredAt: '2020-01-01',
+      }),
+    );
     for (const c of extra(rid)) await root(c);
     return rid;
   };
   const station = async (u: Units) => {
     const sid = id('s');
-    await root(cmd('RegisterOrgUnit', { unitId: sid, name: sid, kind: 'station', parentId: u.centre, occurredAt: '2020-01-01' }));
+    await root(
+      cmd('RegisterOrgUnit', {
+        unitId: sid,
+        name: sid,
+        kind: 'station',
+        parentId: u.centre,
+        occurredAt: '2020-01-01',
+      }),
+    );
     return sid;
   };
   const post = (body: unknown) => ({ method: 'POST' as const, path: '/api/v1/commands', body });
   const checkup = (rid: string, u: Units, recordId: string) =>
-    cmd('RecordCheckup', { residentId: rid, recordId, doctorId: u.doctor, kind: 'elderly_annual', complete: true, vitals: { systolic: 130, diastolic: 80 } });
+    cmd('RecordCheckup', {
+      residentId: rid,
+      recordId,
+      doctorId: u.doctor,
+      kind: 'elderly_annual',
+      complete: true,
+      vitals: { systolic: 130, diastolic: 80 },
+    });
   const contract = (rid: string, u: Units, contractId: string) =>
-    cmd('SignContract', { residentId: rid, contractId, doctorId: u.doctor, start: '2024-01-01', end: '2024-12-31' });
+    cmd('SignContract', {
+      residentId: rid,
+      contractId,
+      doctorId: u.doctor,
+      start: '2024-01-01',
+      end: '2024-12-31',
+    });
   const futureDay = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-  const sampleOf = (u: Units) => ({ sampleId: id('sample'), indicator: 'elderly_health_management', unitId: u.centre, period: 2024, size: 1, population: 'all' });
+  const sampleOf = (u: Units) => ({
+    sampleId: id('sample'),
+    indicator: 'elderly_health_management',
+    unitId: u.centre,
+    period: 2024,
+    size: 1,
+    population: 'all',
+  });
   /** A sample drawn by the root actor over at least one resident of the centre. */
   const drawn = async (u: Units) => {
     await resident(u);
@@ -116,89 +160,350 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
   const actorIn = async (u: Units) => (await api.keyFor(['recorder'], u.centre)).actorId;
 
   const CASES: Case[] = [
-    { name: 'RegisterOrgUnit', arrange: async (u) => post(cmd('RegisterOrgUnit', { unitId: id('s'), name: 'new station', kind: 'station', parentId: u.centre })) },
-    { name: 'RenameOrgUnit', arrange: async (u) => post(cmd('RenameOrgUnit', { unitId: await station(u), name: 'renamed' })) },
+    {
+      name: 'RegisterOrgUnit',
+      arrange: async (u) =>
+        post(
+          cmd('RegisterOrgUnit', {
+            unitId: id('s'),
+            name: 'new station',
+            kind: 'station',
+            parentId: u.centre,
+          }),
+        ),
+    },
+    {
+      name: 'RenameOrgUnit',
+      arrange: async (u) =>
+        post(cmd('RenameOrgUnit', { unitId: await station(u), name: 'renamed' })),
+    },
     {
       name: 'MoveOrgUnit',
       arrange: async (u) => {
         const [s1, s2, team] = [await station(u), await station(u), id('t')];
-        await root(cmd('RegisterOrgUnit', { unitId: team, name: team, kind: 'team', parentId: s1, occurredAt: '2020-01-01' }));
+        await root(
+          cmd('RegisterOrgUnit', {
+            unitId: team,
+            name: team,
+            kind: 'team',
+            parentId: s1,
+            occurredAt: '2020-01-01',
+          }),
+        );
         return post(cmd('MoveOrgUnit', { unitId: team, parentId: s2 }));
       },
     },
-    { name: 'CloseOrgUnit', arrange: async (u) => post(cmd('CloseOrgUnit', { unitId: await station(u) })) },
-    { name: 'RegisterDoctor', arrange: async (u) => post(cmd('RegisterDoctor', { doctorId: id('d'), unitId: u.centre })) },
-    { name: 'AssignTargets', arrange: async (u) => post(cmd('AssignTargets', { unitId: u.centre, year: 2024, targets: [{ indicator: 'population', count: (n += 1) }] })) },
-    { name: 'RegisterResident', arrange: async (u) => post(cmd('RegisterResident', { residentId: id('r'), birthDate: '1950-01-01', sex: 'male', unitId: u.centre })) },
-    { name: 'UpdateResidentTags', arrange: async (u) => post(cmd('UpdateResidentTags', { residentId: await resident(u), add: ['disabled'] })) },
-    { name: 'ReassignResident', arrange: async (u) => post(cmd('ReassignResident', { residentId: await resident(u), unitId: await station(u) })) },
-    { name: 'RecordResidentMovedOut', arrange: async (u) => post(cmd('RecordResidentMovedOut', { residentId: await resident(u) })) },
-    { name: 'RecordResidentDeath', arrange: async (u) => post(cmd('RecordResidentDeath', { residentId: await resident(u) })) },
+    {
+      name: 'CloseOrgUnit',
+      arrange: async (u) => post(cmd('CloseOrgUnit', { unitId: await station(u) })),
+    },
+    {
+      name: 'RegisterDoctor',
+      arrange: async (u) => post(cmd('RegisterDoctor', { doctorId: id('d'), unitId: u.centre })),
+    },
+    {
+      name: 'AssignTargets',
+      arrange: async (u) =>
+        post(
+          cmd('AssignTargets', {
+            unitId: u.centre,
+            year: 2024,
+            targets: [{ indicator: 'population', count: (n += 1) }],
+          }),
+        ),
+    },
+    {
+      name: 'RegisterResident',
+      arrange: async (u) =>
+        post(
+          cmd('RegisterResident', {
+            residentId: id('r'),
+            birthDate: '1950-01-01',
+            sex: 'male',
+            unitId: u.centre,
+          }),
+        ),
+    },
+    {
+      name: 'UpdateResidentTags',
+      arrange: async (u) =>
+        post(cmd('UpdateResidentTags', { residentId: await resident(u), add: ['disabled'] })),
+    },
+    {
+      name: 'ReassignResident',
+      arrange: async (u) =>
+        post(cmd('ReassignResident', { residentId: await resident(u), unitId: await station(u) })),
+    },
+    {
+      name: 'RecordResidentMovedOut',
+      arrange: async (u) => post(cmd('RecordResidentMovedOut', { residentId: await resident(u) })),
+    },
+    {
+      name: 'RecordResidentDeath',
+      arrange: async (u) => post(cmd('RecordResidentDeath', { residentId: await resident(u) })),
+    },
     { name: 'SignContract', arrange: async (u) => post(contract(await resident(u), u, id('k'))) },
     {
       name: 'RenewContract',
-      arrange: async (u) => post(cmd('RenewContract', { residentId: await resident(u, (rid) => [contract(rid, u, 'k1')]), contractId: 'k1', newEnd: '2025-12-31' })),
+      arrange: async (u) =>
+        post(
+          cmd('RenewContract', {
+            residentId: await resident(u, (rid) => [contract(rid, u, 'k1')]),
+            contractId: 'k1',
+            newEnd: '2025-12-31',
+          }),
+        ),
     },
     {
       name: 'TerminateContract',
-      arrange: async (u) => post(cmd('TerminateContract', { residentId: await resident(u, (rid) => [contract(rid, u, 'k1')]), contractId: 'k1', reason: 'moved' })),
+      arrange: async (u) =>
+        post(
+          cmd('TerminateContract', {
+            residentId: await resident(u, (rid) => [contract(rid, u, 'k1')]),
+            contractId: 'k1',
+            reason: 'moved',
+          }),
+        ),
     },
     { name: 'RecordCheckup', arrange: async (u) => post(checkup(await resident(u), u, 'ck')) },
-    { name: 'RecordTcmAssessment', arrange: async (u) => post(cmd('RecordTcmAssessment', { residentId: await resident(u), doctorId: u.doctor, constitution: 'qi_deficiency' })) },
-    { name: 'EnrollChronicCare', arrange: async (u) => post(cmd('EnrollChronicCare', { residentId: await resident(u), condition: 'diabetes' })) },
+    {
+      name: 'RecordTcmAssessment',
+      arrange: async (u) =>
+        post(
+          cmd('RecordTcmAssessment', {
+            residentId: await resident(u),
+            doctorId: u.doctor,
+            constitution: 'qi_deficiency',
+          }),
+        ),
+    },
+    {
+      name: 'EnrollChronicCare',
+      arrange: async (u) =>
+        post(cmd('EnrollChronicCare', { residentId: await resident(u), condition: 'diabetes' })),
+    },
     {
       name: 'RecordFollowUp',
       arrange: async (u) => {
-        const rid = await resident(u, (r) => [cmd('EnrollChronicCare', { residentId: r, condition: 'hypertension', occurredAt: '2024-01-05' })]);
-        return post(cmd('RecordFollowUp', { residentId: rid, doctorId: u.doctor, condition: 'hypertension', mode: 'phone', systolic: 128, diastolic: 82 }));
+        const rid = await resident(u, (r) => [
+          cmd('EnrollChronicCare', {
+            residentId: r,
+            condition: 'hypertension',
+            occurredAt: '2024-01-05',
+          }),
+        ]);
+        return post(
+          cmd('RecordFollowUp', {
+            residentId: rid,
+            doctorId: u.doctor,
+            condition: 'hypertension',
+            mode: 'phone',
+            systolic: 128,
+            diastolic: 82,
+          }),
+        );
       },
     },
     {
       name: 'CorrectRecord',
-      arrange: async (u) => post(cmd('CorrectRecord', { residentId: await resident(u, (r) => [checkup(r, u, 'ck')]), recordId: 'ck', reason: 'typo', changes: { complete: false } })),
+      arrange: async (u) =>
+        post(
+          cmd('CorrectRecord', {
+            residentId: await resident(u, (r) => [checkup(r, u, 'ck')]),
+            recordId: 'ck',
+            reason: 'typo',
+            changes: { complete: false },
+          }),
+        ),
     },
-    { name: 'VoidRecord', arrange: async (u) => post(cmd('VoidRecord', { residentId: await resident(u, (r) => [checkup(r, u, 'ck')]), recordId: 'ck', reason: 'duplicate' })) },
-    { name: 'GET resident timeline', arrange: async (u) => ({ method: 'GET', path: `/api/v1/residents/${await resident(u)}/timeline` }) },
-    { name: 'GET reads of a resident', arrange: async (u) => ({ method: 'GET', path: `/api/v1/audit/reads?residentId=${await resident(u)}` }) },
-    { name: 'GET all reads', arrange: async () => ({ method: 'GET', path: '/api/v1/audit/reads?limit=5' }) },
-    { name: 'POST actor', arrange: async (u) => ({ method: 'POST', path: '/api/v1/actors', body: { name: 'new recorder', roles: ['recorder'], unitId: u.centre } }) },
-    { name: 'POST actor revoke', arrange: async (u) => ({ method: 'POST', path: `/api/v1/actors/${await actorIn(u)}/revoke`, body: { reason: 'left' } }) },
-    { name: 'POST actor key rotation', arrange: async (u) => ({ method: 'POST', path: `/api/v1/actors/${await actorIn(u)}/keys`, body: {} }) },
+    {
+      name: 'VoidRecord',
+      arrange: async (u) =>
+        post(
+          cmd('VoidRecord', {
+            residentId: await resident(u, (r) => [checkup(r, u, 'ck')]),
+            recordId: 'ck',
+            reason: 'duplicate',
+          }),
+        ),
+    },
+    {
+      name: 'GET resident timeline',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/residents/${await resident(u)}/timeline`,
+      }),
+    },
+    {
+      name: 'GET reads of a resident',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/audit/reads?residentId=${await resident(u)}`,
+      }),
+    },
+    {
+      name: 'GET all reads',
+      arrange: async () => ({ method: 'GET', path: '/api/v1/audit/reads?limit=5' }),
+    },
+    {
+      name: 'POST actor',
+      arrange: async (u) => ({
+        method: 'POST',
+        path: '/api/v1/actors',
+        body: { name: 'new recorder', roles: ['recorder'], unitId: u.centre },
+      }),
+    },
+    {
+      name: 'POST actor revoke',
+      arrange: async (u) => ({
+        method: 'POST',
+        path: `/api/v1/actors/${await actorIn(u)}/revoke`,
+        body: { reason: 'left' },
+      }),
+    },
+    {
+      name: 'POST actor key rotation',
+      arrange: async (u) => ({
+        method: 'POST',
+        path: `/api/v1/actors/${await actorIn(u)}/keys`,
+        body: {},
+      }),
+    },
     { name: 'GET actors', arrange: async () => ({ method: 'GET', path: '/api/v1/actors' }) },
-    { name: 'GET rates', arrange: async (u) => ({ method: 'GET', path: `/api/v1/rates?period=2024&unit=${u.centre}` }) },
-    { name: 'GET lineage', arrange: async (u) => ({ method: 'GET', path: `/api/v1/rates/elderly_health_management/lineage?period=2024&unit=${u.centre}` }) },
-    { name: 'GET progress', arrange: async (u) => ({ method: 'GET', path: `/api/v1/progress?period=2024&unit=${u.centre}` }) },
-    { name: 'GET export', arrange: async (u) => ({ method: 'GET', path: `/api/v1/export?period=2024&format=csv&unit=${u.centre}` }) },
-    { name: 'GET live', arrange: async (u) => ({ method: 'STREAM', path: `/api/v1/live?period=2024&unit=${u.centre}` }) },
-    { name: 'GrantLockException', arrange: async (u) => post(cmd('GrantLockException', { unitId: u.centre, year: 2023, reason: 'late clinic batch', expiresAt: futureDay })) },
+    {
+      name: 'GET rates',
+      arrange: async (u) => ({ method: 'GET', path: `/api/v1/rates?period=2024&unit=${u.centre}` }),
+    },
+    {
+      name: 'GET lineage',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/rates/elderly_health_management/lineage?period=2024&unit=${u.centre}`,
+      }),
+    },
+    {
+      name: 'GET progress',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/progress?period=2024&unit=${u.centre}`,
+      }),
+    },
+    {
+      name: 'GET export',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/export?period=2024&format=csv&unit=${u.centre}`,
+      }),
+    },
+    {
+      name: 'GET live',
+      arrange: async (u) => ({
+        method: 'STREAM',
+        path: `/api/v1/live?period=2024&unit=${u.centre}`,
+      }),
+    },
+    {
+      name: 'GrantLockException',
+      arrange: async (u) =>
+        post(
+          cmd('GrantLockException', {
+            unitId: u.centre,
+            year: 2023,
+            reason: 'late clinic batch',
+            expiresAt: futureDay,
+          }),
+        ),
+    },
     {
       name: 'SubmitAggregateReport',
-      arrange: async (u) => post(cmd('SubmitAggregateReport', { unitId: u.centre, period: 2024, claims: [{ indicator: 'elderly_health_management', numerator: 0, denominator: 1 }] })),
+      arrange: async (u) =>
+        post(
+          cmd('SubmitAggregateReport', {
+            unitId: u.centre,
+            period: 2024,
+            claims: [{ indicator: 'elderly_health_management', numerator: 0, denominator: 1 }],
+          }),
+        ),
     },
     { name: 'DrawSample', arrange: async (u) => post(cmd('DrawSample', sampleOf(u))) },
     {
       name: 'RecordVerificationVisit',
       arrange: async (u) => {
         const sample = await drawn(u);
-        return post(cmd('RecordVerificationVisit', { sampleId: sample.sampleId, residentId: sample.residentId, result: 'confirmed', occurredAt: new Date().toISOString() }));
+        return post(
+          cmd('RecordVerificationVisit', {
+            sampleId: sample.sampleId,
+            residentId: sample.residentId,
+            result: 'confirmed',
+            occurredAt: new Date().toISOString(),
+          }),
+        );
       },
     },
-    { name: 'POST seal', arrange: async (u) => ({ method: 'POST', path: '/api/v1/seals', body: { period: 2023, unitId: u.centre } }) },
-    { name: 'GET seal', arrange: async (u) => ({ method: 'GET', path: `/api/v1/seals/${await sealed(u)}` }) },
-    { name: 'GET inclusion proof', arrange: async (u) => ({ method: 'GET', path: `/api/v1/seals/${await sealed(u)}/inclusion/1` }) },
+    {
+      name: 'POST seal',
+      arrange: async (u) => ({
+        method: 'POST',
+        path: '/api/v1/seals',
+        body: { period: 2023, unitId: u.centre },
+      }),
+    },
+    {
+      name: 'GET seal',
+      arrange: async (u) => ({ method: 'GET', path: `/api/v1/seals/${await sealed(u)}` }),
+    },
+    {
+      name: 'GET inclusion proof',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/seals/${await sealed(u)}/inclusion/1`,
+      }),
+    },
     {
       name: 'GET consistency proof',
       arrange: async (u) => {
         const first = await sealed(u);
-        await root(cmd('RegisterResident', { residentId: id('r'), birthDate: '1950-01-01', sex: 'male', unitId: u.centre, occurredAt: '2020-01-01' }));
+        await root(
+          cmd('RegisterResident', {
+            residentId: id('r'),
+            birthDate: '1950-01-01',
+            sex: 'male',
+            unitId: u.centre,
+            occurredAt: '2020-01-01',
+          }),
+        );
         return { method: 'GET', path: `/api/v1/seals/${first}/consistency/${await sealed(u)}` };
       },
     },
-    { name: 'GET public key', arrange: async () => ({ method: 'GET', path: '/api/v1/ledger/public-key' }) },
-    { name: 'GET reconciliation', arrange: async (u) => ({ method: 'GET', path: `/api/v1/reconciliation?period=2024&unit=${u.centre}` }) },
-    { name: 'POST sample', arrange: async (u) => ({ method: 'POST', path: '/api/v1/samples', body: sampleOf(u) }) },
-    { name: 'GET sample', arrange: async (u) => ({ method: 'GET', path: `/api/v1/samples/${(await drawn(u)).sampleId}` }) },
-    { name: 'GET sample export', arrange: async (u) => ({ method: 'GET', path: `/api/v1/samples/${(await drawn(u)).sampleId}/export?format=csv` }) },
+    {
+      name: 'GET public key',
+      arrange: async () => ({ method: 'GET', path: '/api/v1/ledger/public-key' }),
+    },
+    {
+      name: 'GET reconciliation',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/reconciliation?period=2024&unit=${u.centre}`,
+      }),
+    },
+    {
+      name: 'POST sample',
+      arrange: async (u) => ({ method: 'POST', path: '/api/v1/samples', body: sampleOf(u) }),
+    },
+    {
+      name: 'GET sample',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/samples/${(await drawn(u)).sampleId}`,
+      }),
+    },
+    {
+      name: 'GET sample export',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/samples/${(await drawn(u)).sampleId}/export?format=csv`,
+      }),
+    },
   ];
 
   const units: Record<Scope, Units> = {
@@ -209,10 +514,27 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await root(cmd('RegisterOrgUnit', { unitId: 'district', name: '环翠区', kind: 'district', occurredAt: '2020-01-01' }));
+    await root(
+      cmd('RegisterOrgUnit', {
+        unitId: 'district',
+        name: '环翠区',
+        kind: 'district',
+        occurredAt: '2020-01-01',
+      }),
+    );
     for (const u of Object.values(units)) {
-      await root(cmd('RegisterOrgUnit', { unitId: u.centre, name: u.centre, kind: 'community_centre', parentId: 'district', occurredAt: '2020-01-01' }));
-      await root(cmd('RegisterDoctor', { doctorId: u.doctor, unitId: u.centre, occurredAt: '2020-01-01' }));
+      await root(
+        cmd('RegisterOrgUnit', {
+          unitId: u.centre,
+          name: u.centre,
+          kind: 'community_centre',
+          parentId: 'district',
+          occurredAt: '2020-01-01',
+        }),
+      );
+      await root(
+        cmd('RegisterDoctor', { doctorId: u.doctor, unitId: u.centre, occurredAt: '2020-01-01' }),
+      );
     }
     for (const role of ROLES) keys[role] = (await api.keyFor([role], units.A.centre)).key;
   });
@@ -227,13 +549,18 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
   /** An event stream never ends: look at the status (and the error body), then hang up. */
   const openStream = async (path: string, key: string) => {
     const controller = new AbortController();
-    const response = await fetch(`${api.base}${path}`, { headers: { authorization: `Bearer ${key}` }, signal: controller.signal });
+    const response = await fetch(`${api.base}${path}`, {
+      headers: { authorization: `Bearer ${key}` },
+      signal: controller.signal,
+    });
     const body = response.status < 300 ? undefined : await response.json();
     controller.abort();
     return { status: response.status, body };
   };
 
-  const combos = CASES.flatMap((c) => ROLES.flatMap((role) => (['A', 'B'] as Scope[]).map((scope) => [c.name, role, scope] as const)));
+  const combos = CASES.flatMap((c) =>
+    ROLES.flatMap((role) => (['A', 'B'] as Scope[]).map((scope) => [c.name, role, scope] as const)),
+  );
   it.each(combos)('%s as %s in scope %s', async (name, role, scope) => {
     const request = await CASES.find((c) => c.name === name)!.arrange(units[scope]);
     const reply =
@@ -244,9 +571,15 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
           : await api.post(request.path, request.body, keys[role]);
     const allowed = ALLOWED[name][scope].includes(role);
     if (allowed) {
-      expect({ status: reply.status, body: reply.status < 300 ? 'ok' : reply.body }).toEqual({ status: expect.any(Number), body: 'ok' });
+      expect({ status: reply.status, body: reply.status < 300 ? 'ok' : reply.body }).toEqual({
+        status: expect.any(Number),
+        body: 'ok',
+      });
     } else {
-      expect({ status: reply.status, error: reply.body?.error }).toEqual({ status: 403, error: 'FORBIDDEN' });
+      expect({ status: reply.status, error: reply.body?.error }).toEqual({
+        status: 403,
+        error: 'FORBIDDEN',
+      });
     }
   });
 });

@@ -3,7 +3,12 @@ import { startApi, type RunningApi } from '../support/api-app';
 /** 401, 403 (role and scope), revocation at once, and a forged actor ignored. */
 describe('access control over HTTP', () => {
   let api: RunningApi;
-  const command = (type: string, fields: Record<string, unknown>) => ({ type, commandId: `${type}-${Math.random().toString(36).slice(2)}`, occurredAt: '2024-01-05', ...fields });
+  const command = (type: string, fields: Record<string, unknown>) => ({
+    type,
+    commandId: `${type}-${Math.random().toString(36).slice(2)}`,
+    occurredAt: '2024-01-05',
+    ...fields,
+  });
 
   beforeAll(async () => {
     api = await startApi();
@@ -11,16 +16,42 @@ describe('access control over HTTP', () => {
       const r = await api.post('/api/v1/commands', body);
       if (r.status >= 300) throw new Error(JSON.stringify(r.body));
     };
-    await arrange(command('RegisterOrgUnit', { unitId: 'dist', name: '环翠区', kind: 'district', occurredAt: '2020-01-01' }));
+    await arrange(
+      command('RegisterOrgUnit', {
+        unitId: 'dist',
+        name: '环翠区',
+        kind: 'district',
+        occurredAt: '2020-01-01',
+      }),
+    );
     for (const c of ['ca', 'cb']) {
-      await arrange(command('RegisterOrgUnit', { unitId: c, name: c, kind: 'community_centre', parentId: 'dist', occurredAt: '2020-01-01' }));
-      await arrange(command('RegisterDoctor', { doctorId: `d-${c}`, unitId: c, occurredAt: '2020-01-01' }));
-      await arrange(command('RegisterResident', { residentId: `r-${c}`, birthDate: '1950-01-01', sex: 'male', unitId: c, occurredAt: '2020-01-01' }));
+      await arrange(
+        command('RegisterOrgUnit', {
+          unitId: c,
+          name: c,
+          kind: 'community_centre',
+          parentId: 'dist',
+          occurredAt: '2020-01-01',
+        }),
+      );
+      await arrange(
+        command('RegisterDoctor', { doctorId: `d-${c}`, unitId: c, occurredAt: '2020-01-01' }),
+      );
+      await arrange(
+        command('RegisterResident', {
+          residentId: `r-${c}`,
+          birthDate: '1950-01-01',
+          sex: 'male',
+          unitId: c,
+          occurredAt: '2020-01-01',
+        }),
+      );
     }
   });
   afterAll(async () => api?.close());
 
-  const tcm = (residentId: string, doctorId: string) => command('RecordTcmAssessment', { residentId, doctorId, constitution: 'balanced' });
+  const tcm = (residentId: string, doctorId: string) =>
+    command('RecordTcmAssessment', { residentId, doctorId, constitution: 'balanced' });
 
   it('401 without a key, with a malformed key and with an unknown key', async () => {
     for (const key of [null, 'not-a-key', `phl_0123456789abcdef_${'A'.repeat(43)}`]) {
@@ -41,7 +72,9 @@ describe('access control over HTTP', () => {
 
   it('403 outside the unit scope, naming the unit', async () => {
     const recorder = await api.keyFor(['recorder'], 'ca');
-    expect((await api.post('/api/v1/commands', tcm('r-ca', 'd-ca'), recorder.key)).status).toBe(201);
+    expect((await api.post('/api/v1/commands', tcm('r-ca', 'd-ca'), recorder.key)).status).toBe(
+      201,
+    );
     const r = await api.post('/api/v1/commands', tcm('r-cb', 'd-cb'), recorder.key);
     expect(r.status).toBe(403);
     expect(r.body.details).toMatchObject({ why: 'scope', scope: 'ca', outside: ['cb'] });
@@ -50,22 +83,38 @@ describe('access control over HTTP', () => {
 
   it('a revoked actor or rotated key is refused on the very next request', async () => {
     const recorder = await api.keyFor(['recorder'], 'ca');
-    expect((await api.post('/api/v1/commands', tcm('r-ca', 'd-ca'), recorder.key)).status).toBe(201);
+    expect((await api.post('/api/v1/commands', tcm('r-ca', 'd-ca'), recorder.key)).status).toBe(
+      201,
+    );
     const rotated = await api.post(`/api/v1/actors/${recorder.actorId}/keys`, {});
     expect(rotated.status).toBe(201);
-    expect((await api.post('/api/v1/commands', tcm('r-ca', 'd-ca'), recorder.key)).status).toBe(401);
-    expect((await api.post('/api/v1/commands', tcm('r-ca', 'd-ca'), rotated.body.key)).status).toBe(201);
-    const revoked = await api.post(`/api/v1/actors/${recorder.actorId}/revoke`, { reason: 'left the centre' });
+    expect((await api.post('/api/v1/commands', tcm('r-ca', 'd-ca'), recorder.key)).status).toBe(
+      401,
+    );
+    expect((await api.post('/api/v1/commands', tcm('r-ca', 'd-ca'), rotated.body.key)).status).toBe(
+      201,
+    );
+    const revoked = await api.post(`/api/v1/actors/${recorder.actorId}/revoke`, {
+      reason: 'left the centre',
+    });
     expect(revoked.status).toBe(201);
-    expect((await api.post('/api/v1/commands', tcm('r-ca', 'd-ca'), rotated.body.key)).status).toBe(401);
+    expect((await api.post('/api/v1/commands', tcm('r-ca', 'd-ca'), rotated.body.key)).status).toBe(
+      401,
+    );
   });
 
   it('ignores an actor claimed in the payload: the key decides who acted', async () => {
     const recorder = await api.keyFor(['recorder'], 'ca');
-    const r = await api.post('/api/v1/commands', { ...tcm('r-ca', 'd-ca'), actor: 'chief-physician' }, recorder.key);
+    const r = await api.post(
+      '/api/v1/commands',
+      { ...tcm('r-ca', 'd-ca'), actor: 'chief-physician' },
+      recorder.key,
+    );
     expect(r.status).toBe(201);
     const timeline = await api.get('/api/v1/residents/r-ca/timeline');
-    const event = timeline.body.events.find((e: { commandId: string }) => e.commandId === r.body.commandId);
+    const event = timeline.body.events.find(
+      (e: { commandId: string }) => e.commandId === r.body.commandId,
+    );
     expect(event.actor).toBe(recorder.actorId);
   });
 
@@ -78,7 +127,12 @@ describe('access control over HTTP', () => {
     expect(reads.status).toBe(200);
     expect(reads.body.reads.map((x: { actorId: string }) => x.actorId)).toContain(recorder.actorId);
     const all = await api.get('/api/v1/audit/reads?limit=1000', auditor.key);
-    expect(all.body.reads.some((x: { actorId: string; residentId: string }) => x.actorId === recorder.actorId && x.residentId === 'r-ca')).toBe(true);
+    expect(
+      all.body.reads.some(
+        (x: { actorId: string; residentId: string }) =>
+          x.actorId === recorder.actorId && x.residentId === 'r-ca',
+      ),
+    ).toBe(true);
     expect((await api.get('/api/v1/audit/reads', recorder.key)).status).toBe(403);
   });
 });

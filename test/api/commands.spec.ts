@@ -6,17 +6,53 @@ describe('POST /api/v1/commands', () => {
   const send = (body: unknown) => api.post('/api/v1/commands', body);
   const ok = async (body: Record<string, unknown>) => {
     const response = await send(body);
-    if (response.status !== 201) throw new Error(`${body.type} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`${body.type} answered ${response.status}: ${JSON.stringify(response.body)}`);
     return response;
   };
 
   beforeAll(async () => {
     api = await startApi();
-    await ok({ type: 'RegisterOrgUnit', commandId: 'u-d', unitId: 'huancui', name: '环翠区', kind: 'district', occurredAt: '2020-01-01' });
-    await ok({ type: 'RegisterOrgUnit', commandId: 'u-c', unitId: 'jingyuan', name: '鲸园社区卫生服务中心', kind: 'community_centre', parentId: 'huancui', occurredAt: '2020-01-01' });
-    await ok({ type: 'RegisterDoctor', commandId: 'doc-1', doctorId: 'd1', unitId: 'jingyuan', occurredAt: '2020-01-01' });
-    await ok({ type: 'RegisterResident', commandId: 'res-1', residentId: 'r1', birthDate: '1950-04-01', sex: 'female', unitId: 'jingyuan', occurredAt: '2020-02-01' });
-    await ok({ type: 'EnrollChronicCare', commandId: 'enr-1', residentId: 'r1', condition: 'hypertension', occurredAt: '2024-01-10' });
+    await ok({
+      type: 'RegisterOrgUnit',
+      commandId: 'u-d',
+      unitId: 'huancui',
+      name: '环翠区',
+      kind: 'district',
+      occurredAt: '2020-01-01',
+    });
+    await ok({
+      type: 'RegisterOrgUnit',
+      commandId: 'u-c',
+      unitId: 'jingyuan',
+      name: '鲸园社区卫生服务中心',
+      kind: 'community_centre',
+      parentId: 'huancui',
+      occurredAt: '2020-01-01',
+    });
+    await ok({
+      type: 'RegisterDoctor',
+      commandId: 'doc-1',
+      doctorId: 'd1',
+      unitId: 'jingyuan',
+      occurredAt: '2020-01-01',
+    });
+    await ok({
+      type: 'RegisterResident',
+      commandId: 'res-1',
+      residentId: 'r1',
+      birthDate: '1950-04-01',
+      sex: 'female',
+      unitId: 'jingyuan',
+      occurredAt: '2020-02-01',
+    });
+    await ok({
+      type: 'EnrollChronicCare',
+      commandId: 'enr-1',
+      residentId: 'r1',
+      condition: 'hypertension',
+      occurredAt: '2024-01-10',
+    });
   });
   afterAll(async () => api?.close());
 
@@ -35,7 +71,12 @@ describe('POST /api/v1/commands', () => {
 
   it('201: appends and answers with the events, their positions and hashes', async () => {
     const { body } = await ok(followUp());
-    expect(body).toMatchObject({ commandId: 'fu-1', type: 'RecordFollowUp', streamId: 'resident-r1', duplicate: false });
+    expect(body).toMatchObject({
+      commandId: 'fu-1',
+      type: 'RecordFollowUp',
+      streamId: 'resident-r1',
+      duplicate: false,
+    });
     expect(body.events).toHaveLength(1);
     expect(body.events[0]).toMatchObject({ type: 'FollowUpRecorded', revision: 2 });
     expect(body.events[0].position).toBeGreaterThan(0);
@@ -52,7 +93,15 @@ describe('POST /api/v1/commands', () => {
   });
 
   it('400: lists every bad field, in English and Chinese', async () => {
-    const { status, body } = await send(followUp({ commandId: 'fu-bad', residentId: undefined, systolic: 'abc', mode: 'fax', nickname: 'x' }));
+    const { status, body } = await send(
+      followUp({
+        commandId: 'fu-bad',
+        residentId: undefined,
+        systolic: 'abc',
+        mode: 'fax',
+        nickname: 'x',
+      }),
+    );
     expect(status).toBe(400);
     expect(body.error).toBe('VALIDATION_FAILED');
     const fields = body.errors.map((e: { field: string }) => e.field).sort();
@@ -82,13 +131,23 @@ describe('POST /api/v1/commands', () => {
   });
 
   it('409: a rule conflict with existing records', async () => {
-    const { status, body } = await send({ type: 'RegisterResident', commandId: 'res-again', residentId: 'r1', birthDate: '1950-04-01', sex: 'female', unitId: 'jingyuan', occurredAt: '2020-02-01' });
+    const { status, body } = await send({
+      type: 'RegisterResident',
+      commandId: 'res-again',
+      residentId: 'r1',
+      birthDate: '1950-04-01',
+      sex: 'female',
+      unitId: 'jingyuan',
+      occurredAt: '2020-02-01',
+    });
     expect(status).toBe(409);
     expect(body.error).toBe('RESIDENT_ALREADY_REGISTERED');
   });
 
   it('409: a stale expectedRevision is a revision conflict', async () => {
-    const { status, body } = await send(followUp({ commandId: 'fu-stale', recordId: 'fu-stale', expectedRevision: 1 }));
+    const { status, body } = await send(
+      followUp({ commandId: 'fu-stale', recordId: 'fu-stale', expectedRevision: 1 }),
+    );
     expect(status).toBe(409);
     expect(body.error).toBe('WRONG_EXPECTED_REVISION');
     expect(body.details).toMatchObject({ streamId: 'resident-r1', expected: 1, actual: 2 });
@@ -101,9 +160,31 @@ describe('POST /api/v1/commands', () => {
   });
 
   it('a voided enrolment stops counting: the next follow-up is refused', async () => {
-    await ok({ type: 'RegisterResident', commandId: 'res-2', residentId: 'r2', birthDate: '1948-01-01', sex: 'male', unitId: 'jingyuan', occurredAt: '2020-02-01' });
-    await ok({ type: 'EnrollChronicCare', commandId: 'enr-2', recordId: 'enr-2', residentId: 'r2', condition: 'hypertension', occurredAt: '2024-01-10' });
-    await ok({ type: 'VoidRecord', commandId: 'void-2', residentId: 'r2', recordId: 'enr-2', reason: '误录入 entered for the wrong resident', occurredAt: '2024-02-01' });
+    await ok({
+      type: 'RegisterResident',
+      commandId: 'res-2',
+      residentId: 'r2',
+      birthDate: '1948-01-01',
+      sex: 'male',
+      unitId: 'jingyuan',
+      occurredAt: '2020-02-01',
+    });
+    await ok({
+      type: 'EnrollChronicCare',
+      commandId: 'enr-2',
+      recordId: 'enr-2',
+      residentId: 'r2',
+      condition: 'hypertension',
+      occurredAt: '2024-01-10',
+    });
+    await ok({
+      type: 'VoidRecord',
+      commandId: 'void-2',
+      residentId: 'r2',
+      recordId: 'enr-2',
+      reason: '误录入 entered for the wrong resident',
+      occurredAt: '2024-02-01',
+    });
     const { status, body } = await send(followUp({ commandId: 'fu-r2', residentId: 'r2' }));
     expect(status).toBe(422);
     expect(body.error).toBe('NOT_ENROLLED');
@@ -114,7 +195,14 @@ describe('POST /api/v1/commands', () => {
     const documented = Object.keys(body.components.schemas);
     const { publicActions } = await import('@libs/audit');
     const types = publicActions().map((a) => a.type);
-    expect(types).toEqual(expect.arrayContaining(['RecordFollowUp', 'VoidRecord', 'SubmitAggregateReport', 'DrawSample']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'RecordFollowUp',
+        'VoidRecord',
+        'SubmitAggregateReport',
+        'DrawSample',
+      ]),
+    );
     expect(types.length).toBe(24);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();

@@ -9,7 +9,9 @@ describe('GET /health', () => {
   let base: string;
 
   beforeAll(async () => {
-    app = await createApp(loadAppConfig({ LEDGER_STORE: 'sqlite::memory:', LOG_LEVEL: 'silent', PORT: '0' }));
+    app = await createApp(
+      loadAppConfig({ LEDGER_STORE: 'sqlite::memory:', LOG_LEVEL: 'silent', PORT: '0' }),
+    );
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
   });
@@ -22,10 +24,14 @@ describe('GET /health', () => {
     expect(empty).toEqual({ status: 'ok', store: 'sqlite', headPosition: 0, projectionLag: 0 });
 
     const store = app.get<EventStore>(EVENT_STORE);
-    await store.append('resident-h1', [{ type: 'ResidentRegistered', occurredAt: '2024-01-01', data: {} }], {
-      expectedRevision: 'no_stream',
-      actor: 'test',
-    });
+    await store.append(
+      'resident-h1',
+      [{ type: 'ResidentRegistered', occurredAt: '2024-01-01', data: {} }],
+      {
+        expectedRevision: 'no_stream',
+        actor: 'test',
+      },
+    );
     response = await fetch(`${base}/health`);
     expect(((await response.json()) as { headPosition: number }).headPosition).toBe(1);
   });
@@ -33,6 +39,8 @@ describe('GET /health', () => {
   it('serves the OpenAPI document', async () => {
     const response = await fetch(`${base}/api/docs-json`);
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { paths: Record<string, unknown> }).paths['/health']).toBeDefined();
+    expect(
+      ((await response.json()) as { paths: Record<string, unknown> }).paths['/health'],
+    ).toBeDefined();
   });
 });

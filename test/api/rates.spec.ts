@@ -4,7 +4,12 @@ import { startApi, type RunningApi } from '../support/api-app';
 describe('rates, lineage and the live feed', () => {
   let api: RunningApi;
   let n = 0;
-  const cmd = (type: string, fields: Record<string, unknown>) => ({ type, commandId: `rt-${(n += 1)}`, occurredAt: '2024-02-01', ...fields });
+  const cmd = (type: string, fields: Record<string, unknown>) => ({
+    type,
+    commandId: `rt-${(n += 1)}`,
+    occurredAt: '2024-02-01',
+    ...fields,
+  });
   const ok = async (body: Record<string, unknown>) => {
     const r = await api.post('/api/v1/commands', body);
     if (r.status >= 300) throw new Error(JSON.stringify(r.body));
@@ -12,30 +17,77 @@ describe('rates, lineage and the live feed', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await ok(cmd('RegisterOrgUnit', { unitId: 'hc', name: '环翠区', kind: 'district', occurredAt: '2020-01-01' }));
+    await ok(
+      cmd('RegisterOrgUnit', {
+        unitId: 'hc',
+        name: '环翠区',
+        kind: 'district',
+        occurredAt: '2020-01-01',
+      }),
+    );
     for (const c of ['jy', 'zd']) {
-      await ok(cmd('RegisterOrgUnit', { unitId: c, name: c, kind: 'community_centre', parentId: 'hc', occurredAt: '2020-01-01' }));
+      await ok(
+        cmd('RegisterOrgUnit', {
+          unitId: c,
+          name: c,
+          kind: 'community_centre',
+          parentId: 'hc',
+          occurredAt: '2020-01-01',
+        }),
+      );
       await ok(cmd('RegisterDoctor', { doctorId: `d-${c}`, unitId: c, occurredAt: '2020-01-01' }));
-      for (let i = 0; i < 4; i += 1) await ok(cmd('RegisterResident', { residentId: `${c}-${i}`, birthDate: '1950-01-01', sex: 'male', unitId: c, occurredAt: '2020-01-01' }));
+      for (let i = 0; i < 4; i += 1)
+        await ok(
+          cmd('RegisterResident', {
+            residentId: `${c}-${i}`,
+            birthDate: '1950-01-01',
+            sex: 'male',
+            unitId: c,
+            occurredAt: '2020-01-01',
+          }),
+        );
     }
-    await ok(cmd('RecordCheckup', { residentId: 'jy-0', doctorId: 'd-jy', kind: 'elderly_annual', complete: true }));
+    await ok(
+      cmd('RecordCheckup', {
+        residentId: 'jy-0',
+        doctorId: 'd-jy',
+        kind: 'elderly_annual',
+        complete: true,
+      }),
+    );
   });
   afterAll(async () => api?.close());
 
-  const rate = (body: { rows: { unitId: string; indicatorId: string }[] }, unitId: string, indicatorId: string) =>
-    body.rows.find((r) => r.unitId === unitId && r.indicatorId === indicatorId);
+  const rate = (
+    body: { rows: { unitId: string; indicatorId: string }[] },
+    unitId: string,
+    indicatorId: string,
+  ) => body.rows.find((r) => r.unitId === unitId && r.indicatorId === indicatorId);
 
   it('answers the figures of a unit and its sub-units against targets', async () => {
     const { status, body } = await api.get('/api/v1/rates?period=2024&unit=hc');
     expect(status).toBe(200);
     expect(body.children).toEqual(['jy', 'zd']);
-    expect(rate(body, 'hc', 'elderly_health_management')).toMatchObject({ numerator: 1, denominator: 8, rate: 0.125, target: 0.64, status: 'behind' });
-    expect(rate(body, 'jy', 'elderly_health_management')).toMatchObject({ numerator: 1, denominator: 4 });
-    expect(body.pace.find((p: { indicatorId: string }) => p.indicatorId === 'elderly_health_management')).toMatchObject({ task: 6, done: 1, open: 5 });
+    expect(rate(body, 'hc', 'elderly_health_management')).toMatchObject({
+      numerator: 1,
+      denominator: 8,
+      rate: 0.125,
+      target: 0.64,
+      status: 'behind',
+    });
+    expect(rate(body, 'jy', 'elderly_health_management')).toMatchObject({
+      numerator: 1,
+      denominator: 4,
+    });
+    expect(
+      body.pace.find((p: { indicatorId: string }) => p.indicatorId === 'elderly_health_management'),
+    ).toMatchObject({ task: 6, done: 1, open: 5 });
   });
 
   it('drills a number down to residents and events', async () => {
-    const { body } = await api.get('/api/v1/rates/elderly_health_management/lineage?period=2024&unit=jy&filter=counted');
+    const { body } = await api.get(
+      '/api/v1/rates/elderly_health_management/lineage?period=2024&unit=jy&filter=counted',
+    );
     expect(body).toMatchObject({ counted: 1, notCounted: 3 });
     expect(body.entries[0].residentId).toBe('jy-0');
     expect(body.entries[0].evidence[0]).toMatchObject({ type: 'CheckupRecorded' });
@@ -53,7 +105,10 @@ describe('rates, lineage and the live feed', () => {
 
   it('pushes changed figures on the live feed after an append', async () => {
     const controller = new AbortController();
-    const response = await fetch(`${api.base}/api/v1/live?period=2024&unit=jy`, { headers: { authorization: `Bearer ${api.rootKey}` }, signal: controller.signal });
+    const response = await fetch(`${api.base}/api/v1/live?period=2024&unit=jy`, {
+      headers: { authorization: `Bearer ${api.rootKey}` },
+      signal: controller.signal,
+    });
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = response.body!.getReader();
     const messages: { rows: { unitId: string; indicatorId: string; numerator: number }[] }[] = [];
@@ -65,7 +120,10 @@ describe('rates, lineage and the live feed', () => {
         buffer += Buffer.from(value).toString('utf8');
         let cut;
         while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const data = buffer.slice(0, cut).split('\n').find((l) => l.startsWith('data: '));
+          const data = buffer
+            .slice(0, cut)
+            .split('\n')
+            .find((l) => l.startsWith('data: '));
           buffer = buffer.slice(cut + 2);
           if (data) messages.push(JSON.parse(data.slice(6)));
         }
@@ -77,9 +135,18 @@ describe('rates, lineage and the live feed', () => {
     };
     await waitFor(() => messages.length >= 1);
     expect(rate(messages[0], 'jy', 'elderly_health_management')).toMatchObject({ numerator: 1 });
-    await ok(cmd('RecordCheckup', { residentId: 'jy-1', doctorId: 'd-jy', kind: 'elderly_annual', complete: true }));
+    await ok(
+      cmd('RecordCheckup', {
+        residentId: 'jy-1',
+        doctorId: 'd-jy',
+        kind: 'elderly_annual',
+        complete: true,
+      }),
+    );
     await waitFor(() => messages.length >= 2);
-    expect(rate(messages[messages.length - 1], 'jy', 'elderly_health_management')).toMatchObject({ numerator: 2 });
+    expect(rate(messages[messages.length - 1], 'jy', 'elderly_health_management')).toMatchObject({
+      numerator: 2,
+    });
     controller.abort();
     await pump;
   });

@@ -35,7 +35,12 @@ describe('dashboard files', () => {
   });
 
   it('answers 404 for anything that is not one of its files', async () => {
-    for (const path of ['/assets/missing.js', '/assets/..%2Fpackage.json', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/assets/index.html']) {
+    for (const path of [
+      '/assets/missing.js',
+      '/assets/..%2Fpackage.json',
+      '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/assets/index.html',
+    ]) {
       expect({ path, status: (await fetchRaw(path)).status }).toEqual({ path, status: 404 });
     }
   });

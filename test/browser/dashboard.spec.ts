@@ -5,18 +5,24 @@ import { CENTRE_A, CENTRE_B, DISTRICT, YEAR, arrangeDistrict, commandSender } fr
 
 const executable = chromiumPath();
 if (!executable) {
-  console.warn(`dashboard browser tests skipped: no Chromium at ${process.env.LEDGER_CHROMIUM || '/usr/bin/chromium'} (install Debian's chromium or set LEDGER_CHROMIUM)`);
+  console.warn(
+    `dashboard browser tests skipped: no Chromium at ${process.env.LEDGER_CHROMIUM || '/usr/bin/chromium'} (install Debian's chromium or set LEDGER_CHROMIUM)`,
+  );
 }
 const describeWithBrowser = executable ? describe : describe.skip;
 
 const EHM = 'elderly_health_management';
 const BAD_KEY = `phl_0123456789abcdef_${'x'.repeat(43)}`;
 
-const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+const exactly = (text: string) =>
+  new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
 /** Waits until an element matching `selector` has exactly the text `text`. */
 function waitForText(page: Page, selector: string, text: string, timeout = 10_000) {
-  return page.locator(selector, { hasText: exactly(text) }).first().waitFor({ timeout });
+  return page
+    .locator(selector, { hasText: exactly(text) })
+    .first()
+    .waitFor({ timeout });
 }
 
 /** Waits until an element matching `selector` contains `text`. */
@@ -24,7 +30,8 @@ function waitForTextContaining(page: Page, selector: string, text: string) {
   return page.locator(selector, { hasText: text }).first().waitFor();
 }
 
-const textOf = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+const textOf = async (page: Page, selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').trim();
 
 describeWithBrowser('the dashboard in headless Chromium', () => {
   let api: RunningApi;
@@ -44,7 +51,11 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
   });
 
   async function openDashboard(): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     contexts.push(context);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
@@ -59,7 +70,11 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
   }
 
   /** Signs in, picks the fixture's year and waits for its figures and the live feed. */
-  async function showYear(page: Page, key: string, firstFigure: { selector: string; text: string }): Promise<void> {
+  async function showYear(
+    page: Page,
+    key: string,
+    firstFigure: { selector: string; text: string },
+  ): Promise<void> {
     await signIn(page, key);
     await page.locator('#board').waitFor({ state: 'visible' });
     await page.selectOption('#period', String(YEAR));
@@ -85,7 +100,10 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     });
 
     it('shows the seeded rates against targets, the unit chart, progress and pace', async () => {
-      await showYear(page, api.rootKey, { selector: `#indicators tr[data-indicator="${EHM}"] td.rate`, text: '62.5%' });
+      await showYear(page, api.rootKey, {
+        selector: `#indicators tr[data-indicator="${EHM}"] td.rate`,
+        text: '62.5%',
+      });
       expect(await textOf(page, '#breadcrumb .current')).toContain(DISTRICT.name);
       const row = `#indicators tr[data-indicator="${EHM}"]`;
       expect(await textOf(page, `${row} td.name`)).toBe('老年人城乡社区规范健康管理服务率');
@@ -95,8 +113,12 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
 
       await page.click(row);
       await waitForText(page, `#children tr[data-unit="${CENTRE_A.unitId}"] td.rate`, '50.0%');
-      expect(await textOf(page, `#children tr[data-unit="${CENTRE_B.unitId}"] td.rate`)).toBe('75.0%');
-      expect(await textOf(page, `#children tr[data-unit="${CENTRE_B.unitId}"] .status`)).toBe('已达标');
+      expect(await textOf(page, `#children tr[data-unit="${CENTRE_B.unitId}"] td.rate`)).toBe(
+        '75.0%',
+      );
+      expect(await textOf(page, `#children tr[data-unit="${CENTRE_B.unitId}"] .status`)).toBe(
+        '已达标',
+      );
       expect(await page.locator('#unit-chart canvas').count()).toBeGreaterThan(0);
       expect(await page.locator('#progress-chart canvas').count()).toBeGreaterThan(0);
       expect(await textOf(page, '#units-title')).toContain('老年人城乡社区规范健康管理服务率');
@@ -109,20 +131,35 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
       await page.evaluate('window.notReloaded = true');
       const send = commandSender(api, 'live');
       const started = Date.now();
-      const changed = waitForText(page, `#children tr[data-unit="${CENTRE_A.unitId}"] td.rate`, '75.0%', 2000);
-      await send('RecordCheckup', { residentId: `${CENTRE_A.unitId}-e4`, doctorId: `d-${CENTRE_A.unitId}`, kind: 'elderly_annual', complete: true, occurredAt: `${YEAR}-10-09` });
+      const changed = waitForText(
+        page,
+        `#children tr[data-unit="${CENTRE_A.unitId}"] td.rate`,
+        '75.0%',
+        2000,
+      );
+      await send('RecordCheckup', {
+        residentId: `${CENTRE_A.unitId}-e4`,
+        doctorId: `d-${CENTRE_A.unitId}`,
+        kind: 'elderly_annual',
+        complete: true,
+        occurredAt: `${YEAR}-10-09`,
+      });
       await changed;
       expect(Date.now() - started).toBeLessThan(2000);
       expect(await page.evaluate('window.notReloaded')).toBe(true);
       await waitForText(page, `#indicators tr[data-indicator="${EHM}"] td.rate`, '75.0%');
-      expect(await textOf(page, `#children tr[data-unit="${CENTRE_A.unitId}"] .status`)).toBe('已达标');
+      expect(await textOf(page, `#children tr[data-unit="${CENTRE_A.unitId}"] .status`)).toBe(
+        '已达标',
+      );
       await screenshot(page, 'live');
     });
 
     it('switches every label to English', async () => {
       await page.click('#lang');
       await waitForText(page, 'h1', 'Public-health progress ledger');
-      expect(await textOf(page, `#indicators tr[data-indicator="${EHM}"] td.name`)).toBe('Elderly standardised health management');
+      expect(await textOf(page, `#indicators tr[data-indicator="${EHM}"] td.name`)).toBe(
+        'Elderly standardised health management',
+      );
       expect(await textOf(page, '#indicators thead th:nth-child(3)')).toBe('Rate');
       expect(await textOf(page, `#indicators tr[data-indicator="${EHM}"] .status`)).toBe('Met');
       expect(await textOf(page, '#live')).toBe('Live');
@@ -136,17 +173,29 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
       const incomplete = `#lineage tr[data-resident="${CENTRE_A.unitId}-e2"]`;
       await page.locator(incomplete).waitFor();
       expect(await textOf(page, '#lineage-counts')).toBe('6 counted, 2 not counted');
-      expect(await textOf(page, `${incomplete} td.reason`)).toBe('the elderly checkup this year is incomplete');
+      expect(await textOf(page, `${incomplete} td.reason`)).toBe(
+        'the elderly checkup this year is incomplete',
+      );
       expect(await textOf(page, `${incomplete} .chip`)).toMatch(/^Checkup #\d+ [0-9a-f]{8}$/);
-      expect(await textOf(page, `#lineage tr[data-resident="${CENTRE_A.unitId}-e1"] td:nth-child(3)`)).toBe('Counted');
+      expect(
+        await textOf(page, `#lineage tr[data-resident="${CENTRE_A.unitId}-e1"] td:nth-child(3)`),
+      ).toBe('Counted');
       await screenshot(page, 'lineage');
 
       await page.click('#lineage .tabs button[data-filter="not_counted"]');
-      await page.locator(`#lineage tr[data-resident="${CENTRE_A.unitId}-e1"]`).waitFor({ state: 'detached' });
+      await page
+        .locator(`#lineage tr[data-resident="${CENTRE_A.unitId}-e1"]`)
+        .waitFor({ state: 'detached' });
       expect(await page.locator('#lineage tbody tr').count()).toBe(2);
-      expect(await textOf(page, `#lineage tr[data-resident="${CENTRE_B.unitId}-e4"] td.reason`)).toBe('no elderly checkup this year');
+      expect(
+        await textOf(page, `#lineage tr[data-resident="${CENTRE_B.unitId}-e4"] td.reason`),
+      ).toBe('no elderly checkup this year');
       await page.click('#lang');
-      await waitForText(page, `#lineage tr[data-resident="${CENTRE_B.unitId}-e4"] td.reason`, '本年度无老年人体检');
+      await waitForText(
+        page,
+        `#lineage tr[data-resident="${CENTRE_B.unitId}-e4"] td.reason`,
+        '本年度无老年人体检',
+      );
       await page.click('#lang');
       await page.click('#lineage-close');
       expect(await page.locator('#lineage').isHidden()).toBe(true);
@@ -189,7 +238,9 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
       await waitForText(page, '#live', 'As-of view, not live');
       expect(await page.locator('#notice').isHidden()).toBe(true);
       expect(await textOf(page, '#meta')).toContain(`As recorded by ${today}`);
-      expect(await textOf(page, `#indicators tr[data-indicator="${EHM}"] td.fraction`)).toBe('6 / 8');
+      expect(await textOf(page, `#indicators tr[data-indicator="${EHM}"] td.fraction`)).toBe(
+        '6 / 8',
+      );
       await page.click('#as-of-clear');
       await page.locator('#live[data-state="connected"]').waitFor();
       expect(await page.inputValue('#as-of')).toBe('');
@@ -206,7 +257,10 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
   it('shows a scoped key only its own centre, and the login again once the key is revoked', async () => {
     const { page, errors } = await openDashboard();
     const supervisor = await api.keyFor(['supervisor'], CENTRE_A.unitId);
-    await showYear(page, supervisor.key, { selector: `#indicators tr[data-indicator="${EHM}"] td.fraction`, text: '3 / 4' });
+    await showYear(page, supervisor.key, {
+      selector: `#indicators tr[data-indicator="${EHM}"] td.fraction`,
+      text: '3 / 4',
+    });
     expect(await textOf(page, '#breadcrumb .current')).toContain(CENTRE_A.name);
     expect(await page.locator('#up').isHidden()).toBe(true);
     const visible = await page.locator('body').innerText();
@@ -214,7 +268,9 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     expect(visible).not.toContain(DISTRICT.name);
     await screenshot(page, 'scoped');
 
-    const revoked = await api.post(`/api/v1/actors/${supervisor.actorId}/revoke`, { reason: 'dashboard test' });
+    const revoked = await api.post(`/api/v1/actors/${supervisor.actorId}/revoke`, {
+      reason: 'dashboard test',
+    });
     expect(revoked.status).toBeLessThan(300);
     await page.selectOption('#period', String(YEAR - 1));
     await page.locator('#login').waitFor({ state: 'visible' });

@@ -9,20 +9,43 @@ describe('ledger actors', () => {
   afterAll(() => dir.remove());
 
   it('adds, lists, rotates and revokes, as the local operator', async () => {
-    const added = await runCli(['actors', 'add', '--name', '鲸园中心录入员', '--role', 'recorder', '--role', 'auditor', '--id', 'rec-1'], env);
+    const added = await runCli(
+      [
+        'actors',
+        'add',
+        '--name',
+        '鲸园中心录入员',
+        '--role',
+        'recorder',
+        '--role',
+        'auditor',
+        '--id',
+        'rec-1',
+      ],
+      env,
+    );
     expect(added.code).toBe(0);
     const key = /key: (phl_\S+)/.exec(added.stdout)?.[1];
     expect(key).toMatch(/^phl_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
 
     const listed = await runCli(['actors', 'list', '--json'], env);
     expect(JSON.parse(listed.stdout)).toEqual([
-      expect.objectContaining({ actorId: 'rec-1', name: '鲸园中心录入员', roles: ['recorder', 'auditor'], unitId: null, revoked: false }),
+      expect.objectContaining({
+        actorId: 'rec-1',
+        name: '鲸园中心录入员',
+        roles: ['recorder', 'auditor'],
+        unitId: null,
+        revoked: false,
+      }),
     ]);
 
     const rotated = await runCli(['actors', 'rotate-key', 'rec-1'], env);
     expect(rotated.stdout).toMatch(/key: phl_/);
     expect((await runCli(['actors', 'revoke', 'rec-1', '--reason', 'left'], env)).code).toBe(0);
-    expect(JSON.parse((await runCli(['actors', 'list', '--json'], env)).stdout)[0]).toMatchObject({ revoked: true, keyIds: [] });
+    expect(JSON.parse((await runCli(['actors', 'list', '--json'], env)).stdout)[0]).toMatchObject({
+      revoked: true,
+      keyIds: [],
+    });
 
     const store = new SqliteEventStore({ path: dir.file('ledger.sqlite') });
     const events = await store.readAll();
@@ -34,9 +57,15 @@ describe('ledger actors', () => {
   });
 
   it('with --key runs as that actor and is held to its role', async () => {
-    const added = await runCli(['actors', 'add', '--name', 'a recorder', '--role', 'recorder'], env);
+    const added = await runCli(
+      ['actors', 'add', '--name', 'a recorder', '--role', 'recorder'],
+      env,
+    );
     const key = /key: (phl_\S+)/.exec(added.stdout)![1];
-    const refused = await runCli(['actors', 'add', '--name', 'x', '--role', 'admin', '--key', key], env);
+    const refused = await runCli(
+      ['actors', 'add', '--name', 'x', '--role', 'admin', '--key', key],
+      env,
+    );
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/lacks permission actors:manage/);
     const badKey = await runCli(['actors', 'list', '--key', 'phl_nonsense'], env);

@@ -342,7 +342,17 @@ describe('ledger import (CSV)', () => {
       'RegisterOrgUnit,u3,t1,Team 1,team,c1,,,2024-01-01',
       'RegisterDoctor,doc-1,,,,,doc-1,t1,2024-01-01',
     ]);
-    const added = await runCli(['actors', 'add', '--name', 'clinic system', '--role', 'admin', '--id', 'clinic-sys', ...store]);
+    const added = await runCli([
+      'actors',
+      'add',
+      '--name',
+      'clinic system',
+      '--role',
+      'admin',
+      '--id',
+      'clinic-sys',
+      ...store,
+    ]);
     const key = /key: (\S+)/.exec(added.stdout)![1];
     const result = await runCli(['import', path, ...store, '--key', key]);
     expect(result.stderr).toBe('');
@@ -369,7 +379,9 @@ describe('ledger import (CSV)', () => {
       /rows read\s+4\n\s+appended \(new\)\s+1\n\s+already present\s+3\n/,
     );
     expect(existsSync(`${path}.rejects.ndjson`)).toBe(false);
-    const events = (await allEvents(db)).filter((e) => e.streamId.startsWith('orgunit-') || e.streamId.startsWith('doctor-'));
+    const events = (await allEvents(db)).filter(
+      (e) => e.streamId.startsWith('orgunit-') || e.streamId.startsWith('doctor-'),
+    );
     expect(events.map((e) => e.type)).toEqual([
       'OrgUnitRegistered',
       'OrgUnitRegistered',
@@ -380,8 +392,18 @@ describe('ledger import (CSV)', () => {
     expect(events.every((e) => e.actor === 'clinic-sys')).toBe(true);
   });
 
-  it('holds a keyed import to the key\'s role and unit scope, line by line', async () => {
-    const added = await runCli(['actors', 'add', '--name', 'c1 recorder', '--role', 'recorder', '--unit', 'c1', ...store]);
+  it("holds a keyed import to the key's role and unit scope, line by line", async () => {
+    const added = await runCli([
+      'actors',
+      'add',
+      '--name',
+      'c1 recorder',
+      '--role',
+      'recorder',
+      '--unit',
+      'c1',
+      ...store,
+    ]);
     const key = /key: (\S+)/.exec(added.stdout)![1];
     const path = write('scoped.csv', [
       'type,commandId,residentId,birthDate,sex,unitId,occurredAt',
@@ -391,7 +413,10 @@ describe('ledger import (CSV)', () => {
     const result = await runCli(['import', path, ...store, '--key', key]);
     expect(result.code).toBe(1);
     const [reject] = rejectsOf(`${path}.rejects.ndjson`);
-    expect(reject).toMatchObject({ line: 3, reason: { code: 'FORBIDDEN', details: { why: 'scope', outside: ['d1'] } } });
+    expect(reject).toMatchObject({
+      line: 3,
+      reason: { code: 'FORBIDDEN', details: { why: 'scope', outside: ['d1'] } },
+    });
     expect(reject.reason.zh).toMatch(/不在用户/);
   });
 
@@ -486,7 +511,14 @@ describe('ledger import, usage and fatal errors', () => {
     expect(flag.stderr).toMatch(/^error: unknown option '--fsat'/);
     const file = dir.file('one.ndjson');
     writeFileSync(file, '{}\n');
-    const key = await runCli(['import', file, '--key', 'phl_nonsense', '--store', `sqlite:${dir.file('keyless.sqlite')}`]);
+    const key = await runCli([
+      'import',
+      file,
+      '--key',
+      'phl_nonsense',
+      '--store',
+      `sqlite:${dir.file('keyless.sqlite')}`,
+    ]);
     expect(key.code).toBe(2);
     expect(key.stderr).toMatch(/the API key is not valid or has been revoked/);
   });

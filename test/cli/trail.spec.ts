@@ -12,14 +12,57 @@ describe('ledger trail', () => {
     const ledger = new SqliteEventStore({ path: dir.file('ledger.sqlite') });
     const clock = () => new Date();
     let n = 0;
-    const run = (command: Record<string, unknown>) => executeCommand({ commandId: `t${(n += 1)}`, occurredAt: '2024-01-05', ...command }, { store: ledger, clock, actor: 'clinic-1' });
-    await run({ type: 'RegisterOrgUnit', unitId: 'hc', name: '环翠区', kind: 'district', occurredAt: '2020-01-01' });
-    await run({ type: 'RegisterOrgUnit', unitId: 'jy', name: 'jy', kind: 'community_centre', parentId: 'hc', occurredAt: '2020-01-01' });
+    const run = (command: Record<string, unknown>) =>
+      executeCommand(
+        { commandId: `t${(n += 1)}`, occurredAt: '2024-01-05', ...command },
+        { store: ledger, clock, actor: 'clinic-1' },
+      );
+    await run({
+      type: 'RegisterOrgUnit',
+      unitId: 'hc',
+      name: '环翠区',
+      kind: 'district',
+      occurredAt: '2020-01-01',
+    });
+    await run({
+      type: 'RegisterOrgUnit',
+      unitId: 'jy',
+      name: 'jy',
+      kind: 'community_centre',
+      parentId: 'hc',
+      occurredAt: '2020-01-01',
+    });
     await run({ type: 'RegisterDoctor', doctorId: 'd1', unitId: 'jy', occurredAt: '2020-01-01' });
-    await run({ type: 'RegisterResident', residentId: 'r1', birthDate: '1950-01-01', sex: 'female', unitId: 'jy', occurredAt: '2020-01-01' });
-    await run({ type: 'RecordCheckup', residentId: 'r1', recordId: 'ck1', doctorId: 'd1', kind: 'elderly_annual', complete: true, vitals: { systolic: 128, diastolic: 80 } });
-    await run({ type: 'CorrectRecord', residentId: 'r1', recordId: 'ck1', reason: '录入错误 typo', changes: { vitals: { systolic: 138 } } });
-    await run({ type: 'VoidRecord', residentId: 'r1', recordId: 'ck1', reason: 'duplicate of the clinic entry' });
+    await run({
+      type: 'RegisterResident',
+      residentId: 'r1',
+      birthDate: '1950-01-01',
+      sex: 'female',
+      unitId: 'jy',
+      occurredAt: '2020-01-01',
+    });
+    await run({
+      type: 'RecordCheckup',
+      residentId: 'r1',
+      recordId: 'ck1',
+      doctorId: 'd1',
+      kind: 'elderly_annual',
+      complete: true,
+      vitals: { systolic: 128, diastolic: 80 },
+    });
+    await run({
+      type: 'CorrectRecord',
+      residentId: 'r1',
+      recordId: 'ck1',
+      reason: '录入错误 typo',
+      changes: { vitals: { systolic: 138 } },
+    });
+    await run({
+      type: 'VoidRecord',
+      residentId: 'r1',
+      recordId: 'ck1',
+      reason: 'duplicate of the clinic entry',
+    });
     await ledger.close();
   });
   afterAll(() => dir.remove());
@@ -28,7 +71,9 @@ describe('ledger trail', () => {
     const result = await runCli(['trail', '--resident', 'r1', '--store', store]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/resident r1 \(unit jy\) — 4 events/);
-    expect(result.stdout).toMatch(/clinic-1\s+RecordCorrected ck1 · reason: 录入错误 typo · changes: \{"vitals":\{"systolic":138,"diastolic":80\}\}/);
+    expect(result.stdout).toMatch(
+      /clinic-1\s+RecordCorrected ck1 · reason: 录入错误 typo · changes: \{"vitals":\{"systolic":138,"diastolic":80\}\}/,
+    );
     expect(result.stdout).toMatch(/RecordVoided ck1 · reason: duplicate of the clinic entry/);
     const reads = await runCli(['trail', '--resident', 'r1', '--json', '--store', store]);
     expect(JSON.parse(reads.stdout)).toHaveLength(4);

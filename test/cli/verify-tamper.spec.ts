@@ -16,8 +16,17 @@ describe('ledger verify against direct edits of the SQLite file', () => {
     const store = new SqliteEventStore({ path: pristine });
     for (let r = 0; r < 4; r += 1) {
       for (let k = 0; k < 3; k += 1) {
-        const events = [{ type: 'FollowUpRecorded', occurredAt: `2024-0${k + 1}-10`, data: { systolic: 130 + k } }];
-        await store.append(`resident-${r}`, events, { expectedRevision: k === 0 ? 'no_stream' : k - 1, actor: 'test' });
+        const events = [
+          {
+            type: 'FollowUpRecorded',
+            occurredAt: `2024-0${k + 1}-10`,
+            data: { systolic: 130 + k },
+          },
+        ];
+        await store.append(`resident-${r}`, events, {
+          expectedRevision: k === 0 ? 'no_stream' : k - 1,
+          actor: 'test',
+        });
       }
     }
     await store.close();
@@ -50,11 +59,15 @@ describe('ledger verify against direct edits of the SQLite file', () => {
     });
     const result = await runCli(['verify', '--store', `sqlite:${path}`]);
     expect(result.code).toBe(3);
-    expect(result.stdout).toMatch(/stream resident-1 at revision 1, position 5: hash does not match/);
+    expect(result.stdout).toMatch(
+      /stream resident-1 at revision 1, position 5: hash does not match/,
+    );
   });
 
   it('catches a deleted event', async () => {
-    const path = tampered('deleted', (db) => db.prepare('DELETE FROM events WHERE position = 7').run());
+    const path = tampered('deleted', (db) =>
+      db.prepare('DELETE FROM events WHERE position = 7').run(),
+    );
     const result = await runCli(['verify', '--json'], { LEDGER_STORE: `sqlite:${path}` });
     expect(result.code).toBe(3);
     const report = JSON.parse(result.stdout);
@@ -89,18 +102,23 @@ describe('ledger verify against direct edits of the SQLite file', () => {
         data: { systolic: 120 },
       });
       const columns = Object.keys(forged);
-      db.prepare(`INSERT INTO events (${columns.join(',')}) VALUES (${columns.map((c) => '@' + c).join(',')})`).run(forged);
+      db.prepare(
+        `INSERT INTO events (${columns.join(',')}) VALUES (${columns.map((c) => '@' + c).join(',')})`,
+      ).run(forged);
     });
     const result = await runCli(['verify', '--store', `sqlite:${path}`]);
     expect(result.code).toBe(3);
-    expect(result.stdout).toMatch(/stream resident-3 at revision 3, position 13: the global chain breaks/);
+    expect(result.stdout).toMatch(
+      /stream resident-3 at revision 3, position 13: the global chain breaks/,
+    );
   });
 
   it('catches two events swapped in the log', async () => {
     const path = tampered('swapped', (db) => {
       const a = row(db, 3);
       const b = row(db, 9);
-      const put = db.prepare(`UPDATE events SET event_id=@event_id, stream_id=@stream_id, revision=@revision,
+      const put =
+        db.prepare(`UPDATE events SET event_id=@event_id, stream_id=@stream_id, revision=@revision,
         type=@type, schema_version=@schema_version, recorded_at=@recorded_at, occurred_at=@occurred_at,
         actor=@actor, correlation_id=@correlation_id, causation_id=@causation_id, command_id=@command_id,
         data=@data, hash=@hash, log_hash=@log_hash WHERE position=@target`);
@@ -112,7 +130,9 @@ describe('ledger verify against direct edits of the SQLite file', () => {
     });
     const result = await runCli(['verify', '--store', `sqlite:${path}`]);
     expect(result.code).toBe(3);
-    expect(result.stdout).toMatch(/first mismatch in stream resident-2 at revision 2, position 3: expected revision 0/);
+    expect(result.stdout).toMatch(
+      /first mismatch in stream resident-2 at revision 2, position 3: expected revision 0/,
+    );
   });
 
   it('explains a store it cannot open, without a stack trace', async () => {

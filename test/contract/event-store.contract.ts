@@ -44,7 +44,10 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): 
  * Every adapter must pass this suite unchanged. Streams are fresh per test, so the suite also
  * runs against a shared server that already holds data.
  */
-export function eventStoreContract(name: string, makeFixture: () => Promise<ContractFixture>): void {
+export function eventStoreContract(
+  name: string,
+  makeFixture: () => Promise<ContractFixture>,
+): void {
   describe(`EventStore contract: ${name}`, () => {
     let fixture: ContractFixture;
     let store: EventStore;
@@ -60,7 +63,10 @@ export function eventStoreContract(name: string, makeFixture: () => Promise<Cont
 
     it('appends to a new stream and reads it back with revisions, positions and a hash chain', async () => {
       const stream = freshStream();
-      const result = await store.append(stream, events(3), { expectedRevision: 'no_stream', actor });
+      const result = await store.append(stream, events(3), {
+        expectedRevision: 'no_stream',
+        actor,
+      });
       expect(result.duplicate).toBe(false);
       expect(result.nextExpectedRevision).toBe(2);
       const read = await store.readStream(stream);
@@ -83,10 +89,12 @@ export function eventStoreContract(name: string, makeFixture: () => Promise<Cont
     it('refuses an append whose expected revision is stale, and appends nothing', async () => {
       const stream = freshStream();
       await store.append(stream, events(2), { expectedRevision: 'no_stream', actor });
-      await expect(store.append(stream, events(1), { expectedRevision: 0, actor })).rejects.toBeInstanceOf(
-        WrongExpectedRevisionError,
-      );
-      await expect(store.append(stream, events(1), { expectedRevision: 'no_stream', actor })).rejects.toMatchObject({
+      await expect(
+        store.append(stream, events(1), { expectedRevision: 0, actor }),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(
+        store.append(stream, events(1), { expectedRevision: 'no_stream', actor }),
+      ).rejects.toMatchObject({
         code: 'WRONG_EXPECTED_REVISION',
         actual: 1,
       });
@@ -112,9 +120,17 @@ export function eventStoreContract(name: string, makeFixture: () => Promise<Cont
     it('treats a repeated commandId as a no-op that returns the first result', async () => {
       const stream = freshStream();
       const commandId = randomUUID();
-      const first = await store.append(stream, events(2), { expectedRevision: 'no_stream', actor, commandId });
+      const first = await store.append(stream, events(2), {
+        expectedRevision: 'no_stream',
+        actor,
+        commandId,
+      });
       const head = await store.headPosition();
-      const again = await store.append(stream, events(2), { expectedRevision: 'no_stream', actor, commandId });
+      const again = await store.append(stream, events(2), {
+        expectedRevision: 'no_stream',
+        actor,
+        commandId,
+      });
       expect(again.duplicate).toBe(true);
       expect(again.events.map((e) => [e.eventId, e.position, e.hash])).toEqual(
         first.events.map((e) => [e.eventId, e.position, e.hash]),
@@ -125,7 +141,12 @@ export function eventStoreContract(name: string, makeFixture: () => Promise<Cont
 
     it('keeps causation metadata on every event of an append', async () => {
       const stream = freshStream();
-      const ctx = { actor: 'recorder:7', correlationId: randomUUID(), causationId: randomUUID(), commandId: randomUUID() };
+      const ctx = {
+        actor: 'recorder:7',
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+        commandId: randomUUID(),
+      };
       await store.append(stream, events(2), { expectedRevision: 'any', ...ctx });
       for (const e of await store.readStream(stream)) expect(e).toMatchObject(ctx);
     });
@@ -137,7 +158,9 @@ export function eventStoreContract(name: string, makeFixture: () => Promise<Cont
       await store.append(a, [event(1)], { expectedRevision: 'no_stream', actor });
       await store.append(b, [event(2)], { expectedRevision: 'no_stream', actor });
       await store.append(a, [event(3)], { expectedRevision: 0, actor });
-      const mine = (await store.readAll({ after: start })).filter((e) => e.streamId === a || e.streamId === b);
+      const mine = (await store.readAll({ after: start })).filter(
+        (e) => e.streamId === a || e.streamId === b,
+      );
       expect(mine.map((e) => e.data.i)).toEqual([1, 2, 3]);
       const positions = mine.map((e) => e.position);
       expect([...positions].sort((x, y) => x - y)).toEqual(positions);
@@ -190,21 +213,24 @@ export function eventStoreContract(name: string, makeFixture: () => Promise<Cont
 
       const failing = freshStream();
       const bad = [...events(2999), event(2999, { occurredAt: 'not a date' })];
-      await expect(store.append(failing, bad, { expectedRevision: 'no_stream', actor })).rejects.toBeInstanceOf(
-        InvalidEventError,
-      );
+      await expect(
+        store.append(failing, bad, { expectedRevision: 'no_stream', actor }),
+      ).rejects.toBeInstanceOf(InvalidEventError);
       expect(await store.readStream(failing)).toEqual([]);
     });
 
     it('refuses an event id used before, leaving the stream untouched', async () => {
       const stream = freshStream();
-      const taken = await store.append(stream, [event(1)], { expectedRevision: 'no_stream', actor });
+      const taken = await store.append(stream, [event(1)], {
+        expectedRevision: 'no_stream',
+        actor,
+      });
       const target = (fixture.eventIdScope ?? 'log') === 'log' ? freshStream() : stream;
       const before = await store.readStream(target);
       const reuse = [event(1), event(2, { eventId: taken.events[0].eventId })];
-      await expect(store.append(target, reuse, { expectedRevision: 'any', actor })).rejects.toBeInstanceOf(
-        DuplicateEventIdError,
-      );
+      await expect(
+        store.append(target, reuse, { expectedRevision: 'any', actor }),
+      ).rejects.toBeInstanceOf(DuplicateEventIdError);
       expect(await store.readStream(target)).toEqual(before);
     });
 

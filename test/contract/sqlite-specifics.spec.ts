@@ -11,13 +11,19 @@ describe('SQLite store: guarantees beyond the shared contract', () => {
   it('refuses UPDATE and DELETE on the event table', async () => {
     const path = dir.file('guarded.sqlite');
     const store = new SqliteEventStore({ path });
-    await store.append('resident-1', [{ type: 'ResidentRegistered', occurredAt: '2024-01-02', data: {} }], {
-      expectedRevision: 'no_stream',
-      actor: 'test',
-    });
+    await store.append(
+      'resident-1',
+      [{ type: 'ResidentRegistered', occurredAt: '2024-01-02', data: {} }],
+      {
+        expectedRevision: 'no_stream',
+        actor: 'test',
+      },
+    );
     await store.close();
     const db = new Database(path);
-    expect(() => db.prepare(`UPDATE events SET actor = 'someone else'`).run()).toThrow(/append-only: UPDATE refused/);
+    expect(() => db.prepare(`UPDATE events SET actor = 'someone else'`).run()).toThrow(
+      /append-only: UPDATE refused/,
+    );
     expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only: DELETE refused/);
     expect(db.prepare('SELECT actor FROM events').get()).toEqual({ actor: 'test' });
     db.close();
@@ -26,9 +32,15 @@ describe('SQLite store: guarantees beyond the shared contract', () => {
   it('keeps recordedAt monotonic even when the clock goes back', async () => {
     let now = Date.parse('2024-05-01T10:00:00Z');
     const store = new SqliteEventStore({ path: ':memory:', clock: () => new Date(now) });
-    await store.append('a', [{ type: 'X', occurredAt: '2024-05-01', data: {} }], { expectedRevision: 'any', actor: 't' });
+    await store.append('a', [{ type: 'X', occurredAt: '2024-05-01', data: {} }], {
+      expectedRevision: 'any',
+      actor: 't',
+    });
     now -= 60_000;
-    const later = await store.append('b', [{ type: 'X', occurredAt: '2024-05-01', data: {} }], { expectedRevision: 'any', actor: 't' });
+    const later = await store.append('b', [{ type: 'X', occurredAt: '2024-05-01', data: {} }], {
+      expectedRevision: 'any',
+      actor: 't',
+    });
     expect(later.events[0].recordedAt).toBe('2024-05-01T10:00:00.000Z');
     await store.close();
   });
@@ -41,13 +53,22 @@ describe('SQLite store: guarantees beyond the shared contract', () => {
     const subscription = store.subscribe((e) => void seen.push(e), { onLive: () => (live = true) });
     while (!live) await new Promise((r) => setTimeout(r, 5));
     // The CLI's benchmark writer is a separate OS process appending through its own connection.
-    const child = spawn(process.execPath, [CLI_MAIN, 'bench-append', '--path', path, '--count', '20']);
+    const child = spawn(process.execPath, [
+      CLI_MAIN,
+      'bench-append',
+      '--path',
+      path,
+      '--count',
+      '20',
+    ]);
     const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(exitCode).toBe(0);
     const deadline = Date.now() + 10_000;
     while (seen.length < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     await subscription.stop();
-    expect(seen.map((e) => e.streamId)).toEqual(Array.from({ length: 20 }, (_, i) => `remote-${i}`));
+    expect(seen.map((e) => e.streamId)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `remote-${i}`),
+    );
     await store.close();
   });
 });

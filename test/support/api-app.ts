@@ -24,13 +24,30 @@ export interface RunningApi {
 
 /** The real app on an ephemeral loopback port, with a fresh in-memory SQLite store. */
 export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
-  const app = await createApp(loadAppConfig({ LEDGER_STORE: 'sqlite::memory:', LOG_LEVEL: 'silent', PORT: '0', LEDGER_DEMO: 'off', ...env }));
+  const app = await createApp(
+    loadAppConfig({
+      LEDGER_STORE: 'sqlite::memory:',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      LEDGER_DEMO: 'off',
+      ...env,
+    }),
+  );
   await app.listen(0, '127.0.0.1');
   const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const store = app.get<EventStore>(EVENT_STORE);
   const operator = new ActorAdmin(store, systemClock, OPERATOR);
-  const rootKey = (await operator.add({ name: 'test root', roles: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'] })).key;
-  const call = async (path: string, key: string | null | undefined, init: RequestInit = {}): Promise<Reply> => {
+  const rootKey = (
+    await operator.add({
+      name: 'test root',
+      roles: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'],
+    })
+  ).key;
+  const call = async (
+    path: string,
+    key: string | null | undefined,
+    init: RequestInit = {},
+  ): Promise<Reply> => {
     const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };
     if (key !== null) headers.authorization = `Bearer ${key ?? rootKey}`;
     const response = await fetch(`${base}${path}`, { ...init, headers });

@@ -34,7 +34,15 @@ export class AppModule {
         IndicatorsModule,
         SealsModule,
       ],
-      controllers: [HealthController, CommandsController, ActorsController, ResidentsController, DashboardController, ReconciliationController, SamplesController],
+      controllers: [
+        HealthController,
+        CommandsController,
+        ActorsController,
+        ResidentsController,
+        DashboardController,
+        ReconciliationController,
+        SamplesController,
+      ],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }

@@ -23,7 +23,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   SwaggerModule.setup('api/docs', app, () => {
     const document = SwaggerModule.createDocument(app, openApi);
     // Command schemas come from the class-validator DTOs themselves, one per command type.
-    document.components = { ...document.components, schemas: { ...document.components?.schemas, ...commandSchemas(publicActions()) } };
+    document.components = {
+      ...document.components,
+      schemas: { ...document.components?.schemas, ...commandSchemas(publicActions()) },
+    };
     return document;
   });
   return app;

@@ -1,9 +1,19 @@
-import { UnitTree, buildModel, catalogForPeriod, evaluatePeriod, evaluationTable, periodOf } from '@libs/indicators';
+import {
+  UnitTree,
+  buildModel,
+  catalogForPeriod,
+  evaluatePeriod,
+  evaluationTable,
+  periodOf,
+} from '@libs/indicators';
 import { type EventStore, StoreConfigError, systemClock } from '@libs/ledger';
 import { chinaDay } from '@libs/records';
 
 /** Full rebuild from position 0, then the evaluation table of one unit: shared by replay and export. */
-export async function figuresFromScratch(store: EventStore, o: { period: number; asOf?: string; unit?: string }) {
+export async function figuresFromScratch(
+  store: EventStore,
+  o: { period: number; asOf?: string; unit?: string },
+) {
   const model = await buildModel(store);
   const today = chinaDay(systemClock().toISOString());
   const period = periodOf(o.period, o.asOf ?? null, today);
@@ -11,7 +21,10 @@ export async function figuresFromScratch(store: EventStore, o: { period: number;
   if (!catalog) throw new StoreConfigError(`no indicator catalog for ${o.period}`);
   const tree = new UnitTree(model, period);
   const unitId = o.unit ?? tree.children(null)[0]?.unitId;
-  if (!unitId || !tree.nodes.has(unitId)) throw new StoreConfigError(unitId ? `unit ${unitId} does not exist in ${o.period}` : 'the ledger holds no units yet');
+  if (!unitId || !tree.nodes.has(unitId))
+    throw new StoreConfigError(
+      unitId ? `unit ${unitId} does not exist in ${o.period}` : 'the ledger holds no units yet',
+    );
   const result = evaluatePeriod(model, catalog, period, today);
   return { model, result, table: evaluationTable(result, catalog, tree, unitId) };
 }

@@ -36,7 +36,8 @@ const program = new Command('ledger')
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   // Known failures get one clear line; anything else is a bug and keeps its stack.
-  const known = error instanceof LedgerError || (error as { code?: string }).code === 'SQLITE_CANTOPEN';
+  const known =
+    error instanceof LedgerError || (error as { code?: string }).code === 'SQLITE_CANTOPEN';
   process.stderr.write(`ledger: ${known ? (error as Error).message : (error as Error).stack}\n`);
   process.exit(2);
 });

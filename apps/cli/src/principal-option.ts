@@ -4,10 +4,16 @@ import type { EventStore } from '@libs/ledger';
 
 /** `--key` / LEDGER_KEY runs a command as that actor, with its scope; otherwise as the operator. */
 export function withKeyOption(command: Command): Command {
-  return command.option('--key <apiKey>', 'act as the actor owning this key (default: $LEDGER_KEY, else the local operator)');
+  return command.option(
+    '--key <apiKey>',
+    'act as the actor owning this key (default: $LEDGER_KEY, else the local operator)',
+  );
 }
 
-export async function principalFrom(store: EventStore, options: { key?: string }): Promise<Principal> {
+export async function principalFrom(
+  store: EventStore,
+  options: { key?: string },
+): Promise<Principal> {
   const key = options.key ?? process.env.LEDGER_KEY;
   return key ? authenticate(store, `Bearer ${key}`) : OPERATOR;
 }

@@ -9,5 +9,14 @@ import { revokeApiKey } from './revoke-api-key/revoke-api-key.action';
 
 /** Actor administration runs through the same handler, but never through the public catalog. */
 export const ACCESS_ACTIONS: ReadonlyMap<string, Action> = new Map(
-  [registerActor, listActor, grantRoles, revokeRoles, revokeActor, bindApiKey, issueApiKey, revokeApiKey].map((a) => [a.type, a]),
+  [
+    registerActor,
+    listActor,
+    grantRoles,
+    revokeRoles,
+    revokeActor,
+    bindApiKey,
+    issueApiKey,
+    revokeApiKey,
+  ].map((a) => [a.type, a]),
 );

@@ -3,7 +3,10 @@ import { LedgerError } from '@libs/ledger';
 /** 401: no credential, or one the ledger does not accept. */
 export class UnauthenticatedError extends LedgerError {
   readonly code = 'UNAUTHENTICATED';
-  constructor(readonly reasonEn: string, readonly reasonZh: string) {
+  constructor(
+    readonly reasonEn: string,
+    readonly reasonZh: string,
+  ) {
     super(reasonEn);
   }
 }

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { type Clock, type EventStore, foldEvents } from '@libs/ledger';
 import { executeCommand, storeFactLookup } from '@libs/records';
 import { ACCESS_ACTIONS } from './access-catalog';
-import { type ActorEvent, type ActorState, actorStream, evolveActor, initialActorState } from './actor-events';
+import {
+  type ActorEvent,
+  type ActorState,
+  actorStream,
+  evolveActor,
+  initialActorState,
+} from './actor-events';
 import { generateApiKey } from './api-key';
 import { commandAuthorizer } from './command-authorizer';
 import { ACTOR_DIRECTORY_STREAM } from './list-actor/list-actor.action';
@@ -31,13 +37,25 @@ export class ActorAdmin {
     const lookup = storeFactLookup(this.store);
     return executeCommand(
       { commandId: randomUUID(), occurredAt: this.clock().toISOString(), ...command },
-      { store: this.store, clock: this.clock, actor: this.by.actorId, catalog: ACCESS_ACTIONS, authorize: commandAuthorizer(this.by, lookup, this.clock) },
+      {
+        store: this.store,
+        clock: this.clock,
+        actor: this.by.actorId,
+        catalog: ACCESS_ACTIONS,
+        authorize: commandAuthorizer(this.by, lookup, this.clock),
+      },
     );
   }
 
   async add(actor: NewActor): Promise<{ actorId: string; key: string }> {
     const actorId = actor.actorId ?? `a-${randomUUID().slice(0, 8)}`;
-    await this.run({ type: 'RegisterActor', actorId, name: actor.name, roles: actor.roles, unitId: actor.unitId });
+    await this.run({
+      type: 'RegisterActor',
+      actorId,
+      name: actor.name,
+      roles: actor.roles,
+      unitId: actor.unitId,
+    });
     await this.run({ type: 'ListActor', actorId });
     return { actorId, key: await this.issueKey(actorId) };
   }
@@ -53,7 +71,8 @@ export class ActorAdmin {
   async rotateKey(actorId: string): Promise<string> {
     const before = await this.state(actorId);
     const key = await this.issueKey(actorId);
-    for (const keyId of Object.keys(before.keys)) await this.run({ type: 'RevokeApiKey', actorId, keyId, reason: 'rotated' });
+    for (const keyId of Object.keys(before.keys))
+      await this.run({ type: 'RevokeApiKey', actorId, keyId, reason: 'rotated' });
     return key;
   }
 
@@ -62,7 +81,10 @@ export class ActorAdmin {
   }
 
   async state(actorId: string): Promise<ActorState> {
-    return foldEvents({ evolve: evolveActor, initialState: initialActorState }, (await this.store.readStream(actorStream(actorId))) as unknown as ActorEvent[]);
+    return foldEvents(
+      { evolve: evolveActor, initialState: initialActorState },
+      (await this.store.readStream(actorStream(actorId))) as unknown as ActorEvent[],
+    );
   }
 
   async list(): Promise<ActorState[]> {

@@ -2,12 +2,27 @@ import type { Role } from './roles';
 
 /** Actors, their roles and keys are ledger events too, so every grant and revocation is audited. */
 export type ActorEvent =
-  | { type: 'ActorRegistered'; data: { actorId: string; name: string; roles: Role[]; unitId: string | null; occurredAt: string } }
+  | {
+      type: 'ActorRegistered';
+      data: {
+        actorId: string;
+        name: string;
+        roles: Role[];
+        unitId: string | null;
+        occurredAt: string;
+      };
+    }
   | { type: 'RolesGranted'; data: { actorId: string; roles: Role[]; occurredAt: string } }
   | { type: 'RolesRevoked'; data: { actorId: string; roles: Role[]; occurredAt: string } }
   | { type: 'ActorRevoked'; data: { actorId: string; reason: string; occurredAt: string } }
-  | { type: 'ApiKeyIssued'; data: { actorId: string; keyId: string; secretHash: string; occurredAt: string } }
-  | { type: 'ApiKeyRevoked'; data: { actorId: string; keyId: string; reason: string; occurredAt: string } };
+  | {
+      type: 'ApiKeyIssued';
+      data: { actorId: string; keyId: string; secretHash: string; occurredAt: string };
+    }
+  | {
+      type: 'ApiKeyRevoked';
+      data: { actorId: string; keyId: string; reason: string; occurredAt: string };
+    };
 
 export interface ActorState {
   registered: boolean;
@@ -21,16 +36,34 @@ export interface ActorState {
   keys: Record<string, string>;
 }
 
-export const initialActorState = (): ActorState => ({ registered: false, actorId: '', name: '', roles: [], unitId: null, revoked: false, keys: {} });
+export const initialActorState = (): ActorState => ({
+  registered: false,
+  actorId: '',
+  name: '',
+  roles: [],
+  unitId: null,
+  revoked: false,
+  keys: {},
+});
 
 export function evolveActor(state: ActorState, event: ActorEvent): ActorState {
   switch (event.type) {
     case 'ActorRegistered': {
       const d = event.data;
-      return { ...state, registered: true, actorId: d.actorId, name: d.name, roles: [...d.roles], unitId: d.unitId };
+      return {
+        ...state,
+        registered: true,
+        actorId: d.actorId,
+        name: d.name,
+        roles: [...d.roles],
+        unitId: d.unitId,
+      };
     }
     case 'RolesGranted':
-      return { ...state, roles: [...state.roles, ...event.data.roles.filter((r) => !state.roles.includes(r))] };
+      return {
+        ...state,
+        roles: [...state.roles, ...event.data.roles.filter((r) => !state.roles.includes(r))],
+      };
     case 'RolesRevoked':
       return { ...state, roles: state.roles.filter((r) => !event.data.roles.includes(r)) };
     case 'ActorRevoked':

@@ -13,7 +13,12 @@ export interface AccessRequest {
 }
 
 /** Throws ForbiddenError naming the missing role or the unit outside the actor's scope. */
-export async function authorize(principal: Principal, request: AccessRequest, lookup: FactLookup, today: string): Promise<void> {
+export async function authorize(
+  principal: Principal,
+  request: AccessRequest,
+  lookup: FactLookup,
+  today: string,
+): Promise<void> {
   if (principal.operator) return;
   if (!permissionsOf(principal.roles).has(request.permission)) {
     throw new ForbiddenError(
@@ -23,7 +28,9 @@ export async function authorize(principal: Principal, request: AccessRequest, lo
       { actorId: principal.actorId, roles: principal.roles, permission: request.permission },
     );
   }
-  const unscoped = principal.unitId === null || (request.read && principal.roles.some((r) => UNSCOPED_READ_ROLES.includes(r)));
+  const unscoped =
+    principal.unitId === null ||
+    (request.read && principal.roles.some((r) => UNSCOPED_READ_ROLES.includes(r)));
   if (unscoped || request.units === null) return;
   const outside: string[] = [];
   if (request.units.length === 0) outside.push('(above every unit)');

@@ -11,8 +11,14 @@ export function commandAuthorizer(principal: Principal, lookup: FactLookup, cloc
   return async (action: Action, units: string[] | null): Promise<void> => {
     const permission = COMMAND_PERMISSIONS[action.type];
     if (!permission && !principal.operator) {
-      throw new ForbiddenError('role', `no role may run ${action.type}`, `任何角色都不能执行 ${action.type}`, { type: action.type });
+      throw new ForbiddenError(
+        'role',
+        `no role may run ${action.type}`,
+        `任何角色都不能执行 ${action.type}`,
+        { type: action.type },
+      );
     }
-    if (permission) await authorize(principal, { permission, units }, lookup, chinaDay(clock().toISOString()));
+    if (permission)
+      await authorize(principal, { permission, units }, lookup, chinaDay(clock().toISOString()));
   };
 }

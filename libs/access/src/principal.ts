@@ -11,4 +11,10 @@ export interface Principal {
   operator: boolean;
 }
 
-export const OPERATOR: Principal = { actorId: 'operator', name: 'local operator', roles: [], unitId: null, operator: true };
+export const OPERATOR: Principal = {
+  actorId: 'operator',
+  name: 'local operator',
+  roles: [],
+  unitId: null,
+  operator: true,
+};

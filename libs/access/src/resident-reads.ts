@@ -5,11 +5,23 @@ import type { Principal } from './principal';
 /** Who read whose personal record is kept per resident, in the ledger like everything else. */
 export const residentReadsStream = (residentId: string): string => `reads-${residentId}`;
 
-export async function recordResidentRead(store: EventStore, clock: Clock, principal: Principal, residentId: string, what: string): Promise<void> {
+export async function recordResidentRead(
+  store: EventStore,
+  clock: Clock,
+  principal: Principal,
+  residentId: string,
+  what: string,
+): Promise<void> {
   const occurredAt = clock().toISOString();
   await store.append(
     residentReadsStream(residentId),
-    [{ type: 'ResidentRecordRead', data: { residentId, actorId: principal.actorId, what, occurredAt }, occurredAt }],
+    [
+      {
+        type: 'ResidentRecordRead',
+        data: { residentId, actorId: principal.actorId, what, occurredAt },
+        occurredAt,
+      },
+    ],
     { expectedRevision: 'any', actor: principal.actorId, commandId: `read-${randomUUID()}` },
   );
 }
@@ -35,7 +47,11 @@ export async function readsOfResident(store: EventStore, residentId: string): Pr
 }
 
 /** Every read in the log after a position, paged; the auditor's "who looked at what". */
-export async function readsInLog(store: EventStore, after: number, limit: number): Promise<{ reads: ReadEntry[]; next: number | null }> {
+export async function readsInLog(
+  store: EventStore,
+  after: number,
+  limit: number,
+): Promise<{ reads: ReadEntry[]; next: number | null }> {
   const reads: ReadEntry[] = [];
   let cursor = after;
   for (;;) {

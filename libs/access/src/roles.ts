@@ -17,7 +17,14 @@ export type Permission =
 
 const GRANTS: Record<Role, Permission[]> = {
   recorder: ['records:write', 'residents:read', 'rates:read'],
-  supervisor: ['residents:read', 'targets:write', 'rates:read', 'audit:read', 'locks:grant', 'audit:write'],
+  supervisor: [
+    'residents:read',
+    'targets:write',
+    'rates:read',
+    'audit:read',
+    'locks:grant',
+    'audit:write',
+  ],
   auditor: ['residents:read', 'audit:read', 'rates:read', 'funds:read', 'audit:write'],
   finance: ['funds:write', 'funds:read', 'rates:read'],
   admin: ['units:write', 'actors:manage', 'rates:read'],

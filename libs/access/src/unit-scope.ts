@@ -6,7 +6,12 @@ const MAX_DEPTH = 12;
  * Is `unitId` the scope root or below it, in the hierarchy as it stands today? Walks up the
  * parent chain (at most a handful of short stream reads).
  */
-export async function withinScope(lookup: FactLookup, scopeRoot: string, unitId: string, today: string): Promise<boolean> {
+export async function withinScope(
+  lookup: FactLookup,
+  scopeRoot: string,
+  unitId: string,
+  today: string,
+): Promise<boolean> {
   let current: string | null = unitId;
   for (let depth = 0; current && depth < MAX_DEPTH; depth += 1) {
     if (current === scopeRoot) return true;

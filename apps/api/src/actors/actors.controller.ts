@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+} from 'class-validator';
 import { ActorAdmin, type Principal, ROLES, type Role, authorize } from '@libs/access';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
 import { IsId, chinaDay, storeFactLookup, validatedInstance as validated } from '@libs/records';
@@ -36,13 +44,19 @@ export class ActorsController {
 
   @Post(':actorId/revoke')
   @ApiOperation({ summary: 'Revoke an actor and its keys / 停用用户' })
-  async revoke(@Param('actorId') actorId: string, @Body() body: unknown, @CurrentPrincipal() by: Principal) {
+  async revoke(
+    @Param('actorId') actorId: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() by: Principal,
+  ) {
     await this.admin(by).revoke(actorId, validated(RevokeBody, body).reason);
     return { actorId, revoked: true };
   }
 
   @Post(':actorId/keys')
-  @ApiOperation({ summary: 'Rotate the key: a new one (shown once), the old ones revoked / 轮换密钥' })
+  @ApiOperation({
+    summary: 'Rotate the key: a new one (shown once), the old ones revoked / 轮换密钥',
+  })
   async rotate(@Param('actorId') actorId: string, @CurrentPrincipal() by: Principal) {
     return { actorId, key: await this.admin(by).rotateKey(actorId) };
   }
@@ -55,10 +69,27 @@ export class ActorsController {
     const visible = [];
     for (const a of await this.admin(by).list()) {
       const units = a.unitId ? [a.unitId] : [];
-      const allowed = await authorize(by, { permission: 'actors:manage', units }, lookup, today).then(() => true, () => false);
-      if (allowed) visible.push({ actorId: a.actorId, name: a.name, roles: a.roles, unitId: a.unitId, revoked: a.revoked, keys: Object.keys(a.keys) });
+      const allowed = await authorize(
+        by,
+        { permission: 'actors:manage', units },
+        lookup,
+        today,
+      ).then(
+        () => true,
+        () => false,
+      );
+      if (allowed)
+        visible.push({
+          actorId: a.actorId,
+          name: a.name,
+          roles: a.roles,
+          unitId: a.unitId,
+          revoked: a.revoked,
+          keys: Object.keys(a.keys),
+        });
     }
-    if (visible.length === 0) await authorize(by, { permission: 'actors:manage', units: null }, lookup, today);
+    if (visible.length === 0)
+      await authorize(by, { permission: 'actors:manage', units: null }, lookup, today);
     return visible;
   }
 }

@@ -1,12 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ForbiddenError, type Principal, authorize } from '@libs/access';
 import { MerkleTree } from '@libs/audit/merkle/merkle-tree';
@@ -17,7 +9,13 @@ import type { Seal } from '@libs/audit/seal/seal';
 import { parseSealId } from '@libs/audit/seal/seal';
 import { findSeal, sealPeriod } from '@libs/audit/seal/seal-period';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
-import { CommandValidationError, type FieldError, RuleRefusal, chinaDay, storeFactLookup } from '@libs/records';
+import {
+  CommandValidationError,
+  type FieldError,
+  RuleRefusal,
+  chinaDay,
+  storeFactLookup,
+} from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { Public } from '../auth/public.decorator';
 
@@ -92,9 +90,19 @@ export class SealsController {
     const period = Number(body?.period);
     const errors: FieldError[] = [];
     if (!Number.isInteger(period) || period < 2000 || period > 2100)
-      errors.push({ field: 'period', constraint: 'isYear', en: 'period must be a year such as 2023', zh: 'period：须为年份，如 2023' });
+      errors.push({
+        field: 'period',
+        constraint: 'isYear',
+        en: 'period must be a year such as 2023',
+        zh: 'period：须为年份，如 2023',
+      });
     if (body.unitId !== undefined && (typeof body.unitId !== 'string' || body.unitId === ''))
-      errors.push({ field: 'unitId', constraint: 'isId', en: 'unitId must be a unit id', zh: 'unitId：须为机构编号' });
+      errors.push({
+        field: 'unitId',
+        constraint: 'isId',
+        en: 'unitId must be a unit id',
+        zh: 'unitId：须为机构编号',
+      });
     if (errors.length) throw new CommandValidationError(errors);
     const unitId = body.unitId as string | undefined;
     if (!principal.roles.includes('auditor')) {
@@ -152,7 +160,14 @@ export class SealsController {
     await this.mayRead(principal, seal);
     const position = Number(positionText);
     if (!Number.isSafeInteger(position) || position < 1)
-      throw new CommandValidationError([{ field: 'position', constraint: 'isPositive', en: 'position must be a positive whole number', zh: 'position：须为正整数' }]);
+      throw new CommandValidationError([
+        {
+          field: 'position',
+          constraint: 'isPositive',
+          en: 'position must be a positive whole number',
+          zh: 'position：须为正整数',
+        },
+      ]);
     if (position > seal.position) {
       throw new RuleRefusal(
         'OUTSIDE_SEAL',

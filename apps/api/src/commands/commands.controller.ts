@@ -25,14 +25,31 @@ export class CommandsController {
     summary: 'Submit one command / 提交一条命令',
     description: `The same JSON as one NDJSON import line. Types: ${COMMAND_TYPES.join(', ')}.`,
   })
-  @ApiBody({ schema: { oneOf: COMMAND_TYPES.map((t) => ({ $ref: `#/components/schemas/${t}` })), discriminator: { propertyName: 'type' } } })
-  @ApiResponse({ status: 201, description: 'Appended: the events with their ids, positions and hashes' })
-  @ApiResponse({ status: 200, description: 'Repeated commandId, or nothing to change: the original result' })
+  @ApiBody({
+    schema: {
+      oneOf: COMMAND_TYPES.map((t) => ({ $ref: `#/components/schemas/${t}` })),
+      discriminator: { propertyName: 'type' },
+    },
+  })
+  @ApiResponse({
+    status: 201,
+    description: 'Appended: the events with their ids, positions and hashes',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'Repeated commandId, or nothing to change: the original result',
+  })
   @ApiResponse({ status: 400, description: 'Invalid fields, every one listed (en + zh)' })
   @ApiResponse({ status: 401, description: 'No key, or a key that is invalid or revoked' })
-  @ApiResponse({ status: 403, description: "Outside the actor's role or unit scope (which one is named)" })
+  @ApiResponse({
+    status: 403,
+    description: "Outside the actor's role or unit scope (which one is named)",
+  })
   @ApiResponse({ status: 404, description: 'An unknown resident, unit, contract or record' })
-  @ApiResponse({ status: 409, description: 'Conflicts with the record (rule code), or a revision conflict' })
+  @ApiResponse({
+    status: 409,
+    description: 'Conflicts with the record (rule code), or a revision conflict',
+  })
   @ApiResponse({ status: 422, description: 'A business rule refused it (rule code, zh + en)' })
   async submit(
     @Body() body: unknown,
@@ -45,7 +62,13 @@ export class CommandsController {
     // Audit commands too, and the period lock; DrawSample reads its population from the live model.
     const model = async () => (await this.projection.catchUp(), this.projection.model);
     const context = ledgerCommandContext({ store: this.store, clock: systemClock, model });
-    const result = await executeCommand(command, { store: this.store, clock: systemClock, actor: principal.actorId, authorize, ...context });
+    const result = await executeCommand(command, {
+      store: this.store,
+      clock: systemClock,
+      actor: principal.actorId,
+      authorize,
+      ...context,
+    });
     if (result.duplicate || result.events.length === 0) res.status(200);
     return result;
   }

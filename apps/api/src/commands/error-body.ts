@@ -15,21 +15,38 @@ const STATUS_OF_KIND = { conflict: 409, unprocessable: 422, not_found: 404 } as 
 /** The ledger's named errors as HTTP answers; anything else is not the caller's fault. */
 export function errorBodyOf(error: unknown): ErrorBody | undefined {
   if (error instanceof UnauthenticatedError) {
-    return { statusCode: 401, error: error.code, message: { zh: error.reasonZh, en: error.reasonEn } };
+    return {
+      statusCode: 401,
+      error: error.code,
+      message: { zh: error.reasonZh, en: error.reasonEn },
+    };
   }
   if (error instanceof ForbiddenError) {
-    return { statusCode: 403, error: error.code, message: { zh: error.messageZh, en: error.messageEn }, details: { why: error.why, ...error.details } };
+    return {
+      statusCode: 403,
+      error: error.code,
+      message: { zh: error.messageZh, en: error.messageEn },
+      details: { why: error.why, ...error.details },
+    };
   }
   if (error instanceof CommandValidationError) {
     return {
       statusCode: 400,
       error: error.code,
-      message: { zh: `命令有 ${error.errors.length} 处错误`, en: `the command has ${error.errors.length} invalid field(s)` },
+      message: {
+        zh: `命令有 ${error.errors.length} 处错误`,
+        en: `the command has ${error.errors.length} invalid field(s)`,
+      },
       errors: error.errors,
     };
   }
   if (error instanceof RuleRefusal) {
-    return { statusCode: STATUS_OF_KIND[error.kind], error: error.code, message: { zh: error.messageZh, en: error.messageEn }, details: error.details };
+    return {
+      statusCode: STATUS_OF_KIND[error.kind],
+      error: error.code,
+      message: { zh: error.messageZh, en: error.messageEn },
+      details: error.details,
+    };
   }
   if (error instanceof WrongExpectedRevisionError) {
     return {

@@ -1,4 +1,10 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { errorBodyOf } from './error-body';
 
@@ -24,12 +30,19 @@ export class LedgerExceptionFilter implements ExceptionFilter {
         statusCode: status,
         error: malformed ? 'MALFORMED_JSON' : exception.name,
         message: malformed
-          ? { zh: '请求体不是有效的 JSON', en: `the request body is not valid JSON: ${exception.message}` }
+          ? {
+              zh: '请求体不是有效的 JSON',
+              en: `the request body is not valid JSON: ${exception.message}`,
+            }
           : { zh: '请求无法处理', en: exception.message },
       });
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    response.status(500).json({ statusCode: 500, error: 'INTERNAL', message: { zh: '服务器内部错误', en: 'internal error' } });
+    response.status(500).json({
+      statusCode: 500,
+      error: 'INTERNAL',
+      message: { zh: '服务器内部错误', en: 'internal error' },
+    });
   }
 }

@@ -24,7 +24,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     problems.push(`PORT "${portText}" must be a whole number from 0 to 65535`);
   }
   const logLevel = env.LOG_LEVEL ?? 'info';
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL "${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL "${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
   let store: StoreLocation | undefined;
   try {
     store = parseStoreLocation(env.LEDGER_STORE);

@@ -35,7 +35,8 @@ export function findPublicDir(start = __dirname): string {
   for (let dir = start; ; dir = dirname(dir)) {
     const candidate = join(dir, 'apps', 'api', 'public');
     if (existsSync(join(candidate, 'index.html'))) return candidate;
-    if (dirname(dir) === dir) throw new Error(`dashboard files (apps/api/public) not found above ${start}`);
+    if (dirname(dir) === dir)
+      throw new Error(`dashboard files (apps/api/public) not found above ${start}`);
   }
 }
 
@@ -47,7 +48,9 @@ export class DashboardController {
   private readonly publicDir = findPublicDir();
   /** Only files present at start-up are served, by exact name: no path ever reaches the disk. */
   private readonly assets = new Set(
-    readdirSync(this.publicDir).filter((name) => /^[\w.-]+$/.test(name) && name !== 'index.html' && extname(name) in CONTENT_TYPES),
+    readdirSync(this.publicDir).filter(
+      (name) => /^[\w.-]+$/.test(name) && name !== 'index.html' && extname(name) in CONTENT_TYPES,
+    ),
   );
   private readonly echarts = require.resolve('echarts/dist/echarts.min.js');
 
@@ -73,7 +76,12 @@ export class DashboardController {
     res.setHeader('Cache-Control', cacheControl);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.sendFile(path, (error) => {
-      if (error && !res.headersSent) res.status(404).json({ statusCode: 404, error: 'NOT_FOUND', message: { zh: '文件不存在', en: 'file not found' } });
+      if (error && !res.headersSent)
+        res.status(404).json({
+          statusCode: 404,
+          error: 'NOT_FOUND',
+          message: { zh: '文件不存在', en: 'file not found' },
+        });
     });
   }
 }

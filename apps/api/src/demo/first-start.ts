@@ -14,10 +14,25 @@ const FIRST_CENTRE = `${HUANCUI_DISTRICT.unitId}-${HUANCUI_2024[0].code}`;
 
 const DEMO_ACTORS: { actorId: string; name: string; roles: Role[]; unitId?: string }[] = [
   { actorId: 'demo-admin', name: '演示管理员 demo admin', roles: ['admin'] },
-  { actorId: 'demo-supervisor', name: '区公卫科 district supervisor', roles: ['supervisor'], unitId: HUANCUI_DISTRICT.unitId },
-  { actorId: 'demo-recorder', name: `${HUANCUI_2024[0].name}录入员 recorder`, roles: ['recorder'], unitId: FIRST_CENTRE },
+  {
+    actorId: 'demo-supervisor',
+    name: '区公卫科 district supervisor',
+    roles: ['supervisor'],
+    unitId: HUANCUI_DISTRICT.unitId,
+  },
+  {
+    actorId: 'demo-recorder',
+    name: `${HUANCUI_2024[0].name}录入员 recorder`,
+    roles: ['recorder'],
+    unitId: FIRST_CENTRE,
+  },
   { actorId: 'demo-auditor', name: '绩效评价 auditor', roles: ['auditor'] },
-  { actorId: 'demo-finance', name: '财务 finance', roles: ['finance'], unitId: HUANCUI_DISTRICT.unitId },
+  {
+    actorId: 'demo-finance',
+    name: '财务 finance',
+    roles: ['finance'],
+    unitId: HUANCUI_DISTRICT.unitId,
+  },
 ];
 
 /**
@@ -25,7 +40,10 @@ const DEMO_ACTORS: { actorId: string; name: string; roles: Role[]; unitId?: stri
  * year (through the same deciders as any write, with its simulated ledger clock) and create a
  * demo actor per role. Returns the keys, to be shown once; undefined when the store had data.
  */
-export async function prepareDemo(location: StoreLocation, today: Date): Promise<{ year: number; events: number; keys: DemoKey[] } | undefined> {
+export async function prepareDemo(
+  location: StoreLocation,
+  today: Date,
+): Promise<{ year: number; events: number; keys: DemoKey[] } | undefined> {
   const probe = await openEventStore(location);
   const empty = (await probe.headPosition()) === 0;
   await probe.close();
@@ -35,7 +53,8 @@ export async function prepareDemo(location: StoreLocation, today: Date): Promise
   const { store: seedStore, clock } = await openSeedStore(location);
   let events = 0;
   try {
-    events = (await seedDistrict({ store: seedStore, scale: 'small', year, seed: 1, clock })).eventsAppended;
+    events = (await seedDistrict({ store: seedStore, scale: 'small', year, seed: 1, clock }))
+      .eventsAppended;
   } finally {
     await seedStore.close();
   }
@@ -50,14 +69,20 @@ export async function prepareDemo(location: StoreLocation, today: Date): Promise
   }
 }
 
-export function demoBanner(demo: { year: number; events: number; keys: DemoKey[] }, url: string): string {
+export function demoBanner(
+  demo: { year: number; events: number; keys: DemoKey[] },
+  url: string,
+): string {
   const lines = [
     '',
     '================================================================================',
     ` Demo district seeded: ${demo.events} events, evaluation year ${demo.year}.`,
     ' 演示区已生成。以下密钥只显示这一次 / these keys are shown only once:',
     '',
-    ...demo.keys.map((k) => `  ${k.actorId.padEnd(16)} ${k.roles.join(',').padEnd(11)} ${(k.unitId ?? 'all units').padEnd(10)} ${k.key}`),
+    ...demo.keys.map(
+      (k) =>
+        `  ${k.actorId.padEnd(16)} ${k.roles.join(',').padEnd(11)} ${(k.unitId ?? 'all units').padEnd(10)} ${k.key}`,
+    ),
     '',
     ` Dashboard: ${url}/   API docs: ${url}/api/docs`,
     '================================================================================',

@@ -24,6 +24,11 @@ export class HealthController {
   @Get()
   @ApiOkResponse({ description: 'The store answers; its kind and head position.' })
   async health(): Promise<HealthReport> {
-    return { status: 'ok', store: this.store.kind, headPosition: await this.store.headPosition(), projectionLag: await this.projection.lag() };
+    return {
+      status: 'ok',
+      store: this.store.kind,
+      headPosition: await this.store.headPosition(),
+      projectionLag: await this.projection.lag(),
+    };
   }
 }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import { LedgerModel } from '@libs/indicators';
 import { EVENT_STORE, type EventStore, type Subscription } from '@libs/ledger';
@@ -37,9 +43,13 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
         },
       },
     );
-    this.subscription.done.catch((error: Error) => this.logger.error(`projection stopped: ${error.message}`));
+    this.subscription.done.catch((error: Error) =>
+      this.logger.error(`projection stopped: ${error.message}`),
+    );
     await ready;
-    this.logger.log(`indicator model caught up to position ${this.model.position} in ${Date.now() - started} ms`);
+    this.logger.log(
+      `indicator model caught up to position ${this.model.position} in ${Date.now() - started} ms`,
+    );
   }
 
   private announce(): void {
@@ -57,7 +67,8 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   async catchUp(timeoutMs = 2000): Promise<void> {
     const head = await this.store.headPosition();
     const deadline = Date.now() + timeoutMs;
-    while (this.model.position < head && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while (this.model.position < head && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
   }
 
   async lag(): Promise<number> {

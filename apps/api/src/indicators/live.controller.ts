@@ -29,13 +29,25 @@ export class LiveController {
     @Query() params: RatesParams,
     @Headers('authorization') authorization: string,
   ): Promise<Observable<MessageEvent>> {
-    const q = parseRatesParams({ ...params, asOf: undefined }, Number(this.queries.today().slice(0, 4)));
-    const unitId = await unitForRequest(principal, q.unit, this.queries.tree(q), storeFactLookup(this.store), this.queries.today());
+    const q = parseRatesParams(
+      { ...params, asOf: undefined },
+      Number(this.queries.today().slice(0, 4)),
+    );
+    const unitId = await unitForRequest(
+      principal,
+      q.unit,
+      this.queries.tree(q),
+      storeFactLookup(this.store),
+      this.queries.today(),
+    );
     return new Observable<MessageEvent>((subscriber) => {
       let last = '';
       const push = async () => {
         // A key revoked while the stream is open gets nothing more: checked again before each push.
-        const still = await authenticate(this.store, authorization).then(() => true, () => false);
+        const still = await authenticate(this.store, authorization).then(
+          () => true,
+          () => false,
+        );
         if (!still) return subscriber.complete();
         const view = ratesView(this.queries, q, unitId);
         const figures = JSON.stringify(view.rows);

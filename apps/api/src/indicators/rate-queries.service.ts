@@ -32,17 +32,34 @@ export class RateQueries {
   }
 
   catalog(year: number): IndicatorCatalog {
-    return catalogForPeriod(year) ?? refuse('NO_CATALOG', 'not_found', `${year} 年没有指标目录`, `no indicator catalog for ${year}`, { year });
+    return (
+      catalogForPeriod(year) ??
+      refuse(
+        'NO_CATALOG',
+        'not_found',
+        `${year} 年没有指标目录`,
+        `no indicator catalog for ${year}`,
+        { year },
+      )
+    );
   }
 
   evaluate(q: RatesQuery): PeriodResult {
     const period = periodOf(q.year, q.asOf, this.today());
     // A past as-of view cannot change; a current one changes with every append.
-    const key = q.asOf && q.asOf < systemClock().toISOString() ? `${q.year}|${q.asOf}` : `${q.year}|now|${this.projection.model.position}`;
+    const key =
+      q.asOf && q.asOf < systemClock().toISOString()
+        ? `${q.year}|${q.asOf}`
+        : `${q.year}|now|${this.projection.model.position}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     if (this.cache.size > 200) this.cache.clear();
-    const result = evaluatePeriod(this.projection.model, this.catalog(q.year), period, this.today());
+    const result = evaluatePeriod(
+      this.projection.model,
+      this.catalog(q.year),
+      period,
+      this.today(),
+    );
     this.cache.set(key, result);
     return result;
   }
@@ -51,10 +68,32 @@ export class RateQueries {
     return new UnitTree(this.projection.model, periodOf(q.year, q.asOf, this.today()));
   }
 
-  lineage(q: RatesQuery, indicatorId: string, unitId: string, page: number, pageSize: number, filter: 'all' | 'counted' | 'not_counted') {
+  lineage(
+    q: RatesQuery,
+    indicatorId: string,
+    unitId: string,
+    page: number,
+    pageSize: number,
+    filter: 'all' | 'counted' | 'not_counted',
+  ) {
     const def = this.catalog(q.year).indicators.find((d) => d.id === indicatorId);
-    if (!def) refuse('UNKNOWN_INDICATOR', 'not_found', `未知指标 ${indicatorId}`, `unknown indicator ${indicatorId}`, { indicatorId });
-    return lineage(this.projection.model, def!, unitId, periodOf(q.year, q.asOf, this.today()), page, pageSize, filter);
+    if (!def)
+      refuse(
+        'UNKNOWN_INDICATOR',
+        'not_found',
+        `未知指标 ${indicatorId}`,
+        `unknown indicator ${indicatorId}`,
+        { indicatorId },
+      );
+    return lineage(
+      this.projection.model,
+      def!,
+      unitId,
+      periodOf(q.year, q.asOf, this.today()),
+      page,
+      pageSize,
+      filter,
+    );
   }
 
   /** Figures at every 10-day checkpoint of the year (10th, 20th, month end), as known then. */
@@ -67,7 +106,9 @@ export class RateQueries {
         const day = `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
         if (day > today) return points;
         const result = this.evaluate({ year, asOf: asOfInstant(day) });
-        const rows = result.rows.filter((r) => r.unitId === unitId && indicatorIds.includes(r.indicatorId));
+        const rows = result.rows.filter(
+          (r) => r.unitId === unitId && indicatorIds.includes(r.indicatorId),
+        );
         points.push({ day, rates: Object.fromEntries(rows.map((r) => [r.indicatorId, r.rate])) });
       }
     }
@@ -80,6 +121,10 @@ export class RateQueries {
     const days = daysBetween(today, deadline);
     return this.evaluate(q)
       .rows.filter((r) => r.unitId === unitId && r.target !== null && r.denominator > 0)
-      .map((r) => ({ indicatorId: r.indicatorId, ...paceFor(Math.ceil(r.target! * r.denominator - 1e-9), r.numerator, days), deadline }));
+      .map((r) => ({
+        indicatorId: r.indicatorId,
+        ...paceFor(Math.ceil(r.target! * r.denominator - 1e-9), r.numerator, days),
+        deadline,
+      }));
   }
 }

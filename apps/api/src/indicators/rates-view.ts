@@ -7,7 +7,9 @@ export function ratesView(queries: RateQueries, q: RatesQuery, unitId: string) {
   const catalog = queries.catalog(q.year);
   const children = tree.children(unitId).map((n) => n.unitId);
   const shown = new Set([unitId, ...children]);
-  const teams = [...tree.nodes.values()].filter((n) => n.kind === 'team' && tree.within(n.unitId, unitId));
+  const teams = [...tree.nodes.values()].filter(
+    (n) => n.kind === 'team' && tree.within(n.unitId, unitId),
+  );
   return {
     period: q.year,
     asOf: q.asOf,
@@ -15,12 +17,27 @@ export function ratesView(queries: RateQueries, q: RatesQuery, unitId: string) {
     position: result.position,
     unit: tree.nodes.get(unitId),
     children,
-    catalog: { id: catalog.id, version: catalog.version, indicators: catalog.indicators.map(({ id, nameZh, nameEn, target, denominator }) => ({ id, nameZh, nameEn, target, denominator: denominator.kind })) },
+    catalog: {
+      id: catalog.id,
+      version: catalog.version,
+      indicators: catalog.indicators.map(({ id, nameZh, nameEn, target, denominator }) => ({
+        id,
+        nameZh,
+        nameEn,
+        target,
+        denominator: denominator.kind,
+      })),
+    },
     rows: result.rows.filter((r) => shown.has(r.unitId)),
     teams: teams.map((t) => ({
       teamId: t.unitId,
       name: t.name,
-      figures: Object.fromEntries([...(result.teams.get(t.unitId) ?? new Map())].map(([id, tally]) => [id, { ...tally, rate: tally.denominator ? tally.numerator / tally.denominator : null }])),
+      figures: Object.fromEntries(
+        [...(result.teams.get(t.unitId) ?? new Map())].map(([id, tally]) => [
+          id,
+          { ...tally, rate: tally.denominator ? tally.numerator / tally.denominator : null },
+        ]),
+      ),
     })),
     pace: queries.pace(q, unitId, `${q.year}-12-31`),
   };

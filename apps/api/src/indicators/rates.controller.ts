@@ -1,4 +1,13 @@
-import { Controller, DefaultValuePipe, Get, Inject, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import {
+  Controller,
+  DefaultValuePipe,
+  Get,
+  Inject,
+  Param,
+  ParseIntPipe,
+  Query,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { evaluationCsv, evaluationTable, evaluationWorkbook } from '@libs/indicators';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -25,15 +34,31 @@ export class RatesController {
   private async resolve(principal: Principal, params: RatesParams) {
     await this.projection.catchUp();
     const q = parseRatesParams(params, Number(this.queries.today().slice(0, 4)));
-    const unitId = await unitForRequest(principal, q.unit, this.queries.tree(q), storeFactLookup(this.store), this.queries.today());
+    const unitId = await unitForRequest(
+      principal,
+      q.unit,
+      this.queries.tree(q),
+      storeFactLookup(this.store),
+      this.queries.today(),
+    );
     return { q, unitId };
   }
 
   @Get('rates')
-  @ApiOperation({ summary: 'Every indicator for a unit and its sub-units, against targets / 指标完成情况' })
-  @ApiQuery({ name: 'period', required: false, description: 'Evaluation year (by occurredAt), e.g. 2024' })
+  @ApiOperation({
+    summary: 'Every indicator for a unit and its sub-units, against targets / 指标完成情况',
+  })
+  @ApiQuery({
+    name: 'period',
+    required: false,
+    description: 'Evaluation year (by occurredAt), e.g. 2024',
+  })
   @ApiQuery({ name: 'unit', required: false, description: 'Unit id (default: your scope)' })
-  @ApiQuery({ name: 'asOf', required: false, description: 'As the ledger knew it then (by recordedAt): a date or ISO time' })
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description: 'As the ledger knew it then (by recordedAt): a date or ISO time',
+  })
   async rates(@CurrentPrincipal() principal: Principal, @Query() params: RatesParams) {
     const { q, unitId } = await this.resolve(principal, params);
     return ratesView(this.queries, q, unitId);
@@ -51,9 +76,26 @@ export class RatesController {
   ) {
     const { q, unitId } = await this.resolve(principal, params);
     // Lineage names residents: it needs the right to read residents' records, not just figures.
-    await authorize(principal, { permission: 'residents:read', units: [unitId], read: true }, storeFactLookup(this.store), this.queries.today());
-    const filter = params.filter === 'counted' || params.filter === 'not_counted' ? params.filter : 'all';
-    return { period: q.year, asOf: q.asOf, ...this.queries.lineage(q, indicator, unitId, Math.max(0, page), Math.min(Math.max(pageSize, 1), 500), filter) };
+    await authorize(
+      principal,
+      { permission: 'residents:read', units: [unitId], read: true },
+      storeFactLookup(this.store),
+      this.queries.today(),
+    );
+    const filter =
+      params.filter === 'counted' || params.filter === 'not_counted' ? params.filter : 'all';
+    return {
+      period: q.year,
+      asOf: q.asOf,
+      ...this.queries.lineage(
+        q,
+        indicator,
+        unitId,
+        Math.max(0, page),
+        Math.min(Math.max(pageSize, 1), 500),
+        filter,
+      ),
+    };
   }
 
   @Get('progress')
@@ -65,11 +107,22 @@ export class RatesController {
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'The evaluation table as xlsx or csv: a row per unit, with totals / 导出考核表' })
+  @ApiOperation({
+    summary: 'The evaluation table as xlsx or csv: a row per unit, with totals / 导出考核表',
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'] })
-  async export(@CurrentPrincipal() principal: Principal, @Query() params: RatesParams & { format?: string }, @Res() res: Response) {
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @Query() params: RatesParams & { format?: string },
+    @Res() res: Response,
+  ) {
     const { q, unitId } = await this.resolve(principal, params);
-    const table = evaluationTable(this.queries.evaluate(q), this.queries.catalog(q.year), this.queries.tree(q), unitId);
+    const table = evaluationTable(
+      this.queries.evaluate(q),
+      this.queries.catalog(q.year),
+      this.queries.tree(q),
+      unitId,
+    );
     const name = `evaluation-${unitId}-${q.year}${q.asOf ? `-asof-${q.asOf.slice(0, 10)}` : ''}`;
     if (params.format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
@@ -77,7 +130,10 @@ export class RatesController {
       res.send(await evaluationCsv(table));
       return;
     }
-    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     res.setHeader('content-disposition', `attachment; filename="${name}.xlsx"`);
     res.send(Buffer.from(await evaluationWorkbook(table).xlsx.writeBuffer()));
   }

@@ -5,7 +5,8 @@ import { openStoreFrom, withStoreOption } from '../store-option';
 import { principalFrom, withKeyOption } from '../principal-option';
 
 const collectRole = (value: string, previous: Role[] = []): Role[] => {
-  if (!ROLES.includes(value as Role)) throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
+  if (!ROLES.includes(value as Role))
+    throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
   return [...previous, value as Role];
 };
 
@@ -25,18 +26,34 @@ function withAdmin<T extends object>(fn: (admin: ActorAdmin, o: T) => Promise<vo
 const sub = (name: string) => withKeyOption(withStoreOption(new Command(name)));
 
 export function actorsCommand(): Command {
-  const actors = new Command('actors').description('manage who may use the ledger: actors, roles, unit scopes, keys');
+  const actors = new Command('actors').description(
+    'manage who may use the ledger: actors, roles, unit scopes, keys',
+  );
   actors.addCommand(
     sub('add')
       .description('add an actor and print its API key (shown once; only its hash is stored)')
       .requiredOption('--name <name>', 'display name of the account')
-      .addOption(new Option('--role <role>', `a role (repeat for several): ${ROLES.join(', ')}`).argParser(collectRole).makeOptionMandatory())
-      .option('--unit <unitId>', 'root of the unit subtree it may act in (default: the whole ledger)')
+      .addOption(
+        new Option('--role <role>', `a role (repeat for several): ${ROLES.join(', ')}`)
+          .argParser(collectRole)
+          .makeOptionMandatory(),
+      )
+      .option(
+        '--unit <unitId>',
+        'root of the unit subtree it may act in (default: the whole ledger)',
+      )
       .option('--id <actorId>', 'choose the actor id (default: generated)')
       .action(
         withAdmin<{ name: string; role: Role[]; unit?: string; id?: string }>(async (admin, o) => {
-          const { actorId, key } = await admin.add({ actorId: o.id, name: o.name, roles: o.role, unitId: o.unit });
-          process.stdout.write(`actor ${actorId} added (${o.role.join(', ')}${o.unit ? ` in ${o.unit}` : ', whole ledger'})\nkey: ${key}\n`);
+          const { actorId, key } = await admin.add({
+            actorId: o.id,
+            name: o.name,
+            roles: o.role,
+            unitId: o.unit,
+          });
+          process.stdout.write(
+            `actor ${actorId} added (${o.role.join(', ')}${o.unit ? ` in ${o.unit}` : ', whole ledger'})\nkey: ${key}\n`,
+          );
         }),
       ),
   );
@@ -69,9 +86,18 @@ export function actorsCommand(): Command {
       .action(
         withAdmin<{ json?: boolean }>(async (admin, o) => {
           const list = await admin.list();
-          if (o.json) return void process.stdout.write(`${JSON.stringify(list.map(({ keys, ...a }) => ({ ...a, keyIds: Object.keys(keys) })), null, 2)}\n`);
+          if (o.json)
+            return void process.stdout.write(
+              `${JSON.stringify(
+                list.map(({ keys, ...a }) => ({ ...a, keyIds: Object.keys(keys) })),
+                null,
+                2,
+              )}\n`,
+            );
           for (const a of list) {
-            process.stdout.write(`${a.actorId}\t${a.name}\t${a.roles.join(',')}\t${a.unitId ?? '(all units)'}\t${a.revoked ? 'REVOKED' : `${Object.keys(a.keys).length} key(s)`}\n`);
+            process.stdout.write(
+              `${a.actorId}\t${a.name}\t${a.roles.join(',')}\t${a.unitId ?? '(all units)'}\t${a.revoked ? 'REVOKED' : `${Object.keys(a.keys).length} key(s)`}\n`,
+            );
           }
         }),
       ),

@@ -66,7 +66,7 @@ export function importCommand(): Command {
     )
     .option(
       '--key <apiKey>',
-      "run as the actor owning this key, with its role and unit scope checked on every line (default: $LEDGER_KEY, else the local operator)",
+      'run as the actor owning this key, with its role and unit scope checked on every line (default: $LEDGER_KEY, else the local operator)',
     )
     .option(
       '--fast',

@@ -34,7 +34,12 @@ export function rejectReasonFor(error: unknown): RejectReason | undefined {
     };
   }
   if (error instanceof ForbiddenError) {
-    return { code: error.code, en: error.messageEn, zh: error.messageZh, details: { why: error.why, ...error.details } };
+    return {
+      code: error.code,
+      en: error.messageEn,
+      zh: error.messageZh,
+      details: { why: error.why, ...error.details },
+    };
   }
   if (error instanceof LedgerError) {
     return { code: error.code, en: error.message, zh: `无法写入：${error.message}` };

@@ -7,7 +7,9 @@ import { CORRECTABLE } from '@libs/records/correct-record/correctable-fields';
 
 export function schemaCommand(): Command {
   return new Command('schema')
-    .description('print the JSON Schema of one command (an import line or HTTP body), or write it and the import-format doc')
+    .description(
+      'print the JSON Schema of one command (an import line or HTTP body), or write it and the import-format doc',
+    )
     .option('--out <file>', 'write the JSON Schema to a file instead of stdout')
     .option('--markdown <file>', 'also write the Markdown reference (docs/import-format.md)')
     .action((o: { out?: string; markdown?: string }) => {
@@ -15,7 +17,9 @@ export function schemaCommand(): Command {
       if (o.out) writeFileSync(o.out, json);
       else process.stdout.write(json);
       if (o.markdown) {
-        const correctable = Object.fromEntries(Object.entries(CORRECTABLE).map(([k, v]) => [k, Object.keys(v)]));
+        const correctable = Object.fromEntries(
+          Object.entries(CORRECTABLE).map(([k, v]) => [k, Object.keys(v)]),
+        );
         writeFileSync(o.markdown, renderImportFormat(correctable, publicActions()));
       }
     });

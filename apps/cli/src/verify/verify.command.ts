@@ -6,7 +6,9 @@ export const EXIT_TAMPERED = 3;
 
 export function verifyCommand(): Command {
   return withStoreOption(new Command('verify'))
-    .description('walk the whole log, recompute every hash and chain; exit 0 when intact, 3 when not')
+    .description(
+      'walk the whole log, recompute every hash and chain; exit 0 when intact, 3 when not',
+    )
     .option('--json', 'print the report as JSON')
     .action(async (options: { store?: string; json?: boolean }) => {
       const store = await openStoreFrom(options);

@@ -12,16 +12,26 @@ export class ChangeRolesRequest extends CommandRequest {
 export function decideGrantRoles(c: Decision<ChangeRolesRequest>, state: ActorState): ActorEvent[] {
   assertActive(state, c.actorId);
   const roles = c.roles.filter((r) => !state.roles.includes(r));
-  return roles.length ? [{ type: 'RolesGranted', data: { actorId: c.actorId, roles, occurredAt: c.occurredAt } }] : [];
+  return roles.length
+    ? [{ type: 'RolesGranted', data: { actorId: c.actorId, roles, occurredAt: c.occurredAt } }]
+    : [];
 }
 
-export function decideRevokeRoles(c: Decision<ChangeRolesRequest>, state: ActorState): ActorEvent[] {
+export function decideRevokeRoles(
+  c: Decision<ChangeRolesRequest>,
+  state: ActorState,
+): ActorEvent[] {
   assertActive(state, c.actorId);
   const roles = c.roles.filter((r) => state.roles.includes(r));
-  return roles.length ? [{ type: 'RolesRevoked', data: { actorId: c.actorId, roles, occurredAt: c.occurredAt } }] : [];
+  return roles.length
+    ? [{ type: 'RolesRevoked', data: { actorId: c.actorId, roles, occurredAt: c.occurredAt } }]
+    : [];
 }
 
-const base = { request: ChangeRolesRequest, stream: (r: ChangeRolesRequest) => actorStream(r.actorId) };
+const base = {
+  request: ChangeRolesRequest,
+  stream: (r: ChangeRolesRequest) => actorStream(r.actorId),
+};
 export const grantRoles = action({
   ...base,
   type: 'GrantRoles',

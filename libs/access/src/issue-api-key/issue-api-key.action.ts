@@ -10,10 +10,24 @@ export class IssueApiKeyRequest extends CommandRequest {
   @IsString() @Matches(/^[0-9a-f]{64}$/) secretHash!: string;
 }
 
-export function decideIssueApiKey(c: Decision<IssueApiKeyRequest>, state: ActorState): ActorEvent[] {
+export function decideIssueApiKey(
+  c: Decision<IssueApiKeyRequest>,
+  state: ActorState,
+): ActorEvent[] {
   assertActive(state, c.actorId);
-  if (state.keys[c.keyId]) refuse('KEY_ID_TAKEN', 'conflict', '密钥编号重复', 'key id already issued', { keyId: c.keyId });
-  return [{ type: 'ApiKeyIssued', data: { actorId: c.actorId, keyId: c.keyId, secretHash: c.secretHash, occurredAt: c.occurredAt } }];
+  if (state.keys[c.keyId])
+    refuse('KEY_ID_TAKEN', 'conflict', '密钥编号重复', 'key id already issued', { keyId: c.keyId });
+  return [
+    {
+      type: 'ApiKeyIssued',
+      data: {
+        actorId: c.actorId,
+        keyId: c.keyId,
+        secretHash: c.secretHash,
+        occurredAt: c.occurredAt,
+      },
+    },
+  ];
 }
 
 export const issueApiKey = action({

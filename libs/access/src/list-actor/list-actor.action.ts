@@ -9,7 +9,9 @@ export class ListActorRequest extends CommandRequest {
 
 /** The directory stream lets `actors list` read one stream instead of scanning the whole log. */
 export function decideListActor(c: Decision<ListActorRequest>, state: string[]): DirectoryEvent[] {
-  return state.includes(c.actorId) ? [] : [{ type: 'ActorListed', data: { actorId: c.actorId, occurredAt: c.occurredAt } }];
+  return state.includes(c.actorId)
+    ? []
+    : [{ type: 'ActorListed', data: { actorId: c.actorId, occurredAt: c.occurredAt } }];
 }
 
 export const listActor = action({
@@ -17,6 +19,10 @@ export const listActor = action({
   summary: { zh: '列入用户目录', en: 'List an actor in the directory' },
   request: ListActorRequest,
   stream: () => ACTOR_DIRECTORY_STREAM,
-  decider: { evolve: (s: string[], e: DirectoryEvent) => [...s, e.data.actorId], initialState: (): string[] => [], decide: decideListActor },
+  decider: {
+    evolve: (s: string[], e: DirectoryEvent) => [...s, e.data.actorId],
+    initialState: (): string[] => [],
+    decide: decideListActor,
+  },
   unitsTouched: () => null,
 });

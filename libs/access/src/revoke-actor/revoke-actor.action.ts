@@ -9,9 +9,17 @@ export class RevokeActorRequest extends CommandRequest {
 }
 
 /** Revoking an actor revokes every key it holds, effective on the next request. */
-export function decideRevokeActor(c: Decision<RevokeActorRequest>, state: ActorState): ActorEvent[] {
+export function decideRevokeActor(
+  c: Decision<RevokeActorRequest>,
+  state: ActorState,
+): ActorEvent[] {
   assertActive(state, c.actorId);
-  return [{ type: 'ActorRevoked', data: { actorId: c.actorId, reason: c.reason, occurredAt: c.occurredAt } }];
+  return [
+    {
+      type: 'ActorRevoked',
+      data: { actorId: c.actorId, reason: c.reason, occurredAt: c.occurredAt },
+    },
+  ];
 }
 
 export const revokeActor = action({

@@ -9,10 +9,25 @@ export class RevokeApiKeyRequest extends CommandRequest {
   @IsString() @Length(1, 500) reason!: string;
 }
 
-export function decideRevokeApiKey(c: Decision<RevokeApiKeyRequest>, state: ActorState): ActorEvent[] {
+export function decideRevokeApiKey(
+  c: Decision<RevokeApiKeyRequest>,
+  state: ActorState,
+): ActorEvent[] {
   assertActive(state, c.actorId);
-  if (!state.keys[c.keyId]) refuse('KEY_NOT_FOUND', 'not_found', `用户没有有效密钥 ${c.keyId}`, `the actor has no active key ${c.keyId}`, { keyId: c.keyId });
-  return [{ type: 'ApiKeyRevoked', data: { actorId: c.actorId, keyId: c.keyId, reason: c.reason, occurredAt: c.occurredAt } }];
+  if (!state.keys[c.keyId])
+    refuse(
+      'KEY_NOT_FOUND',
+      'not_found',
+      `用户没有有效密钥 ${c.keyId}`,
+      `the actor has no active key ${c.keyId}`,
+      { keyId: c.keyId },
+    );
+  return [
+    {
+      type: 'ApiKeyRevoked',
+      data: { actorId: c.actorId, keyId: c.keyId, reason: c.reason, occurredAt: c.occurredAt },
+    },
+  ];
 }
 
 export const revokeApiKey = action({

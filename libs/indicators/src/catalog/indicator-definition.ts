@@ -32,7 +32,10 @@ export interface IndicatorDefinition {
   numerator: NumeratorRule;
   /** The cohort whose members can count in the numerator. */
   cohort: Cohort;
-  denominator: { kind: 'cohort' } | { kind: 'assigned_target'; targetKey: string } | { kind: 'under_management' };
+  denominator:
+    | { kind: 'cohort' }
+    | { kind: 'assigned_target'; targetKey: string }
+    | { kind: 'under_management' };
   /** Target rate 0–1, or relative to the same unit's rate a year earlier (e.g. "2023 + 3 pp"). */
   target: number | { previousYearPlus: number };
   periodType: 'year';

@@ -2,13 +2,27 @@ import type { Cohort } from '../catalog/indicator-definition';
 import type { Period } from './period';
 import type { LiveRecord, ResidentView } from './resident-view';
 
-const KEY_TAGS = ['hypertension', 'diabetes', 'pregnant', 'severe_mental_disorder', 'tuberculosis', 'disabled', 'poverty_alleviated', 'special_family', 'low_income'];
+const KEY_TAGS = [
+  'hypertension',
+  'diabetes',
+  'pregnant',
+  'severe_mental_disorder',
+  'tuberculosis',
+  'disabled',
+  'poverty_alleviated',
+  'special_family',
+  'low_income',
+];
 
 export const enrolment = (v: ResidentView, condition: string): LiveRecord | undefined =>
   v.records.find((r) => r.kind === 'enrolment' && r.fields.condition === condition);
 
 /** Is the resident in the cohort on the period's day? Age cohorts count age at the year's end. */
-export function inCohort(v: ResidentView, cohort: Exclude<Cohort, 'contracts_expiring'>, _period: Period): boolean {
+export function inCohort(
+  v: ResidentView,
+  cohort: Exclude<Cohort, 'contracts_expiring'>,
+  _period: Period,
+): boolean {
   if (!v.present) return false;
   const age = v.age;
   switch (cohort) {
@@ -29,7 +43,13 @@ export function inCohort(v: ResidentView, cohort: Exclude<Cohort, 'contracts_exp
     case 'disabled':
       return v.tags.has('disabled');
     case 'key_population':
-      return age >= 65 || age <= 6 || KEY_TAGS.some((t) => v.tags.has(t)) || !!enrolment(v, 'hypertension') || !!enrolment(v, 'diabetes');
+      return (
+        age >= 65 ||
+        age <= 6 ||
+        KEY_TAGS.some((t) => v.tags.has(t)) ||
+        !!enrolment(v, 'hypertension') ||
+        !!enrolment(v, 'diabetes')
+      );
     default: {
       const unknown: never = cohort;
       return unknown;

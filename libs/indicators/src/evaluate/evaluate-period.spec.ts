@@ -6,7 +6,10 @@ import { lineage } from './lineage';
 import { asOfInstant, periodOf } from './period';
 
 const TODAY = '2025-06-30';
-const rec = (day: string, command: Record<string, unknown>) => ({ at: `${day}T02:00:00.000Z`, command });
+const rec = (day: string, command: Record<string, unknown>) => ({
+  at: `${day}T02:00:00.000Z`,
+  command,
+});
 const bp = (systolic: number, diastolic: number) => ({ systolic, diastolic });
 
 /**
@@ -36,13 +39,23 @@ const commands = [
   rec('2024-01-02', fx.contract('y1', 'k-y1', '2024-01-01', '2024-12-31')),
   rec('2024-01-02', fx.contract('p1', 'k-p1', '2024-01-01', '2024-06-30', true)),
   rec('2024-03-01', fx.contract('e3', 'k-e3', '2024-03-01', '2025-02-28')),
-  ...['2024-02-10', '2024-05-10', '2024-08-10', '2024-11-10'].map((d) => rec(d, fx.followUp('e1', 'hypertension', d, bp(132, 84)))),
-  ...['2024-02-11', '2024-05-11', '2024-08-11', '2024-11-11'].map((d) => rec(d, fx.followUp('p1', 'diabetes', d, { fastingGlucose: 6.5 }))),
+  ...['2024-02-10', '2024-05-10', '2024-08-10', '2024-11-10'].map((d) =>
+    rec(d, fx.followUp('e1', 'hypertension', d, bp(132, 84))),
+  ),
+  ...['2024-02-11', '2024-05-11', '2024-08-11', '2024-11-11'].map((d) =>
+    rec(d, fx.followUp('p1', 'diabetes', d, { fastingGlucose: 6.5 })),
+  ),
   rec('2024-05-01', fx.checkup('e1', '2024-05-01')),
   rec('2024-05-01', fx.tcm('e1', '2024-05-01')),
   rec('2024-05-02', fx.checkup('e2', '2024-05-02', false)),
   rec('2024-05-03', { ...fx.checkup('p1', '2024-05-03'), kind: 'other' }),
-  rec('2024-06-20', { type: 'RenewContract', residentId: 'p1', contractId: 'k-p1', newEnd: '2024-12-31', occurredAt: '2024-06-20' }),
+  rec('2024-06-20', {
+    type: 'RenewContract',
+    residentId: 'p1',
+    contractId: 'k-p1',
+    newEnd: '2024-12-31',
+    occurredAt: '2024-06-20',
+  }),
   rec('2024-07-15', fx.enrol('e2', 'hypertension', '2024-07-15')),
   rec('2024-08-15', fx.followUp('e2', 'hypertension', '2024-08-15', bp(150, 95))),
   rec('2024-10-01', { type: 'RecordResidentDeath', residentId: 'e3', occurredAt: '2024-10-01' }),
@@ -58,7 +71,11 @@ describe('evaluatePeriod on a hand-counted centre', () => {
 
   const figures = (m: LedgerModel, asOf: string | null = null) => {
     const result = evaluatePeriod(m, HUANCUI_2024, periodOf(2024, asOf, TODAY), TODAY);
-    return Object.fromEntries(result.rows.filter((r) => r.unitId === 'c1').map((r) => [r.indicatorId, [r.numerator, r.denominator]]));
+    return Object.fromEntries(
+      result.rows
+        .filter((r) => r.unitId === 'c1')
+        .map((r) => [r.indicatorId, [r.numerator, r.denominator]]),
+    );
   };
 
   it('computes each numerator and denominator as counted by hand', () => {
@@ -84,13 +101,26 @@ describe('evaluatePeriod on a hand-counted centre', () => {
 
   it('rolls units up to the district and states rate, target, gap and status', () => {
     const rows = evaluatePeriod(model, HUANCUI_2024, periodOf(2024, null, TODAY), TODAY).rows;
-    const district = rows.find((r) => r.unitId === 'dist' && r.indicatorId === 'elderly_health_management')!;
-    expect(district).toMatchObject({ numerator: 1, denominator: 2, rate: 0.5, target: 0.64, gap: 1, status: 'behind' });
+    const district = rows.find(
+      (r) => r.unitId === 'dist' && r.indicatorId === 'elderly_health_management',
+    )!;
+    expect(district).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      rate: 0.5,
+      target: 0.64,
+      gap: 1,
+      status: 'behind',
+    });
     const glucose = rows.find((r) => r.unitId === 'dist' && r.indicatorId === 'glucose_control')!;
     expect(glucose).toMatchObject({ rate: 1, target: 0.35, gap: 0, status: 'met' });
-    expect(rows.find((r) => r.unitId === 'dist' && r.indicatorId === 'signing_pregnant')!.status).toBe('no_data');
+    expect(
+      rows.find((r) => r.unitId === 'dist' && r.indicatorId === 'signing_pregnant')!.status,
+    ).toBe('no_data');
     // "2023 rate + 3 pp": nobody was signed in 2023, so the 2024 target is 3 %.
-    expect(rows.find((r) => r.unitId === 'dist' && r.indicatorId === 'signing_overall')!.target).toBeCloseTo(0.03);
+    expect(
+      rows.find((r) => r.unitId === 'dist' && r.indicatorId === 'signing_overall')!.target,
+    ).toBeCloseTo(0.03);
   });
 
   it('as of a date, a late record does not count yet; today it does', () => {
@@ -121,10 +151,22 @@ describe('evaluatePeriod on a hand-counted centre', () => {
     expect(page).toMatchObject({ counted: 1, notCounted: 1 });
     const [e1, e2] = page.entries;
     expect(e1).toMatchObject({ residentId: 'e1', counted: true });
-    const positions = new Set(events.filter((e) => e.streamId === 'resident-e1' && ['ChronicCareEnrolled', 'FollowUpRecorded', 'CheckupRecorded'].includes(e.type)).map((e) => e.position));
+    const positions = new Set(
+      events
+        .filter(
+          (e) =>
+            e.streamId === 'resident-e1' &&
+            ['ChronicCareEnrolled', 'FollowUpRecorded', 'CheckupRecorded'].includes(e.type),
+        )
+        .map((e) => e.position),
+    );
     expect(new Set(e1.evidence.map((r) => r.position))).toEqual(positions);
     expect(e1.evidence[0].hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(e2).toMatchObject({ residentId: 'e2', counted: false, reason: { en: '1 of the 2 face-to-face follow-ups due' } });
+    expect(e2).toMatchObject({
+      residentId: 'e2',
+      counted: false,
+      reason: { en: '1 of the 2 face-to-face follow-ups due' },
+    });
   });
 });
 
@@ -138,7 +180,9 @@ describe('assigned targets', () => {
       rec('2024-01-02', fx.targets('c2', 2024, { hypertension_target: 60 })),
     ]);
     const rows = () => evaluatePeriod(model, HUANCUI_2024, periodOf(2024, null, TODAY), TODAY).rows;
-    const denominator = (unitId: string) => rows().find((r) => r.unitId === unitId && r.indicatorId === 'hypertension_standardised')!.denominator;
+    const denominator = (unitId: string) =>
+      rows().find((r) => r.unitId === unitId && r.indicatorId === 'hypertension_standardised')!
+        .denominator;
     expect([denominator('c1'), denominator('c2'), denominator('dist')]).toEqual([40, 60, 100]);
     const { model: withTotal } = await buildLedger([
       rec('2020-01-01', fx.district()),
@@ -147,6 +191,9 @@ describe('assigned targets', () => {
       rec('2024-01-02', fx.targets('dist', 2024, { hypertension_target: 45 })),
     ]);
     const r = evaluatePeriod(withTotal, HUANCUI_2024, periodOf(2024, null, TODAY), TODAY).rows;
-    expect(r.find((x) => x.unitId === 'dist' && x.indicatorId === 'hypertension_standardised')!.denominator).toBe(45);
+    expect(
+      r.find((x) => x.unitId === 'dist' && x.indicatorId === 'hypertension_standardised')!
+        .denominator,
+    ).toBe(45);
   });
 });

@@ -32,7 +32,15 @@ export interface LineagePage {
  * The residents behind one number: who counted, with the events that made them count, and who
  * did not, with the reason. Ordered by resident id, so pages are stable.
  */
-export function lineage(model: LedgerModel, def: IndicatorDefinition, unitId: string, period: Period, page: number, pageSize: number, filter: 'all' | 'counted' | 'not_counted' = 'all'): LineagePage {
+export function lineage(
+  model: LedgerModel,
+  def: IndicatorDefinition,
+  unitId: string,
+  period: Period,
+  page: number,
+  pageSize: number,
+  filter: 'all' | 'counted' | 'not_counted' = 'all',
+): LineagePage {
   const tree = new UnitTree(model, period);
   const entries: LineageEntry[] = [];
   for (const r of model.residents.values()) {
@@ -44,16 +52,43 @@ export function lineage(model: LedgerModel, def: IndicatorDefinition, unitId: st
         const originalEnd = c.fields.end as string;
         if (originalEnd < period.start || originalEnd > period.day) continue;
         const counted = c.end !== originalEnd;
-        entries.push({ residentId: v.residentId, unitId: v.unitId, contractId: c.recordId, counted, evidence: c.refs, reason: counted ? undefined : { en: `contract ended ${originalEnd} without renewal`, zh: `签约于 ${originalEnd} 到期未续约` } });
+        entries.push({
+          residentId: v.residentId,
+          unitId: v.unitId,
+          contractId: c.recordId,
+          counted,
+          evidence: c.refs,
+          reason: counted
+            ? undefined
+            : {
+                en: `contract ended ${originalEnd} without renewal`,
+                zh: `签约于 ${originalEnd} 到期未续约`,
+              },
+        });
       }
       continue;
     }
     if (!inCohort(v, def.cohort as never, period)) continue;
     const verdict = judge(def, v, period);
-    entries.push({ residentId: v.residentId, unitId: v.unitId, counted: verdict.counted, reason: verdict.reason, evidence: verdict.evidence });
+    entries.push({
+      residentId: v.residentId,
+      unitId: v.unitId,
+      counted: verdict.counted,
+      reason: verdict.reason,
+      evidence: verdict.evidence,
+    });
   }
   entries.sort((a, b) => (a.residentId < b.residentId ? -1 : a.residentId > b.residentId ? 1 : 0));
   const counted = entries.filter((e) => e.counted).length;
-  const selected = filter === 'all' ? entries : entries.filter((e) => e.counted === (filter === 'counted'));
-  return { indicatorId: def.id, unitId, counted, notCounted: entries.length - counted, page, pageSize, entries: selected.slice(page * pageSize, (page + 1) * pageSize) };
+  const selected =
+    filter === 'all' ? entries : entries.filter((e) => e.counted === (filter === 'counted'));
+  return {
+    indicatorId: def.id,
+    unitId,
+    counted,
+    notCounted: entries.length - counted,
+    page,
+    pageSize,
+    entries: selected.slice(page * pageSize, (page + 1) * pageSize),
+  };
 }

@@ -14,10 +14,20 @@ export interface Verdict {
 const inYear = (r: LiveRecord, p: Period) => r.day >= p.start && r.day <= p.day;
 const quarterOf = (day: string) => Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
 const yes = (evidence: EventRef[]): Verdict => ({ counted: true, evidence });
-const no = (en: string, zh: string, evidence: EventRef[] = []): Verdict => ({ counted: false, reason: { en, zh }, evidence });
+const no = (en: string, zh: string, evidence: EventRef[] = []): Verdict => ({
+  counted: false,
+  reason: { en, zh },
+  evidence,
+});
 
 export function activeContracts(v: ResidentView, p: Period): LiveRecord[] {
-  return v.records.filter((r) => r.kind === 'contract' && (r.fields.start as string) <= p.day && p.day <= r.end! && (r.terminatedOn === null || r.terminatedOn! > p.day));
+  return v.records.filter(
+    (r) =>
+      r.kind === 'contract' &&
+      (r.fields.start as string) <= p.day &&
+      p.day <= r.end! &&
+      (r.terminatedOn === null || r.terminatedOn! > p.day),
+  );
 }
 
 /**
@@ -34,7 +44,9 @@ export function followUpsDue(v: ResidentView, condition: string, p: Period): num
 const lastFollowUp = (v: ResidentView, condition: string, p: Period) =>
   v.records
     .filter((r) => r.kind === 'follow_up' && r.fields.condition === condition && inYear(r, p))
-    .sort((a, b) => (a.day === b.day ? a.refs[0].position - b.refs[0].position : a.day < b.day ? -1 : 1))
+    .sort((a, b) =>
+      a.day === b.day ? a.refs[0].position - b.refs[0].position : a.day < b.day ? -1 : 1,
+    )
     .at(-1);
 
 export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Verdict {
@@ -49,26 +61,54 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
       return c ? yes(c.refs) : no('not signed as part of a household', '未以家庭为单位签约');
     }
     case 'complete_elderly_checkup': {
-      const checkups = v.records.filter((r) => r.kind === 'checkup' && r.fields.kind === 'elderly_annual' && inYear(r, p));
+      const checkups = v.records.filter(
+        (r) => r.kind === 'checkup' && r.fields.kind === 'elderly_annual' && inYear(r, p),
+      );
       const complete = checkups.find((r) => r.fields.complete === true);
       if (complete) return yes(complete.refs);
-      return checkups.length ? no('the elderly checkup this year is incomplete', '本年度老年人体检项目不全', checkups[0].refs) : no('no elderly checkup this year', '本年度无老年人体检');
+      return checkups.length
+        ? no(
+            'the elderly checkup this year is incomplete',
+            '本年度老年人体检项目不全',
+            checkups[0].refs,
+          )
+        : no('no elderly checkup this year', '本年度无老年人体检');
     }
     case 'tcm_assessment': {
       const tcm = v.records.find((r) => r.kind === 'tcm_assessment' && inYear(r, p));
-      return tcm ? yes(tcm.refs) : no('no TCM constitution identification this year', '本年度无中医体质辨识');
+      return tcm
+        ? yes(tcm.refs)
+        : no('no TCM constitution identification this year', '本年度无中医体质辨识');
     }
     case 'standardised_management': {
       const due = followUpsDue(v, condition, p);
-      const faceToFace = v.records.filter((r) => r.kind === 'follow_up' && r.fields.condition === condition && r.fields.mode !== 'phone' && inYear(r, p));
+      const faceToFace = v.records.filter(
+        (r) =>
+          r.kind === 'follow_up' &&
+          r.fields.condition === condition &&
+          r.fields.mode !== 'phone' &&
+          inYear(r, p),
+      );
       const quarters = new Set(faceToFace.map((r) => r.day.slice(0, 4) + quarterOf(r.day)));
       const checkup = v.records.find((r) => r.kind === 'checkup' && inYear(r, p));
-      const evidence = [...(enrolment(v, condition)?.refs ?? []), ...faceToFace.flatMap((r) => r.refs), ...(checkup?.refs ?? [])];
+      const evidence = [
+        ...(enrolment(v, condition)?.refs ?? []),
+        ...faceToFace.flatMap((r) => r.refs),
+        ...(checkup?.refs ?? []),
+      ];
       if (faceToFace.length < due) {
-        return no(`${faceToFace.length} of the ${due} face-to-face follow-ups due`, `应面对面随访 ${due} 次，实际 ${faceToFace.length} 次`, evidence);
+        return no(
+          `${faceToFace.length} of the ${due} face-to-face follow-ups due`,
+          `应面对面随访 ${due} 次，实际 ${faceToFace.length} 次`,
+          evidence,
+        );
       }
       if (quarters.size < due) {
-        return no(`follow-ups fall in ${quarters.size} quarter(s), ${due} due`, `随访仅覆盖 ${quarters.size} 个季度，应覆盖 ${due} 个`, evidence);
+        return no(
+          `follow-ups fall in ${quarters.size} quarter(s), ${due} due`,
+          `随访仅覆盖 ${quarters.size} 个季度，应覆盖 ${due} 个`,
+          evidence,
+        );
       }
       if (!checkup) return no('no health checkup this year', '本年度无健康体检', evidence);
       return yes(evidence);
@@ -78,11 +118,22 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
       const last = lastFollowUp(v, condition, p);
       if (!last) return no('no follow-up this year', '本年度无随访');
       const f = last.fields as { systolic?: number; diastolic?: number; fastingGlucose?: number };
-      const controlled = def.numerator === 'bp_controlled' ? (f.systolic ?? 999) < 140 && (f.diastolic ?? 999) < 90 : (f.fastingGlucose ?? 99) < 7;
+      const controlled =
+        def.numerator === 'bp_controlled'
+          ? (f.systolic ?? 999) < 140 && (f.diastolic ?? 999) < 90
+          : (f.fastingGlucose ?? 99) < 7;
       if (controlled) return yes(last.refs);
       return def.numerator === 'bp_controlled'
-        ? no(`last blood pressure ${f.systolic}/${f.diastolic} mmHg is not below 140/90`, `最近一次血压 ${f.systolic}/${f.diastolic} mmHg 未控制在 140/90 以下`, last.refs)
-        : no(`last fasting glucose ${f.fastingGlucose} mmol/L is not below 7.0`, `最近一次空腹血糖 ${f.fastingGlucose} mmol/L 未低于 7.0`, last.refs);
+        ? no(
+            `last blood pressure ${f.systolic}/${f.diastolic} mmHg is not below 140/90`,
+            `最近一次血压 ${f.systolic}/${f.diastolic} mmHg 未控制在 140/90 以下`,
+            last.refs,
+          )
+        : no(
+            `last fasting glucose ${f.fastingGlucose} mmol/L is not below 7.0`,
+            `最近一次空腹血糖 ${f.fastingGlucose} mmol/L 未低于 7.0`,
+            last.refs,
+          );
     }
     case 'renewed':
       return no('renewal is judged per contract', '续约按签约计');

@@ -14,11 +14,15 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
 export function periodOf(year: number, asOf: string | null, today: string): Period {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  const limit = asOf ? new Date(Date.parse(asOf) + CHINA_OFFSET_MS).toISOString().slice(0, 10) : today;
+  const limit = asOf
+    ? new Date(Date.parse(asOf) + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+    : today;
   return { year, start, end, day: limit < end ? limit : end, asOf };
 }
 
 /** asOf given as a date means "known by the end of that day, China time". */
 export function asOfInstant(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(Date.parse(`${value}T23:59:59.999+08:00`)).toISOString() : new Date(value).toISOString();
+  return /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? new Date(Date.parse(`${value}T23:59:59.999+08:00`)).toISOString()
+    : new Date(value).toISOString();
 }

@@ -44,8 +44,18 @@ function liveRecord(m: RecordModel, asOf: string | null, day: string): LiveRecor
     day: recordDay,
     fields,
     refs: [m.created.ref, ...corrections.map((c) => c.ref), ...renewals.map((r) => r.ref)],
-    end: m.kind === 'contract' ? (renewals.length ? renewals[renewals.length - 1].data.newEnd : (fields.end as string)) : undefined,
-    terminatedOn: m.kind === 'contract' ? (termination ? chinaDay(termination.ref.occurredAt) : null) : undefined,
+    end:
+      m.kind === 'contract'
+        ? renewals.length
+          ? renewals[renewals.length - 1].data.newEnd
+          : (fields.end as string)
+        : undefined,
+    terminatedOn:
+      m.kind === 'contract'
+        ? termination
+          ? chinaDay(termination.ref.occurredAt)
+          : null
+        : undefined,
   };
 }
 
@@ -54,15 +64,20 @@ export function residentView(r: ResidentModel, period: Period): ResidentView | u
   const known = knownBy(period.asOf);
   const reg = r.registered;
   if (!reg || !known(reg) || chinaDay(reg.ref.occurredAt) > period.day) return undefined;
-  const effective = <T extends { ref: EventRef }>(list: T[]) => list.filter(known).filter((f) => chinaDay(f.ref.occurredAt) <= period.day);
+  const effective = <T extends { ref: EventRef }>(list: T[]) =>
+    list.filter(known).filter((f) => chinaDay(f.ref.occurredAt) <= period.day);
   const tags = new Set(reg.data.tags);
   for (const change of effective(r.tagChanges)) {
     change.data.removed.forEach((t) => tags.delete(t));
     change.data.added.forEach((t) => tags.add(t));
   }
   const moves = effective(r.reassignments);
-  const gone = [...effective(r.died), ...effective(r.movedOut)].filter((f) => chinaDay(f.ref.occurredAt) < period.day);
-  const records = [...r.records.values()].map((m) => liveRecord(m, period.asOf, period.day)).filter((x): x is LiveRecord => !!x);
+  const gone = [...effective(r.died), ...effective(r.movedOut)].filter(
+    (f) => chinaDay(f.ref.occurredAt) < period.day,
+  );
+  const records = [...r.records.values()]
+    .map((m) => liveRecord(m, period.asOf, period.day))
+    .filter((x): x is LiveRecord => !!x);
   return {
     residentId: r.residentId,
     birthDate: reg.data.birthDate,
@@ -74,4 +89,3 @@ export function residentView(r: ResidentModel, period: Period): ResidentView | u
     refs: [reg.ref, ...effective(r.tagChanges).map((f) => f.ref), ...moves.map((f) => f.ref)],
   };
 }
-

@@ -18,12 +18,19 @@ export class UnitTree {
   constructor(model: LedgerModel, period: Period) {
     const known = knownBy(period.asOf);
     for (const u of model.units.values()) {
-      const versions = u.versions.filter(known).filter((v) => chinaDay(v.ref.occurredAt) <= period.day);
+      const versions = u.versions
+        .filter(known)
+        .filter((v) => chinaDay(v.ref.occurredAt) <= period.day);
       if (versions.length === 0) continue;
       const closed = u.closures.filter(known).some((c) => chinaDay(c.ref.occurredAt) <= period.day);
       if (closed) continue;
       const v = versions[versions.length - 1].data;
-      this.nodes.set(u.unitId, { unitId: u.unitId, name: v.name, kind: u.kind, parentId: v.parentId });
+      this.nodes.set(u.unitId, {
+        unitId: u.unitId,
+        name: v.name,
+        kind: u.kind,
+        parentId: v.parentId,
+      });
     }
   }
 
@@ -32,7 +39,12 @@ export class UnitTree {
     const cached = this.chains.get(unitId);
     if (cached) return cached;
     const chain: string[] = [];
-    for (let id: string | null = unitId; id && !chain.includes(id) && chain.length < 12; id = this.nodes.get(id)?.parentId ?? null) chain.push(id);
+    for (
+      let id: string | null = unitId;
+      id && !chain.includes(id) && chain.length < 12;
+      id = this.nodes.get(id)?.parentId ?? null
+    )
+      chain.push(id);
     this.chains.set(unitId, chain);
     return chain;
   }

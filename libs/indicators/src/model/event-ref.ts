@@ -28,4 +28,7 @@ export interface Fact<T> {
 }
 
 /** Known to the ledger by `asOf` (null: now). */
-export const knownBy = (asOf: string | null) => (f: { ref: EventRef }): boolean => asOf === null || f.ref.recordedAt <= asOf;
+export const knownBy =
+  (asOf: string | null) =>
+  (f: { ref: EventRef }): boolean =>
+    asOf === null || f.ref.recordedAt <= asOf;

@@ -1,6 +1,11 @@
 import type { RecordedEvent } from '@libs/ledger';
 import { type Fact, refOf } from './event-ref';
-import { type RecordKind, type RecordModel, type ResidentModel, newResident } from './resident-model';
+import {
+  type RecordKind,
+  type RecordModel,
+  type ResidentModel,
+  newResident,
+} from './resident-model';
 
 export interface UnitModel {
   unitId: string;
@@ -39,7 +44,10 @@ export class LedgerModel {
     else if (e.streamId.startsWith('orgunit-')) this.applyUnit(e, d);
     else if (e.type === 'TargetsAssigned') {
       const byYear = this.targets.get(d.unitId as string) ?? new Map();
-      byYear.set(d.year as number, [...(byYear.get(d.year as number) ?? []), { ref: refOf(e), data: d.targets as Record<string, number> }]);
+      byYear.set(d.year as number, [
+        ...(byYear.get(d.year as number) ?? []),
+        { ref: refOf(e), data: d.targets as Record<string, number> },
+      ]);
       this.targets.set(d.unitId as string, byYear);
     }
     return true;
@@ -50,13 +58,19 @@ export class LedgerModel {
     const fact = (data: { name: string; parentId: string | null }) => ({ ref: refOf(e), data });
     const unit = this.units.get(unitId);
     if (e.type === 'OrgUnitRegistered') {
-      this.units.set(unitId, { unitId, kind: d.kind as string, versions: [fact({ name: d.name as string, parentId: (d.parentId as string) ?? null })], closures: [] });
+      this.units.set(unitId, {
+        unitId,
+        kind: d.kind as string,
+        versions: [fact({ name: d.name as string, parentId: (d.parentId as string) ?? null })],
+        closures: [],
+      });
       return;
     }
     if (!unit) return;
     const last = unit.versions[unit.versions.length - 1].data;
     if (e.type === 'OrgUnitRenamed') unit.versions.push(fact({ ...last, name: d.name as string }));
-    if (e.type === 'OrgUnitMoved') unit.versions.push(fact({ ...last, parentId: d.parentId as string }));
+    if (e.type === 'OrgUnitMoved')
+      unit.versions.push(fact({ ...last, parentId: d.parentId as string }));
     if (e.type === 'OrgUnitClosed') unit.closures.push({ ref: refOf(e), data: {} });
   }
 
@@ -69,7 +83,15 @@ export class LedgerModel {
     const kind = RECORD_KINDS[e.type];
     if (kind) {
       const recordId = (kind === 'contract' ? d.contractId : d.recordId) as string;
-      r.records.set(recordId, { recordId, kind, created: { ref, data: d }, corrections: [], voids: [], renewals: [], terminations: [] });
+      r.records.set(recordId, {
+        recordId,
+        kind,
+        created: { ref, data: d },
+        corrections: [],
+        voids: [],
+        renewals: [],
+        terminations: [],
+      });
       return;
     }
     const record = (id: unknown): RecordModel | undefined => r.records.get(id as string);

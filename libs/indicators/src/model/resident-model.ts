@@ -17,7 +17,13 @@ export interface RecordModel {
 export interface ResidentModel {
   residentId: string;
   revision: number;
-  registered?: Fact<{ birthDate: string; sex: string; unitId: string; householdId: string | null; tags: string[] }>;
+  registered?: Fact<{
+    birthDate: string;
+    sex: string;
+    unitId: string;
+    householdId: string | null;
+    tags: string[];
+  }>;
   tagChanges: Fact<{ added: string[]; removed: string[] }>[];
   reassignments: Fact<{ toUnitId: string }>[];
   movedOut: Fact<Record<string, unknown>>[];

@@ -27,7 +27,13 @@ const keyOf = (e: LineageEntry) => `${e.residentId}|${e.contractId ?? ''}`;
  * What changed in a unit's figures between an as-of view and now, resident by resident, with
  * the events recorded in between that explain each change.
  */
-export function diffSince(model: LedgerModel, catalog: IndicatorCatalog, unitId: string, then: Period, now: Period): IndicatorChange[] {
+export function diffSince(
+  model: LedgerModel,
+  catalog: IndicatorCatalog,
+  unitId: string,
+  then: Period,
+  now: Period,
+): IndicatorChange[] {
   const changes: IndicatorChange[] = [];
   for (const def of catalog.indicators) {
     const all = (p: Period) => lineage(model, def, unitId, p, 0, Number.MAX_SAFE_INTEGER);
@@ -43,11 +49,24 @@ export function diffSince(model: LedgerModel, catalog: IndicatorCatalog, unitId:
       const change = !x ? 'joined' : !y ? 'left' : y.counted ? 'now_counted' : 'no_longer_counted';
       const entry = (y ?? x)!;
       const resident = model.residents.get(entry.residentId);
-      const refs = resident ? residentRefs(resident).filter((r) => then.asOf !== null && r.recordedAt > then.asOf) : [];
-      residents.push({ residentId: entry.residentId, contractId: entry.contractId, change, reasonThen: x?.reason, reasonNow: y?.reason, events: refs });
+      const refs = resident
+        ? residentRefs(resident).filter((r) => then.asOf !== null && r.recordedAt > then.asOf)
+        : [];
+      residents.push({
+        residentId: entry.residentId,
+        contractId: entry.contractId,
+        change,
+        reasonThen: x?.reason,
+        reasonNow: y?.reason,
+        events: refs,
+      });
     }
-    const tally = (p: typeof before) => ({ numerator: p.counted, denominator: p.counted + p.notCounted });
-    if (residents.length > 0) changes.push({ indicatorId: def.id, then: tally(before), now: tally(after), residents });
+    const tally = (p: typeof before) => ({
+      numerator: p.counted,
+      denominator: p.counted + p.notCounted,
+    });
+    if (residents.length > 0)
+      changes.push({ indicatorId: def.id, then: tally(before), now: tally(after), residents });
   }
   return changes;
 }
@@ -55,7 +74,14 @@ export function diffSince(model: LedgerModel, catalog: IndicatorCatalog, unitId:
 function residentRefs(r: NonNullable<ReturnType<LedgerModel['residents']['get']>>): EventRef[] {
   const refs: EventRef[] = [];
   if (r.registered) refs.push(r.registered.ref);
-  for (const list of [r.tagChanges, r.reassignments, r.movedOut, r.died]) refs.push(...list.map((f) => f.ref));
-  for (const rec of r.records.values()) refs.push(rec.created.ref, ...[rec.corrections, rec.voids, rec.renewals, rec.terminations].flatMap((l) => l.map((f) => f.ref)));
+  for (const list of [r.tagChanges, r.reassignments, r.movedOut, r.died])
+    refs.push(...list.map((f) => f.ref));
+  for (const rec of r.records.values())
+    refs.push(
+      rec.created.ref,
+      ...[rec.corrections, rec.voids, rec.renewals, rec.terminations].flatMap((l) =>
+        l.map((f) => f.ref),
+      ),
+    );
   return refs.sort((x, y) => x.position - y.position);
 }

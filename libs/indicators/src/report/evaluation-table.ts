@@ -6,18 +6,34 @@ export interface EvaluationTable {
   title: string;
   indicators: { id: string; nameZh: string; nameEn: string }[];
   /** One row per sub-unit, then the total (the unit itself). */
-  rows: { unitId: string; unitName: string; total: boolean; cells: Record<string, Pick<RateRow, 'numerator' | 'denominator' | 'rate' | 'target' | 'status'>> }[];
+  rows: {
+    unitId: string;
+    unitName: string;
+    total: boolean;
+    cells: Record<
+      string,
+      Pick<RateRow, 'numerator' | 'denominator' | 'rate' | 'target' | 'status'>
+    >;
+  }[];
 }
 
 /** Laid out like a district's evaluation attachment: a row per unit, per indicator target, count and rate. */
-export function evaluationTable(result: PeriodResult, catalog: IndicatorCatalog, tree: UnitTree, unitId: string): EvaluationTable {
+export function evaluationTable(
+  result: PeriodResult,
+  catalog: IndicatorCatalog,
+  tree: UnitTree,
+  unitId: string,
+): EvaluationTable {
   const byUnit = new Map<string, Map<string, RateRow>>();
   for (const r of result.rows) {
     const m = byUnit.get(r.unitId) ?? new Map<string, RateRow>();
     m.set(r.indicatorId, r);
     byUnit.set(r.unitId, m);
   }
-  const units = [...tree.children(unitId).map((n) => ({ id: n.unitId, total: false })), { id: unitId, total: true }];
+  const units = [
+    ...tree.children(unitId).map((n) => ({ id: n.unitId, total: false })),
+    { id: unitId, total: true },
+  ];
   const asOf = result.period.asOf ? `，截至 ${result.period.asOf}` : '';
   return {
     title: `${tree.nodes.get(unitId)?.name ?? unitId} ${result.period.year} 年基本公共卫生服务指标（${result.period.day}${asOf}）`,
@@ -29,7 +45,16 @@ export function evaluationTable(result: PeriodResult, catalog: IndicatorCatalog,
       cells: Object.fromEntries(
         catalog.indicators.map((d) => {
           const r = byUnit.get(id)?.get(d.id);
-          return [d.id, { numerator: r?.numerator ?? 0, denominator: r?.denominator ?? 0, rate: r?.rate ?? null, target: r?.target ?? null, status: r?.status ?? 'no_data' }];
+          return [
+            d.id,
+            {
+              numerator: r?.numerator ?? 0,
+              denominator: r?.denominator ?? 0,
+              rate: r?.rate ?? null,
+              target: r?.target ?? null,
+              status: r?.status ?? 'no_data',
+            },
+          ];
         }),
       ),
     })),
@@ -45,7 +70,9 @@ export function renderEvaluationText(table: EvaluationTable): string {
     lines.push(`${d.nameZh} / ${d.nameEn}`);
     for (const row of table.rows) {
       const c = row.cells[d.id];
-      lines.push(`  ${row.unitName.padEnd(20)} ${String(c.numerator).padStart(8)} / ${String(c.denominator).padEnd(8)} ${pct(c.rate).padStart(8)}  target ${pct(c.target).padStart(8)}  ${c.status}`);
+      lines.push(
+        `  ${row.unitName.padEnd(20)} ${String(c.numerator).padStart(8)} / ${String(c.denominator).padEnd(8)} ${pct(c.rate).padStart(8)}  target ${pct(c.target).padStart(8)}  ${c.status}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

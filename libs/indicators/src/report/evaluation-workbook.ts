@@ -44,11 +44,33 @@ export async function evaluationCsv(table: EvaluationTable): Promise<Buffer> {
 }
 
 export function evaluationCsvRows(table: EvaluationTable): (string | number)[][] {
-  const rows: (string | number)[][] = [['unit_id', 'unit', 'indicator', 'indicator_zh', 'target', 'numerator', 'denominator', 'rate', 'status']];
+  const rows: (string | number)[][] = [
+    [
+      'unit_id',
+      'unit',
+      'indicator',
+      'indicator_zh',
+      'target',
+      'numerator',
+      'denominator',
+      'rate',
+      'status',
+    ],
+  ];
   for (const row of table.rows) {
     for (const d of table.indicators) {
       const c = row.cells[d.id];
-      rows.push([row.unitId, row.unitName, d.id, d.nameZh, c.target ?? '', c.numerator, c.denominator, c.rate === null ? '' : Number(c.rate.toFixed(6)), c.status]);
+      rows.push([
+        row.unitId,
+        row.unitName,
+        d.id,
+        d.nameZh,
+        c.target ?? '',
+        c.numerator,
+        c.denominator,
+        c.rate === null ? '' : Number(c.rate.toFixed(6)),
+        c.status,
+      ]);
     }
   }
   return rows;

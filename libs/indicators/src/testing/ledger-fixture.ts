@@ -16,7 +16,10 @@ export async function buildLedger(commands: { at: string; command: Record<string
   const ordered = [...commands].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   for (const { at, command } of ordered) {
     now = new Date(at);
-    await executeCommand({ commandId: `fx-${(counter += 1)}`, ...command }, { store, clock, actor: 'fixture' });
+    await executeCommand(
+      { commandId: `fx-${(counter += 1)}`, ...command },
+      { store, clock, actor: 'fixture' },
+    );
   }
   const events: RecordedEvent[] = await store.readAll();
   await store.close();
@@ -27,15 +30,104 @@ export async function buildLedger(commands: { at: string; command: Record<string
 
 /** Command builders for fixtures: one small district with one centre and one doctor. */
 export const fx = {
-  district: () => ({ type: 'RegisterOrgUnit', unitId: 'dist', name: '环翠区', kind: 'district', occurredAt: '2020-01-01' }),
-  centre: (unitId = 'c1', parentId = 'dist') => ({ type: 'RegisterOrgUnit', unitId, name: unitId, kind: 'community_centre', parentId, occurredAt: '2020-01-01' }),
-  team: (unitId = 't1', parentId = 'c1') => ({ type: 'RegisterOrgUnit', unitId, name: unitId, kind: 'team', parentId, occurredAt: '2020-01-01' }),
-  doctor: (doctorId = 'd1', unitId = 'c1', teamId: string | undefined = 't1') => ({ type: 'RegisterDoctor', doctorId, unitId, teamId, occurredAt: '2020-01-01' }),
-  resident: (residentId: string, birthDate: string, unitId = 'c1', tags: string[] = []) => ({ type: 'RegisterResident', residentId, birthDate, sex: 'female', unitId, tags, occurredAt: '2020-01-01' }),
-  contract: (residentId: string, contractId: string, start: string, end: string, household = false) => ({ type: 'SignContract', residentId, contractId, doctorId: 'd1', teamId: 't1', start, end, household, occurredAt: start }),
-  checkup: (residentId: string, on: string, complete = true, recordId?: string) => ({ type: 'RecordCheckup', residentId, recordId, doctorId: 'd1', kind: 'elderly_annual', complete, occurredAt: on }),
-  tcm: (residentId: string, on: string) => ({ type: 'RecordTcmAssessment', residentId, doctorId: 'd1', constitution: 'balanced', occurredAt: on }),
-  enrol: (residentId: string, condition: string, on: string) => ({ type: 'EnrollChronicCare', residentId, condition, occurredAt: on }),
-  followUp: (residentId: string, condition: string, on: string, v: Record<string, unknown>, mode = 'face_to_face_clinic') => ({ type: 'RecordFollowUp', residentId, doctorId: 'd1', condition, mode, occurredAt: on, ...v }),
-  targets: (unitId: string, year: number, targets: Record<string, number>) => ({ type: 'AssignTargets', unitId, year, targets: Object.entries(targets).map(([indicator, count]) => ({ indicator, count })), occurredAt: `${year}-01-02` }),
+  district: () => ({
+    type: 'RegisterOrgUnit',
+    unitId: 'dist',
+    name: '环翠区',
+    kind: 'district',
+    occurredAt: '2020-01-01',
+  }),
+  centre: (unitId = 'c1', parentId = 'dist') => ({
+    type: 'RegisterOrgUnit',
+    unitId,
+    name: unitId,
+    kind: 'community_centre',
+    parentId,
+    occurredAt: '2020-01-01',
+  }),
+  team: (unitId = 't1', parentId = 'c1') => ({
+    type: 'RegisterOrgUnit',
+    unitId,
+    name: unitId,
+    kind: 'team',
+    parentId,
+    occurredAt: '2020-01-01',
+  }),
+  doctor: (doctorId = 'd1', unitId = 'c1', teamId: string | undefined = 't1') => ({
+    type: 'RegisterDoctor',
+    doctorId,
+    unitId,
+    teamId,
+    occurredAt: '2020-01-01',
+  }),
+  resident: (residentId: string, birthDate: string, unitId = 'c1', tags: string[] = []) => ({
+    type: 'RegisterResident',
+    residentId,
+    birthDate,
+    sex: 'female',
+    unitId,
+    tags,
+    occurredAt: '2020-01-01',
+  }),
+  contract: (
+    residentId: string,
+    contractId: string,
+    start: string,
+    end: string,
+    household = false,
+  ) => ({
+    type: 'SignContract',
+    residentId,
+    contractId,
+    doctorId: 'd1',
+    teamId: 't1',
+    start,
+    end,
+    household,
+    occurredAt: start,
+  }),
+  checkup: (residentId: string, on: string, complete = true, recordId?: string) => ({
+    type: 'RecordCheckup',
+    residentId,
+    recordId,
+    doctorId: 'd1',
+    kind: 'elderly_annual',
+    complete,
+    occurredAt: on,
+  }),
+  tcm: (residentId: string, on: string) => ({
+    type: 'RecordTcmAssessment',
+    residentId,
+    doctorId: 'd1',
+    constitution: 'balanced',
+    occurredAt: on,
+  }),
+  enrol: (residentId: string, condition: string, on: string) => ({
+    type: 'EnrollChronicCare',
+    residentId,
+    condition,
+    occurredAt: on,
+  }),
+  followUp: (
+    residentId: string,
+    condition: string,
+    on: string,
+    v: Record<string, unknown>,
+    mode = 'face_to_face_clinic',
+  ) => ({
+    type: 'RecordFollowUp',
+    residentId,
+    doctorId: 'd1',
+    condition,
+    mode,
+    occurredAt: on,
+    ...v,
+  }),
+  targets: (unitId: string, year: number, targets: Record<string, number>) => ({
+    type: 'AssignTargets',
+    unitId,
+    year,
+    targets: Object.entries(targets).map(([indicator, count]) => ({ indicator, count })),
+    occurredAt: `${year}-01-02`,
+  }),
 };

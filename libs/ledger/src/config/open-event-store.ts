@@ -10,8 +10,16 @@ export interface OpenOptions {
 }
 
 /** Opens the configured adapter; the EventStoreDB client is loaded only when it is chosen. */
-export async function openEventStore(location: StoreLocation, options: OpenOptions = {}): Promise<EventStore> {
-  if (location.kind === 'sqlite') return new SqliteEventStore({ path: location.path, clock: options.clock, durability: options.durability });
+export async function openEventStore(
+  location: StoreLocation,
+  options: OpenOptions = {},
+): Promise<EventStore> {
+  if (location.kind === 'sqlite')
+    return new SqliteEventStore({
+      path: location.path,
+      clock: options.clock,
+      durability: options.durability,
+    });
   const { EsdbEventStore } = await import('../esdb/esdb-event-store');
   return EsdbEventStore.connect(location.connectionString, options);
 }

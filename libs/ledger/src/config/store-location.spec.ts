@@ -8,7 +8,10 @@ describe('parseStoreLocation', () => {
   });
 
   it('reads sqlite paths, including :memory:', () => {
-    expect(parseStoreLocation('sqlite:/tmp/x.sqlite')).toEqual({ kind: 'sqlite', path: '/tmp/x.sqlite' });
+    expect(parseStoreLocation('sqlite:/tmp/x.sqlite')).toEqual({
+      kind: 'sqlite',
+      path: '/tmp/x.sqlite',
+    });
     expect(parseStoreLocation('sqlite::memory:')).toEqual({ kind: 'sqlite', path: ':memory:' });
   });
 
@@ -20,10 +23,13 @@ describe('parseStoreLocation', () => {
     expect(parseStoreLocation('kurrentdb+discover://a:2113').kind).toBe('esdb');
   });
 
-  it.each(['postgres://x', 'sqlite:', 'esdb://', 'ledger.sqlite'])('refuses %s with a clear error', (v) => {
-    expect(() => parseStoreLocation(v)).toThrow(StoreConfigError);
-    expect(() => parseStoreLocation(v)).toThrow(/LEDGER_STORE/);
-  });
+  it.each(['postgres://x', 'sqlite:', 'esdb://', 'ledger.sqlite'])(
+    'refuses %s with a clear error',
+    (v) => {
+      expect(() => parseStoreLocation(v)).toThrow(StoreConfigError);
+      expect(() => parseStoreLocation(v)).toThrow(/LEDGER_STORE/);
+    },
+  );
 
   it('hides credentials when describing a connection', () => {
     const location = parseStoreLocation('esdb://admin:changeit@db:2113');

@@ -1,8 +1,7 @@
 import { StoreConfigError } from '../errors';
 
 export type StoreLocation =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'esdb'; connectionString: string };
+  { kind: 'sqlite'; path: string } | { kind: 'esdb'; connectionString: string };
 
 export const DEFAULT_STORE = 'sqlite:./data/ledger.sqlite';
 
@@ -13,13 +12,18 @@ export function parseStoreLocation(value: string | undefined): StoreLocation {
   const text = (value ?? '').trim() || DEFAULT_STORE;
   if (text.startsWith('sqlite:')) {
     const path = text.slice('sqlite:'.length);
-    if (!path) throw new StoreConfigError(`LEDGER_STORE "${text}" names no file; use sqlite:<path> or sqlite::memory:`);
+    if (!path)
+      throw new StoreConfigError(
+        `LEDGER_STORE "${text}" names no file; use sqlite:<path> or sqlite::memory:`,
+      );
     return { kind: 'sqlite', path };
   }
   const scheme = ESDB_SCHEMES.find((s) => text.startsWith(s));
   if (scheme) {
     if (text.length === scheme.length) {
-      throw new StoreConfigError(`LEDGER_STORE "${text}" names no host; e.g. esdb://localhost:2113?tls=false`);
+      throw new StoreConfigError(
+        `LEDGER_STORE "${text}" names no host; e.g. esdb://localhost:2113?tls=false`,
+      );
     }
     // The client accepts esdb:// schemes; kurrentdb:// is the same protocol under a new name.
     return { kind: 'esdb', connectionString: text.replace(/^kurrentdb/, 'esdb') };

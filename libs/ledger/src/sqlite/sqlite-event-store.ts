@@ -84,10 +84,15 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
     validateNewEvents(streamId, events);
     // IMMEDIATE takes the write lock first, so two processes cannot interleave positions.
-    const result = this.db.transaction(() => this.appendInTransaction(streamId, events, options))
+    const result = this.db
+      .transaction(() => this.appendInTransaction(streamId, events, options))
       .immediate();
     if (!result.duplicate) this.appended.emit('append');
     return result;
@@ -101,14 +106,17 @@ export class SqliteEventStore implements EventStore {
     if (options.commandId) {
       const prior = (this.stmt.byCommand.all(options.commandId) as EventRow[]).map(rowToEvent);
       if (prior.length > 0) {
-        return { events: prior, nextExpectedRevision: prior[prior.length - 1].revision, duplicate: true };
+        return {
+          events: prior,
+          nextExpectedRevision: prior[prior.length - 1].revision,
+          duplicate: true,
+        };
       }
     }
     const tip = this.stmt.tip.get(streamId) as { revision: number; hash: string } | undefined;
     assertExpectedRevision(streamId, options.expectedRevision, tip?.revision ?? -1);
     const head = this.stmt.head.get() as
-      | { position: number; log_hash: string; recorded_at: string }
-      | undefined;
+      { position: number; log_hash: string; recorded_at: string } | undefined;
     const recordedAt = nextRecordedAt(this.clock, head?.recorded_at ?? null);
     const envelopes = sealEnvelopes(
       streamId,
@@ -136,7 +144,8 @@ export class SqliteEventStore implements EventStore {
     try {
       this.stmt.insert.run({ ...event, data: JSON.stringify(event.data), logHash: chainHash });
     } catch (error) {
-      if (isUniqueViolation(error, 'events.event_id')) throw new DuplicateEventIdError(event.eventId);
+      if (isUniqueViolation(error, 'events.event_id'))
+        throw new DuplicateEventIdError(event.eventId);
       throw error;
     }
   }
@@ -151,8 +160,9 @@ export class SqliteEventStore implements EventStore {
 
   /** The global chain links, for `verify`; only this adapter can keep one. */
   readLogChain(after: number, limit: number): LogChainLink[] {
-    return (this.stmt.chain.all(after, limit) as Pick<EventRow, 'position' | 'hash' | 'log_hash'>[])
-      .map((r) => ({ position: r.position, hash: r.hash, logHash: r.log_hash }));
+    return (
+      this.stmt.chain.all(after, limit) as Pick<EventRow, 'position' | 'hash' | 'log_hash'>[]
+    ).map((r) => ({ position: r.position, hash: r.hash, logHash: r.log_hash }));
   }
 
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {

@@ -18,7 +18,10 @@ export function validateNewEvents(streamId: string, events: NewEvent[]): void {
     if (e.data === null || typeof e.data !== 'object' || Array.isArray(e.data)) {
       problems.push(`events[${i}].data must be a JSON object`);
     }
-    if (e.schemaVersion !== undefined && (!Number.isInteger(e.schemaVersion) || e.schemaVersion < 1)) {
+    if (
+      e.schemaVersion !== undefined &&
+      (!Number.isInteger(e.schemaVersion) || e.schemaVersion < 1)
+    ) {
       problems.push(`events[${i}].schemaVersion must be a positive integer`);
     }
   });

@@ -30,7 +30,9 @@ const PAGE = 5000;
  * field, a deleted, inserted or reordered event; a forger who recomputes every later hash is
  * caught only by a signed seal, which this walk does not need.
  */
-export async function verifyLog(store: EventStore & Partial<LogChainReader>): Promise<VerifyReport> {
+export async function verifyLog(
+  store: EventStore & Partial<LogChainReader>,
+): Promise<VerifyReport> {
   const tips = new Map<string, { revision: number; hash: string }>();
   const dense = typeof store.readLogChain === 'function';
   let previous: RecordedEvent | null = null;
@@ -41,7 +43,12 @@ export async function verifyLog(store: EventStore & Partial<LogChainReader>): Pr
     eventsChecked: checked,
     streamsChecked: tips.size,
     headPosition: event.position,
-    problem: { streamId: event.streamId, revision: event.revision, position: event.position, reason },
+    problem: {
+      streamId: event.streamId,
+      revision: event.revision,
+      position: event.position,
+      reason,
+    },
   });
 
   for (;;) {
@@ -55,21 +62,33 @@ export async function verifyLog(store: EventStore & Partial<LogChainReader>): Pr
         return fail(event, `global position ${expectedPosition} is missing: an event was removed`);
       }
       if (previous && event.recordedAt < previous.recordedAt) {
-        return fail(event, `recordedAt ${event.recordedAt} is earlier than the event before it: the log was reordered`);
+        return fail(
+          event,
+          `recordedAt ${event.recordedAt} is earlier than the event before it: the log was reordered`,
+        );
       }
       const tip = tips.get(event.streamId) ?? { revision: -1, hash: GENESIS_HASH };
       if (event.revision !== tip.revision + 1) {
-        return fail(event, `expected revision ${tip.revision + 1} of the stream here, found ${event.revision}: an event was removed, inserted or moved`);
+        return fail(
+          event,
+          `expected revision ${tip.revision + 1} of the stream here, found ${event.revision}: an event was removed, inserted or moved`,
+        );
       }
       const recomputed = eventHash(tip.hash, event);
       if (recomputed !== event.hash) {
-        return fail(event, `hash does not match the event's content and the stream's chain (stored ${event.hash.slice(0, 12)}…, recomputed ${recomputed.slice(0, 12)}…)`);
+        return fail(
+          event,
+          `hash does not match the event's content and the stream's chain (stored ${event.hash.slice(0, 12)}…, recomputed ${recomputed.slice(0, 12)}…)`,
+        );
       }
       if (dense) {
         const link = links[index];
         const expectedLink = logHash(previousLogHash, event.hash, event.position);
         if (!link || link.position !== event.position || link.logHash !== expectedLink) {
-          return fail(event, 'the global chain breaks here: events were inserted, removed or swapped');
+          return fail(
+            event,
+            'the global chain breaks here: events were inserted, removed or swapped',
+          );
         }
         previousLogHash = expectedLink;
       }
@@ -78,5 +97,10 @@ export async function verifyLog(store: EventStore & Partial<LogChainReader>): Pr
       checked += 1;
     }
   }
-  return { intact: true, eventsChecked: checked, streamsChecked: tips.size, headPosition: previous?.position ?? 0 };
+  return {
+    intact: true,
+    eventsChecked: checked,
+    streamsChecked: tips.size,
+    headPosition: previous?.position ?? 0,
+  };
 }

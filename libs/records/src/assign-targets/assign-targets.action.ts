@@ -3,7 +3,12 @@ import { ArrayMinSize, IsArray, IsIn, IsInt, Max, Min, ValidateNested } from 'cl
 import { action, type Decision } from '../commands/action';
 import { CommandRequest } from '../commands/command-request';
 import { IsId } from '../commands/id.decorator';
-import { type TargetEvent, type TargetState, evolveTargets, initialTargetState } from '../streams/target-events';
+import {
+  type TargetEvent,
+  type TargetState,
+  evolveTargets,
+  initialTargetState,
+} from '../streams/target-events';
 import { streamIds } from '../streams/stream-ids';
 import { TARGET_KEYS, type TargetKey } from '../streams/vocabulary';
 import { assertNotInFuture, chinaDay } from '../rules/dates';
@@ -19,27 +24,46 @@ export class AssignTargetsRequest extends CommandRequest {
   @IsId() unitId!: string;
   @IsInt() @Min(2000) @Max(2100) year!: number;
   /** Task counts (应管人数 and the like); the whole sheet replaces any earlier one. */
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => TargetLine)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => TargetLine)
   targets!: TargetLine[];
 }
 
-export function decideAssignTargets(c: Decision<AssignTargetsRequest>, state: TargetState): TargetEvent[] {
+export function decideAssignTargets(
+  c: Decision<AssignTargetsRequest>,
+  state: TargetState,
+): TargetEvent[] {
   assertNotInFuture(c.occurredAt, c.now);
   // Targets may be set before or during the year, for a unit that is open at some point in it.
   const unit = c.facts.unit;
   if (!unit?.registered) assertUnitOpen(unit, c.unitId, chinaDay(c.occurredAt));
-  if (unit?.closedOn && unit.closedOn <= `${c.year}-01-01`) assertUnitOpen(unit, c.unitId, `${c.year}-01-01`);
+  if (unit?.closedOn && unit.closedOn <= `${c.year}-01-01`)
+    assertUnitOpen(unit, c.unitId, `${c.year}-01-01`);
   if (unit && unit.openedOn > `${c.year}-12-31`) assertUnitOpen(unit, c.unitId, `${c.year}-12-31`);
   const keys = c.targets.map((t) => t.indicator);
   const repeated = keys.filter((k, i) => keys.indexOf(k) !== i);
   if (repeated.length > 0) {
-    refuse('TARGET_REPEATED', 'unprocessable', `指标重复：${repeated.join(', ')}`, `indicator given twice: ${repeated.join(', ')}`, { repeated });
+    refuse(
+      'TARGET_REPEATED',
+      'unprocessable',
+      `指标重复：${repeated.join(', ')}`,
+      `indicator given twice: ${repeated.join(', ')}`,
+      { repeated },
+    );
   }
   const targets = Object.fromEntries(c.targets.map((t) => [t.indicator, t.count]));
   const same = (a: Record<string, number | undefined>, b: Record<string, number | undefined>) =>
-    Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+    Object.keys(a).length === Object.keys(b).length &&
+    Object.entries(a).every(([k, v]) => b[k] === v);
   if (state.assigned && same(state.targets, targets)) return [];
-  return [{ type: 'TargetsAssigned', data: { unitId: c.unitId, year: c.year, targets, occurredAt: c.occurredAt } }];
+  return [
+    {
+      type: 'TargetsAssigned',
+      data: { unitId: c.unitId, year: c.year, targets, occurredAt: c.occurredAt },
+    },
+  ];
 }
 
 export const assignTargets = action({

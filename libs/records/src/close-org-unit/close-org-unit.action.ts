@@ -9,12 +9,17 @@ import { assertChangeInOrder } from '../register-org-unit/change-guard';
 import { orgUnitStream } from '../register-org-unit/org-unit-decider';
 
 export class CloseOrgUnitRequest extends CommandRequest {
-  @IsString() @MaxLength(100) @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  @IsString()
+  @MaxLength(100)
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   unitId!: string;
 }
 
 /** Closing keeps the history: replays before the day still see the unit. */
-export function decideCloseOrgUnit(c: Decision<CloseOrgUnitRequest>, state: OrgUnitState): OrgUnitEvent[] {
+export function decideCloseOrgUnit(
+  c: Decision<CloseOrgUnitRequest>,
+  state: OrgUnitState,
+): OrgUnitEvent[] {
   assertUnitOpen(state, c.unitId, chinaDay(c.occurredAt));
   assertChangeInOrder(state, c.unitId, chinaDay(c.occurredAt));
   assertNotInFuture(c.occurredAt, c.now);

@@ -10,7 +10,11 @@ export interface DomainEvent {
 export type Decision<R> = R & DecisionContext;
 
 /** One business action: its request, the stream it writes, its rules, and the facts it needs. */
-export interface Action<R extends CommandRequest = CommandRequest, E extends DomainEvent = DomainEvent, S = unknown> {
+export interface Action<
+  R extends CommandRequest = CommandRequest,
+  E extends DomainEvent = DomainEvent,
+  S = unknown,
+> {
   type: string;
   summary: { zh: string; en: string };
   request: new () => R;
@@ -25,5 +29,6 @@ export interface Action<R extends CommandRequest = CommandRequest, E extends Dom
 }
 
 /** Erases the generic types so actions of different shapes can sit in one catalog. */
-export const action = <R extends CommandRequest, E extends DomainEvent, S>(a: Action<R, E, S>): Action =>
-  a as unknown as Action;
+export const action = <R extends CommandRequest, E extends DomainEvent, S>(
+  a: Action<R, E, S>,
+): Action => a as unknown as Action;

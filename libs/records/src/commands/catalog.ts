@@ -46,5 +46,7 @@ export const ACTIONS: readonly Action[] = [
   voidRecord,
 ];
 
-export const ACTIONS_BY_TYPE: ReadonlyMap<string, Action> = new Map(ACTIONS.map((a) => [a.type, a]));
+export const ACTIONS_BY_TYPE: ReadonlyMap<string, Action> = new Map(
+  ACTIONS.map((a) => [a.type, a]),
+);
 export const COMMAND_TYPES = ACTIONS.map((a) => a.type);

@@ -3,7 +3,8 @@ import 'reflect-metadata';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-export const ID_MESSAGE = '$property must be 1–100 letters, digits, ".", "_", ":" or "-" / $property 须为1–100位字母、数字或 . _ : -';
+export const ID_MESSAGE =
+  '$property must be 1–100 letters, digits, ".", "_", ":" or "-" / $property 须为1–100位字母、数字或 . _ : -';
 
 /** Fields every command carries, over HTTP and on every import line alike. */
 export abstract class CommandRequest {
@@ -18,7 +19,10 @@ export abstract class CommandRequest {
   commandId!: string;
 
   /** When it happened in the world: a date (YYYY-MM-DD) or an ISO date-time. */
-  @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date / $property 须为 ISO 8601 日期' })
+  @IsISO8601(
+    { strict: true },
+    { message: '$property must be an ISO 8601 date / $property 须为 ISO 8601 日期' },
+  )
   occurredAt!: string;
 
   /** Optional optimistic concurrency: the stream revision the sender last saw (-1: none). */

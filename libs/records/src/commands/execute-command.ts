@@ -54,7 +54,13 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
     type: request.type,
     streamId,
     duplicate,
-    events: events.map(({ eventId, type, revision, position, hash }) => ({ eventId, type, revision, position, hash })),
+    events: events.map(({ eventId, type, revision, position, hash }) => ({
+      eventId,
+      type,
+      revision,
+      position,
+      hash,
+    })),
   });
 
   for (let attempt = 0; ; attempt += 1) {
@@ -70,12 +76,19 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
       throw new WrongExpectedRevisionError(streamId, request.expectedRevision, revision);
     }
     const facts = action.facts ? await action.facts(request, lookup) : {};
-    const decided = action.decider.decide({ ...request, now: ctx.clock().toISOString(), facts }, state);
+    const decided = action.decider.decide(
+      { ...request, now: ctx.clock().toISOString(), facts },
+      state,
+    );
     if (decided.length === 0) return result(false, []);
     try {
       const appended = await ctx.store.append(
         streamId,
-        decided.map((e) => ({ type: e.type, data: e.data as unknown as Record<string, unknown>, occurredAt: e.data.occurredAt })),
+        decided.map((e) => ({
+          type: e.type,
+          data: e.data as unknown as Record<string, unknown>,
+          occurredAt: e.data.occurredAt,
+        })),
         {
           expectedRevision: revision === -1 ? 'no_stream' : revision,
           actor: ctx.actor,
@@ -85,7 +98,10 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
       );
       return result(appended.duplicate, appended.events);
     } catch (error) {
-      const retry = error instanceof WrongExpectedRevisionError && request.expectedRevision === undefined && attempt < RETRIES;
+      const retry =
+        error instanceof WrongExpectedRevisionError &&
+        request.expectedRevision === undefined &&
+        attempt < RETRIES;
       if (!retry) throw error;
     }
   }

@@ -35,22 +35,37 @@ const fieldError = (field: string, constraint: string, en: string): FieldError =
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
-    const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([constraint, en]) => fieldError(field, constraint, en.split(' / ')[0]));
+    const field = /^\d+$/.test(e.property)
+      ? `${prefix}[${e.property}]`
+      : prefix
+        ? `${prefix}.${e.property}`
+        : e.property;
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, en]) =>
+      fieldError(field, constraint, en.split(' / ')[0]),
+    );
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
 
 /** Same validation for HTTP bodies and import lines: known type, then the type's DTO. */
-export function parseCommand(raw: unknown, catalog: ReadonlyMap<string, Action> = ACTIONS_BY_TYPE): ParsedCommand {
+export function parseCommand(
+  raw: unknown,
+  catalog: ReadonlyMap<string, Action> = ACTIONS_BY_TYPE,
+): ParsedCommand {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new CommandValidationError([fieldError('(command)', 'notAnObject', 'a command must be a JSON object')]);
+    throw new CommandValidationError([
+      fieldError('(command)', 'notAnObject', 'a command must be a JSON object'),
+    ]);
   }
   const type = (raw as { type?: unknown }).type;
   const action = typeof type === 'string' ? catalog.get(type) : undefined;
   if (!action) {
     throw new CommandValidationError([
-      fieldError('type', 'unknownCommand', `unknown command type ${JSON.stringify(type)}; known: ${[...catalog.keys()].join(', ')}`),
+      fieldError(
+        'type',
+        'unknownCommand',
+        `unknown command type ${JSON.stringify(type)}; known: ${[...catalog.keys()].join(', ')}`,
+      ),
     ]);
   }
   return { action, request: validatedInstance(action.request, raw) as CommandRequest };

@@ -8,7 +8,8 @@ function typeOf(p: Prop): string {
   if (p.const) return `\`"${String(p.const)}"\``;
   if (p.enum) return (p.enum as string[]).map((v) => `\`${v}\``).join(' \\| ');
   if (p.$ref) return `object (${String(p.$ref).split('/').pop()})`;
-  if (p.oneOf) return (p.oneOf as Prop[]).map((o) => (o.format as string) ?? (o.type as string)).join(' or ');
+  if (p.oneOf)
+    return (p.oneOf as Prop[]).map((o) => (o.format as string) ?? (o.type as string)).join(' or ');
   if (p.type === 'array') {
     const items = (p.items ?? {}) as Prop;
     return `array of ${items.$ref ? String(items.$ref).split('/').pop() : items.enum ? (items.enum as string[]).map((v) => `\`${v}\``).join(' \\| ') : String(items.type ?? 'any')}`;
@@ -28,7 +29,9 @@ function limits(p: Prop): string {
   return parts.join(', ');
 }
 
-function table(schema: Prop & { properties?: Record<string, Prop>; required?: string[] }): string[] {
+function table(
+  schema: Prop & { properties?: Record<string, Prop>; required?: string[] },
+): string[] {
   const rows = Object.entries(schema.properties ?? {}).map(([field, p]) => {
     const required = schema.required?.includes(field) ? 'yes' : 'no';
     return `| \`${field}\` | ${typeOf(p)} | ${required} | ${[limits(p), (p.description as string) ?? ''].filter(Boolean).join('; ')} |`;
@@ -71,14 +74,26 @@ Example line:
 |---|---|
 `;
 
-export function renderImportFormat(correctable: Record<string, string[]>, actions: readonly Action[] = ACTIONS): string {
+export function renderImportFormat(
+  correctable: Record<string, string[]>,
+  actions: readonly Action[] = ACTIONS,
+): string {
   const schemas = commandSchemas(actions);
   const lines = [INTRO.trimEnd()];
-  for (const [recordType, fields] of Object.entries(correctable)) lines.push(`| ${recordType} | ${fields.map((f) => `\`${f}\``).join(', ')} |`);
+  for (const [recordType, fields] of Object.entries(correctable))
+    lines.push(`| ${recordType} | ${fields.map((f) => `\`${f}\``).join(', ')} |`);
   lines.push('', '## Commands', '');
-  for (const a of actions) lines.push(`- [\`${a.type}\`](#${a.type.toLowerCase()}): ${a.summary.en} / ${a.summary.zh}`);
+  for (const a of actions)
+    lines.push(`- [\`${a.type}\`](#${a.type.toLowerCase()}): ${a.summary.en} / ${a.summary.zh}`);
   for (const a of actions) {
-    lines.push('', `### ${a.type}`, '', `${a.summary.en} / ${a.summary.zh}`, '', ...table(schemas[a.type]));
+    lines.push(
+      '',
+      `### ${a.type}`,
+      '',
+      `${a.summary.en} / ${a.summary.zh}`,
+      '',
+      ...table(schemas[a.type]),
+    );
   }
   const nested = Object.keys(schemas).filter((k) => !actions.some((a) => a.type === k));
   if (nested.length > 0) lines.push('', '## Nested objects');

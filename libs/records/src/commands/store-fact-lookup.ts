@@ -9,11 +9,17 @@ export function storeFactLookup(store: EventStore): FactLookup {
   return {
     async unit(unitId) {
       const events = await store.readStream(streamIds.orgUnit(unitId));
-      return foldEvents({ evolve: evolveOrgUnit, initialState: initialOrgUnitState }, events as unknown as OrgUnitEvent[]);
+      return foldEvents(
+        { evolve: evolveOrgUnit, initialState: initialOrgUnitState },
+        events as unknown as OrgUnitEvent[],
+      );
     },
     async doctor(doctorId) {
       const events = await store.readStream(streamIds.doctor(doctorId));
-      return foldEvents({ evolve: evolveDoctor, initialState: initialDoctorState }, events as unknown as DoctorEvent[]);
+      return foldEvents(
+        { evolve: evolveDoctor, initialState: initialDoctorState },
+        events as unknown as DoctorEvent[],
+      );
     },
   };
 }

@@ -1,4 +1,9 @@
-import { CHECKUP_KINDS, FOLLOW_UP_MODES, TCM_CONSTITUTIONS, type RecordType } from '../streams/vocabulary';
+import {
+  CHECKUP_KINDS,
+  FOLLOW_UP_MODES,
+  TCM_CONSTITUTIONS,
+  type RecordType,
+} from '../streams/vocabulary';
 
 type FieldCheck = (value: unknown) => boolean;
 
@@ -6,11 +11,22 @@ const isNumber: FieldCheck = (v) => typeof v === 'number' && Number.isFinite(v);
 const isBoolean: FieldCheck = (v) => typeof v === 'boolean';
 // Date.parse rolls 2024-02-30 over to March; a real calendar date must survive the round trip.
 const isDate: FieldCheck = (v) =>
-  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}($|T)/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) === v.slice(0, 10);
-const oneOf = (values: readonly string[]): FieldCheck => (v) => typeof v === 'string' && values.includes(v);
+  typeof v === 'string' &&
+  /^\d{4}-\d{2}-\d{2}($|T)/.test(v) &&
+  !Number.isNaN(Date.parse(v)) &&
+  new Date(`${v.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) === v.slice(0, 10);
+const oneOf =
+  (values: readonly string[]): FieldCheck =>
+  (v) =>
+    typeof v === 'string' && values.includes(v);
 const isVitals: FieldCheck = (v) =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.entries(v).every(
-    ([k, x]) => ['systolic', 'diastolic', 'fastingGlucose', 'weightKg', 'heightCm'].includes(k) && isNumber(x),
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.entries(v).every(
+    ([k, x]) =>
+      ['systolic', 'diastolic', 'fastingGlucose', 'weightKg', 'heightCm'].includes(k) &&
+      isNumber(x),
   );
 
 /**
@@ -27,8 +43,20 @@ export const CORRECTABLE: Record<RecordType, Record<string, FieldCheck>> = {
     weightKg: isNumber,
     referral: isBoolean,
   },
-  checkup: { occurredAt: isDate, kind: oneOf(CHECKUP_KINDS), complete: isBoolean, vitals: isVitals },
-  tcm_assessment: { occurredAt: isDate, constitution: oneOf(TCM_CONSTITUTIONS), guidanceGiven: isBoolean },
+  checkup: {
+    occurredAt: isDate,
+    kind: oneOf(CHECKUP_KINDS),
+    complete: isBoolean,
+    vitals: isVitals,
+  },
+  tcm_assessment: {
+    occurredAt: isDate,
+    constitution: oneOf(TCM_CONSTITUTIONS),
+    guidanceGiven: isBoolean,
+  },
   enrolment: { occurredAt: isDate },
-  contract: { household: isBoolean, servicePackage: (v) => typeof v === 'string' && v.length > 0 && v.length <= 50 },
+  contract: {
+    household: isBoolean,
+    servicePackage: (v) => typeof v === 'string' && v.length > 0 && v.length <= 50,
+  },
 };

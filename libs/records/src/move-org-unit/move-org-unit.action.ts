@@ -11,29 +11,50 @@ import { orgUnitStream } from '../register-org-unit/org-unit-decider';
 import { assertParentFits } from '../register-org-unit/parent-guard';
 
 export class MoveOrgUnitRequest extends CommandRequest {
-  @IsString() @MaxLength(100) @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  @IsString()
+  @MaxLength(100)
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   unitId!: string;
 
-  @IsString() @MaxLength(100) @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  @IsString()
+  @MaxLength(100)
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   parentId!: string;
 }
 
-export function decideMoveOrgUnit(c: Decision<MoveOrgUnitRequest>, state: OrgUnitState): OrgUnitEvent[] {
+export function decideMoveOrgUnit(
+  c: Decision<MoveOrgUnitRequest>,
+  state: OrgUnitState,
+): OrgUnitEvent[] {
   const day = chinaDay(c.occurredAt);
   assertUnitOpen(state, c.unitId, day);
   assertChangeInOrder(state, c.unitId, day);
   assertNotInFuture(c.occurredAt, c.now);
   const previousParentId = unitOn(state, day)!.parentId;
   if (previousParentId === c.parentId) {
-    refuse('PARENT_UNCHANGED', 'unprocessable', `机构已隶属于 ${c.parentId}`, `unit is already under ${c.parentId}`, { unitId: c.unitId });
+    refuse(
+      'PARENT_UNCHANGED',
+      'unprocessable',
+      `机构已隶属于 ${c.parentId}`,
+      `unit is already under ${c.parentId}`,
+      { unitId: c.unitId },
+    );
   }
   assertParentFits(c.facts.parent, c.parentId, state.kind!, day);
-  return [{ type: 'OrgUnitMoved', data: { unitId: c.unitId, parentId: c.parentId, previousParentId, occurredAt: c.occurredAt } }];
+  return [
+    {
+      type: 'OrgUnitMoved',
+      data: { unitId: c.unitId, parentId: c.parentId, previousParentId, occurredAt: c.occurredAt },
+    },
+  ];
 }
 
 export const moveOrgUnit = action({
   type: 'MoveOrgUnit',
-  summary: { zh: '调整机构隶属关系（自生效日起）', en: 'Move a unit under another parent from an effective date' },
+  summary: {
+    zh: '调整机构隶属关系（自生效日起）',
+    en: 'Move a unit under another parent from an effective date',
+  },
   request: MoveOrgUnitRequest,
   stream: (r) => streamIds.orgUnit(r.unitId),
   decider: { ...orgUnitStream, decide: decideMoveOrgUnit },

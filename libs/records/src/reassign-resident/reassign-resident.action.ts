@@ -16,18 +16,40 @@ export class ReassignResidentRequest extends CommandRequest {
   @IsId() unitId!: string;
 }
 
-export function decideReassignResident(c: Decision<ReassignResidentRequest>, state: ResidentState): ResidentEvent[] {
+export function decideReassignResident(
+  c: Decision<ReassignResidentRequest>,
+  state: ResidentState,
+): ResidentEvent[] {
   assertServiceAllowed(state, c.residentId, c.occurredAt, c.now);
   if (state.unitId === c.unitId) {
-    refuse('UNIT_UNCHANGED', 'unprocessable', `居民已由 ${c.unitId} 管理`, `resident is already managed by ${c.unitId}`, { unitId: c.unitId });
+    refuse(
+      'UNIT_UNCHANGED',
+      'unprocessable',
+      `居民已由 ${c.unitId} 管理`,
+      `resident is already managed by ${c.unitId}`,
+      { unitId: c.unitId },
+    );
   }
   assertUnitOpen(c.facts.unit, c.unitId, chinaDay(c.occurredAt));
-  return [{ type: 'ResidentReassigned', data: { residentId: c.residentId, fromUnitId: state.unitId!, toUnitId: c.unitId, occurredAt: c.occurredAt } }];
+  return [
+    {
+      type: 'ResidentReassigned',
+      data: {
+        residentId: c.residentId,
+        fromUnitId: state.unitId!,
+        toUnitId: c.unitId,
+        occurredAt: c.occurredAt,
+      },
+    },
+  ];
 }
 
 export const reassignResident = action({
   type: 'ReassignResident',
-  summary: { zh: '居民转由另一机构管理（自生效日起）', en: 'Reassign a resident to another unit from a date' },
+  summary: {
+    zh: '居民转由另一机构管理（自生效日起）',
+    en: 'Reassign a resident to another unit from a date',
+  },
   request: ReassignResidentRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideReassignResident },

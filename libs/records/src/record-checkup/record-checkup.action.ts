@@ -32,20 +32,37 @@ export class RecordCheckupRequest extends CommandRequest {
   @IsOptional() @ValidateNested() @Type(() => VitalsInput) vitals?: VitalsInput;
 }
 
-export function decideRecordCheckup(c: Decision<RecordCheckupRequest>, state: ResidentState): ResidentEvent[] {
+export function decideRecordCheckup(
+  c: Decision<RecordCheckupRequest>,
+  state: ResidentState,
+): ResidentEvent[] {
   assertServiceAllowed(state, c.residentId, c.occurredAt, c.now);
   assertDoctorServes(c.facts, c.doctorId, c.occurredAt);
   const vitals = { ...(c.vitals ?? {}) };
   assertVitalsPlausible(vitals);
   const recordId = newRecordId(state, c);
   return [
-    { type: 'CheckupRecorded', data: { residentId: c.residentId, recordId, doctorId: c.doctorId, kind: c.kind, complete: c.complete, vitals, occurredAt: c.occurredAt } },
+    {
+      type: 'CheckupRecorded',
+      data: {
+        residentId: c.residentId,
+        recordId,
+        doctorId: c.doctorId,
+        kind: c.kind,
+        complete: c.complete,
+        vitals,
+        occurredAt: c.occurredAt,
+      },
+    },
   ];
 }
 
 export const recordCheckup = action({
   type: 'RecordCheckup',
-  summary: { zh: '健康体检（老年人年度体检、残疾人体检等）', en: 'Record a health checkup (elderly annual, disabled annual, other)' },
+  summary: {
+    zh: '健康体检（老年人年度体检、残疾人体检等）',
+    en: 'Record a health checkup (elderly annual, disabled annual, other)',
+  },
   request: RecordCheckupRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideRecordCheckup },

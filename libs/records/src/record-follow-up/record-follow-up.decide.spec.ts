@@ -1,4 +1,13 @@
-import { died, enrolled, movedOut, registered, servingDoctor, specFor, unit, doctor } from '../testing/fixtures';
+import {
+  died,
+  enrolled,
+  movedOut,
+  registered,
+  servingDoctor,
+  specFor,
+  unit,
+  doctor,
+} from '../testing/fixtures';
 import { recordFollowUp } from './record-follow-up.action';
 
 const given = specFor(recordFollowUp, servingDoctor());
@@ -17,7 +26,18 @@ const followUp = (over: Record<string, unknown> = {}) => ({
 const recorded = (over: Record<string, unknown> = {}) => [
   {
     type: 'FollowUpRecorded',
-    data: { residentId: 'r1', recordId: 'fu-1', doctorId: 'd1', condition: 'hypertension', mode: 'face_to_face_clinic', systolic: 132, diastolic: 84, referral: false, occurredAt: '2024-03-05', ...over },
+    data: {
+      residentId: 'r1',
+      recordId: 'fu-1',
+      doctorId: 'd1',
+      condition: 'hypertension',
+      mode: 'face_to_face_clinic',
+      systolic: 132,
+      diastolic: 84,
+      referral: false,
+      occurredAt: '2024-03-05',
+      ...over,
+    },
   },
 ];
 
@@ -28,59 +48,98 @@ describe('RecordFollowUp', () => {
 
   describe('no service after death or move-out', () => {
     it('refuses a follow-up dated after the death', () => {
-      given([registered(), enrolled(), died('2024-03-04')]).when(followUp()).thenThrows('SERVICE_AFTER_DEATH');
+      given([registered(), enrolled(), died('2024-03-04')])
+        .when(followUp())
+        .thenThrows('SERVICE_AFTER_DEATH');
     });
     it('near miss: accepts one on the day of death', () => {
-      given([registered(), enrolled(), died('2024-03-05')]).when(followUp()).then(recorded());
+      given([registered(), enrolled(), died('2024-03-05')])
+        .when(followUp())
+        .then(recorded());
     });
     it('refuses a follow-up dated after the move-out', () => {
-      given([registered(), enrolled(), movedOut('2024-02-01')]).when(followUp()).thenThrows('SERVICE_AFTER_MOVE_OUT');
+      given([registered(), enrolled(), movedOut('2024-02-01')])
+        .when(followUp())
+        .thenThrows('SERVICE_AFTER_MOVE_OUT');
     });
     it('near miss: accepts one dated before the move-out, even if recorded later', () => {
-      given([registered(), enrolled(), movedOut('2024-04-01')]).when(followUp()).then(recorded());
+      given([registered(), enrolled(), movedOut('2024-04-01')])
+        .when(followUp())
+        .then(recorded());
     });
   });
 
   describe('no follow-up for a condition the resident is not enrolled in', () => {
     it('refuses a diabetes follow-up for a hypertension patient', () => {
-      given([registered(), enrolled('hypertension')]).when(followUp({ condition: 'diabetes', fastingGlucose: 6.1 })).thenThrows('NOT_ENROLLED');
+      given([registered(), enrolled('hypertension')])
+        .when(followUp({ condition: 'diabetes', fastingGlucose: 6.1 }))
+        .thenThrows('NOT_ENROLLED');
     });
     it('refuses a follow-up dated before the enrolment', () => {
-      given([registered(), enrolled('hypertension', '2024-03-06')]).when(followUp()).thenThrows('NOT_ENROLLED');
+      given([registered(), enrolled('hypertension', '2024-03-06')])
+        .when(followUp())
+        .thenThrows('NOT_ENROLLED');
     });
     it('near miss: accepts a follow-up on the enrolment day', () => {
-      given([registered(), enrolled('hypertension', '2024-03-05')]).when(followUp()).then(recorded());
+      given([registered(), enrolled('hypertension', '2024-03-05')])
+        .when(followUp())
+        .then(recorded());
     });
     it('refuses once the enrolment was voided: a voided record stops counting', () => {
-      const voided = { type: 'RecordVoided', data: { residentId: 'r1', recordId: 'enrol-hypertension', recordType: 'enrolment', reason: 'wrong patient', occurredAt: '2024-02-01' } };
+      const voided = {
+        type: 'RecordVoided',
+        data: {
+          residentId: 'r1',
+          recordId: 'enrol-hypertension',
+          recordType: 'enrolment',
+          reason: 'wrong patient',
+          occurredAt: '2024-02-01',
+        },
+      };
       given([registered(), enrolled(), voided]).when(followUp()).thenThrows('NOT_ENROLLED');
     });
   });
 
   describe('occurredAt between birth and today', () => {
     it('refuses a date in the future', () => {
-      given([registered(), enrolled()]).when(followUp({ occurredAt: '2024-07-01' })).thenThrows('OCCURRED_IN_FUTURE');
+      given([registered(), enrolled()])
+        .when(followUp({ occurredAt: '2024-07-01' }))
+        .thenThrows('OCCURRED_IN_FUTURE');
     });
     it('near miss: accepts today (China time)', () => {
-      given([registered(), enrolled()]).when(followUp({ occurredAt: '2024-06-30' })).then(recorded({ occurredAt: '2024-06-30' }));
+      given([registered(), enrolled()])
+        .when(followUp({ occurredAt: '2024-06-30' }))
+        .then(recorded({ occurredAt: '2024-06-30' }));
     });
     it('refuses a date before birth', () => {
-      given([registered('2024-03-06'), enrolled('hypertension', '2024-03-06')]).when(followUp()).thenThrows('OCCURRED_BEFORE_BIRTH');
+      given([registered('2024-03-06'), enrolled('hypertension', '2024-03-06')])
+        .when(followUp())
+        .thenThrows('OCCURRED_BEFORE_BIRTH');
     });
   });
 
   describe('the doctor must belong to an open unit on the day', () => {
     it('refuses an unknown doctor', () => {
-      given([registered(), enrolled()]).when(followUp(), { doctor: undefined }).thenThrows('DOCTOR_NOT_FOUND');
+      given([registered(), enrolled()])
+        .when(followUp(), { doctor: undefined })
+        .thenThrows('DOCTOR_NOT_FOUND');
     });
     it('refuses a day before the doctor joined', () => {
-      given([registered(), enrolled()]).when(followUp(), { doctor: doctor('d1', 'u1', '2024-03-06') }).thenThrows('DOCTOR_NOT_IN_UNIT_ON_DATE');
+      given([registered(), enrolled()])
+        .when(followUp(), { doctor: doctor('d1', 'u1', '2024-03-06') })
+        .thenThrows('DOCTOR_NOT_IN_UNIT_ON_DATE');
     });
     it('near miss: accepts the day the doctor joined', () => {
-      given([registered(), enrolled()]).when(followUp(), { doctor: doctor('d1', 'u1', '2024-03-05') }).then(recorded());
+      given([registered(), enrolled()])
+        .when(followUp(), { doctor: doctor('d1', 'u1', '2024-03-05') })
+        .then(recorded());
     });
     it("refuses a day the doctor's unit was closed", () => {
-      given([registered(), enrolled()]).when(followUp(), { doctorUnit: unit('u1', 'community_centre', '2020-01-01', '2024-03-01') }).thenThrows('DOCTOR_NOT_IN_UNIT_ON_DATE');
+      given([registered(), enrolled()])
+        .when(followUp(), {
+          doctorUnit: unit('u1', 'community_centre', '2020-01-01', '2024-03-01'),
+        })
+        .thenThrows('DOCTOR_NOT_IN_UNIT_ON_DATE');
     });
   });
 
@@ -93,18 +152,45 @@ describe('RecordFollowUp', () => {
       [{ condition: 'diabetes', fastingGlucose: 0.5, systolic: undefined, diastolic: undefined }],
       [{ condition: 'diabetes', fastingGlucose: 41, systolic: undefined, diastolic: undefined }],
     ])('refuses %j', (over) => {
-      given([registered(), enrolled('hypertension'), enrolled('diabetes')]).when(followUp(over)).thenThrows('VITALS_OUT_OF_RANGE');
+      given([registered(), enrolled('hypertension'), enrolled('diabetes')])
+        .when(followUp(over))
+        .thenThrows('VITALS_OUT_OF_RANGE');
     });
     it('near miss: accepts the bounds themselves', () => {
-      given([registered(), enrolled()]).when(followUp({ systolic: 300, diastolic: 199 })).then(recorded({ systolic: 300, diastolic: 199 }));
+      given([registered(), enrolled()])
+        .when(followUp({ systolic: 300, diastolic: 199 }))
+        .then(recorded({ systolic: 300, diastolic: 199 }));
       given([registered(), enrolled('diabetes')])
-        .when(followUp({ condition: 'diabetes', fastingGlucose: 40, systolic: undefined, diastolic: undefined }))
-        .then([{ type: 'FollowUpRecorded', data: { residentId: 'r1', recordId: 'fu-1', doctorId: 'd1', condition: 'diabetes', mode: 'face_to_face_clinic', fastingGlucose: 40, referral: false, occurredAt: '2024-03-05' } }]);
+        .when(
+          followUp({
+            condition: 'diabetes',
+            fastingGlucose: 40,
+            systolic: undefined,
+            diastolic: undefined,
+          }),
+        )
+        .then([
+          {
+            type: 'FollowUpRecorded',
+            data: {
+              residentId: 'r1',
+              recordId: 'fu-1',
+              doctorId: 'd1',
+              condition: 'diabetes',
+              mode: 'face_to_face_clinic',
+              fastingGlucose: 40,
+              referral: false,
+              occurredAt: '2024-03-05',
+            },
+          },
+        ]);
     });
   });
 
   it('refuses a record id used before for this resident', () => {
-    given([registered(), enrolled(), ...[recorded()[0]]]).when(followUp()).thenThrows('RECORD_ID_TAKEN');
+    given([registered(), enrolled(), ...[recorded()[0]]])
+      .when(followUp())
+      .thenThrows('RECORD_ID_TAKEN');
   });
 
   it('refuses an unregistered resident', () => {

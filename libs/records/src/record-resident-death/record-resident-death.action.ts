@@ -17,14 +17,23 @@ export class RecordResidentDeathRequest extends CommandRequest {
  * A death may be reported after services already recorded past its date: it is accepted, and
  * those services are left for the fabrication detectors to flag rather than silently voided.
  */
-export function decideRecordResidentDeath(c: Decision<RecordResidentDeathRequest>, state: ResidentState): ResidentEvent[] {
+export function decideRecordResidentDeath(
+  c: Decision<RecordResidentDeathRequest>,
+  state: ResidentState,
+): ResidentEvent[] {
   assertResidentRegistered(state, c.residentId);
   assertNotInFuture(c.occurredAt, c.now);
   assertNotBeforeBirth(c.occurredAt, state.birthDate);
   if (state.diedOn !== null) {
-    refuse('ALREADY_DECEASED', 'conflict', `居民已于 ${state.diedOn} 登记死亡`, `the resident's death was already recorded (${state.diedOn})`, {
-      diedOn: state.diedOn,
-    });
+    refuse(
+      'ALREADY_DECEASED',
+      'conflict',
+      `居民已于 ${state.diedOn} 登记死亡`,
+      `the resident's death was already recorded (${state.diedOn})`,
+      {
+        diedOn: state.diedOn,
+      },
+    );
   }
   return [{ type: 'ResidentDied', data: { residentId: c.residentId, occurredAt: c.occurredAt } }];
 }

@@ -15,13 +15,31 @@ export class RecordResidentMovedOutRequest extends CommandRequest {
   @IsOptional() @IsString() @MaxLength(100) destination?: string;
 }
 
-export function decideRecordResidentMovedOut(c: Decision<RecordResidentMovedOutRequest>, state: ResidentState): ResidentEvent[] {
+export function decideRecordResidentMovedOut(
+  c: Decision<RecordResidentMovedOutRequest>,
+  state: ResidentState,
+): ResidentEvent[] {
   // The move itself must be dated before any death or earlier move.
   assertServiceAllowed(state, c.residentId, c.occurredAt, c.now);
   if (state.movedOutOn !== null) {
-    refuse('ALREADY_MOVED_OUT', 'conflict', `居民已于 ${state.movedOutOn} 迁出`, `the resident's move-out was already recorded (${state.movedOutOn})`, { movedOutOn: state.movedOutOn });
+    refuse(
+      'ALREADY_MOVED_OUT',
+      'conflict',
+      `居民已于 ${state.movedOutOn} 迁出`,
+      `the resident's move-out was already recorded (${state.movedOutOn})`,
+      { movedOutOn: state.movedOutOn },
+    );
   }
-  return [{ type: 'ResidentMovedOut', data: { residentId: c.residentId, destination: c.destination ?? null, occurredAt: c.occurredAt } }];
+  return [
+    {
+      type: 'ResidentMovedOut',
+      data: {
+        residentId: c.residentId,
+        destination: c.destination ?? null,
+        occurredAt: c.occurredAt,
+      },
+    },
+  ];
 }
 
 export const recordResidentMovedOut = action({

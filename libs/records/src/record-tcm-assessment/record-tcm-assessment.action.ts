@@ -21,17 +21,30 @@ export class RecordTcmAssessmentRequest extends CommandRequest {
   @IsOptional() @IsBoolean() guidanceGiven?: boolean;
 }
 
-export function decideRecordTcmAssessment(c: Decision<RecordTcmAssessmentRequest>, state: ResidentState): ResidentEvent[] {
+export function decideRecordTcmAssessment(
+  c: Decision<RecordTcmAssessmentRequest>,
+  state: ResidentState,
+): ResidentEvent[] {
   assertServiceAllowed(state, c.residentId, c.occurredAt, c.now);
   assertDoctorServes(c.facts, c.doctorId, c.occurredAt);
   const recordId = newRecordId(state, c);
-  const data = { residentId: c.residentId, recordId, doctorId: c.doctorId, constitution: c.constitution, guidanceGiven: c.guidanceGiven ?? true, occurredAt: c.occurredAt };
+  const data = {
+    residentId: c.residentId,
+    recordId,
+    doctorId: c.doctorId,
+    constitution: c.constitution,
+    guidanceGiven: c.guidanceGiven ?? true,
+    occurredAt: c.occurredAt,
+  };
   return [{ type: 'TcmAssessmentRecorded', data }];
 }
 
 export const recordTcmAssessment = action({
   type: 'RecordTcmAssessment',
-  summary: { zh: '中医体质辨识及健康指导', en: 'Record a TCM constitution identification with guidance' },
+  summary: {
+    zh: '中医体质辨识及健康指导',
+    en: 'Record a TCM constitution identification with guidance',
+  },
   request: RecordTcmAssessmentRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideRecordTcmAssessment },

@@ -14,7 +14,10 @@ import {
 } from '../testing/fixtures';
 import { registerDoctor } from './register-doctor.action';
 
-const given = specFor(registerDoctor, { unit: unit('u1'), team: unit('t1', 'team', '2020-01-01', undefined, 'u1') });
+const given = specFor(registerDoctor, {
+  unit: unit('u1'),
+  team: unit('t1', 'team', '2020-01-01', undefined, 'u1'),
+});
 const register = (over: Record<string, unknown> = {}) => ({
   type: 'RegisterDoctor',
   doctorId: 'd1',
@@ -68,7 +71,9 @@ describe('RegisterDoctor', () => {
   describe('an assignment must start after the current one (ASSIGNMENT_NOT_LATER)', () => {
     it('refuses an assignment on the same day as the current one', () => {
       given([inUnit])
-        .when(register({ unitId: 'u2', teamId: undefined, occurredAt: '2024-01-10' }), { unit: unit('u2') })
+        .when(register({ unitId: 'u2', teamId: undefined, occurredAt: '2024-01-10' }), {
+          unit: unit('u2'),
+        })
         .thenThrows('ASSIGNMENT_NOT_LATER');
     });
     it('refuses an assignment dated before the current one', () => {

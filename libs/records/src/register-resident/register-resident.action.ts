@@ -19,28 +19,51 @@ export class RegisterResidentRequest extends CommandRequest {
   /** The unit that manages the resident (station, clinic or centre). */
   @IsId() unitId!: string;
   @IsOptional() @IsId() householdId?: string;
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(KEY_POPULATION_TAGS, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(KEY_POPULATION_TAGS, { each: true })
   tags?: KeyPopulationTag[];
 }
 
-export function decideRegisterResident(c: Decision<RegisterResidentRequest>, state: ResidentState): ResidentEvent[] {
+export function decideRegisterResident(
+  c: Decision<RegisterResidentRequest>,
+  state: ResidentState,
+): ResidentEvent[] {
   if (state.registered) {
-    refuse('RESIDENT_ALREADY_REGISTERED', 'conflict', `居民 ${c.residentId} 已登记`, `resident ${c.residentId} is already registered`, {
-      residentId: c.residentId,
-    });
+    refuse(
+      'RESIDENT_ALREADY_REGISTERED',
+      'conflict',
+      `居民 ${c.residentId} 已登记`,
+      `resident ${c.residentId} is already registered`,
+      {
+        residentId: c.residentId,
+      },
+    );
   }
   const birthDate = c.birthDate.slice(0, 10);
   assertNotInFuture(birthDate, c.now);
   assertNotInFuture(c.occurredAt, c.now);
   assertNotBeforeBirth(c.occurredAt, birthDate);
   assertUnitOpen(c.facts.unit, c.unitId, chinaDay(c.occurredAt));
-  const data = { residentId: c.residentId, birthDate, sex: c.sex, unitId: c.unitId, householdId: c.householdId ?? null, tags: c.tags ?? [], occurredAt: c.occurredAt };
+  const data = {
+    residentId: c.residentId,
+    birthDate,
+    sex: c.sex,
+    unitId: c.unitId,
+    householdId: c.householdId ?? null,
+    tags: c.tags ?? [],
+    occurredAt: c.occurredAt,
+  };
   return [{ type: 'ResidentRegistered', data }];
 }
 
 export const registerResident = action({
   type: 'RegisterResident',
-  summary: { zh: '登记常住居民（匿名编号）', en: 'Register a permanent resident under a pseudonymous id' },
+  summary: {
+    zh: '登记常住居民（匿名编号）',
+    en: 'Register a permanent resident under a pseudonymous id',
+  },
   request: RegisterResidentRequest,
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideRegisterResident },

@@ -5,4 +5,5 @@ import { evolveResident, initialResidentState } from '../streams/resident-state'
 export const residentStream = { evolve: evolveResident, initialState: initialResidentState };
 
 /** The unit whose scope covers a resident's records; null while unregistered (the rule says 404). */
-export const residentUnit = <R>(_request: R, state: ResidentState): string[] | null => (state.unitId ? [state.unitId] : null);
+export const residentUnit = <R>(_request: R, state: ResidentState): string[] | null =>
+  state.unitId ? [state.unitId] : null;

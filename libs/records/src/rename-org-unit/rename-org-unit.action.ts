@@ -10,23 +10,40 @@ import { assertChangeInOrder } from '../register-org-unit/change-guard';
 import { orgUnitStream } from '../register-org-unit/org-unit-decider';
 
 export class RenameOrgUnitRequest extends CommandRequest {
-  @IsString() @MaxLength(100) @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  @IsString()
+  @MaxLength(100)
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   unitId!: string;
 
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   name!: string;
 }
 
-export function decideRenameOrgUnit(c: Decision<RenameOrgUnitRequest>, state: OrgUnitState): OrgUnitEvent[] {
+export function decideRenameOrgUnit(
+  c: Decision<RenameOrgUnitRequest>,
+  state: OrgUnitState,
+): OrgUnitEvent[] {
   const day = chinaDay(c.occurredAt);
   assertUnitOpen(state, c.unitId, day);
   assertChangeInOrder(state, c.unitId, day);
   assertNotInFuture(c.occurredAt, c.now);
   const previousName = unitOn(state, day)!.name;
   if (previousName === c.name) {
-    refuse('NAME_UNCHANGED', 'unprocessable', `机构已叫 ${c.name}`, `unit is already named ${c.name}`, { unitId: c.unitId });
+    refuse(
+      'NAME_UNCHANGED',
+      'unprocessable',
+      `机构已叫 ${c.name}`,
+      `unit is already named ${c.name}`,
+      { unitId: c.unitId },
+    );
   }
-  return [{ type: 'OrgUnitRenamed', data: { unitId: c.unitId, name: c.name, previousName, occurredAt: c.occurredAt } }];
+  return [
+    {
+      type: 'OrgUnitRenamed',
+      data: { unitId: c.unitId, name: c.name, previousName, occurredAt: c.occurredAt },
+    },
+  ];
 }
 
 export const renameOrgUnit = action({

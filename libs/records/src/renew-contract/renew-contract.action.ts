@@ -18,24 +18,55 @@ export class RenewContractRequest extends CommandRequest {
   @IsISO8601({ strict: true }) newEnd!: string;
 }
 
-export function decideRenewContract(c: Decision<RenewContractRequest>, state: ResidentState): ResidentEvent[] {
+export function decideRenewContract(
+  c: Decision<RenewContractRequest>,
+  state: ResidentState,
+): ResidentEvent[] {
   assertServiceAllowed(state, c.residentId, c.occurredAt, c.now);
   const contract = assertContractInForce(state, c.contractId, chinaDay(c.occurredAt));
   const newEnd = c.newEnd.slice(0, 10);
   if (newEnd <= contract.end) {
-    refuse('RENEWAL_NOT_LATER', 'unprocessable', `续约结束日 ${newEnd} 须晚于原结束日 ${contract.end}`, `the renewed end ${newEnd} must be after the current end ${contract.end}`, {
-      contractId: c.contractId,
-    });
+    refuse(
+      'RENEWAL_NOT_LATER',
+      'unprocessable',
+      `续约结束日 ${newEnd} 须晚于原结束日 ${contract.end}`,
+      `the renewed end ${newEnd} must be after the current end ${contract.end}`,
+      {
+        contractId: c.contractId,
+      },
+    );
   }
   const clash = Object.values(state.contracts).find(
-    (k) => k.contractId !== c.contractId && liveRecord(state, k.contractId) && k.terminatedOn === null && k.start <= newEnd && contract.end < k.end,
+    (k) =>
+      k.contractId !== c.contractId &&
+      liveRecord(state, k.contractId) &&
+      k.terminatedOn === null &&
+      k.start <= newEnd &&
+      contract.end < k.end,
   );
   if (clash) {
-    refuse('CONTRACT_ALREADY_ACTIVE', 'conflict', `续约期与有效签约 ${clash.contractId}（${clash.start} 至 ${clash.end}）重叠`, `the renewed period overlaps the active contract ${clash.contractId} (${clash.start} to ${clash.end})`, {
-      contractId: clash.contractId,
-    });
+    refuse(
+      'CONTRACT_ALREADY_ACTIVE',
+      'conflict',
+      `续约期与有效签约 ${clash.contractId}（${clash.start} 至 ${clash.end}）重叠`,
+      `the renewed period overlaps the active contract ${clash.contractId} (${clash.start} to ${clash.end})`,
+      {
+        contractId: clash.contractId,
+      },
+    );
   }
-  return [{ type: 'ContractRenewed', data: { residentId: c.residentId, contractId: c.contractId, previousEnd: contract.end, newEnd, occurredAt: c.occurredAt } }];
+  return [
+    {
+      type: 'ContractRenewed',
+      data: {
+        residentId: c.residentId,
+        contractId: c.contractId,
+        previousEnd: contract.end,
+        newEnd,
+        occurredAt: c.occurredAt,
+      },
+    },
+  ];
 }
 
 export const renewContract = action({

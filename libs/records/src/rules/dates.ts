@@ -12,19 +12,31 @@ export function chinaDay(iso: string): string {
 /** A record may not claim to have happened after the ledger received it. */
 export function assertNotInFuture(occurredAt: string, now: string): void {
   if (chinaDay(occurredAt) > chinaDay(now)) {
-    refuse('OCCURRED_IN_FUTURE', 'unprocessable', `发生日期 ${occurredAt} 晚于今天`, `occurredAt ${occurredAt} is in the future`, {
-      occurredAt,
-      now,
-    });
+    refuse(
+      'OCCURRED_IN_FUTURE',
+      'unprocessable',
+      `发生日期 ${occurredAt} 晚于今天`,
+      `occurredAt ${occurredAt} is in the future`,
+      {
+        occurredAt,
+        now,
+      },
+    );
   }
 }
 
 export function assertNotBeforeBirth(occurredAt: string, birthDate: string): void {
   if (chinaDay(occurredAt) < birthDate) {
-    refuse('OCCURRED_BEFORE_BIRTH', 'unprocessable', `发生日期 ${occurredAt} 早于居民出生日期 ${birthDate}`, `occurredAt ${occurredAt} is before the resident's birth date ${birthDate}`, {
-      occurredAt,
-      birthDate,
-    });
+    refuse(
+      'OCCURRED_BEFORE_BIRTH',
+      'unprocessable',
+      `发生日期 ${occurredAt} 早于居民出生日期 ${birthDate}`,
+      `occurredAt ${occurredAt} is before the resident's birth date ${birthDate}`,
+      {
+        occurredAt,
+        birthDate,
+      },
+    );
   }
 }
 

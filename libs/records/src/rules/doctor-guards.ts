@@ -9,15 +9,27 @@ export function assertDoctorServes(facts: Facts, doctorId: string, occurredAt: s
   const day = chinaDay(occurredAt);
   const doctor = facts.doctor;
   if (!doctor?.registered) {
-    refuse('DOCTOR_NOT_FOUND', 'unprocessable', `医生 ${doctorId} 未登记`, `doctor ${doctorId} is not registered`, { doctorId });
+    refuse(
+      'DOCTOR_NOT_FOUND',
+      'unprocessable',
+      `医生 ${doctorId} 未登记`,
+      `doctor ${doctorId} is not registered`,
+      { doctorId },
+    );
     return;
   }
   const membership = membershipOn(doctor, day);
   if (!membership || !facts.doctorUnit || !unitOn(facts.doctorUnit, day)) {
-    refuse('DOCTOR_NOT_IN_UNIT_ON_DATE', 'unprocessable', `医生 ${doctorId} 在 ${day} 不属于任何在岗机构`, `doctor ${doctorId} did not belong to an open unit on ${day}`, {
-      doctorId,
-      day,
-    });
+    refuse(
+      'DOCTOR_NOT_IN_UNIT_ON_DATE',
+      'unprocessable',
+      `医生 ${doctorId} 在 ${day} 不属于任何在岗机构`,
+      `doctor ${doctorId} did not belong to an open unit on ${day}`,
+      {
+        doctorId,
+        day,
+      },
+    );
   }
 }
 

@@ -41,8 +41,14 @@ export function assertVitalsPlausible(v: Vitals): void {
     problemsZh.push(`舒张压 ${v.diastolic} 不低于收缩压 ${v.systolic}`);
   }
   if (problems.length > 0) {
-    refuse('VITALS_OUT_OF_RANGE', 'unprocessable', `生命体征不合理：${problemsZh.join('；')}`, `implausible vital signs: ${problems.join('; ')}`, {
-      problems,
-    });
+    refuse(
+      'VITALS_OUT_OF_RANGE',
+      'unprocessable',
+      `生命体征不合理：${problemsZh.join('；')}`,
+      `implausible vital signs: ${problems.join('; ')}`,
+      {
+        problems,
+      },
+    );
   }
 }

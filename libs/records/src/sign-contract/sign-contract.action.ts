@@ -22,25 +22,50 @@ export class SignContractRequest extends CommandRequest {
   @IsOptional() @IsString() @Length(1, 50) servicePackage?: string;
 }
 
-export function decideSignContract(c: Decision<SignContractRequest>, state: ResidentState): ResidentEvent[] {
+export function decideSignContract(
+  c: Decision<SignContractRequest>,
+  state: ResidentState,
+): ResidentEvent[] {
   assertServiceAllowed(state, c.residentId, c.occurredAt, c.now);
   assertDoctorServes(c.facts, c.doctorId, c.occurredAt);
   const start = c.start.slice(0, 10);
   const end = c.end.slice(0, 10);
   if (end <= start) {
-    refuse('CONTRACT_PERIOD_INVALID', 'unprocessable', `签约结束日 ${end} 须晚于开始日 ${start}`, `contract end ${end} must be after its start ${start}`, { start, end });
+    refuse(
+      'CONTRACT_PERIOD_INVALID',
+      'unprocessable',
+      `签约结束日 ${end} 须晚于开始日 ${start}`,
+      `contract end ${end} must be after its start ${start}`,
+      { start, end },
+    );
   }
   if (state.contracts[c.contractId] || state.records[c.contractId]) {
-    refuse('CONTRACT_ID_TAKEN', 'conflict', `签约编号 ${c.contractId} 已使用`, `contract id ${c.contractId} is already used`, { contractId: c.contractId });
+    refuse(
+      'CONTRACT_ID_TAKEN',
+      'conflict',
+      `签约编号 ${c.contractId} 已使用`,
+      `contract id ${c.contractId} is already used`,
+      { contractId: c.contractId },
+    );
   }
   // One active contract per resident: no overlap with a live, unterminated contract.
   const clash = Object.values(state.contracts).find(
-    (k) => liveRecord(state, k.contractId) && k.start <= end && start <= k.end && (k.terminatedOn === null || k.terminatedOn > start),
+    (k) =>
+      liveRecord(state, k.contractId) &&
+      k.start <= end &&
+      start <= k.end &&
+      (k.terminatedOn === null || k.terminatedOn > start),
   );
   if (clash) {
-    refuse('CONTRACT_ALREADY_ACTIVE', 'conflict', `居民已有有效签约 ${clash.contractId}（${clash.start} 至 ${clash.end}）`, `the resident already has an active contract ${clash.contractId} (${clash.start} to ${clash.end})`, {
-      contractId: clash.contractId,
-    });
+    refuse(
+      'CONTRACT_ALREADY_ACTIVE',
+      'conflict',
+      `居民已有有效签约 ${clash.contractId}（${clash.start} 至 ${clash.end}）`,
+      `the resident already has an active contract ${clash.contractId} (${clash.start} to ${clash.end})`,
+      {
+        contractId: clash.contractId,
+      },
+    );
   }
   const data = {
     residentId: c.residentId,

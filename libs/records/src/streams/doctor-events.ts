@@ -1,8 +1,14 @@
 import { chinaDay } from '../rules/dates';
 
 export type DoctorEvent =
-  | { type: 'DoctorRegistered'; data: { doctorId: string; unitId: string; teamId: string | null; occurredAt: string } }
-  | { type: 'DoctorAssigned'; data: { doctorId: string; unitId: string; teamId: string | null; occurredAt: string } };
+  | {
+      type: 'DoctorRegistered';
+      data: { doctorId: string; unitId: string; teamId: string | null; occurredAt: string };
+    }
+  | {
+      type: 'DoctorAssigned';
+      data: { doctorId: string; unitId: string; teamId: string | null; occurredAt: string };
+    };
 
 export interface Membership {
   from: string;
@@ -16,7 +22,11 @@ export interface DoctorState {
   memberships: Membership[];
 }
 
-export const initialDoctorState = (): DoctorState => ({ registered: false, doctorId: '', memberships: [] });
+export const initialDoctorState = (): DoctorState => ({
+  registered: false,
+  doctorId: '',
+  memberships: [],
+});
 
 export function evolveDoctor(state: DoctorState, event: DoctorEvent): DoctorState {
   switch (event.type) {
@@ -24,7 +34,11 @@ export function evolveDoctor(state: DoctorState, event: DoctorEvent): DoctorStat
     case 'DoctorAssigned': {
       const d = event.data;
       const membership = { from: chinaDay(d.occurredAt), unitId: d.unitId, teamId: d.teamId };
-      return { registered: true, doctorId: d.doctorId, memberships: [...state.memberships, membership] };
+      return {
+        registered: true,
+        doctorId: d.doctorId,
+        memberships: [...state.memberships, membership],
+      };
     }
     default: {
       const unknown: never = event;

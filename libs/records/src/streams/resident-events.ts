@@ -1,4 +1,12 @@
-import type { CheckupKind, Condition, FollowUpMode, KeyPopulationTag, RecordType, Sex, TcmConstitution } from './vocabulary';
+import type {
+  CheckupKind,
+  Condition,
+  FollowUpMode,
+  KeyPopulationTag,
+  RecordType,
+  Sex,
+  TcmConstitution,
+} from './vocabulary';
 import type { Vitals } from '../rules/vitals';
 
 interface Base {
@@ -8,25 +16,86 @@ interface Base {
 
 /** Everything that can happen to one resident; no names, ID-card or phone numbers, ever. */
 export type ResidentEvent =
-  | { type: 'ResidentRegistered'; data: Base & { birthDate: string; sex: Sex; unitId: string; householdId: string | null; tags: KeyPopulationTag[] } }
-  | { type: 'ResidentTagsUpdated'; data: Base & { added: KeyPopulationTag[]; removed: KeyPopulationTag[] } }
+  | {
+      type: 'ResidentRegistered';
+      data: Base & {
+        birthDate: string;
+        sex: Sex;
+        unitId: string;
+        householdId: string | null;
+        tags: KeyPopulationTag[];
+      };
+    }
+  | {
+      type: 'ResidentTagsUpdated';
+      data: Base & { added: KeyPopulationTag[]; removed: KeyPopulationTag[] };
+    }
   | { type: 'ResidentReassigned'; data: Base & { fromUnitId: string; toUnitId: string } }
   | { type: 'ResidentMovedOut'; data: Base & { destination: string | null } }
   | { type: 'ResidentDied'; data: Base }
   | {
       type: 'ContractSigned';
-      data: Base & { contractId: string; doctorId: string; teamId: string | null; start: string; end: string; household: boolean; servicePackage: string };
+      data: Base & {
+        contractId: string;
+        doctorId: string;
+        teamId: string | null;
+        start: string;
+        end: string;
+        household: boolean;
+        servicePackage: string;
+      };
     }
-  | { type: 'ContractRenewed'; data: Base & { contractId: string; previousEnd: string; newEnd: string } }
+  | {
+      type: 'ContractRenewed';
+      data: Base & { contractId: string; previousEnd: string; newEnd: string };
+    }
   | { type: 'ContractTerminated'; data: Base & { contractId: string; reason: string } }
-  | { type: 'CheckupRecorded'; data: Base & { recordId: string; doctorId: string; kind: CheckupKind; complete: boolean; vitals: Vitals } }
-  | { type: 'TcmAssessmentRecorded'; data: Base & { recordId: string; doctorId: string; constitution: TcmConstitution; guidanceGiven: boolean } }
-  | { type: 'ChronicCareEnrolled'; data: Base & { recordId: string; condition: Condition; doctorId: string | null } }
+  | {
+      type: 'CheckupRecorded';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        kind: CheckupKind;
+        complete: boolean;
+        vitals: Vitals;
+      };
+    }
+  | {
+      type: 'TcmAssessmentRecorded';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        constitution: TcmConstitution;
+        guidanceGiven: boolean;
+      };
+    }
+  | {
+      type: 'ChronicCareEnrolled';
+      data: Base & { recordId: string; condition: Condition; doctorId: string | null };
+    }
   | {
       type: 'FollowUpRecorded';
-      data: Base & Vitals & { recordId: string; doctorId: string; condition: Condition; mode: FollowUpMode; referral: boolean };
+      data: Base &
+        Vitals & {
+          recordId: string;
+          doctorId: string;
+          condition: Condition;
+          mode: FollowUpMode;
+          referral: boolean;
+        };
     }
-  | { type: 'RecordCorrected'; data: Base & { recordId: string; recordType: RecordType; changes: Record<string, unknown>; reason: string } }
-  | { type: 'RecordVoided'; data: Base & { recordId: string; recordType: RecordType; reason: string } };
+  | {
+      type: 'RecordCorrected';
+      data: Base & {
+        recordId: string;
+        recordType: RecordType;
+        changes: Record<string, unknown>;
+        reason: string;
+      };
+    }
+  | {
+      type: 'RecordVoided';
+      data: Base & { recordId: string; recordType: RecordType; reason: string };
+    };
 
 export type ResidentEventType = ResidentEvent['type'];

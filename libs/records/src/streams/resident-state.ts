@@ -45,9 +45,20 @@ export const initialResidentState = (): ResidentState => ({
   records: {},
 });
 
-function withRecord(state: ResidentState, recordType: RecordType, recordId: string, data: { occurredAt: string }): ResidentState {
+function withRecord(
+  state: ResidentState,
+  recordType: RecordType,
+  recordId: string,
+  data: { occurredAt: string },
+): ResidentState {
   const { residentId: _r, recordId: _id, ...fields } = data as Record<string, unknown>;
-  const record: ServiceRecord = { recordId, recordType, occurredAt: data.occurredAt as string, fields, voided: false };
+  const record: ServiceRecord = {
+    recordId,
+    recordType,
+    occurredAt: data.occurredAt as string,
+    fields,
+    voided: false,
+  };
   return { ...state, records: { ...state.records, [recordId]: record } };
 }
 
@@ -55,7 +66,14 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
   switch (event.type) {
     case 'ResidentRegistered': {
       const d = event.data;
-      return { ...state, registered: true, birthDate: d.birthDate, sex: d.sex, unitId: d.unitId, tags: [...d.tags] };
+      return {
+        ...state,
+        registered: true,
+        birthDate: d.birthDate,
+        sex: d.sex,
+        unitId: d.unitId,
+        tags: [...d.tags],
+      };
     }
     case 'ResidentTagsUpdated': {
       const kept = state.tags.filter((t) => !event.data.removed.includes(t));
@@ -70,17 +88,29 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
     case 'ContractSigned': {
       const d = event.data;
       const next = withRecord(state, 'contract', d.contractId, d);
-      const contract: ContractView = { contractId: d.contractId, start: d.start, end: d.end, terminatedOn: null };
+      const contract: ContractView = {
+        contractId: d.contractId,
+        start: d.start,
+        end: d.end,
+        terminatedOn: null,
+      };
       return { ...next, contracts: { ...next.contracts, [d.contractId]: contract } };
     }
     case 'ContractRenewed': {
       const c = state.contracts[event.data.contractId];
-      return c ? { ...state, contracts: { ...state.contracts, [c.contractId]: { ...c, end: event.data.newEnd } } } : state;
+      return c
+        ? {
+            ...state,
+            contracts: { ...state.contracts, [c.contractId]: { ...c, end: event.data.newEnd } },
+          }
+        : state;
     }
     case 'ContractTerminated': {
       const c = state.contracts[event.data.contractId];
       const terminatedOn = chinaDay(event.data.occurredAt);
-      return c ? { ...state, contracts: { ...state.contracts, [c.contractId]: { ...c, terminatedOn } } } : state;
+      return c
+        ? { ...state, contracts: { ...state.contracts, [c.contractId]: { ...c, terminatedOn } } }
+        : state;
     }
     case 'CheckupRecorded':
       return withRecord(state, 'checkup', event.data.recordId, event.data);
@@ -88,7 +118,10 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       return withRecord(state, 'tcm_assessment', event.data.recordId, event.data);
     case 'ChronicCareEnrolled': {
       const next = withRecord(state, 'enrolment', event.data.recordId, event.data);
-      return { ...next, enrolments: { ...next.enrolments, [event.data.condition]: event.data.recordId } };
+      return {
+        ...next,
+        enrolments: { ...next.enrolments, [event.data.condition]: event.data.recordId },
+      };
     }
     case 'FollowUpRecorded':
       return withRecord(state, 'follow_up', event.data.recordId, event.data);
@@ -96,12 +129,18 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       const r = state.records[event.data.recordId];
       if (!r) return state;
       const fields = { ...r.fields, ...event.data.changes };
-      const corrected: ServiceRecord = { ...r, fields, occurredAt: (fields.occurredAt as string) ?? r.occurredAt };
+      const corrected: ServiceRecord = {
+        ...r,
+        fields,
+        occurredAt: (fields.occurredAt as string) ?? r.occurredAt,
+      };
       return { ...state, records: { ...state.records, [r.recordId]: corrected } };
     }
     case 'RecordVoided': {
       const r = state.records[event.data.recordId];
-      return r ? { ...state, records: { ...state.records, [r.recordId]: { ...r, voided: true } } } : state;
+      return r
+        ? { ...state, records: { ...state.records, [r.recordId]: { ...r, voided: true } } }
+        : state;
     }
     default: {
       const unknown: never = event;
@@ -119,7 +158,11 @@ export const liveRecord = (state: ResidentState, recordId: string): ServiceRecor
 /** Contracts in force on a day: not voided, not terminated by then, and covering the day. */
 export function activeContractsOn(state: ResidentState, day: string): ContractView[] {
   return Object.values(state.contracts).filter(
-    (c) => liveRecord(state, c.contractId) && c.start <= day && day <= c.end && (c.terminatedOn === null || c.terminatedOn > day),
+    (c) =>
+      liveRecord(state, c.contractId) &&
+      c.start <= day &&
+      day <= c.end &&
+      (c.terminatedOn === null || c.terminatedOn > day),
   );
 }
 

@@ -3,7 +3,12 @@ import type { TargetKey } from './vocabulary';
 /** A later assignment for the same unit and year replaces the earlier one in full. */
 export type TargetEvent = {
   type: 'TargetsAssigned';
-  data: { unitId: string; year: number; targets: Partial<Record<TargetKey, number>>; occurredAt: string };
+  data: {
+    unitId: string;
+    year: number;
+    targets: Partial<Record<TargetKey, number>>;
+    occurredAt: string;
+  };
 };
 
 export interface TargetState {

@@ -79,5 +79,11 @@ export const TARGET_KEYS = [
 ] as const;
 export type TargetKey = (typeof TARGET_KEYS)[number];
 
-export const RECORD_TYPES = ['contract', 'checkup', 'tcm_assessment', 'enrolment', 'follow_up'] as const;
+export const RECORD_TYPES = [
+  'contract',
+  'checkup',
+  'tcm_assessment',
+  'enrolment',
+  'follow_up',
+] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];

@@ -19,17 +19,36 @@ export class TerminateContractRequest extends CommandRequest {
 }
 
 /** Terminating after a death or move-out is allowed: it is how such contracts get cleaned up. */
-export function decideTerminateContract(c: Decision<TerminateContractRequest>, state: ResidentState): ResidentEvent[] {
+export function decideTerminateContract(
+  c: Decision<TerminateContractRequest>,
+  state: ResidentState,
+): ResidentEvent[] {
   assertResidentRegistered(state, c.residentId);
   assertNotInFuture(c.occurredAt, c.now);
   assertReason(c.reason);
   const contract = assertContractInForce(state, c.contractId, chinaDay(c.occurredAt));
   if (contract.terminatedOn !== null) {
-    refuse('CONTRACT_TERMINATED', 'conflict', `签约 ${c.contractId} 已于 ${contract.terminatedOn} 解约`, `contract ${c.contractId} was already terminated on ${contract.terminatedOn}`, {
-      contractId: c.contractId,
-    });
+    refuse(
+      'CONTRACT_TERMINATED',
+      'conflict',
+      `签约 ${c.contractId} 已于 ${contract.terminatedOn} 解约`,
+      `contract ${c.contractId} was already terminated on ${contract.terminatedOn}`,
+      {
+        contractId: c.contractId,
+      },
+    );
   }
-  return [{ type: 'ContractTerminated', data: { residentId: c.residentId, contractId: c.contractId, reason: c.reason, occurredAt: c.occurredAt } }];
+  return [
+    {
+      type: 'ContractTerminated',
+      data: {
+        residentId: c.residentId,
+        contractId: c.contractId,
+        reason: c.reason,
+        occurredAt: c.occurredAt,
+      },
+    },
+  ];
 }
 
 export const terminateContract = action({

@@ -11,17 +11,33 @@ import { residentStream, residentUnit } from '../register-resident/resident-stre
 
 export class UpdateResidentTagsRequest extends CommandRequest {
   @IsId() residentId!: string;
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(KEY_POPULATION_TAGS, { each: true }) add?: KeyPopulationTag[];
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(KEY_POPULATION_TAGS, { each: true }) remove?: KeyPopulationTag[];
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(KEY_POPULATION_TAGS, { each: true })
+  add?: KeyPopulationTag[];
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(KEY_POPULATION_TAGS, { each: true })
+  remove?: KeyPopulationTag[];
 }
 
 /** Only real changes are recorded; asking for what is already true appends nothing. */
-export function decideUpdateResidentTags(c: Decision<UpdateResidentTagsRequest>, state: ResidentState): ResidentEvent[] {
+export function decideUpdateResidentTags(
+  c: Decision<UpdateResidentTagsRequest>,
+  state: ResidentState,
+): ResidentEvent[] {
   assertServiceAllowed(state, c.residentId, c.occurredAt, c.now);
   const added = (c.add ?? []).filter((t) => !state.tags.includes(t));
   const removed = (c.remove ?? []).filter((t) => state.tags.includes(t) && !added.includes(t));
   if (added.length === 0 && removed.length === 0) return [];
-  return [{ type: 'ResidentTagsUpdated', data: { residentId: c.residentId, added, removed, occurredAt: c.occurredAt } }];
+  return [
+    {
+      type: 'ResidentTagsUpdated',
+      data: { residentId: c.residentId, added, removed, occurredAt: c.occurredAt },
+    },
+  ];
 }
 
 export const updateResidentTags = action({

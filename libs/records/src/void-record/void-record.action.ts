@@ -17,12 +17,26 @@ export class VoidRecordRequest extends CommandRequest {
 }
 
 /** A voided record stays in the log for the audit trail and stops counting everywhere. */
-export function decideVoidRecord(c: Decision<VoidRecordRequest>, state: ResidentState): ResidentEvent[] {
+export function decideVoidRecord(
+  c: Decision<VoidRecordRequest>,
+  state: ResidentState,
+): ResidentEvent[] {
   assertResidentRegistered(state, c.residentId);
   assertNotInFuture(c.occurredAt, c.now);
   assertReason(c.reason);
   const record = assertRecordLive(state, c.recordId);
-  return [{ type: 'RecordVoided', data: { residentId: c.residentId, recordId: c.recordId, recordType: record.recordType, reason: c.reason.trim(), occurredAt: c.occurredAt } }];
+  return [
+    {
+      type: 'RecordVoided',
+      data: {
+        residentId: c.residentId,
+        recordId: c.recordId,
+        recordType: record.recordType,
+        reason: c.reason.trim(),
+        occurredAt: c.occurredAt,
+      },
+    },
+  ];
 }
 
 export const voidRecord = action({
