@@ -70,7 +70,8 @@ if (url) {
     const reason =
       `EventStoreDB contract leg skipped: no Docker engine answered (${engine.reason}) ` +
       'and LEDGER_TEST_ESDB_URL is not set';
-    console.warn(reason);
+    // Straight to stderr: jest does not show console output of a file whose tests all skip.
+    process.stderr.write(`\n${reason}\n`);
     describe.skip('EventStore contract: EventStoreDB', () => {
       it.skip(reason, () => undefined);
     });
