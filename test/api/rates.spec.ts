@@ -84,6 +84,30 @@ describe('rates, lineage and the live feed', () => {
     ).toMatchObject({ task: 6, done: 1, open: 5 });
   });
 
+  it('breaks figures down by doctor, with target and status', async () => {
+    await ok(
+      cmd('SignContract', {
+        residentId: 'jy-0',
+        contractId: 'k-jy-0',
+        doctorId: 'd-jy',
+        start: '2024-01-01',
+        end: '2024-12-31',
+      }),
+    );
+    const { body } = await api.get('/api/v1/rates?period=2024&unit=hc');
+    const doctor = body.doctors.find((d: { doctorId: string }) => d.doctorId === 'd-jy');
+    expect(doctor.figures.elderly_health_management).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+      rate: 1,
+      target: 0.64,
+      gap: 0,
+      status: 'met',
+    });
+    const other = await api.get('/api/v1/rates?period=2024&unit=zd');
+    expect(other.body.doctors.map((d: { doctorId: string }) => d.doctorId)).not.toContain('d-jy');
+  });
+
   it('drills a number down to residents and events', async () => {
     const { body } = await api.get(
       '/api/v1/rates/elderly_health_management/lineage?period=2024&unit=jy&filter=counted',

@@ -31,7 +31,7 @@ export interface PeriodResult {
   period: Period;
   position: number;
   rows: RateRow[];
-  /** Tallies per family doctor team and per doctor, by the resident's contract in force. */
+  /** Tallies per family doctor team, and per `unitId|doctorId`, by the resident's contract in force. */
   teams: Map<string, Map<string, Tally>>;
   doctors: Map<string, Map<string, Tally>>;
 }
@@ -110,7 +110,9 @@ export function evaluatePeriod(
         tallies.set(key, t);
       }
       if (contract?.fields.teamId) bump(teams, contract.fields.teamId as string, def.id, counted);
-      if (contract) bump(doctors, contract.fields.doctorId as string, def.id, counted);
+      // Keyed by the resident's unit too, so a unit's view can sum only its own residents.
+      if (contract)
+        bump(doctors, `${v.unitId}|${String(contract.fields.doctorId)}`, def.id, counted);
     }
   }
   for (const def of catalog.indicators.filter((d) => d.numerator === 'renewed'))
