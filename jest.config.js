@@ -12,6 +12,8 @@ const shared = {
     '^@libs/access/(.*)$': '<rootDir>/libs/access/src/$1',
     '^@libs/indicators$': '<rootDir>/libs/indicators/src/index.ts',
     '^@libs/indicators/(.*)$': '<rootDir>/libs/indicators/src/$1',
+    '^@libs/fabrication$': '<rootDir>/libs/fabrication/src/index.ts',
+    '^@libs/fabrication/(.*)$': '<rootDir>/libs/fabrication/src/$1',
     '^@libs/audit$': '<rootDir>/libs/audit/src/index.ts',
     '^@libs/audit/(.*)$': '<rootDir>/libs/audit/src/$1',
     '^@libs/records$': '<rootDir>/libs/records/src/index.ts',

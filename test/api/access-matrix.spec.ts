@@ -1,4 +1,8 @@
 import type { Role } from '@libs/access';
+import { systemClock } from '@libs/ledger';
+import { alertId } from '@libs/fabrication/alerts/alert-id';
+import { ALERT_ACTIONS_BY_TYPE } from '@libs/fabrication/alerts/alerts-catalog';
+import { raiseDraft } from '@libs/fabrication/alerts/raise-draft';
 import { startApi, type RunningApi } from '../support/api-app';
 
 /**
@@ -68,6 +72,11 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   'POST sample': { A: ['supervisor', 'auditor'], B: [] },
   'GET sample': { A: ['supervisor', 'auditor'], B: ['auditor'] },
   'GET sample export': { A: ['supervisor', 'auditor'], B: ['auditor'] },
+  AcknowledgeAlert: { A: ['supervisor'], B: [] },
+  ConfirmAlert: { A: ['supervisor'], B: [] },
+  DismissAlert: { A: ['supervisor'], B: [] },
+  'GET alerts': { A: ['supervisor', 'auditor'], B: ['auditor'] },
+  'GET alert': { A: ['supervisor', 'auditor'], B: ['auditor'] },
 };
 
 describe('access matrix: role × unit scope × command and endpoint', () => {
@@ -158,6 +167,30 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
     return r.body.sealId as string;
   };
   const actorIn = async (u: Units) => (await api.keyFor(['recorder'], u.centre)).actorId;
+  /** An open alert about a new resident of the centre, raised by the operator (as detect does). */
+  const alertIn = async (u: Units) => {
+    const rid = await resident(u);
+    const [registered] = await api.store.readStream(`resident-${rid}`);
+    const draft = {
+      detector: 'after-death' as const,
+      subject: { kind: 'resident' as const, id: rid },
+      period: 2024,
+      score: 1,
+      severity: 'low' as const,
+      explanation: { zh: '测试', en: 'test' },
+      evidence: [registered.eventId],
+    };
+    const ctx = {
+      store: api.store,
+      clock: systemClock,
+      actor: 'operator',
+      catalog: ALERT_ACTIONS_BY_TYPE,
+    };
+    if ((await raiseDraft(ctx, draft, u.centre, '2024-02-01')) !== 'raised') throw new Error(rid);
+    return alertId(draft);
+  };
+  const handle = (type: string) => async (u: Units) =>
+    post(cmd(type, { alertId: await alertIn(u), reason: 'looked at the paper record' }));
 
   const CASES: Case[] = [
     {
@@ -503,6 +536,20 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
         method: 'GET',
         path: `/api/v1/samples/${(await drawn(u)).sampleId}/export?format=csv`,
       }),
+    },
+    { name: 'AcknowledgeAlert', arrange: handle('AcknowledgeAlert') },
+    { name: 'ConfirmAlert', arrange: handle('ConfirmAlert') },
+    { name: 'DismissAlert', arrange: handle('DismissAlert') },
+    {
+      name: 'GET alerts',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/alerts?period=2024&unit=${u.centre}`,
+      }),
+    },
+    {
+      name: 'GET alert',
+      arrange: async (u) => ({ method: 'GET', path: `/api/v1/alerts/${await alertIn(u)}` }),
     },
   ];
 

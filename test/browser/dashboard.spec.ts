@@ -1,4 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { systemClock } from '@libs/ledger';
+import { alertId } from '@libs/fabrication/alerts/alert-id';
+import { ALERT_ACTIONS_BY_TYPE } from '@libs/fabrication/alerts/alerts-catalog';
+import { raiseDraft } from '@libs/fabrication/alerts/raise-draft';
 import { startApi, type RunningApi } from '../support/api-app';
 import { chromiumPath, collectPageErrors, launchChromium, screenshot } from './chromium';
 import { CENTRE_A, CENTRE_B, DISTRICT, YEAR, arrangeDistrict, commandSender } from './district';
@@ -275,6 +279,47 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     await page.selectOption('#period', String(YEAR - 1));
     await page.locator('#login').waitFor({ state: 'visible' });
     expect(await textOf(page, '#login-error')).toBe('密钥无效或已被吊销');
+    expect(errors).toEqual([]);
+  });
+
+  it('lists an alert in the alerts panel; dismissing it with a reason updates its status', async () => {
+    const registered = (await api.store.readAll()).find(
+      (e) => e.type === 'ResidentRegistered' && e.data.unitId === CENTRE_A.unitId,
+    )!;
+    const draft = {
+      detector: 'after-death' as const,
+      subject: { kind: 'resident' as const, id: String(registered.data.residentId) },
+      period: YEAR,
+      score: 3,
+      severity: 'high' as const,
+      explanation: { zh: '死亡后仍有随访', en: 'a follow-up after death' },
+      evidence: [registered.eventId],
+    };
+    const ctx = {
+      store: api.store,
+      clock: systemClock,
+      actor: 'operator',
+      catalog: ALERT_ACTIONS_BY_TYPE,
+    };
+    expect(await raiseDraft(ctx, draft, CENTRE_A.unitId, `${YEAR}-12-31`)).toBe('raised');
+    const id = alertId(draft);
+    const { page, errors } = await openDashboard();
+    // Earlier tests changed the figures: only the board and the year matter here.
+    await signIn(page, api.rootKey);
+    await page.locator('#board').waitFor({ state: 'visible' });
+    await page.selectOption('#period', String(YEAR));
+    const row = `#alerts-table tr[data-alert="${id}"]`;
+    await waitForText(page, `${row} .alert-status`, '待处理');
+    expect(await textOf(page, `${row} .severity`)).toBe('高');
+    await page.click(row);
+    await page.locator('#alert-drawer').waitFor({ state: 'visible' });
+    await waitForTextContaining(page, '#alert-evidence tbody tr', '居民登记');
+    page.once('dialog', (dialog) => void dialog.accept('核实：登记有误'));
+    await page.click('#alert-DismissAlert');
+    await waitForText(page, `${row} .alert-status`, '已排除');
+    await waitForTextContaining(page, '#alert-actions li', '核实：登记有误');
+    expect(await page.locator('#alert-DismissAlert').isDisabled()).toBe(true);
+    await screenshot(page, 'alerts');
     expect(errors).toEqual([]);
   });
 

@@ -54,7 +54,7 @@
 
   /**
    * Follows /api/v1/live until stopped, reconnecting with a growing pause after a drop.
-   * handlers: onRates(view), onState('connecting'|'connected'|'reconnecting'), onRefused(ApiError).
+   * handlers: onRates(view), onAlert(alert), onState('connecting'|'connected'|'reconnecting'), onRefused(ApiError).
    */
   function follow(key, params, handlers) {
     const controller = new AbortController();
@@ -78,6 +78,7 @@
         const parsed = parseEvents(buffer);
         buffer = parsed.rest;
         for (const event of parsed.events) {
+          if (event.type === 'alert') handlers.onAlert?.(JSON.parse(event.data));
           if (event.type !== 'rates') continue;
           attempt = 0;
           handlers.onState('connected');

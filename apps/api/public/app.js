@@ -106,6 +106,7 @@
     state.asOf = '';
     sessionStorage.removeItem(KEY_STORAGE);
     window.Lineage.close();
+    window.Alerts.reset();
     $('board').hidden = true;
     $('logout').hidden = true;
     $('login').hidden = false;
@@ -180,6 +181,7 @@
     placeInTrail(view.unit);
     showView(view);
     loadProgress(generation);
+    window.Alerts.load({ key: state.key, period, unitId: view.unit.unitId });
     if (!asOf) startLive(generation);
   }
 
@@ -230,6 +232,7 @@
         if (view.position !== lastPosition) loadProgress(generation);
         lastPosition = view.position;
       },
+      onAlert: () => generation === state.generation && window.Alerts.refresh(),
       onRefused: (error) => {
         if (generation !== state.generation) return;
         setLiveState('stopped');
@@ -269,6 +272,7 @@
     renderProgress();
     renderPace();
     window.Lineage.render();
+    window.Alerts.render();
   }
 
   function renderLive() {
@@ -450,6 +454,7 @@
     $('as-of').addEventListener('change', (event) => navigate(currentUnit()?.unitId, { asOf: event.target.value }));
     $('as-of-clear').addEventListener('click', () => navigate(currentUnit()?.unitId, { asOf: '' }));
     window.Lineage.init({ request, unitName });
+    window.Alerts.init();
   }
 
   wire();

@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { APP_GUARD } from '@nestjs/core';
 import { ActorsController } from './actors/actors.controller';
+import { AlertsController } from './alerts/alerts.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { CommandsController } from './commands/commands.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
@@ -42,6 +43,7 @@ export class AppModule {
         DashboardController,
         ReconciliationController,
         SamplesController,
+        AlertsController,
       ],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };

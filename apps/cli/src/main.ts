@@ -14,6 +14,8 @@ import { reconcileCommand } from './reconcile/reconcile.command';
 import { sampleCommand } from './sample/sample.command';
 import { sealCommand } from './seal/seal.command';
 import { checkSealCommand } from './check-seal/check-seal.command';
+import { detectScoreCommand } from './detect-score/detect-score.command';
+import { detectCommand } from './detect/detect.command';
 
 const program = new Command('ledger')
   .description('Operator tools of the public-health progress ledger')
@@ -30,6 +32,8 @@ const program = new Command('ledger')
   .addCommand(schemaCommand())
   .addCommand(sealCommand())
   .addCommand(checkSealCommand())
+  .addCommand(detectScoreCommand())
+  .addCommand(detectCommand())
   .addCommand(benchCommand())
   .addCommand(benchAppendCommand(), { hidden: true });
 

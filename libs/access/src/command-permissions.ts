@@ -34,4 +34,9 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   ListActor: 'actors:manage',
   IssueApiKey: 'actors:manage',
   RevokeApiKey: 'actors:manage',
+  RaiseAlert: 'alerts:raise',
+  ListAlert: 'alerts:raise',
+  AcknowledgeAlert: 'alerts:handle',
+  ConfirmAlert: 'alerts:handle',
+  DismissAlert: 'alerts:handle',
 };

@@ -13,7 +13,9 @@ export type Permission =
   | 'funds:read'
   | 'rates:read'
   | 'locks:grant' // exceptions to a sealed period's lock
-  | 'audit:write'; // samples for home visits and their results
+  | 'audit:write' // samples for home visits and their results
+  | 'alerts:handle' // acknowledge, confirm or dismiss a fabrication alert
+  | 'alerts:raise'; // granted to no role: only the detection run (the operator) raises alerts
 
 const GRANTS: Record<Role, Permission[]> = {
   recorder: ['records:write', 'residents:read', 'rates:read'],
@@ -24,6 +26,7 @@ const GRANTS: Record<Role, Permission[]> = {
     'audit:read',
     'locks:grant',
     'audit:write',
+    'alerts:handle',
   ],
   auditor: ['residents:read', 'audit:read', 'rates:read', 'funds:read', 'audit:write'],
   finance: ['funds:write', 'funds:read', 'rates:read'],

@@ -6,6 +6,8 @@ import { grantLockException } from './grant-lock-exception/grant-lock-exception.
 import { lockGuard } from './locks/lock-guard';
 import { recordVerificationVisit } from './record-verification-visit/record-verification-visit.action';
 import { submitAggregateReport } from './submit-aggregate-report/submit-aggregate-report.action';
+// Only the alert actions (which import @libs/records alone), never @libs/fabrication's index.
+import { ALERT_HANDLE_ACTIONS } from '@libs/fabrication/alerts/handle-alert/handle-alert.action';
 
 /** What the audit actions read besides their own stream: the store, ledger time, the indicator model. */
 export interface AuditPorts {
@@ -17,7 +19,13 @@ export interface AuditPorts {
 
 /** The audit actions; DrawSample reads its population through the ports. */
 export function auditActions(ports: AuditPorts): Action[] {
-  return [grantLockException, submitAggregateReport, drawSample(ports), recordVerificationVisit];
+  return [
+    grantLockException,
+    submitAggregateReport,
+    drawSample(ports),
+    recordVerificationVisit,
+    ...ALERT_HANDLE_ACTIONS,
+  ];
 }
 
 /** Records actions and audit actions, by type: what HTTP and import accept. */

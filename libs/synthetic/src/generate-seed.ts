@@ -13,12 +13,16 @@ import { planCentreOrg, registerDistrict } from './org';
 import { planResidents } from './population';
 import { Random } from './random';
 import { Recorder } from './recorder';
+import type { PlantedCase } from '@libs/fabrication/planted';
+import { type CentreInput, type Injection, injectPatterns } from './inject';
 
 export interface SeedOptions {
   scale: Scale;
   year: number;
   /** Any whole number 0 … 2^32-1; the same seed gives byte-identical commands. */
   seed: number;
+  /** Fabrication patterns to plant (`--inject`); none leaves the seed as it always was. */
+  inject?: readonly Injection[];
 }
 
 export interface CentreSummary {
@@ -37,6 +41,8 @@ export interface GeneratedSeed {
   centres: CentreSummary[];
   /** The latest recordedAt any command may carry: 31 January after the year, 00:00 China time. */
   capMs: number;
+  /** The ground truth of the planted patterns (empty without `inject`). */
+  planted: PlantedCase[];
   /** The commands in recorded-time order; each call walks them again from the start. */
   commands(): Generator<TimedCommand>;
 }
@@ -86,6 +92,8 @@ export function generateSeed(options: SeedOptions): GeneratedSeed {
   const orgCommands = [registerDistrict(districtId, HUANCUI_DISTRICT.name, prefix)];
   const parts: SortedCommands[] = [];
   const centres: CentreSummary[] = [];
+  const injecting = (options.inject?.length ?? 0) > 0;
+  const inputs: CentreInput[] = [];
   // The ledger starts on 1 January: org setup from 08:00 China time (00:00 UTC, so both calendars agree),
   // then the residents' records migrated 09:00–21:00.
   const population = rows.reduce((n, r) => n + r.population, 0);
@@ -109,6 +117,13 @@ export function generateSeed(options: SeedOptions): GeneratedSeed {
     writeResidents(ctx, people, windowStart, windowMs);
     windowStart += windowMs;
     parts.push(log.sorted());
+    if (injecting)
+      inputs.push({
+        unitId: org.centreId,
+        teams: org.teams,
+        people,
+        elderly: people.filter((p) => p.elderly).length,
+      });
     centres.push({
       unitId: org.centreId,
       name: row.name,
@@ -119,6 +134,17 @@ export function generateSeed(options: SeedOptions): GeneratedSeed {
       commands: log.size,
     });
   });
+
+  let planted: PlantedCase[] = [];
+  if (injecting) {
+    const injected = injectPatterns(options.inject!, { seed, cal, capMs, prefix }, inputs, parts);
+    injected.parts.forEach((p, i) => {
+      parts[i] = p;
+      centres[i].commands = p.times.length;
+    });
+    parts.push(injected.extra);
+    planted = injected.planted;
+  }
 
   const setup = new CommandLog();
   const spacing = Math.floor(HOUR_MS / orgCommands.length);
@@ -143,5 +169,5 @@ export function generateSeed(options: SeedOptions): GeneratedSeed {
       throw new Error('seed generator: a command is recorded after the cut-off');
   }
   const total = parts.reduce((n, p) => n + p.times.length, 0);
-  return { options, total, centres, capMs, commands: () => mergeSorted(parts) };
+  return { options, total, centres, capMs, planted, commands: () => mergeSorted(parts) };
 }

@@ -3,3 +3,10 @@ export * from './huancui-2024';
 export type { SeedCommand, TimedCommand } from './command-log';
 export { Random } from './random';
 export * from './apply/seed-district';
+export {
+  DEFAULT_RATES,
+  INJECT_PATTERNS,
+  type InjectPattern,
+  type Injection,
+  parseInjection,
+} from './inject';

@@ -35,6 +35,8 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
     this.subscription = this.store.subscribe(
       (event) => {
         if (this.model.apply(event) && this.live) this.announce();
+        // New alerts go out at once (not batched): the live feed pushes them to supervisors.
+        if (this.live && event.type === 'AlertRaised') this.changes.emit('alert', event);
       },
       {
         onLive: () => {

@@ -1,8 +1,8 @@
 import { Controller, Headers, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { type Principal, authenticate } from '@libs/access';
-import { EVENT_STORE, type EventStore } from '@libs/ledger';
+import { type Principal, authenticate, authorize } from '@libs/access';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@libs/ledger';
 import { storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { LedgerProjection } from './ledger-projection.service';
@@ -56,9 +56,24 @@ export class LiveController {
         subscriber.next({ type: 'rates', data: view });
       };
       const pushSafely = () => void push().catch((error: Error) => subscriber.error(error));
+      // A new alert goes to those who may read alerts of its unit (supervisors in scope, auditors).
+      const pushAlert = (event: RecordedEvent) =>
+        void authorize(
+          principal,
+          { permission: 'audit:read', units: [String(event.data.unitId)], read: true },
+          storeFactLookup(this.store),
+          this.queries.today(),
+        ).then(
+          () => subscriber.next({ type: 'alert', data: event.data }),
+          () => undefined,
+        );
       pushSafely();
       this.projection.changes.on('changed', pushSafely);
-      return () => this.projection.changes.off('changed', pushSafely);
+      this.projection.changes.on('alert', pushAlert);
+      return () => {
+        this.projection.changes.off('changed', pushSafely);
+        this.projection.changes.off('alert', pushAlert);
+      };
     });
   }
 }

@@ -1,14 +1,18 @@
-import { createWriteStream, openSync } from 'node:fs';
+import { createWriteStream, openSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { LedgerError, parseStoreLocation } from '@libs/ledger';
+import { ledgerCatalog } from '@libs/audit';
+import { LedgerError, type StoreLocation, parseStoreLocation } from '@libs/ledger';
 import {
   FIRST_SEED_YEAR,
   type GeneratedSeed,
+  INJECT_PATTERNS,
+  type Injection,
   SCALES,
   type Scale,
   generateSeed,
   latestSeedYear,
+  parseInjection,
   seedCorrelationId,
 } from '@libs/synthetic';
 import { withStoreOption } from '../store-option';
@@ -24,6 +28,8 @@ interface SeedOptions {
   seed: number;
   emit?: string;
   store?: string;
+  inject: Injection[];
+  truth?: string;
 }
 
 const wholeNumber = (value: string): number => {
@@ -45,6 +51,37 @@ const pastYear = (value: string): number => {
     );
   return year;
 };
+
+const injection = (value: string, previous: Injection[]): Injection[] => {
+  try {
+    const next = parseInjection(value);
+    return [...previous.filter((i) => i.pattern !== next.pattern), next];
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+};
+
+/** The planted ground truth goes beside the emitted file or the SQLite store unless --truth names it. */
+function truthFile(o: SeedOptions, location?: StoreLocation): string {
+  if (o.truth) return o.truth;
+  if (o.emit) return `${o.emit}.truth.jsonl`;
+  if (location?.kind === 'sqlite' && location.path !== ':memory:')
+    return `${location.path}.truth.jsonl`;
+  throw new SeedEmitError('--inject into this store needs --truth <file> for the planted cases');
+}
+
+function writeTruth(generated: GeneratedSeed, file: string): void {
+  try {
+    writeFileSync(file, generated.planted.map((c) => `${JSON.stringify(c)}\n`).join(''));
+  } catch (error) {
+    throw new SeedEmitError(`cannot write ${file}: ${(error as Error).message}`);
+  }
+  const byPattern = new Map<string, number>();
+  for (const c of generated.planted) byPattern.set(c.pattern, (byPattern.get(c.pattern) ?? 0) + 1);
+  process.stdout.write(
+    `seed: planted ${count(generated.planted.length)} case(s) (${[...byPattern].map(([p, n]) => `${p} ${n}`).join(', ') || 'none'}) written to ${file}\n`,
+  );
+}
 
 const count = (n: number) => n.toLocaleString('en-US');
 const describe = (o: SeedOptions) => `${o.scale}, year ${o.year}, seed ${o.seed}`;
@@ -111,7 +148,18 @@ export function seedCommand(): Command {
       '--emit <file>',
       'write the commands as NDJSON in recorded order instead of applying them',
     )
+    .option(
+      '--inject <pattern[:rate]>',
+      `plant a fabrication pattern in a fraction of its eligible subjects (repeatable): ${INJECT_PATTERNS.join(', ')}`,
+      injection,
+      [],
+    )
+    .option(
+      '--truth <file>',
+      'where the planted cases go, one JSON object a line (default: <emit file or SQLite store>.truth.jsonl)',
+    )
     .action(async (o: SeedOptions) => {
+      const injecting = o.inject.length > 0 || o.truth !== undefined;
       if (o.emit) {
         const started = performance.now();
         const generated = generateSeed(o);
@@ -119,11 +167,12 @@ export function seedCommand(): Command {
         process.stdout.write(
           `seed: wrote ${count(generated.total)} commands to ${o.emit} in ${formatDuration(performance.now() - started)} (${describe(o)})\n`,
         );
+        if (injecting) writeTruth(generated, truthFile(o));
         return;
       }
-      const { store, clock } = await openSeedStore(
-        parseStoreLocation(o.store ?? process.env.LEDGER_STORE),
-      );
+      const location = parseStoreLocation(o.store ?? process.env.LEDGER_STORE);
+      const truth = injecting ? truthFile(o, location) : undefined;
+      const { store, clock } = await openSeedStore(location);
       const progress = progressReporter();
       try {
         const report = await seedDistrict({
@@ -132,10 +181,15 @@ export function seedCommand(): Command {
           scale: o.scale,
           year: o.year,
           seed: o.seed,
-          onGenerated: (g) =>
+          ...(injecting
+            ? { inject: o.inject, catalog: ledgerCatalog({ store, clock: clock.now }) }
+            : {}),
+          onGenerated: (g) => {
             process.stderr.write(
               `seed: generated ${count(g.total)} commands for ${count(g.centres.reduce((n, c) => n + c.residents, 0))} residents (${describe(o)})\n`,
-            ),
+            );
+            if (truth) writeTruth(g, truth);
+          },
           onProgress: (p) => progress.update(p),
         });
         progress.stop();

@@ -6,9 +6,10 @@ import {
   type StoreLocation,
   openEventStore,
 } from '@libs/ledger';
-import { CommandValidationError, executeCommand } from '@libs/records';
+import { type ExecuteContext, CommandValidationError, executeCommand } from '@libs/records';
 import { type GeneratedSeed, SEED_ACTOR, generateSeed, seedCorrelationId } from '../generate-seed';
 import type { Scale } from '../huancui-2024';
+import type { Injection } from '../inject';
 import { ORG_TYPES, rememberingFacts } from './remembering-facts';
 
 /** A ledger clock the seed moves to each command's simulated recordedAt. */
@@ -50,6 +51,10 @@ export interface SeedDistrictOptions {
    * time while the rules still judge each command at its simulated recordedAt.
    */
   clock?: SimulatedClock;
+  /** Fabrication patterns to plant (see generateSeed). */
+  inject?: readonly Injection[];
+  /** The commands accepted: the records catalog by default; planted aggregate reports need the audit one. */
+  catalog?: ExecuteContext['catalog'];
   onGenerated?(seed: GeneratedSeed): void;
   onProgress?(progress: SeedProgress): void;
 }
@@ -102,12 +107,19 @@ export async function seedDistrict(o: SeedDistrictOptions): Promise<SeedReport> 
   const correlationId = seedCorrelationId(o);
   await assertSeedable(o.store, correlationId);
   let started = performance.now();
-  const generated = generateSeed({ scale: o.scale, year: o.year, seed: o.seed });
+  const generated = generateSeed({ scale: o.scale, year: o.year, seed: o.seed, inject: o.inject });
   const generateMs = performance.now() - started;
   o.onGenerated?.(generated);
   const clock = o.clock ?? simulatedClock();
   const facts = rememberingFacts(o.store);
-  const ctx = { store: o.store, clock: clock.now, actor: SEED_ACTOR, correlationId, facts };
+  const ctx = {
+    store: o.store,
+    clock: clock.now,
+    actor: SEED_ACTOR,
+    correlationId,
+    facts,
+    catalog: o.catalog,
+  };
   const report = {
     commands: 0,
     eventsAppended: 0,

@@ -1,0 +1,198 @@
+/* The alerts panel: fabrication alerts of the scope by unit and severity; one opens its evidence, the resident's timeline and the supervisor's actions. */
+/* global window, document, fetch -- a browser script, loaded by index.html */
+(function () {
+  'use strict';
+
+  const { t, tOr, pick } = window.I18n;
+  const $ = (id) => document.getElementById(id);
+  const ACTIONS = [
+    ['AcknowledgeAlert', 'alertAcknowledge'],
+    ['ConfirmAlert', 'alertConfirm'],
+    ['DismissAlert', 'alertDismiss'],
+  ];
+
+  /** What the panel shows: the key and period asked with, the list, the alert opened. */
+  let scope = null;
+  let list = null;
+  let opened = null;
+  let message = null;
+
+  const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+  function cell(text, className) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (className) td.className = className;
+    return td;
+  }
+
+  function chip(text, className) {
+    const span = document.createElement('span');
+    span.className = className;
+    span.textContent = text;
+    return span;
+  }
+
+  const subjectText = (s) => `${tOr(`subject_${s.kind}`, s.kind)} ${s.id}`;
+
+  async function post(body) {
+    const response = await fetch('/api/v1/commands', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${scope.key}`, 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const reply = await response.json().catch(() => null);
+    if (!response.ok) throw new window.LedgerApi.ApiError(response.status, reply);
+    return reply;
+  }
+
+  function renderList() {
+    const card = $('alerts-card');
+    card.hidden = !list;
+    if (!list) return;
+    $('alerts-counts').textContent = t('alertsCounts', {
+      total: list.total,
+      high: list.bySeverity.high ?? 0,
+      medium: list.bySeverity.medium ?? 0,
+      low: list.bySeverity.low ?? 0,
+    });
+    const body = $('alerts-table').tBodies[0];
+    body.replaceChildren();
+    for (const a of list.alerts) {
+      const tr = document.createElement('tr');
+      tr.dataset.alert = a.alertId;
+      tr.className = 'selectable';
+      tr.tabIndex = 0;
+      tr.addEventListener('click', () => open(a.alertId));
+      tr.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') open(a.alertId);
+      });
+      const sev = document.createElement('td');
+      sev.appendChild(chip(t(`severity_${a.severity}`), `severity severity-${a.severity}`));
+      tr.appendChild(sev);
+      tr.appendChild(cell(a.unitId, 'mono'));
+      tr.appendChild(cell(tOr(`detector_${a.detector}`, a.detector)));
+      tr.appendChild(cell(subjectText(a.subject), 'mono'));
+      tr.appendChild(cell(pick(a.explanation), 'reason'));
+      tr.appendChild(cell(String(a.evidence.length), 'num'));
+      const status = document.createElement('td');
+      status.appendChild(chip(t(`alertStatus_${a.status}`), `alert-status alert-status-${a.status}`));
+      tr.appendChild(status);
+      body.appendChild(tr);
+    }
+    $('alerts-empty').hidden = list.alerts.length > 0;
+  }
+
+  function eventRow(e, evidence) {
+    const tr = document.createElement('tr');
+    if (evidence.has(e.eventId)) tr.className = 'evidence-row';
+    tr.appendChild(cell(e.missing ? '—' : `#${e.position}`, 'num'));
+    tr.appendChild(cell(e.missing ? e.eventId : tOr(`event_${e.type}`, e.type)));
+    tr.appendChild(cell(e.occurredAt ?? '', 'date'));
+    tr.appendChild(cell(e.recordedAt ?? '', 'date'));
+    tr.appendChild(cell(e.actor ?? '', 'mono'));
+    tr.appendChild(cell(e.data ? JSON.stringify(e.data) : '', 'mono data'));
+    return tr;
+  }
+
+  function renderOpened() {
+    $('alert-drawer').hidden = !opened;
+    if (!opened) return;
+    const a = opened;
+    $('alert-title').textContent = `${tOr(`detector_${a.detector}`, a.detector)} · ${subjectText(a.subject)}`;
+    $('alert-sub').textContent = t('alertSub', { unit: a.unitId, period: a.period, score: a.score, severity: t(`severity_${a.severity}`), status: t(`alertStatus_${a.status}`) });
+    $('alert-explanation').textContent = pick(a.explanation);
+    $('alert-status').textContent = t(`alertStatus_${a.status}`);
+    $('alert-status').className = `alert-status alert-status-${a.status}`;
+    const evidence = new Set(a.evidence);
+    $('alert-evidence').tBodies[0].replaceChildren(...a.evidenceEvents.map((e) => eventRow(e, evidence)));
+    $('alert-timeline-section').hidden = !a.timeline;
+    if (a.timeline) $('alert-timeline').tBodies[0].replaceChildren(...a.timeline.map((e) => eventRow(e, evidence)));
+    const actions = $('alert-actions');
+    actions.replaceChildren(
+      ...a.actions.map((x) => {
+        const li = document.createElement('li');
+        li.textContent = `${t(`action_${x.type}`)} · ${x.actor} · ${x.recordedAt.slice(0, 16).replace('T', ' ')} · ${x.reason}`;
+        return li;
+      }),
+    );
+    const final = a.status === 'confirmed' || a.status === 'dismissed';
+    for (const [type, label] of ACTIONS) {
+      const button = $(`alert-${type}`);
+      button.textContent = t(label);
+      button.disabled = final || (type === 'AcknowledgeAlert' && a.status === 'acknowledged');
+    }
+    $('alert-message').hidden = !message;
+    $('alert-message').textContent = message ? pick(message) : '';
+  }
+
+  function render() {
+    renderList();
+    renderOpened();
+  }
+
+  /** Lists the alerts of a unit's subtree for a period; a key that may not read alerts sees no panel. */
+  async function load(next) {
+    if (next) scope = next;
+    if (!scope) return;
+    const asked = scope;
+    try {
+      const data = await window.LedgerApi.get(asked.key, 'alerts', { period: asked.period, unit: asked.unitId, severity: $('alerts-severity').value, status: $('alerts-status').value });
+      if (scope !== asked) return;
+      list = data;
+    } catch {
+      if (scope !== asked) return;
+      list = null;
+    }
+    renderList();
+  }
+
+  async function open(alertId, note = null) {
+    message = note;
+    try {
+      opened = await window.LedgerApi.get(scope.key, `alerts/${encodeURIComponent(alertId)}`);
+    } catch (error) {
+      opened = null;
+      message = error.body?.message ?? null;
+    }
+    renderOpened();
+  }
+
+  async function act(type) {
+    if (!opened) return;
+    const reason = window.prompt(t('alertReasonPrompt'));
+    if (reason === null) return;
+    let note = null;
+    try {
+      await post({ type, commandId: `${type}-${opened.alertId}-${Date.now()}`, alertId: opened.alertId, reason, occurredAt: chinaToday() });
+    } catch (error) {
+      note = error.body?.message ?? { zh: `请求失败（${error.status}）`, en: `request failed (${error.status})` };
+    }
+    // The refusal (a blank reason, an alert already closed) stays on show with the fresh alert.
+    await open(opened.alertId, note);
+    await load();
+  }
+
+  function close() {
+    opened = null;
+    message = null;
+    renderOpened();
+  }
+
+  function reset() {
+    scope = null;
+    list = null;
+    close();
+    renderList();
+  }
+
+  function init() {
+    $('alert-close').addEventListener('click', close);
+    for (const [type] of ACTIONS) $(`alert-${type}`).addEventListener('click', () => act(type));
+    $('alerts-severity').addEventListener('change', () => load());
+    $('alerts-status').addEventListener('change', () => load());
+    document.addEventListener('keydown', (event) => event.key === 'Escape' && close());
+  }
+
+  window.Alerts = { init, load, render, reset, refresh: () => load() };
+})();

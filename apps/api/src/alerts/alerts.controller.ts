@@ -1,0 +1,172 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { type Principal, UNSCOPED_READ_ROLES, authorize, recordResidentRead } from '@libs/access';
+import { withinScope } from '@libs/access/unit-scope';
+import { EVENT_STORE, type EventStore, type RecordedEvent, systemClock } from '@libs/ledger';
+import { chinaDay, refuse, storeFactLookup, streamIds } from '@libs/records';
+import { DETECTORS, type DetectorId } from '@libs/fabrication/alert';
+import {
+  ALERT_STATUSES,
+  SEVERITIES,
+  type Severity,
+  listAlerts,
+  loadAlert,
+} from '@libs/fabrication/alerts/alerts-view';
+import type { AlertStatus } from '@libs/fabrication/alerts/alert-state';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+
+interface AlertsParams {
+  period?: string;
+  unit?: string;
+  severity?: string;
+  status?: string;
+  detector?: string;
+}
+
+const PAGE = 5000;
+
+const eventView = (e: RecordedEvent) => ({
+  eventId: e.eventId,
+  streamId: e.streamId,
+  position: e.position,
+  revision: e.revision,
+  type: e.type,
+  occurredAt: e.occurredAt,
+  recordedAt: e.recordedAt,
+  actor: e.actor,
+  commandId: e.commandId,
+  data: e.data,
+  hash: e.hash,
+});
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]) {
+  if (value === undefined || value === '') return undefined;
+  if (!allowed.includes(value as T))
+    refuse(
+      'INVALID_FILTER',
+      'unprocessable',
+      `${name} 须为 ${allowed.join('、')} 之一`,
+      `${name} must be one of ${allowed.join(', ')}`,
+      { [name]: value },
+    );
+  return value as T;
+}
+
+/** Fabrication alerts: supervisors see their subtree, auditors everything; actions go through /commands. */
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class AlertsController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  private today() {
+    return chinaDay(systemClock().toISOString());
+  }
+
+  @Get('alerts')
+  @ApiOperation({
+    summary:
+      'Fabrication alerts in your scope, most severe first, with their status / 疑似造假预警',
+  })
+  @ApiQuery({ name: 'period', required: false, description: 'Evaluation year, e.g. 2024' })
+  @ApiQuery({
+    name: 'unit',
+    required: false,
+    description: 'A unit and its sub-units (default: your scope)',
+  })
+  @ApiQuery({ name: 'severity', required: false, enum: SEVERITIES })
+  @ApiQuery({ name: 'status', required: false, enum: ALERT_STATUSES })
+  @ApiQuery({ name: 'detector', required: false, enum: DETECTORS })
+  async list(@CurrentPrincipal() principal: Principal, @Query() params: AlertsParams) {
+    const severity = oneOf<Severity>('severity', params.severity, SEVERITIES);
+    const status = oneOf<AlertStatus>('status', params.status, ALERT_STATUSES);
+    const detector = oneOf<DetectorId>('detector', params.detector, DETECTORS);
+    const period = params.period ? Number(params.period) : undefined;
+    if (period !== undefined && !(Number.isInteger(period) && period >= 2000 && period <= 2100))
+      refuse('INVALID_FILTER', 'unprocessable', 'period 须为年份', 'period must be a year', {
+        period: params.period,
+      });
+    const readsAll =
+      principal.unitId === null || principal.roles.some((r) => UNSCOPED_READ_ROLES.includes(r));
+    const unitId = params.unit || (readsAll ? null : principal.unitId);
+    const lookup = storeFactLookup(this.store);
+    const today = this.today();
+    await authorize(
+      principal,
+      { permission: 'audit:read', units: unitId ? [unitId] : [], read: true },
+      lookup,
+      today,
+    );
+    const seen = new Map<string, Promise<boolean>>();
+    const inScope = unitId
+      ? (u: string) => {
+          if (!seen.has(u)) seen.set(u, withinScope(lookup, unitId, u, today));
+          return seen.get(u)!;
+        }
+      : undefined;
+    const result = await listAlerts(this.store, { period, severity, status, detector, inScope });
+    return { unitId, period: period ?? null, ...result };
+  }
+
+  @Get('alerts/:alertId')
+  @ApiOperation({
+    summary:
+      "One alert: its actions, its evidence events in full and, for a resident, the resident's timeline / 预警详情与证据",
+  })
+  async one(@CurrentPrincipal() principal: Principal, @Param('alertId') alertId: string) {
+    const alert = await loadAlert(this.store, alertId);
+    if (!alert)
+      return refuse(
+        'ALERT_NOT_FOUND',
+        'not_found',
+        `预警 ${alertId} 不存在`,
+        `alert ${alertId} does not exist`,
+        { alertId },
+      );
+    const lookup = storeFactLookup(this.store);
+    const today = this.today();
+    await authorize(
+      principal,
+      { permission: 'audit:read', units: [alert.unitId], read: true },
+      lookup,
+      today,
+    );
+    let timeline: ReturnType<typeof eventView>[] | null = null;
+    const found = new Map<string, RecordedEvent>();
+    const wanted = new Set(alert.evidence);
+    if (alert.subject.kind === 'resident') {
+      // Opening an alert about a resident opens their record: the read is recorded.
+      await authorize(
+        principal,
+        { permission: 'residents:read', units: [alert.unitId], read: true },
+        lookup,
+        today,
+      );
+      const events = await this.store.readStream(streamIds.resident(alert.subject.id));
+      for (const e of events) if (wanted.has(e.eventId)) found.set(e.eventId, e);
+      await recordResidentRead(
+        this.store,
+        systemClock,
+        principal,
+        alert.subject.id,
+        `alert ${alert.alertId}`,
+      );
+      timeline = events.map(eventView);
+    }
+    // Evidence outside the resident's stream (a doctor's day, a report): found in the log.
+    for (let after = 0; found.size < wanted.size;) {
+      const page = await this.store.readAll({ after, limit: PAGE });
+      if (page.length === 0) break;
+      for (const e of page) if (wanted.has(e.eventId)) found.set(e.eventId, e);
+      after = page[page.length - 1].position;
+    }
+    return {
+      ...alert,
+      evidenceEvents: alert.evidence.map((id) => {
+        const e = found.get(id);
+        return e ? eventView(e) : { eventId: id, missing: true };
+      }),
+      timeline,
+    };
+  }
+}

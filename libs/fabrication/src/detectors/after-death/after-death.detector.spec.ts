@@ -1,0 +1,53 @@
+import { EventLog, at } from '../../testing/events';
+import { afterDeathDetector } from './after-death.detector';
+
+describe('after-death', () => {
+  it('flags services dated after the death, including ones accepted before it was recorded', () => {
+    const log = new EventLog();
+    log.resident('r1');
+    const fu = log.followUp('r1', '2024-05-20', { recordedAt: at('2024-05-20') });
+    // The death is recorded late, dated before the follow-up.
+    const death = log.died('r1', '2024-04-01', at('2024-06-15'));
+    const alerts = afterDeathDetector.detect({ period: 2024, events: log.events });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      detector: 'after-death',
+      subject: { kind: 'resident', id: 'r1' },
+      period: 2024,
+      score: 49,
+      severity: 'high',
+    });
+    expect(alerts[0].evidence).toEqual([death, fu]);
+    expect(alerts[0].explanation.en).toContain('1 entered before the death was recorded');
+  });
+
+  it('does not fire for services on or before the day of death', () => {
+    const log = new EventLog();
+    log.resident('r1');
+    log.checkup('r1', '2024-03-01');
+    log.followUp('r1', '2024-04-01');
+    log.died('r1', '2024-04-01');
+    expect(afterDeathDetector.detect({ period: 2024, events: log.events })).toEqual([]);
+  });
+
+  it('ignores voided records and records outside the period', () => {
+    const log = new EventLog();
+    log.resident('r1');
+    log.died('r1', '2023-12-20', at('2024-02-01'));
+    const fu = log.followUp('r1', '2024-01-10', { recordedAt: at('2024-01-10') });
+    log.void('r1', log.recordIdOf(fu), '2024-02-02');
+    log.followUp('r1', '2023-12-28', { recordedAt: at('2023-12-28') });
+    expect(afterDeathDetector.detect({ period: 2024, events: log.events })).toEqual([]);
+    expect(afterDeathDetector.detect({ period: 2023, events: log.events })).toHaveLength(1);
+  });
+
+  it('uses the corrected date and cites the correction', () => {
+    const log = new EventLog();
+    log.resident('r1');
+    const fu = log.followUp('r1', '2024-03-01', { recordedAt: at('2024-03-01') });
+    const fix = log.correct('r1', log.recordIdOf(fu), { occurredAt: '2024-03-10' }, '2024-03-11');
+    const death = log.died('r1', '2024-03-05', at('2024-03-20'));
+    const [alert] = afterDeathDetector.detect({ period: 2024, events: log.events });
+    expect(alert).toMatchObject({ score: 5, severity: 'low', evidence: [death, fu, fix] });
+  });
+});

@@ -1,0 +1,73 @@
+import { EventLog, at, days } from '../../testing/events';
+import { backdatingDetector } from './backdating.detector';
+
+const run = (log: EventLog, seals?: Parameters<typeof backdatingDetector.detect>[0]['seals']) =>
+  backdatingDetector.detect({ period: 2024, events: log.events, seals });
+
+describe('backdating', () => {
+  it('flags records entered long after their quarter closed, per doctor', () => {
+    const log = new EventLog();
+    log.resident('r1');
+    const a = log.followUp('r1', '2024-02-10', { recordedAt: at('2024-07-20') });
+    const b = log.checkup('r1', '2024-03-01', { recordedAt: at('2024-07-21') });
+    log.followUp('r1', '2024-05-10', { recordedAt: at('2024-05-10') });
+    const alerts = run(log);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      detector: 'backdating',
+      subject: { kind: 'doctor', id: 'd1' },
+      score: 2,
+      severity: 'low',
+      evidence: [a, b],
+    });
+    expect(alerts[0].explanation.en).toContain('longest gap 161 days');
+  });
+
+  it('flags a cluster of earlier-quarter records entered just before a deadline', () => {
+    const log = new EventLog();
+    const ids = days('2024-05-01', 35).map((d, i) => {
+      log.resident(`r${i}`);
+      return log.followUp(`r${i}`, d, { recordedAt: at('2024-09-29') });
+    });
+    const alerts = run(log);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ score: 35, severity: 'high', evidence: ids });
+    expect(alerts[0].explanation.en).toContain('within 3 days of a quarterly deadline');
+  });
+
+  it('flags records entered after the year was sealed, citing the seal', () => {
+    const log = new EventLog();
+    log.unit('dist');
+    log.unit('c1', 'dist');
+    log.resident('r1', 'c1');
+    const fu = log.followUp('r1', '2024-12-20', { recordedAt: at('2025-01-10') });
+    const seals = [{ year: 2024, unitId: 'dist', sealedAt: at('2025-01-05'), eventId: 'seal-1' }];
+    const [alert] = run(log, seals);
+    expect(alert).toMatchObject({ severity: 'high', evidence: [fu, 'seal-1'] });
+    expect(run(log, [{ ...seals[0], unitId: 'other' }])).toEqual([]);
+  });
+
+  it('near miss: honest catch-up at the end of the same quarter, and Q4 spilling into January', () => {
+    const log = new EventLog();
+    days('2024-07-01', 60).forEach((d, i) => {
+      log.resident(`r${i}`);
+      log.followUp(`r${i}`, d, { recordedAt: at('2024-09-29') });
+    });
+    log.resident('q4');
+    log.followUp('q4', '2024-10-08', { recordedAt: at('2025-01-12') });
+    expect(run(log)).toEqual([]);
+  });
+
+  it('falls back to the unit for a record without a doctor', () => {
+    const log = new EventLog();
+    log.resident('r1', 'c9');
+    const id = log.add(
+      'resident-r1',
+      'ChronicCareEnrolled',
+      { residentId: 'r1', recordId: 'en-1', condition: 'diabetes', doctorId: null },
+      '2024-01-15',
+      at('2024-06-01'),
+    );
+    expect(run(log)[0]).toMatchObject({ subject: { kind: 'unit', id: 'c9' }, evidence: [id] });
+  });
+});

@@ -1,0 +1,223 @@
+/**
+ * copied-vitals — identical vital-sign sets repeated beyond what chance allows.
+ *
+ * A reading is the set of values present on a live follow-up or checkup dated in the period:
+ * systolic, diastolic, fasting glucose, weight (height is excluded: it does not change). Two
+ * readings are copies when they have the same fields with exactly the same values.
+ *
+ * Chance is judged against the recording doctor's own habits: each field's value frequency among
+ * all of that doctor's readings in the period (so a doctor who writes 130/80 for everyone is not
+ * accused of copying by this detector — digit-preference covers that), fields treated as
+ * independent, q = Π p(field = value).
+ *
+ * 1. Within a patient: `k` ≥ `minVisits` readings of one resident are copies, among the `V`
+ *    readings of that resident with the same fields. A person's readings are closer together
+ *    than the doctor's panel, so each field's probability is inflated by `withinInflation` and
+ *    floored at `withinFloor` (a person's own visit-to-visit spread: SD ≈ 9 mmHg systolic, 6
+ *    diastolic, 0.8 kg, ~1 mmol/L make an exact repeat ≈ 0.05 likely), capped at 1. p = P(Binomial(V − 1, q) ≥ k − 1): given one, how likely the others match.
+ *    Fires when p < `alpha`. Needs at least `minFieldsWithin` fields (a BP pair is enough).
+ * 2. Across a doctor's patients: one tuple of at least `minFieldsAcross` fields recorded for
+ *    `k` ≥ `minPatients` distinct residents, out of the doctor's R residents with readings of that
+ *    shape, each with m̄ readings on average: p = P(Binomial(R − 1, min(1, m̄ q)) ≥ k − 1), times
+ *    the number of distinct tuples the doctor recorded (Bonferroni). Fires when p < `alpha`.
+ *
+ * Subjects: the resident (within a patient), the doctor (across patients). Evidence: the copied
+ * records (with corrections). Score: the number of copies (visits, or residents). Severity: high
+ * when the score ≥ `highCopies` or p < `highP`, otherwise medium.
+ *
+ * Parameters (defaults): `minVisits` 3, `minPatients` 3, `minFieldsWithin` 2,
+ * `minFieldsAcross` 3, `withinInflation` 2, `withinFloor` 0.05, `alpha` 1e-5, `highCopies` 6, `highP` 1e-12.
+ */
+import type { AlertDraft } from '../../alert';
+import {
+  type DetectionInput,
+  type Detector,
+  type ServiceRecord,
+  binomialUpperP,
+  ledgerView,
+  vitalsOf,
+  withDefaults,
+} from '../../detection-input';
+
+const DEFAULTS = {
+  minVisits: 3,
+  minPatients: 3,
+  minFieldsWithin: 2,
+  minFieldsAcross: 3,
+  withinInflation: 2,
+  withinFloor: 0.05,
+  alpha: 1e-5,
+  highCopies: 6,
+  highP: 1e-12,
+};
+type Params = typeof DEFAULTS;
+
+const FIELDS = ['systolic', 'diastolic', 'fastingGlucose', 'weightKg'] as const;
+const SHORT: Record<(typeof FIELDS)[number], string> = {
+  systolic: 'SBP',
+  diastolic: 'DBP',
+  fastingGlucose: 'FPG',
+  weightKg: 'kg',
+};
+
+interface Reading {
+  r: ServiceRecord;
+  doctorId: string;
+  /** Field names present, e.g. "systolic,diastolic,weightKg". */
+  shape: string;
+  key: string;
+  values: [string, number][];
+}
+
+function describe(values: [string, number][]): string {
+  return values.map(([f, v]) => `${SHORT[f as (typeof FIELDS)[number]]} ${v}`).join(' ');
+}
+
+function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
+  const p = withDefaults(DEFAULTS, params);
+  const view = ledgerView(input.events);
+  const readings: Reading[] = [];
+  // doctor → field → value → count, and doctor → field → total.
+  const freq = new Map<string, Map<string, Map<number, number>>>();
+  const totals = new Map<string, Map<string, number>>();
+  for (const r of view.records) {
+    if (r.voided || !r.doctorId || r.year !== input.period) continue;
+    if (r.type !== 'FollowUpRecorded' && r.type !== 'CheckupRecorded') continue;
+    const v = vitalsOf(r);
+    const values: [string, number][] = [];
+    let shape = '';
+    let key = '';
+    for (const f of FIELDS) {
+      const x = v[f];
+      if (x === undefined) continue;
+      values.push([f, x]);
+      shape += `${f},`;
+      key += `${f}=${x}|`;
+    }
+    if (values.length === 0) continue;
+    let df = freq.get(r.doctorId);
+    let dt = totals.get(r.doctorId);
+    if (!df || !dt) {
+      freq.set(r.doctorId, (df = new Map()));
+      totals.set(r.doctorId, (dt = new Map()));
+    }
+    for (const [f, x] of values) {
+      let m = df.get(f);
+      if (!m) df.set(f, (m = new Map()));
+      m.set(x, (m.get(x) ?? 0) + 1);
+      dt.set(f, (dt.get(f) ?? 0) + 1);
+    }
+    readings.push({
+      r,
+      doctorId: r.doctorId,
+      shape,
+      key,
+      values,
+    });
+  }
+  const prob = (doctorId: string, values: [string, number][], inflation: number, floor: number) => {
+    let q = 1;
+    for (const [f, x] of values) {
+      const pf = (freq.get(doctorId)!.get(f)!.get(x) ?? 0) / totals.get(doctorId)!.get(f)!;
+      q *= Math.min(1, Math.max(floor, pf * inflation));
+    }
+    return q;
+  };
+  const alerts: AlertDraft[] = [];
+  const push = (
+    kind: 'resident' | 'doctor',
+    id: string,
+    list: Reading[],
+    k: number,
+    pValue: number,
+    text: { zh: string; en: string },
+  ) =>
+    alerts.push({
+      detector: 'copied-vitals',
+      subject: { kind, id },
+      period: input.period,
+      score: k,
+      severity: k >= p.highCopies || pValue < p.highP ? 'high' : 'medium',
+      explanation: text,
+      evidence: list.flatMap((x) => x.r.evidence),
+    });
+
+  // 1. Within a patient.
+  const byResidentShape = new Map<string, Reading[]>();
+  for (const x of readings) {
+    if (x.values.length < p.minFieldsWithin) continue;
+    const k = `${x.r.residentId}\u0000${x.shape}`;
+    const g = byResidentShape.get(k);
+    if (g) g.push(x);
+    else byResidentShape.set(k, [x]);
+  }
+  for (const group of byResidentShape.values()) {
+    if (group.length < p.minVisits) continue;
+    const byKey = new Map<string, Reading[]>();
+    for (const x of group) {
+      const g = byKey.get(x.key);
+      if (g) g.push(x);
+      else byKey.set(x.key, [x]);
+    }
+    for (const copies of byKey.values()) {
+      const k = copies.length;
+      if (k < p.minVisits) continue;
+      const q = prob(copies[0].doctorId, copies[0].values, p.withinInflation, p.withinFloor);
+      const pValue = binomialUpperP(k - 1, group.length - 1, q);
+      if (pValue >= p.alpha) continue;
+      const what = describe(copies[0].values);
+      push('resident', copies[0].r.residentId, copies, k, pValue, {
+        zh: `同一居民 ${group.length} 次就诊中有 ${k} 次生命体征完全相同（${what}），偶然出现的概率 ${pValue.toExponential(1)}`,
+        en: `${k} of the resident's ${group.length} visits have identical vital signs (${what}); chance p = ${pValue.toExponential(1)}`,
+      });
+    }
+  }
+
+  // 2. Across a doctor's patients.
+  const byDoctorShape = new Map<string, Reading[]>();
+  for (const x of readings) {
+    if (x.values.length < p.minFieldsAcross) continue;
+    const k = `${x.doctorId}\u0000${x.shape}`;
+    const g = byDoctorShape.get(k);
+    if (g) g.push(x);
+    else byDoctorShape.set(k, [x]);
+  }
+  for (const group of byDoctorShape.values()) {
+    const residents = new Set(group.map((x) => x.r.residentId));
+    const R = residents.size;
+    if (R < p.minPatients) continue;
+    const perResident = group.length / R;
+    const byKey = new Map<string, Reading[]>();
+    for (const x of group) {
+      const g = byKey.get(x.key);
+      if (g) g.push(x);
+      else byKey.set(x.key, [x]);
+    }
+    const tuples = byKey.size;
+    for (const copies of byKey.values()) {
+      const who = new Set(copies.map((x) => x.r.residentId));
+      const k = who.size;
+      if (k < p.minPatients) continue;
+      const doctorId = copies[0].doctorId;
+      const q = Math.min(1, perResident * prob(doctorId, copies[0].values, 1, 0));
+      const pValue = Math.min(1, binomialUpperP(k - 1, R - 1, q) * tuples);
+      if (pValue >= p.alpha) continue;
+      const what = describe(copies[0].values);
+      push('doctor', doctorId, copies, k, pValue, {
+        zh: `该医生的 ${k} 名不同居民记录了完全相同的生命体征（${what}），偶然出现的概率 ${pValue.toExponential(1)}`,
+        en: `identical vital signs (${what}) recorded for ${k} different residents of this doctor; chance p = ${pValue.toExponential(1)}`,
+      });
+    }
+  }
+  return alerts;
+}
+
+export const copiedVitalsDetector: Detector<Params> = {
+  id: 'copied-vitals',
+  description: {
+    zh: '同一患者多次就诊或同一医生的多名患者生命体征完全相同，超出偶然可能',
+    en: "identical vital-sign sets across a patient's visits or across a doctor's patients, beyond what chance allows",
+  },
+  params: DEFAULTS,
+  detect,
+};

@@ -1,0 +1,69 @@
+import { EventLog, days } from '../../testing/events';
+import { digitPreferenceDetector } from './digit-preference.detector';
+
+const run = (log: EventLog) => digitPreferenceDetector.detect({ period: 2024, events: log.events });
+const DAYS = days('2024-01-02', 300);
+
+describe('digit-preference', () => {
+  it('flags a doctor whose readings mostly end in 0', () => {
+    const log = new EventLog();
+    const zeros: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const round = i % 5 !== 0;
+      const id = log.checkup(`r${i}`, DAYS[i], {
+        vitals: round ? { systolic: 130, diastolic: 80 } : { systolic: 127, diastolic: 83 },
+      });
+      if (round) zeros.push(id);
+    }
+    const alerts = run(log);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      detector: 'digit-preference',
+      subject: { kind: 'doctor', id: 'd1' },
+      severity: 'high',
+      evidence: zeros,
+    });
+    expect(alerts[0].score).toBeGreaterThan(300);
+    expect(alerts[0].explanation.en).toContain('end in 0');
+  });
+
+  it('near miss: an honest, roughly uniform end-digit distribution does not fire', () => {
+    const log = new EventLog();
+    // 300 values: digits 0–9 used 28–32 times each (chance-level unevenness).
+    for (let i = 0; i < 150; i++) {
+      const sys = 120 + ((i * 7) % 10) + (i % 3) * 10;
+      const dia = 70 + ((i * 3 + (i > 100 ? 1 : 0)) % 10);
+      log.followUp(`r${i % 40}`, DAYS[i], { systolic: sys, diastolic: dia });
+    }
+    expect(run(log)).toEqual([]);
+  });
+
+  it('needs the minimum number of readings', () => {
+    const log = new EventLog();
+    for (let i = 0; i < 20; i++)
+      log.checkup(`r${i}`, DAYS[i], { vitals: { systolic: 130, diastolic: 80 } });
+    expect(run(log)).toEqual([]);
+  });
+
+  it("flags Simple's fudging ratio: readings nudged under 140", () => {
+    const log = new EventLog();
+    const low: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const sys = i < 50 ? 131 + (i % 9) : 141 + (i % 9);
+      const id = log.followUp(`r${i}`, DAYS[i], { systolic: sys, diastolic: 81 + (i % 9) });
+      if (i < 50) low.push(id);
+    }
+    const alerts = run(log).filter((a) => a.explanation.en.includes('ratio'));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ score: 5, severity: 'high', evidence: low });
+  });
+
+  it('near miss: an honest ratio of 130–139 to 140–149 does not fire', () => {
+    const log = new EventLog();
+    for (let i = 0; i < 100; i++) {
+      const sys = i < 58 ? 130 + (i % 10) : 140 + (i % 10);
+      log.followUp(`r${i}`, DAYS[i], { systolic: sys, diastolic: 80 + (i % 10) });
+    }
+    expect(run(log)).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * sign-without-service — contracts signed in bulk with no service ever delivered (签而不约).
+ *
+ * A burst is at least `minContracts` live contracts signed by one doctor (ContractSigned.doctorId)
+ * within `burstDays` calendar days, dated in the period (greedy, left to right, non-overlapping).
+ * A resident of the burst counts as served when any doctor recorded a live checkup, TCM
+ * assessment or follow-up for them dated from the signing day up to `followDays` days later, or
+ * to the end of the signing year if that is later. The burst fires when at least
+ * `minUnservedShare` of its residents were not served. Bursts signed less than `minObservedDays`
+ * before the last date in the log are not judged (their services may simply not have happened
+ * yet).
+ *
+ * Subject: the doctor. Evidence: the ContractSigned events of the unserved residents.
+ * Score: the number of unserved residents. Severity: high when the unserved share ≥
+ * `highShare`, otherwise medium.
+ *
+ * Parameters (defaults): `minContracts` 20, `burstDays` 2, `followDays` 180,
+ * `minUnservedShare` 0.8, `minObservedDays` 90, `highShare` 0.95.
+ */
+import type { AlertDraft } from '../../alert';
+import {
+  type DetectionInput,
+  type Detector,
+  type ServiceRecord,
+  dayNumber,
+  fmt,
+  isService,
+  ledgerView,
+  withDefaults,
+} from '../../detection-input';
+
+const DEFAULTS = {
+  minContracts: 20,
+  burstDays: 2,
+  followDays: 180,
+  minUnservedShare: 0.8,
+  minObservedDays: 90,
+  highShare: 0.95,
+};
+type Params = typeof DEFAULTS;
+
+function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
+  const p = withDefaults(DEFAULTS, params);
+  const view = ledgerView(input.events);
+  const byDoctor = new Map<string, ServiceRecord[]>();
+  const services = new Map<string, number[]>();
+  for (const r of view.records) {
+    if (r.voided) continue;
+    if (isService(r)) {
+      const s = services.get(r.residentId);
+      if (s) s.push(r.dayN);
+      else services.set(r.residentId, [r.dayN]);
+    } else if (r.type === 'ContractSigned' && r.doctorId && r.year === input.period) {
+      const c = byDoctor.get(r.doctorId);
+      if (c) c.push(r);
+      else byDoctor.set(r.doctorId, [r]);
+    }
+  }
+  const lastDay = view.lastDay ? dayNumber(view.lastDay) : -Infinity;
+  const yearEnd = dayNumber(`${input.period}-12-31`);
+  const served = (residentId: string, from: number): boolean => {
+    const until = Math.max(from + p.followDays, yearEnd);
+    return (services.get(residentId) ?? []).some((d) => d >= from && d <= until);
+  };
+  const alerts: AlertDraft[] = [];
+  for (const [doctorId, contracts] of byDoctor) {
+    if (contracts.length < p.minContracts) continue;
+    contracts.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    const dn = contracts.map((c) => c.dayN);
+    for (let i = 0; i < contracts.length; i++) {
+      let j = i;
+      while (j + 1 < contracts.length && dn[j + 1] - dn[i] < p.burstDays) j++;
+      if (j - i + 1 < p.minContracts) continue;
+      const burst = contracts.slice(i, j + 1);
+      i = j;
+      if (dn[j] + p.minObservedDays > lastDay) continue;
+      const unserved = burst.filter((c) => !served(c.residentId, c.dayN));
+      const share = unserved.length / burst.length;
+      if (share < p.minUnservedShare) continue;
+      const pct = fmt(share * 100, 0);
+      alerts.push({
+        detector: 'sign-without-service',
+        subject: { kind: 'doctor', id: doctorId },
+        period: input.period,
+        score: unserved.length,
+        severity: share >= p.highShare ? 'high' : 'medium',
+        explanation: {
+          zh: `自 ${burst[0].day} 起 ${p.burstDays} 天内签约 ${burst.length} 人，其中 ${unserved.length} 人（${pct}%）此后未获任何服务`,
+          en: `${burst.length} contracts signed within ${p.burstDays} days from ${burst[0].day}; ${unserved.length} (${pct}%) of those residents received no service afterwards`,
+        },
+        evidence: unserved.flatMap((c) => c.evidence),
+      });
+    }
+  }
+  return alerts;
+}
+
+export const signWithoutServiceDetector: Detector<Params> = {
+  id: 'sign-without-service',
+  description: {
+    zh: '医生短时间内批量签约，且这些居民此后未获任何服务（签而不约）',
+    en: 'contracts signed in bursts by one doctor with no service to those residents afterwards',
+  },
+  params: DEFAULTS,
+  detect,
+};
