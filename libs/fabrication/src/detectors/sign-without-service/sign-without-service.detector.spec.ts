@@ -34,6 +34,21 @@ describe('sign-without-service', () => {
     expect(alerts[0].explanation.en).toContain('25 contracts signed within 2 days');
   });
 
+  it('near miss: a district-wide campaign where every doctor signs healthy adults at once', () => {
+    const log = new EventLog();
+    for (let d = 1; d <= 8; d++) campaign(log, `d${d}`, 22 + (d % 4), () => false);
+    log.checkup('late', '2024-12-20');
+    expect(run(log)).toEqual([]);
+  });
+
+  it('flags the doctor far above the others in that campaign', () => {
+    const log = new EventLog();
+    for (let d = 1; d <= 8; d++) campaign(log, `d${d}`, 22 + (d % 4), () => false);
+    campaign(log, 'bulk', 60, () => false);
+    log.checkup('late', '2024-12-20');
+    expect(run(log).map((a) => a.subject.id)).toEqual(['bulk']);
+  });
+
   it('near miss: a signing campaign whose residents are served', () => {
     const log = new EventLog();
     campaign(log, 'd1', 40, (i) => i % 3 !== 0);

@@ -10,12 +10,17 @@
  * before the last date in the log are not judged (their services may simply not have happened
  * yet).
  *
+ * A signing campaign is not fraud: when at least `minPeers` doctors signed in the period, a burst
+ * must also be far above the other doctors' largest bursts — modified z-score (0.6745·(x −
+ * median)/MAD) of at least `minPeerZ`, or at least twice the median when the MAD is 0 — so a
+ * district-wide campaign of healthy adults who need no service does not fire.
+ *
  * Subject: the doctor. Evidence: the ContractSigned events of the unserved residents.
  * Score: the number of unserved residents. Severity: high when the unserved share ≥
  * `highShare`, otherwise medium.
  *
  * Parameters (defaults): `minContracts` 20, `burstDays` 2, `followDays` 180,
- * `minUnservedShare` 0.8, `minObservedDays` 90, `highShare` 0.95.
+ * `minUnservedShare` 0.8, `minObservedDays` 90, `highShare` 0.95, `minPeers` 5, `minPeerZ` 3.5.
  */
 import type { AlertDraft } from '../../alert';
 import {
@@ -36,6 +41,8 @@ const DEFAULTS = {
   minUnservedShare: 0.8,
   minObservedDays: 90,
   highShare: 0.95,
+  minPeers: 5,
+  minPeerZ: 3.5,
 };
 type Params = typeof DEFAULTS;
 
@@ -62,6 +69,10 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
     const until = Math.max(from + p.followDays, yearEnd);
     return (services.get(residentId) ?? []).some((d) => d >= from && d <= until);
   };
+  const largest = new Map(
+    [...byDoctor].map(([doctorId, contracts]) => [doctorId, largestBurst(contracts, p.burstDays)]),
+  );
+  const farAbovePeers = peerTest([...largest.values()], p);
   const alerts: AlertDraft[] = [];
   for (const [doctorId, contracts] of byDoctor) {
     if (contracts.length < p.minContracts) continue;
@@ -74,6 +85,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
       const burst = contracts.slice(i, j + 1);
       i = j;
       if (dn[j] + p.minObservedDays > lastDay) continue;
+      if (!farAbovePeers(burst.length)) continue;
       const unserved = burst.filter((c) => !served(c.residentId, c.dayN));
       const share = unserved.length / burst.length;
       if (share < p.minUnservedShare) continue;
@@ -93,6 +105,28 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
     }
   }
   return alerts;
+}
+
+/** The most contracts the doctor signed within any `burstDays` window. */
+function largestBurst(contracts: ServiceRecord[], burstDays: number): number {
+  const days = contracts.map((c) => c.dayN).sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; j < days.length; j++) {
+    while (days[j] - days[i] >= burstDays) i++;
+    best = Math.max(best, j - i + 1);
+  }
+  return best;
+}
+
+/** Is a burst of this size far above what the doctors of the period usually sign at once? */
+function peerTest(bursts: number[], p: Params): (size: number) => boolean {
+  if (bursts.length < p.minPeers) return () => true;
+  const sorted = [...bursts].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const deviations = sorted.map((b) => Math.abs(b - median)).sort((a, b) => a - b);
+  const mad = deviations[Math.floor(deviations.length / 2)];
+  return (size) =>
+    mad === 0 ? size >= 2 * median : (0.6745 * (size - median)) / mad >= p.minPeerZ;
 }
 
 export const signWithoutServiceDetector: Detector<Params> = {
