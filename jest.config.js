@@ -10,6 +10,8 @@ const shared = {
     '^@libs/ledger/(.*)$': '<rootDir>/libs/ledger/src/$1',
     '^@libs/access$': '<rootDir>/libs/access/src/index.ts',
     '^@libs/access/(.*)$': '<rootDir>/libs/access/src/$1',
+    '^@libs/funds$': '<rootDir>/libs/funds/src/index.ts',
+    '^@libs/funds/(.*)$': '<rootDir>/libs/funds/src/$1',
     '^@libs/indicators$': '<rootDir>/libs/indicators/src/index.ts',
     '^@libs/indicators/(.*)$': '<rootDir>/libs/indicators/src/$1',
     '^@libs/fabrication$': '<rootDir>/libs/fabrication/src/index.ts',

@@ -77,6 +77,13 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   DismissAlert: { A: ['supervisor'], B: [] },
   'GET alerts': { A: ['supervisor', 'auditor'], B: ['auditor'] },
   'GET alert': { A: ['supervisor', 'auditor'], B: ['auditor'] },
+  AllocateFunds: { A: ['finance'], B: [] },
+  DisburseFunds: { A: ['finance'], B: [] },
+  SettleFunds: { A: ['finance'], B: [] },
+  RecoverFunds: { A: ['finance'], B: [] },
+  'GET funds': { A: ['auditor', 'finance'], B: ['auditor'] },
+  'GET funds trace': { A: ['auditor', 'finance'], B: ['auditor'] },
+  'GET funds export': { A: ['auditor', 'finance'], B: ['auditor'] },
 };
 
 describe('access matrix: role × unit scope × command and endpoint', () => {
@@ -188,6 +195,29 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
     };
     if ((await raiseDraft(ctx, draft, u.centre, '2024-02-01')) !== 'raised') throw new Error(rid);
     return alertId(draft);
+  };
+  /** 2023 funds allocated to the centre by the root actor, and part paid on to a new station. */
+  const funded = async (u: Units) => {
+    const sid = await station(u);
+    await root(
+      cmd('AllocateFunds', {
+        unitId: u.centre,
+        year: 2023,
+        sourceLevel: 'district',
+        amountFen: 100_000,
+      }),
+    );
+    await root(
+      cmd('DisburseFunds', {
+        fromUnitId: u.centre,
+        toUnitId: sid,
+        year: 2023,
+        kind: 'pre_disbursement',
+        amountFen: 70_000,
+        note: '预拨',
+      }),
+    );
+    return sid;
   };
   const handle = (type: string) => async (u: Units) =>
     post(cmd(type, { alertId: await alertIn(u), reason: 'looked at the paper record' }));
@@ -535,6 +565,81 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
       arrange: async (u) => ({
         method: 'GET',
         path: `/api/v1/samples/${(await drawn(u)).sampleId}/export?format=csv`,
+      }),
+    },
+    {
+      name: 'AllocateFunds',
+      arrange: async (u) =>
+        post(
+          cmd('AllocateFunds', {
+            unitId: u.centre,
+            year: 2024,
+            sourceLevel: 'central',
+            amountFen: 1000,
+          }),
+        ),
+    },
+    {
+      name: 'DisburseFunds',
+      arrange: async (u) =>
+        post(
+          cmd('DisburseFunds', {
+            fromUnitId: u.centre,
+            toUnitId: await funded(u),
+            year: 2023,
+            kind: 'pre_disbursement',
+            amountFen: 1000,
+            note: '预拨',
+          }),
+        ),
+    },
+    {
+      name: 'SettleFunds',
+      arrange: async (u) => {
+        const sid = await funded(u);
+        const sealId = await sealed(u);
+        return post(
+          cmd('SettleFunds', {
+            unitId: u.centre,
+            toUnitId: sid,
+            year: 2023,
+            sealId,
+            note: '年度结算',
+          }),
+        );
+      },
+    },
+    {
+      name: 'RecoverFunds',
+      arrange: async (u) =>
+        post(
+          cmd('RecoverFunds', {
+            unitId: u.centre,
+            fromUnitId: await funded(u),
+            year: 2023,
+            amountFen: 1000,
+            reason: '核查不实',
+          }),
+        ),
+    },
+    {
+      name: 'GET funds',
+      arrange: async (u) => ({ method: 'GET', path: `/api/v1/funds?year=2023&unit=${u.centre}` }),
+    },
+    {
+      name: 'GET funds trace',
+      arrange: async (u) => {
+        await funded(u);
+        const events = await api.store.readStream(`funds-${u.centre}-2023`);
+        const last = events.filter((e) => e.type === 'FundsDisbursed').pop()!;
+        return { method: 'GET', path: `/api/v1/funds/trace/${last.eventId}` };
+      },
+    },
+    {
+      name: 'GET funds export',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/funds/export?year=2023&unit=${u.centre}`,
       }),
     },
     { name: 'AcknowledgeAlert', arrange: handle('AcknowledgeAlert') },

@@ -203,7 +203,7 @@ describe('POST /api/v1/commands', () => {
         'DrawSample',
       ]),
     );
-    expect(types.length).toBe(27);
+    expect(types.length).toBe(31);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
     expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);

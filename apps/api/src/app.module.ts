@@ -9,6 +9,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { CommandsController } from './commands/commands.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { ResidentsController } from './residents/residents.controller';
+import { FundsController } from './funds/funds.controller';
 import { HealthController } from './health/health.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { SealsModule } from './audit/seals.module';
@@ -44,6 +45,7 @@ export class AppModule {
         ReconciliationController,
         SamplesController,
         AlertsController,
+        FundsController,
       ],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };

@@ -39,4 +39,8 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   AcknowledgeAlert: 'alerts:handle',
   ConfirmAlert: 'alerts:handle',
   DismissAlert: 'alerts:handle',
+  AllocateFunds: 'funds:write',
+  DisburseFunds: 'funds:write',
+  SettleFunds: 'funds:write',
+  RecoverFunds: 'funds:write',
 };

@@ -4,6 +4,8 @@ import { ACTIONS, type Action, type ExecuteContext } from '@libs/records';
 import { drawSample } from './draw-sample/draw-sample.action';
 import { grantLockException } from './grant-lock-exception/grant-lock-exception.action';
 import { lockGuard } from './locks/lock-guard';
+// The fund actions' own module, not @libs/funds' index (which would pull in the trace's reads).
+import { fundsActions } from '@libs/funds/funds-actions';
 import { recordVerificationVisit } from './record-verification-visit/record-verification-visit.action';
 import { submitAggregateReport } from './submit-aggregate-report/submit-aggregate-report.action';
 // Only the alert actions (which import @libs/records alone), never @libs/fabrication's index.
@@ -25,6 +27,7 @@ export function auditActions(ports: AuditPorts): Action[] {
     drawSample(ports),
     recordVerificationVisit,
     ...ALERT_HANDLE_ACTIONS,
+    ...fundsActions(ports),
   ];
 }
 

@@ -10,6 +10,8 @@ export const DETECTORS = [
   'sign-without-service',
   'over-claim',
   'benford-funds',
+  'fund-pre-disbursement',
+  'village-clinic-share',
 ] as const;
 export type DetectorId = (typeof DETECTORS)[number];
 

@@ -6,6 +6,8 @@ import { backdatingDetector } from './backdating/backdating.detector';
 import { benfordFundsDetector } from './benford-funds/benford-funds.detector';
 import { copiedVitalsDetector } from './copied-vitals/copied-vitals.detector';
 import { digitPreferenceDetector } from './digit-preference/digit-preference.detector';
+import { fundPreDisbursementDetector } from './fund-pre-disbursement/fund-pre-disbursement.detector';
+import { villageClinicShareDetector } from './village-clinic-share/village-clinic-share.detector';
 import { followUpBurstDetector } from './follow-up-burst/follow-up-burst.detector';
 import { overClaimDetector } from './over-claim/over-claim.detector';
 import { signWithoutServiceDetector } from './sign-without-service/sign-without-service.detector';
@@ -23,6 +25,8 @@ export const ALL_DETECTORS: readonly Detector[] = [
   signWithoutServiceDetector,
   overClaimDetector,
   benfordFundsDetector,
+  fundPreDisbursementDetector,
+  villageClinicShareDetector,
 ] as Detector[];
 
 /**

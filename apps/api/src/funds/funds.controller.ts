@@ -1,0 +1,136 @@
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type Principal, authorize } from '@libs/access';
+import { forEachEvent } from '@libs/audit';
+import {
+  type FundEventLike,
+  type FundRow,
+  fundTable,
+  fundWorkbook,
+  traceDisbursement,
+} from '@libs/funds';
+import { UnitTree, periodOf } from '@libs/indicators';
+import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
+import { chinaDay, refuse, storeFactLookup } from '@libs/records';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { LedgerProjection } from '../indicators/ledger-projection.service';
+
+const FUND_EVENTS = new Set(['FundsAllocated', 'FundsDisbursed', 'FundsSettled', 'FundsRecovered']);
+
+/** Funds per unit and year (下达、拨付、绩效、余额), the trace of a payment, the xlsx. */
+@ApiTags('funds')
+@ApiBearerAuth()
+@Controller('api/v1/funds')
+export class FundsController {
+  constructor(
+    private readonly projection: LedgerProjection,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The fund table per unit and year, for a unit and its sub-units / 资金表',
+  })
+  @ApiQuery({ name: 'year', required: false, description: 'Fund year, e.g. 2024' })
+  @ApiQuery({ name: 'unit', required: false, description: 'Unit id (default: your scope)' })
+  async table(
+    @CurrentPrincipal() principal: Principal,
+    @Query('year') year: string | undefined,
+    @Query('unit') unit: string | undefined,
+  ) {
+    const { unitId, rows, y } = await this.rows(principal, year, unit);
+    return { year: y, unitId, rows };
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'The fund table as xlsx, in yuan / 导出资金表' })
+  @ApiQuery({ name: 'year', required: false })
+  @ApiQuery({ name: 'unit', required: false })
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @Query('year') year: string | undefined,
+    @Query('unit') unit: string | undefined,
+    @Res() res: Response,
+  ) {
+    const { unitId, rows, y } = await this.rows(principal, year, unit);
+    res.setHeader(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader('content-disposition', `attachment; filename="funds-${unitId}-${y}.xlsx"`);
+    res.send(Buffer.from(await fundWorkbook(rows).xlsx.writeBuffer()));
+  }
+
+  @Get('trace/:eventId')
+  @ApiOperation({
+    summary:
+      'From a disbursement to its seal, the sealed figure, its lineage and the events / 资金溯源',
+  })
+  async trace(@CurrentPrincipal() principal: Principal, @Param('eventId') eventId: string) {
+    const trace = await traceDisbursement(this.store, eventId);
+    if (!trace)
+      return refuse(
+        'NOT_FOUND',
+        'not_found',
+        `没有拨付事件 ${eventId}`,
+        `no disbursement event ${eventId}`,
+        {
+          eventId,
+        },
+      );
+    await authorize(
+      principal,
+      {
+        permission: 'funds:read',
+        units: [trace.disbursement.data.fromUnitId as string],
+        read: true,
+      },
+      storeFactLookup(this.store),
+      chinaDay(systemClock().toISOString()),
+    );
+    return trace;
+  }
+
+  private async rows(
+    principal: Principal,
+    year: string | undefined,
+    unit: string | undefined,
+  ): Promise<{ unitId: string; rows: FundRow[]; y: number }> {
+    await this.projection.catchUp();
+    const today = chinaDay(systemClock().toISOString());
+    const y = year === undefined ? Number(today.slice(0, 4)) : Number(year);
+    if (!Number.isInteger(y) || y < 2000 || y > 2100)
+      refuse('INVALID_YEAR', 'unprocessable', `年度 ${year} 无效`, `year ${year} is not a year`, {
+        year,
+      });
+    const tree = new UnitTree(this.projection.model, periodOf(y, null, today));
+    const unitId = unit ?? principal.unitId ?? tree.children(null)[0]?.unitId;
+    if (!unitId)
+      return refuse(
+        'NO_UNITS',
+        'not_found',
+        '尚未登记任何机构',
+        'no organisation units are registered yet',
+      );
+    await authorize(
+      principal,
+      { permission: 'funds:read', units: [unitId], read: true },
+      storeFactLookup(this.store),
+      today,
+    );
+    if (!tree.nodes.has(unitId))
+      refuse(
+        'UNIT_NOT_FOUND',
+        'not_found',
+        `机构 ${unitId} 不存在`,
+        `unit ${unitId} does not exist`,
+        { unitId },
+      );
+    const events: FundEventLike[] = [];
+    await forEachEvent(this.store, await this.store.headPosition(), (e) => {
+      if (FUND_EVENTS.has(e.type) && (e.data as Record<string, unknown>).year === y) events.push(e);
+    });
+    return { unitId, y, rows: fundTable(events).filter((r) => tree.within(r.unitId, unitId)) };
+  }
+}
