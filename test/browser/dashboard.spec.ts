@@ -323,6 +323,35 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the funds of the district to a key that may read funds, and hides them from one that may not', async () => {
+    const allocate = {
+      type: 'AllocateFunds',
+      commandId: 'browser-funds-1',
+      unitId: DISTRICT.unitId,
+      year: YEAR,
+      sourceLevel: 'central',
+      amountFen: 1_557_610_000, // Shangdang 2023's central share: 1557.61 ten-thousand yuan
+      occurredAt: `${YEAR}-03-01`,
+    };
+    expect((await api.post('/api/v1/commands', allocate)).status).toBe(201);
+    const { page, errors } = await openDashboard();
+    await signIn(page, api.rootKey);
+    await page.locator('#board').waitFor({ state: 'visible' });
+    await page.selectOption('#period', String(YEAR));
+    await page.locator('#funds-card').waitFor({ state: 'visible' });
+    await waitForTextContaining(page, '#funds-table tbody', '15,576,100.00');
+    await screenshot(page, 'funds');
+    const recorder = await api.keyFor(['recorder'], CENTRE_A.unitId);
+    const other = await openDashboard();
+    await signIn(other.page, recorder.key);
+    await other.page.locator('#board').waitFor({ state: 'visible' });
+    await other.page.selectOption('#period', String(YEAR));
+    await other.page.locator('#indicators tbody tr').first().waitFor();
+    expect(await other.page.locator('#funds-card').isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    expect(other.errors).toEqual([]);
+  });
+
   it('keeps the login form with an error for a bad key', async () => {
     const { page, errors } = await openDashboard();
     await signIn(page, BAD_KEY);

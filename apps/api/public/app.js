@@ -107,6 +107,7 @@
     sessionStorage.removeItem(KEY_STORAGE);
     window.Lineage.close();
     window.Alerts.reset();
+    window.Funds.reset();
     $('board').hidden = true;
     $('logout').hidden = true;
     $('login').hidden = false;
@@ -182,6 +183,7 @@
     showView(view);
     loadProgress(generation);
     window.Alerts.load({ key: state.key, period, unitId: view.unit.unitId });
+    window.Funds.load({ key: state.key, period, unitId: view.unit.unitId });
     if (!asOf) startLive(generation);
   }
 
@@ -273,6 +275,7 @@
     renderPace();
     window.Lineage.render();
     window.Alerts.render();
+    window.Funds.render();
   }
 
   function renderLive() {
@@ -454,7 +457,9 @@
     $('as-of').addEventListener('change', (event) => navigate(currentUnit()?.unitId, { asOf: event.target.value }));
     $('as-of-clear').addEventListener('click', () => navigate(currentUnit()?.unitId, { asOf: '' }));
     window.Lineage.init({ request, unitName });
+    window.App = { unitName };
     window.Alerts.init();
+    window.Funds.init();
   }
 
   wire();
