@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type Principal, authorize } from '@libs/access';
+import type { Principal } from '@libs/access';
 import { loadReports, reconcile } from '@libs/audit';
 import { UnitTree, periodOf } from '@libs/indicators';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
-import { chinaDay, refuse, storeFactLookup } from '@libs/records';
+import { chinaDay, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { unitForRequest } from '../indicators/rates-scope';
 import { LedgerProjection } from '../indicators/ledger-projection.service';
 import { type RatesParams, parseRatesParams } from '../indicators/rates-request';
 
@@ -35,28 +36,14 @@ export class ReconciliationController {
     const q = parseRatesParams({ ...params, asOf: undefined }, Number(today.slice(0, 4)));
     const model = this.projection.model;
     const tree = new UnitTree(model, periodOf(q.year, null, today));
-    const unitId = q.unit ?? principal.unitId ?? tree.children(null)[0]?.unitId;
-    if (!unitId)
-      return refuse(
-        'NO_UNITS',
-        'not_found',
-        '尚未登记任何机构',
-        'no organisation units are registered yet',
-      );
-    await authorize(
+    const unitId = await unitForRequest(
       principal,
-      { permission: 'audit:read', units: [unitId], read: true },
+      q.unit,
+      tree,
       storeFactLookup(this.store),
       today,
+      'audit:read',
     );
-    if (!tree.nodes.has(unitId))
-      refuse(
-        'UNIT_NOT_FOUND',
-        'not_found',
-        `机构 ${unitId} 在该期间不存在`,
-        `unit ${unitId} does not exist in that period`,
-        { unitId },
-      );
     const units = [...tree.nodes.keys()].filter((u) => tree.within(u, unitId));
     const reports = await loadReports(this.store, units, q.year);
     const lines = reconcile(model, reports, today);

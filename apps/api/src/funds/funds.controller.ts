@@ -14,6 +14,7 @@ import { UnitTree, periodOf } from '@libs/indicators';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
 import { chinaDay, refuse, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { unitForRequest } from '../indicators/rates-scope';
 import { LedgerProjection } from '../indicators/ledger-projection.service';
 
 const FUND_EVENTS = new Set(['FundsAllocated', 'FundsDisbursed', 'FundsSettled', 'FundsRecovered']);
@@ -105,28 +106,14 @@ export class FundsController {
         year,
       });
     const tree = new UnitTree(this.projection.model, periodOf(y, null, today));
-    const unitId = unit ?? principal.unitId ?? tree.children(null)[0]?.unitId;
-    if (!unitId)
-      return refuse(
-        'NO_UNITS',
-        'not_found',
-        '尚未登记任何机构',
-        'no organisation units are registered yet',
-      );
-    await authorize(
+    const unitId = await unitForRequest(
       principal,
-      { permission: 'funds:read', units: [unitId], read: true },
+      unit,
+      tree,
       storeFactLookup(this.store),
       today,
+      'funds:read',
     );
-    if (!tree.nodes.has(unitId))
-      refuse(
-        'UNIT_NOT_FOUND',
-        'not_found',
-        `机构 ${unitId} 不存在`,
-        `unit ${unitId} does not exist`,
-        { unitId },
-      );
     const events: FundEventLike[] = [];
     await forEachEvent(this.store, await this.store.headPosition(), (e) => {
       if (FUND_EVENTS.has(e.type) && (e.data as Record<string, unknown>).year === y) events.push(e);

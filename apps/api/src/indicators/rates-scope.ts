@@ -1,11 +1,12 @@
-import { type Principal, authorize } from '@libs/access';
+import { type Permission, type Principal, authorize } from '@libs/access';
 import type { UnitTree } from '@libs/indicators';
 import type { FactLookup } from '@libs/records';
 import { refuse } from '@libs/records';
 
 /**
- * The unit a figures request is about: the one asked for, if the caller may read it, else the
- * root of the caller's scope (or the top of the tree for unscoped callers).
+ * The unit a figures request is about (rates, reconciliation, funds): the one asked for, if the
+ * caller may read it, else the root of the caller's scope (or the top of the tree for unscoped
+ * callers).
  */
 export async function unitForRequest(
   principal: Principal,
@@ -13,6 +14,7 @@ export async function unitForRequest(
   tree: UnitTree,
   lookup: FactLookup,
   today: string,
+  permission: Permission = 'rates:read',
 ): Promise<string> {
   const unitId = asked ?? principal.unitId ?? tree.children(null)[0]?.unitId;
   if (!unitId)
@@ -22,12 +24,7 @@ export async function unitForRequest(
       '尚未登记任何机构',
       'no organisation units are registered yet',
     );
-  await authorize(
-    principal,
-    { permission: 'rates:read', units: [unitId], read: true },
-    lookup,
-    today,
-  );
+  await authorize(principal, { permission, units: [unitId], read: true }, lookup, today);
   if (!tree.nodes.has(unitId))
     refuse(
       'UNIT_NOT_FOUND',
