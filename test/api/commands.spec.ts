@@ -3,7 +3,7 @@ import { startApi, type RunningApi } from '../support/api-app';
 /** POST /api/v1/commands over real HTTP on loopback: each error class and the idempotent repeat. */
 describe('POST /api/v1/commands', () => {
   let api: RunningApi;
-  const send = (body: unknown) => api.post('/api/v1/commands', body);
+  const send = (body: unknown, key?: string) => api.post('/api/v1/commands', body, key);
   const ok = async (body: Record<string, unknown>) => {
     const response = await send(body);
     if (response.status !== 201)
@@ -85,11 +85,112 @@ describe('POST /api/v1/commands', () => {
 
   it('200: a repeated commandId appends nothing and returns the original result', async () => {
     const health = await api.get('/health');
-    const repeat = await send(followUp({ systolic: 150 }));
+    // Same command, fields in another order and an expectedRevision refreshed by the sender.
+    const { systolic, ...rest } = followUp();
+    const repeat = await send({ expectedRevision: 2, systolic, ...rest });
     expect(repeat.status).toBe(200);
     expect(repeat.body.duplicate).toBe(true);
+    expect(repeat.body.streamId).toBe('resident-r1');
     expect(repeat.body.events[0]).toMatchObject({ type: 'FollowUpRecorded', revision: 2 });
     expect((await api.get('/health')).body.headPosition).toBe(health.body.headPosition);
+  });
+
+  describe('a commandId names one command, forever', () => {
+    const head = async () => (await api.get('/health')).body.headPosition as number;
+
+    it('409 COMMAND_ID_REUSED: same id, other content on the same stream; nothing appended', async () => {
+      const before = await head();
+      const reused = await send(followUp({ systolic: 150 }));
+      expect(reused.status).toBe(409);
+      expect(reused.body.error).toBe('COMMAND_ID_REUSED');
+      expect(reused.body.message.en).toContain('fu-1');
+      expect(reused.body.message.zh).toContain('fu-1');
+      // Nothing of the first command: no events, ids, positions or hashes.
+      expect(reused.body.events).toBeUndefined();
+      expect(JSON.stringify(reused.body)).not.toMatch(/[0-9a-f]{64}/);
+      expect(await head()).toBe(before);
+    });
+
+    it("409: another unit's command id reused for another resident leaks nothing of it", async () => {
+      await ok({
+        type: 'RegisterOrgUnit',
+        commandId: 'u-c2',
+        unitId: 'huangshan',
+        name: '皇冠社区卫生服务中心',
+        kind: 'community_centre',
+        parentId: 'huancui',
+        occurredAt: '2020-01-01',
+      });
+      const other = await api.keyFor(['recorder'], 'huangshan');
+      const before = await head();
+      // The jingyuan enrolment's id, sent by a huangshan recorder for a huangshan resident.
+      const pre = await send(
+        {
+          type: 'RegisterResident',
+          commandId: 'enr-1',
+          residentId: 'h1',
+          birthDate: '1951-04-01',
+          sex: 'male',
+          unitId: 'huangshan',
+          occurredAt: '2020-02-01',
+        },
+        other.key,
+      );
+      expect(pre.status).toBe(409);
+      expect(pre.body.error).toBe('COMMAND_ID_REUSED');
+      expect(JSON.stringify(pre.body)).not.toContain('resident-r1');
+      expect(JSON.stringify(pre.body)).not.toMatch(/[0-9a-f]{64}/);
+      expect(await head()).toBe(before);
+    });
+
+    it('the answer names the stream its events are on', async () => {
+      const { body } = await ok({
+        type: 'RegisterResident',
+        commandId: 'res-stream',
+        residentId: 'r-stream',
+        birthDate: '1952-04-01',
+        sex: 'female',
+        unitId: 'jingyuan',
+        occurredAt: '2020-02-01',
+      });
+      expect(body.streamId).toBe('resident-r-stream');
+      const timeline = await api.get('/api/v1/residents/r-stream/timeline');
+      const positions = timeline.body.events.map((e: { position: number }) => e.position);
+      expect(body.events.map((e: { position: number }) => e.position)).toEqual(positions);
+    });
+  });
+
+  it('201: concurrent commands on one stream without expectedRevision never answer 409', async () => {
+    await ok({
+      type: 'RegisterResident',
+      commandId: 'res-race',
+      residentId: 'r-race',
+      birthDate: '1950-04-01',
+      sex: 'male',
+      unitId: 'jingyuan',
+      occurredAt: '2020-02-01',
+    });
+    await ok({
+      type: 'EnrollChronicCare',
+      commandId: 'enr-race',
+      residentId: 'r-race',
+      condition: 'hypertension',
+      occurredAt: '2024-01-10',
+    });
+    const replies = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        send(
+          followUp({
+            residentId: 'r-race',
+            commandId: `race-${i}`,
+            occurredAt: `2024-07-${String(i + 1).padStart(2, '0')}`,
+          }),
+        ),
+      ),
+    );
+    expect(replies.map((r) => r.status)).toEqual(replies.map(() => 201));
+    const revisions = replies.map((r) => r.body.events[0].revision as number);
+    expect(new Set(revisions).size).toBe(16);
   });
 
   it('400: lists every bad field, in English and Chinese', async () => {

@@ -392,6 +392,23 @@ describe('ledger import (CSV)', () => {
     expect(events.every((e) => e.actor === 'clinic-sys')).toBe(true);
   });
 
+  it('rejects a line that reuses a commandId for other content, with COMMAND_ID_REUSED', async () => {
+    const path = write('reused.csv', [
+      'type,commandId,unitId,name,kind,parentId,occurredAt',
+      'RegisterOrgUnit,u3,t2,Team 2,team,c1,2024-01-01',
+      'RegisterOrgUnit,u2,c1,Centre 1,community_centre,d1,2024-01-01',
+    ]);
+    const result = await runCli(['import', path, ...store]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/already present\s+1\n/);
+    const [reject, ...more] = rejectsOf(`${path}.rejects.ndjson`);
+    expect(more).toEqual([]);
+    expect(reject).toMatchObject({ line: 2, reason: { code: 'COMMAND_ID_REUSED' } });
+    expect(reject.reason.zh).toContain('u3');
+    const events = await allEvents(db);
+    expect(events.some((e) => e.streamId.includes('t2'))).toBe(false);
+  });
+
   it("holds a keyed import to the key's role and unit scope, line by line", async () => {
     const added = await runCli([
       'actors',

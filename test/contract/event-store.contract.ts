@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CommandIdReusedError,
   DuplicateEventIdError,
   GENESIS_HASH,
   InvalidEventError,
@@ -137,6 +138,52 @@ export function eventStoreContract(
       );
       expect(await store.readStream(stream)).toHaveLength(2);
       expect(await store.headPosition()).toBe(head);
+    });
+
+    it('refuses a commandId sent again with another fingerprint, appending nothing', async () => {
+      const stream = freshStream();
+      const commandId = randomUUID();
+      const first = await store.append(stream, events(1), {
+        expectedRevision: 'no_stream',
+        actor,
+        commandId,
+        commandFingerprint: 'a'.repeat(64),
+      });
+      expect(first.events[0].commandFingerprint).toBe('a'.repeat(64));
+      const same = await store.append(stream, events(1), {
+        expectedRevision: 'no_stream',
+        actor,
+        commandId,
+        commandFingerprint: 'a'.repeat(64),
+      });
+      expect(same.duplicate).toBe(true);
+      const head = await store.headPosition();
+      await expect(
+        store.append(stream, [event(9)], {
+          expectedRevision: 'any',
+          actor,
+          commandId,
+          commandFingerprint: 'b'.repeat(64),
+        }),
+      ).rejects.toBeInstanceOf(CommandIdReusedError);
+      expect(await store.readStream(stream)).toHaveLength(1);
+      expect(await store.headPosition()).toBe(head);
+    });
+
+    it('covers the command fingerprint by the event hash', async () => {
+      const stream = freshStream();
+      const { events: written } = await store.append(stream, events(1), {
+        expectedRevision: 'no_stream',
+        actor,
+        commandId: randomUUID(),
+        commandFingerprint: 'c'.repeat(64),
+      });
+      const [read] = await store.readStream(stream);
+      expect(read.commandFingerprint).toBe('c'.repeat(64));
+      expect(eventHash(GENESIS_HASH, read)).toBe(written[0].hash);
+      expect(eventHash(GENESIS_HASH, { ...read, commandFingerprint: 'd'.repeat(64) })).not.toBe(
+        read.hash,
+      );
     });
 
     it('keeps causation metadata on every event of an append', async () => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { SqliteEventStore, type RecordedEvent } from '@libs/ledger';
+import { CommandIdReusedError, SqliteEventStore, type RecordedEvent } from '@libs/ledger';
 import { CLI_MAIN } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -27,6 +28,74 @@ describe('SQLite store: guarantees beyond the shared contract', () => {
     expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only: DELETE refused/);
     expect(db.prepare('SELECT actor FROM events').get()).toEqual({ actor: 'test' });
     db.close();
+  });
+
+  it('creates the store, WAL and SHM files readable by their owner only (0600)', async () => {
+    const path = dir.file('private.sqlite');
+    const store = new SqliteEventStore({ path });
+    await store.append('p-1', [{ type: 'X', occurredAt: '2024-01-02', data: {} }], {
+      expectedRevision: 'no_stream',
+      actor: 'test',
+    });
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+      expect({ file, mode: statSync(file).mode & 0o777 }).toEqual({ file, mode: 0o600 });
+    }
+    await store.close();
+  });
+
+  it('tightens the files of an older store that were readable by others', async () => {
+    const path = dir.file('older.sqlite');
+    writeFileSync(path, '');
+    chmodSync(path, 0o644);
+    const store = new SqliteEventStore({ path });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    await store.close();
+  });
+
+  it('refuses a commandId reused on another stream, naming nothing of the first', async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    await store.append('s-1', [{ type: 'X', occurredAt: '2024-01-02', data: {} }], {
+      expectedRevision: 'no_stream',
+      actor: 'unit-a',
+      commandId: 'c-shared',
+      commandFingerprint: 'a'.repeat(64),
+    });
+    const attempt = store.append('s-2', [{ type: 'X', occurredAt: '2024-01-02', data: {} }], {
+      expectedRevision: 'no_stream',
+      actor: 'unit-b',
+      commandId: 'c-shared',
+      commandFingerprint: 'a'.repeat(64),
+    });
+    await expect(attempt).rejects.toBeInstanceOf(CommandIdReusedError);
+    await expect(attempt).rejects.not.toThrow(/s-1/);
+    expect(await store.readStream('s-2')).toEqual([]);
+    await store.close();
+  });
+
+  it('opens a store written before fingerprints existed and keeps its hashes', async () => {
+    const path = dir.file('before-fingerprints.sqlite');
+    const old = new Database(path);
+    old.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,
+      stream_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL,
+      schema_version INTEGER NOT NULL, recorded_at TEXT NOT NULL, occurred_at TEXT NOT NULL,
+      actor TEXT NOT NULL, correlation_id TEXT, causation_id TEXT, command_id TEXT,
+      data TEXT NOT NULL, hash TEXT NOT NULL, log_hash TEXT NOT NULL,
+      UNIQUE (stream_id, revision))`);
+    old.close();
+    const store = new SqliteEventStore({ path });
+    const { events } = await store.append(
+      'o-1',
+      [{ type: 'X', occurredAt: '2024-01-02', data: {} }],
+      {
+        expectedRevision: 'no_stream',
+        actor: 'test',
+        commandId: 'c-old',
+      },
+    );
+    const [read] = await store.readStream('o-1');
+    expect(read.commandFingerprint).toBeUndefined();
+    expect(read.hash).toBe(events[0].hash);
+    await store.close();
   });
 
   it('keeps recordedAt monotonic even when the clock goes back', async () => {

@@ -55,3 +55,33 @@ export class DomainRuleError extends LedgerError {
     super(`${code}: ${messageEn} / ${messageZh}`);
   }
 }
+
+/**
+ * A commandId names one command forever. Sent again with other content (or for another stream),
+ * it is refused: answering "duplicate" would silently drop the new record and hand the caller
+ * the first command's result, which may be another unit's. The message names the id only.
+ */
+export class CommandIdReusedError extends DomainRuleError {
+  constructor(readonly commandId: string) {
+    super(
+      'COMMAND_ID_REUSED',
+      `命令编号 ${commandId} 已用于另一条内容不同的命令；每条命令须使用新的编号，本次未写入任何内容`,
+      `commandId ${commandId} was already used for a different command; each command needs its own id, nothing was appended`,
+      { commandId },
+    );
+  }
+}
+
+/**
+ * Other writers kept winning the race for the same stream until the deadline passed. Not the
+ * sender's conflict (they pinned no revision), so it is a retryable "busy", never a 409.
+ */
+export class StoreContentionError extends LedgerError {
+  readonly code = 'STORE_CONTENDED';
+  constructor(
+    readonly streamId: string,
+    readonly attempts: number,
+  ) {
+    super(`stream ${streamId} stayed contended for ${attempts} attempts; retry later`);
+  }
+}

@@ -12,3 +12,4 @@ export * from './config/store-location';
 export * from './config/open-event-store';
 export * from './verify/verify-log';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
+export * from './store/assert-same-command';

@@ -1,4 +1,10 @@
-import { DuplicateEventIdError, InvalidEventError, WrongExpectedRevisionError } from '@libs/ledger';
+import {
+  CommandIdReusedError,
+  DuplicateEventIdError,
+  InvalidEventError,
+  StoreContentionError,
+  WrongExpectedRevisionError,
+} from '@libs/ledger';
 import { ForbiddenError, UnauthenticatedError } from '@libs/access';
 import { CommandValidationError, RuleRefusal } from '@libs/records';
 
@@ -46,6 +52,25 @@ export function errorBodyOf(error: unknown): ErrorBody | undefined {
       error: error.code,
       message: { zh: error.messageZh, en: error.messageEn },
       details: error.details,
+    };
+  }
+  if (error instanceof CommandIdReusedError) {
+    return {
+      statusCode: 409,
+      error: error.code,
+      message: { zh: error.messageZh, en: error.messageEn },
+      details: { commandId: error.commandId },
+    };
+  }
+  if (error instanceof StoreContentionError) {
+    return {
+      statusCode: 503,
+      error: error.code,
+      message: {
+        zh: `记录 ${error.streamId} 正被频繁写入，请稍后重试（未写入任何内容）`,
+        en: `${error.message} (nothing was appended)`,
+      },
+      details: { streamId: error.streamId, retryable: true },
     };
   }
   if (error instanceof WrongExpectedRevisionError) {

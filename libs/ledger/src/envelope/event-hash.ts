@@ -33,6 +33,10 @@ export function hashedFieldsOf(event: RecordedEvent | HashedFields): HashedField
     correlationId: event.correlationId,
     causationId: event.causationId,
     commandId: event.commandId,
+    // Only when present, so the hashes of events written before fingerprints existed still hold.
+    ...(event.commandFingerprint !== undefined
+      ? { commandFingerprint: event.commandFingerprint }
+      : {}),
     data: event.data,
   };
 }

@@ -17,6 +17,8 @@ export interface NewEvent<Type extends string = string, Data extends EventData =
 export interface AppendContext {
   actor: string;
   commandId?: string;
+  /** SHA-256 of the command's canonical content; stored with its events so a reused id shows. */
+  commandFingerprint?: string;
   correlationId?: string;
   causationId?: string;
 }
@@ -38,6 +40,11 @@ export interface RecordedEvent<Type extends string = string, Data extends EventD
   correlationId: string | null;
   causationId: string | null;
   commandId: string | null;
+  /**
+   * The fingerprint of the command that produced the event. Optional: events written before
+   * fingerprints existed have none, and their hashes must still verify.
+   */
+  commandFingerprint?: string;
   data: Data;
   /** SHA-256 over the previous event's hash in this stream and this event's canonical JSON. */
   hash: string;

@@ -34,6 +34,9 @@ export function sealEnvelopes(
       correlationId: context.correlationId ?? null,
       causationId: context.causationId ?? null,
       commandId: context.commandId ?? null,
+      ...(context.commandFingerprint !== undefined
+        ? { commandFingerprint: context.commandFingerprint }
+        : {}),
       data: event.data,
     };
     const hash = eventHash(previousHash, fields);

@@ -38,6 +38,7 @@ export type EnvelopeMetadata = {
   correlationId?: string;
   causationId?: string;
   commandId?: string;
+  commandFingerprint?: string;
 };
 
 export interface EsdbEventBody {
@@ -91,6 +92,9 @@ export function toEsdbEvent(envelope: Omit<RecordedEvent, 'position'>): EsdbEven
   if (envelope.correlationId !== null) metadata.correlationId = envelope.correlationId;
   if (envelope.causationId !== null) metadata.causationId = envelope.causationId;
   if (envelope.commandId !== null) metadata.commandId = envelope.commandId;
+  if (envelope.commandFingerprint !== undefined) {
+    metadata.commandFingerprint = envelope.commandFingerprint;
+  }
   return { id: envelope.eventId, type: envelope.type, data: envelope.data, metadata };
 }
 
@@ -136,6 +140,7 @@ export function fromEsdbEvent(stored: StoredEsdbEvent): RecordedEvent {
     correlationId: m.correlationId ?? null,
     causationId: m.causationId ?? null,
     commandId: m.commandId ?? null,
+    ...(m.commandFingerprint !== undefined ? { commandFingerprint: m.commandFingerprint } : {}),
     data: stored.data as EventData,
     hash: m.hash,
   };

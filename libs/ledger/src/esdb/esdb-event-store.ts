@@ -26,6 +26,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../store/event-store.port';
+import { assertSameCommand } from '../store/assert-same-command';
 import { assertExpectedRevision } from '../store/expected-revision';
 import { validateNewEvents } from '../store/validate-new-events';
 import {
@@ -125,7 +126,7 @@ export class EsdbEventStore implements EventStore {
     const scan = Boolean(options.commandId) || events.some((e) => e.eventId !== undefined);
     const existing = scan ? await this.readRange(streamId, 0) : [];
     const prior = existing.filter((e) => options.commandId && e.commandId === options.commandId);
-    if (prior.length > 0) return duplicateOf(prior);
+    if (prior.length > 0) return duplicateOf(streamId, options, prior);
     const [tip, head] = await Promise.all([
       scan ? existing[existing.length - 1] : this.readTip(streamId),
       this.readHead(),
@@ -154,7 +155,7 @@ export class EsdbEventStore implements EventStore {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       // The writer that beat us may have been a replay of this very command.
       const replayed = await this.findCommand(streamId, options.commandId);
-      if (replayed.length > 0) return duplicateOf(replayed);
+      if (replayed.length > 0) return duplicateOf(streamId, options, replayed);
       return { conflictAt: error.actualVersion === NO_STREAM ? -1 : Number(error.actualVersion) };
     }
     // An append returns one position for the whole batch, so read the events back for theirs.
@@ -172,7 +173,7 @@ export class EsdbEventStore implements EventStore {
     // Same event ids at the same expected revision: ESDB's own idempotency accepted the write
     // without storing it, because a concurrent replay of the command stored its events first.
     const replayed = await this.findCommand(streamId, options.commandId);
-    if (replayed.length > 0) return duplicateOf(replayed);
+    if (replayed.length > 0) return duplicateOf(streamId, options, replayed);
     throw new Error(
       `stream ${streamId}: events read back after an append differ from those written`,
     );
@@ -342,7 +343,16 @@ export class EsdbEventStore implements EventStore {
   }
 }
 
-function duplicateOf(prior: RecordedEvent[]): AppendResult {
+/**
+ * ESDB has no index by command id, so only the target stream is searched: a commandId reused on
+ * another stream is not caught by this adapter (docs/decisions/0011); on its own stream it is.
+ */
+function duplicateOf(
+  streamId: string,
+  options: AppendOptions,
+  prior: RecordedEvent[],
+): AppendResult {
+  assertSameCommand(streamId, options, prior);
   return { events: prior, nextExpectedRevision: prior[prior.length - 1].revision, duplicate: true };
 }
 

@@ -7,6 +7,7 @@ import { type Clock, nextRecordedAt, systemClock } from '../envelope/ledger-cloc
 import type { NewEvent, RecordedEvent } from '../envelope/recorded-event';
 import { sealEnvelopes } from '../envelope/seal-envelopes';
 import { DuplicateEventIdError } from '../errors';
+import { assertSameCommand } from '../store/assert-same-command';
 import type {
   AppendOptions,
   AppendResult,
@@ -19,6 +20,7 @@ import type {
 import { assertExpectedRevision } from '../store/expected-revision';
 import { PollingSubscription } from '../store/polling-subscription';
 import { validateNewEvents } from '../store/validate-new-events';
+import { ensureOwnerOnly } from './owner-only-files';
 import { applySchema, type EventRow } from './sqlite-schema';
 
 export interface SqliteStoreOptions {
@@ -54,7 +56,10 @@ export class SqliteEventStore implements EventStore {
   >;
 
   constructor(options: SqliteStoreOptions) {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    if (options.path !== ':memory:') {
+      mkdirSync(dirname(options.path), { recursive: true });
+      ensureOwnerOnly(options.path);
+    }
     this.db = new Database(options.path);
     applySchema(this.db);
     if (options.durability === 'normal') this.db.pragma('synchronous = NORMAL');
@@ -70,9 +75,9 @@ export class SqliteEventStore implements EventStore {
       ),
       insert: this.db.prepare(`INSERT INTO events (position, event_id, stream_id, revision, type,
         schema_version, recorded_at, occurred_at, actor, correlation_id, causation_id, command_id,
-        data, hash, log_hash) VALUES (@position, @eventId, @streamId, @revision, @type,
-        @schemaVersion, @recordedAt, @occurredAt, @actor, @correlationId, @causationId,
-        @commandId, @data, @hash, @logHash)`),
+        command_fingerprint, data, hash, log_hash) VALUES (@position, @eventId, @streamId,
+        @revision, @type, @schemaVersion, @recordedAt, @occurredAt, @actor, @correlationId,
+        @causationId, @commandId, @commandFingerprint, @data, @hash, @logHash)`),
       byCommand: this.db.prepare('SELECT * FROM events WHERE command_id = ? ORDER BY position'),
       stream: this.db.prepare(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
@@ -106,6 +111,7 @@ export class SqliteEventStore implements EventStore {
     if (options.commandId) {
       const prior = (this.stmt.byCommand.all(options.commandId) as EventRow[]).map(rowToEvent);
       if (prior.length > 0) {
+        assertSameCommand(streamId, options, prior);
         return {
           events: prior,
           nextExpectedRevision: prior[prior.length - 1].revision,
@@ -142,7 +148,12 @@ export class SqliteEventStore implements EventStore {
 
   private insert(event: RecordedEvent, chainHash: string): void {
     try {
-      this.stmt.insert.run({ ...event, data: JSON.stringify(event.data), logHash: chainHash });
+      this.stmt.insert.run({
+        ...event,
+        commandFingerprint: event.commandFingerprint ?? null,
+        data: JSON.stringify(event.data),
+        logHash: chainHash,
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'events.event_id'))
         throw new DuplicateEventIdError(event.eventId);
@@ -212,6 +223,7 @@ function rowToEvent(row: EventRow): RecordedEvent {
     correlationId: row.correlation_id,
     causationId: row.causation_id,
     commandId: row.command_id,
+    ...(row.command_fingerprint !== null ? { commandFingerprint: row.command_fingerprint } : {}),
     data: JSON.parse(row.data) as Record<string, unknown>,
     hash: row.hash,
   };

@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS events (
   correlation_id TEXT,
   causation_id   TEXT,
   command_id     TEXT,
+  command_fingerprint TEXT,
   data           TEXT    NOT NULL,
   hash           TEXT    NOT NULL,
   log_hash       TEXT    NOT NULL,
@@ -33,6 +34,18 @@ export function applySchema(db: Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addFingerprintColumn(db);
+}
+
+/**
+ * Stores made before command fingerprints lack the column. ADD COLUMN rewrites no row (the
+ * append-only triggers guard UPDATE and DELETE, not the table's shape), and old rows read NULL.
+ */
+function addFingerprintColumn(db: Database): void {
+  const columns = db.pragma('table_info(events)') as { name: string }[];
+  if (!columns.some((c) => c.name === 'command_fingerprint')) {
+    db.exec('ALTER TABLE events ADD COLUMN command_fingerprint TEXT');
+  }
 }
 
 export interface EventRow {
@@ -48,6 +61,7 @@ export interface EventRow {
   correlation_id: string | null;
   causation_id: string | null;
   command_id: string | null;
+  command_fingerprint: string | null;
   data: string;
   hash: string;
   log_hash: string;

@@ -12,7 +12,7 @@ export abstract class CommandRequest {
   @IsString()
   type!: string;
 
-  /** Chosen by the sender; a repeat is a no-op that returns the first result. */
+  /** Chosen by the sender; names one command forever: a repeat returns the first result. */
   @IsString()
   @MaxLength(100)
   @Matches(ID_PATTERN, { message: ID_MESSAGE })

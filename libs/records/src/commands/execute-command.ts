@@ -2,11 +2,14 @@ import {
   type Clock,
   type EventStore,
   type RecordedEvent,
+  StoreContentionError,
   WrongExpectedRevisionError,
+  assertSameCommand,
   foldEvents,
 } from '@libs/ledger';
 import type { Action, DomainEvent } from './action';
 import type { CommandRequest } from './command-request';
+import { commandFingerprint } from './command-fingerprint';
 import type { FactLookup } from './facts';
 import { parseCommand } from './parse-command';
 import { storeFactLookup } from './store-fact-lookup';
@@ -27,6 +30,8 @@ export interface ExecuteContext {
   guard?: (action: Action, request: CommandRequest, state: unknown, now: string) => Promise<void>;
   /** Which commands this path accepts; the public catalog by default. */
   catalog?: ReadonlyMap<string, Action>;
+  /** How long to keep re-deciding while other writers win the stream; RETRY_DEADLINE_MS. */
+  retryDeadlineMs?: number;
 }
 
 export interface CommandResult {
@@ -38,7 +43,12 @@ export interface CommandResult {
   events: Pick<RecordedEvent, 'eventId' | 'type' | 'revision' | 'position' | 'hash'>[];
 }
 
-const RETRIES = 3;
+/**
+ * How long a command without an expectedRevision keeps re-deciding while other writers win the
+ * race for its stream. The race is not the sender's conflict, so it must not surface as a 409;
+ * only a stream that stays contended this long gives up, as a retryable 503.
+ */
+const RETRY_DEADLINE_MS = 10_000;
 
 /**
  * The one command handler: load the stream, fold, decide, append with the expected revision.
@@ -49,6 +59,8 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
   const { action, request } = parseCommand(raw, ctx.catalog);
   const streamId = action.stream(request);
   const lookup = ctx.facts ?? storeFactLookup(ctx.store);
+  const fingerprint = commandFingerprint(request);
+  const deadline = Date.now() + (ctx.retryDeadlineMs ?? RETRY_DEADLINE_MS);
   const result = (duplicate: boolean, events: RecordedEvent[]): CommandResult => ({
     commandId: request.commandId,
     type: request.type,
@@ -68,7 +80,15 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
     const state = foldEvents(action.decider, history as unknown as DomainEvent[]);
     await ctx.authorize?.(action, action.unitsTouched(request, state));
     const earlier = history.filter((e) => e.commandId === request.commandId);
-    if (earlier.length > 0) return result(true, earlier);
+    if (earlier.length > 0) {
+      // Same id, other content: refused, naming nothing of the first command.
+      assertSameCommand(
+        streamId,
+        { commandId: request.commandId, commandFingerprint: fingerprint },
+        earlier,
+      );
+      return result(true, earlier);
+    }
     // After the repeat check: re-running an accepted command still answers with its first result.
     await ctx.guard?.(action, request, state, ctx.clock().toISOString());
     const revision = history.length - 1;
@@ -93,16 +113,20 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
           expectedRevision: revision === -1 ? 'no_stream' : revision,
           actor: ctx.actor,
           commandId: request.commandId,
+          commandFingerprint: fingerprint,
           correlationId: ctx.correlationId ?? request.commandId,
         },
       );
       return result(appended.duplicate, appended.events);
     } catch (error) {
-      const retry =
-        error instanceof WrongExpectedRevisionError &&
-        request.expectedRevision === undefined &&
-        attempt < RETRIES;
-      if (!retry) throw error;
+      const race =
+        error instanceof WrongExpectedRevisionError && request.expectedRevision === undefined;
+      if (!race) throw error;
+      if (Date.now() >= deadline) throw new StoreContentionError(streamId, attempt + 1);
+      // Jittered backoff, so writers racing for one stream stop colliding in lockstep.
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)),
+      );
     }
   }
 }
