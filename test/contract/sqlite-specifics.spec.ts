@@ -98,6 +98,75 @@ describe('SQLite store: guarantees beyond the shared contract', () => {
     await store.close();
   });
 
+  describe('group commit', () => {
+    const x = (i: number) => [{ type: 'X', occurredAt: '2024-01-02', data: { i } }];
+
+    it('commits appends that arrive together in one transaction, each on its own', async () => {
+      const path = dir.file('grouped.sqlite');
+      const store = new SqliteEventStore({ path });
+      await store.append('g-0', x(0), { expectedRevision: 'no_stream', actor: 't' });
+      // Counts commits as SQLite sees them: the WAL's commit frames grow once per transaction.
+      const spy = new Database(path, { readonly: true });
+      const version = () => spy.pragma('data_version', { simple: true }) as number;
+      const before = version();
+      const outcomes = await Promise.allSettled([
+        ...Array.from({ length: 20 }, (_, i) =>
+          store.append(`g-${i + 1}`, x(i), { expectedRevision: 'no_stream', actor: 't' }),
+        ),
+        // A stale revision in the same group: refused alone.
+        store.append('g-0', x(99), { expectedRevision: 'no_stream', actor: 't' }),
+      ]);
+      expect(outcomes.slice(0, 20).every((o) => o.status === 'fulfilled')).toBe(true);
+      expect(outcomes[20].status).toBe('rejected');
+      expect(version() - before).toBe(1);
+      const positions = outcomes
+        .slice(0, 20)
+        .map((o) => (o as PromiseFulfilledResult<{ events: RecordedEvent[] }>).value.events[0]);
+      expect(positions.map((e) => e.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+      expect(await store.readStream('g-0')).toHaveLength(1);
+      spy.close();
+      await store.close();
+    });
+
+    it('holds a batch in one commit, visible to its own reads, rolled back whole on failure', async () => {
+      const store = new SqliteEventStore({ path: ':memory:' });
+      await store.batch(async () => {
+        await store.append('b-1', x(1), { expectedRevision: 'no_stream', actor: 't' });
+        expect(await store.readStream('b-1')).toHaveLength(1);
+      });
+      await expect(
+        store.batch(async () => {
+          await store.append('b-2', x(2), { expectedRevision: 'no_stream', actor: 't' });
+          throw new Error('the disk went away');
+        }),
+      ).rejects.toThrow('the disk went away');
+      expect(await store.readStream('b-2')).toEqual([]);
+      expect(await store.headPosition()).toBe(1);
+      await store.close();
+    });
+
+    it('keeps an append from outside a batch waiting until the batch is committed', async () => {
+      const store = new SqliteEventStore({ path: ':memory:' });
+      let outsideDone = false;
+      // Set up outside the batch's async context, as a request arriving meanwhile would be.
+      let arrive: () => void = () => undefined;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const outside = arrived
+        .then(() => store.append('o-1', x(1), { expectedRevision: 'no_stream', actor: 't' }))
+        .then(() => (outsideDone = true));
+      await store.batch(async () => {
+        arrive();
+        await new Promise((r) => setTimeout(r, 20));
+        expect(outsideDone).toBe(false);
+        await store.append('b-1', x(1), { expectedRevision: 'no_stream', actor: 't' });
+      });
+      await outside;
+      expect(outsideDone).toBe(true);
+      expect((await store.readAll()).map((e) => e.streamId)).toEqual(['b-1', 'o-1']);
+      await store.close();
+    });
+  });
+
   it('keeps recordedAt monotonic even when the clock goes back', async () => {
     let now = Date.parse('2024-05-01T10:00:00Z');
     const store = new SqliteEventStore({ path: ':memory:', clock: () => new Date(now) });

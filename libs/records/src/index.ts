@@ -15,3 +15,4 @@ export * from './streams/doctor-events';
 export * from './streams/target-events';
 export * from './commands/id.decorator';
 export * from './rules/dates';
+export * from './commands/stream-state-cache';

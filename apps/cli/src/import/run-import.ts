@@ -1,5 +1,5 @@
-import type { Clock, EventStore } from '@libs/ledger';
-import { type ExecuteContext, executeCommand } from '@libs/records';
+import { type Clock, type EventStore, inBatch } from '@libs/ledger';
+import { type ExecuteContext, StreamStateCache, executeCommand } from '@libs/records';
 import { ImportFatalError } from './import-errors';
 import type { ImportItem } from './import-item';
 import type { ImportProgress } from './import-progress';
@@ -21,60 +21,103 @@ export interface ImportRun {
   progress: ImportProgress;
   /** Updated in place, so a caller still has the numbers when the run stops early. */
   counts: ImportCounts;
-  /** Polled between lines; true ends the run after the line in hand. */
+  /** Polled between lines; true ends the run after the batch in hand. */
   stopRequested(): boolean;
+  /** Lines per commit; the time bound below usually ends a batch first. */
+  batchLines?: number;
+}
+
+/** A commit at least this often, so a slow file still shows progress and holds the lock briefly. */
+const BATCH_MS = 200;
+const BATCH_LINES = 4_000;
+
+type Outcome = 'appended' | 'duplicate' | 'unchanged';
+
+interface Done {
+  item: ImportItem;
+  outcome?: Outcome;
+  events?: number;
+  reject?: NonNullable<ImportItem['reject']>;
 }
 
 /**
- * Executes the items one after another, each through the one command handler, awaiting each, so
- * every acknowledged line is appended atomically before the next is read. Returns false when it
- * stopped early on request.
+ * Executes the lines in order, each through the one command handler and each atomic on its own
+ * (a refused line appends nothing), but commits them in batches: one transaction and one fsync
+ * per batch. Counts, progress and the rejects file move only after a batch is durable, so what
+ * the run reports is what survives a crash; a re-run skips what was committed (command ids).
+ * Returns false when it stopped early on request.
  */
 export async function runImport(run: ImportRun): Promise<boolean> {
-  const { counts } = run;
-  for await (const item of run.items) {
-    counts.read += 1;
-    if (item.reject) {
-      await reject(run, item, item.reject);
-    } else {
-      try {
-        const result = await executeCommand(item.command, {
-          store: run.store,
-          clock: run.clock,
-          actor: run.actor,
-          authorize: run.authorize,
-          catalog: run.catalog,
-          guard: run.guard,
-        });
-        if (result.duplicate) counts.duplicates += 1;
-        else if (result.events.length === 0) counts.unchanged += 1;
-        else {
-          counts.appended += 1;
-          counts.eventsAppended += result.events.length;
+  const states = new StreamStateCache();
+  const iterator = run.items[Symbol.asyncIterator]();
+  const limit = run.batchLines ?? BATCH_LINES;
+  let exhausted = false;
+  while (!exhausted) {
+    const done: Done[] = [];
+    await inBatch(run.store, async () => {
+      const started = Date.now();
+      while (done.length < limit && Date.now() - started < BATCH_MS) {
+        const next = await iterator.next();
+        if (next.done) {
+          exhausted = true;
+          return;
         }
-      } catch (error) {
-        const reason = rejectReasonFor(error);
-        if (!reason) {
-          counts.read -= 1;
-          throw new ImportFatalError(
-            `stopped at line ${item.line}: ${(error as Error).message ?? String(error)}`,
-          );
-        }
-        await reject(run, item, reason);
+        done.push(await executeLine(run, next.value, states));
       }
-    }
-    counts.lastLine = item.line;
-    run.progress.update(counts.read, item.bytesRead);
-    if (run.stopRequested()) return false;
+    });
+    await settle(run, done);
+    if (run.stopRequested() && !exhausted) return false;
   }
   return true;
 }
 
-async function reject(
+async function executeLine(
   run: ImportRun,
   item: ImportItem,
-  reason: NonNullable<ImportItem['reject']>,
-): Promise<void> {
-  run.counts.rejected += 1;
-  await run.rejects.write({ line: item.line, reason, input: item.input });
+  states: StreamStateCache,
+): Promise<Done> {
+  if (item.reject) return { item, reject: item.reject };
+  try {
+    const result = await executeCommand(item.command, {
+      store: run.store,
+      clock: run.clock,
+      actor: run.actor,
+      authorize: run.authorize,
+      catalog: run.catalog,
+      guard: run.guard,
+      states,
+    });
+    if (result.duplicate) return { item, outcome: 'duplicate' };
+    if (result.events.length === 0) return { item, outcome: 'unchanged' };
+    return { item, outcome: 'appended', events: result.events.length };
+  } catch (error) {
+    const reason = rejectReasonFor(error);
+    if (!reason) {
+      // The batch is rolled back whole: its lines are not acknowledged and a re-run redoes them.
+      throw new ImportFatalError(
+        `stopped at line ${item.line}: ${(error as Error).message ?? String(error)}`,
+      );
+    }
+    return { item, reject: reason };
+  }
+}
+
+/** After the commit: the batch's lines count, show, and their rejects are written. */
+async function settle(run: ImportRun, done: Done[]): Promise<void> {
+  const { counts } = run;
+  for (const d of done) {
+    counts.read += 1;
+    if (d.reject) {
+      counts.rejected += 1;
+      await run.rejects.write({ line: d.item.line, reason: d.reject, input: d.item.input });
+    } else if (d.outcome === 'duplicate') counts.duplicates += 1;
+    else if (d.outcome === 'unchanged') counts.unchanged += 1;
+    else {
+      counts.appended += 1;
+      counts.eventsAppended += d.events ?? 0;
+    }
+    counts.lastLine = d.item.line;
+  }
+  const last = done[done.length - 1];
+  if (last) run.progress.update(counts.read, last.item.bytesRead);
 }

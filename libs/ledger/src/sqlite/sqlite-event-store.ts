@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -36,6 +37,18 @@ export interface SqliteStoreOptions {
   durability?: 'full' | 'normal';
 }
 
+/** One append waiting for the next group commit. */
+interface PendingAppend {
+  streamId: string;
+  events: NewEvent[];
+  options: AppendOptions;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+/** Appends beyond this wait for the next group, so one commit never holds the lock for long. */
+const MAX_GROUP = 512;
+
 export interface LogChainLink {
   position: number;
   hash: string;
@@ -50,8 +63,23 @@ export class SqliteEventStore implements EventStore {
   private readonly pollMs: number;
   private readonly appended = new EventEmitter();
   private readonly subscriptions = new Set<Subscription>();
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  /** The batch whose work is running, if any; appends made inside it join its transaction. */
+  private readonly batchScope = new AsyncLocalStorage<symbol>();
+  private openBatch: symbol | null = null;
+  private batchAppended = false;
   private readonly stmt: Record<
-    'tip' | 'head' | 'insert' | 'byCommand' | 'stream' | 'after' | 'chain',
+    | 'tip'
+    | 'head'
+    | 'insert'
+    | 'byCommand'
+    | 'stream'
+    | 'after'
+    | 'chain'
+    | 'savepoint'
+    | 'release'
+    | 'rollbackTo',
     Statement
   >;
 
@@ -86,21 +114,121 @@ export class SqliteEventStore implements EventStore {
       chain: this.db.prepare(
         'SELECT position, hash, log_hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
+      savepoint: this.db.prepare('SAVEPOINT one_append'),
+      release: this.db.prepare('RELEASE one_append'),
+      rollbackTo: this.db.prepare('ROLLBACK TO one_append'),
     };
   }
 
+  /**
+   * Group commit: appends that arrive together (within one turn of the event loop) share one
+   * transaction and one fsync; each runs in its own savepoint, so a refused append leaves the
+   * others untouched, and none is acknowledged before the commit is durable.
+   */
   async append(
     streamId: string,
     events: NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
     validateNewEvents(streamId, events);
-    // IMMEDIATE takes the write lock first, so two processes cannot interleave positions.
-    const result = this.db
-      .transaction(() => this.appendInTransaction(streamId, events, options))
-      .immediate();
-    if (!result.duplicate) this.appended.emit('append');
-    return result;
+    if (this.openBatch !== null && this.batchScope.getStore() === this.openBatch) {
+      const result = this.inSavepoint(() => this.appendInTransaction(streamId, events, options));
+      if (!result.duplicate) this.batchAppended = true;
+      return result;
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, events, options, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  /**
+   * Runs `work` with every append it makes held in one transaction, committed (one fsync) when
+   * the work resolves and rolled back whole when it throws. Reads inside the work see its own
+   * appends. Each append still has its own savepoint. Appends from outside the work wait for the
+   * commit. For bulk loads; a caller must not acknowledge anything before this resolves.
+   */
+  async batch<T>(work: () => Promise<T>): Promise<T> {
+    if (this.openBatch !== null) {
+      if (this.batchScope.getStore() === this.openBatch) return work();
+      throw new Error('one batch at a time per store connection');
+    }
+    const id = Symbol('batch');
+    this.db.prepare('BEGIN IMMEDIATE').run();
+    this.openBatch = id;
+    this.batchAppended = false;
+    try {
+      const result = await this.batchScope.run(id, work);
+      this.db.prepare('COMMIT').run();
+      if (this.batchAppended) this.appended.emit('append');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+      throw error;
+    } finally {
+      this.openBatch = null;
+      if (this.pending.length > 0) this.scheduleFlush();
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.openBatch !== null) return;
+    this.flushScheduled = true;
+    // setImmediate, not a microtask: requests read from the sockets in this turn join the group.
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.openBatch !== null || !this.db.open) return;
+    const group = this.pending.splice(0, MAX_GROUP);
+    if (this.pending.length > 0) this.scheduleFlush();
+    if (group.length === 0) return;
+    const outcomes: ({ ok: AppendResult } | { error: unknown })[] = [];
+    try {
+      // IMMEDIATE takes the write lock first, so two processes cannot interleave positions.
+      this.db.prepare('BEGIN IMMEDIATE').run();
+      for (const item of group) {
+        try {
+          const ok = this.inSavepoint(() =>
+            this.appendInTransaction(item.streamId, item.events, item.options),
+          );
+          outcomes.push({ ok });
+        } catch (error) {
+          outcomes.push({ error });
+        }
+      }
+      this.db.prepare('COMMIT').run();
+    } catch (error) {
+      // The group's transaction itself failed (disk full, read-only, locked): nothing of it is
+      // durable, so every append in it is refused with that cause.
+      if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+      for (const item of group) item.reject(error);
+      return;
+    }
+    let appended = false;
+    group.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if ('ok' in outcome) {
+        appended ||= !outcome.ok.duplicate;
+        item.resolve(outcome.ok);
+      } else item.reject(outcome.error);
+    });
+    if (appended) this.appended.emit('append');
+  }
+
+  /** One append's own savepoint: its failure undoes its rows only. */
+  private inSavepoint<T>(work: () => T): T {
+    this.stmt.savepoint.run();
+    try {
+      const result = work();
+      this.stmt.release.run();
+      return result;
+    } catch (error) {
+      this.stmt.rollbackTo.run();
+      this.stmt.release.run();
+      throw error;
+    }
   }
 
   private appendInTransaction(
@@ -161,6 +289,14 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  async streamTip(streamId: string): Promise<{ revision: number; hash: string } | undefined> {
+    return this.stmt.tip.get(streamId) as { revision: number; hash: string } | undefined;
+  }
+
+  async eventsOfCommand(commandId: string): Promise<RecordedEvent[]> {
+    return (this.stmt.byCommand.all(commandId) as EventRow[]).map(rowToEvent);
+  }
+
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
     return (this.stmt.stream.all(streamId, fromRevision) as EventRow[]).map(rowToEvent);
   }
@@ -200,6 +336,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    // Appends already handed in are committed (or refused) before the connection goes.
+    while (this.pending.length > 0 && this.openBatch === null) this.flush();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     if (this.db.open) this.db.close();
   }

@@ -57,4 +57,23 @@ export interface EventStore {
   /** Position of the last event in the log, 0 when empty. */
   headPosition(): Promise<number>;
   close(): Promise<void>;
+  /**
+   * Optional: run `work` with its appends held in one durable commit (bulk loads). A store
+   * without it appends each durably on its own; use `inBatch` rather than calling this.
+   */
+  batch?<T>(work: () => Promise<T>): Promise<T>;
+  /** Optional fast path: revision and hash of a stream's last event, without reading it. */
+  streamTip?(streamId: string): Promise<StreamTipInfo | undefined>;
+  /** Optional fast path: the events a commandId produced, from an index. */
+  eventsOfCommand?(commandId: string): Promise<RecordedEvent[]>;
+}
+
+export interface StreamTipInfo {
+  revision: number;
+  hash: string;
+}
+
+/** Runs `work` in one batch where the store can, else as it is; acknowledge only after this. */
+export function inBatch<T>(store: EventStore, work: () => Promise<T>): Promise<T> {
+  return store.batch ? store.batch(work) : work();
 }

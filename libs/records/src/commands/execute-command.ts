@@ -13,6 +13,7 @@ import { commandFingerprint } from './command-fingerprint';
 import type { FactLookup } from './facts';
 import { parseCommand } from './parse-command';
 import { storeFactLookup } from './store-fact-lookup';
+import type { Evolver, LoadedStream, StreamStateCache } from './stream-state-cache';
 
 export interface ExecuteContext {
   store: EventStore;
@@ -32,6 +33,11 @@ export interface ExecuteContext {
   catalog?: ReadonlyMap<string, Action>;
   /** How long to keep re-deciding while other writers win the stream; RETRY_DEADLINE_MS. */
   retryDeadlineMs?: number;
+  /**
+   * Folded states kept between commands (one per store, for the life of the process or run);
+   * without it every command reads its stream whole.
+   */
+  states?: StreamStateCache;
 }
 
 export interface CommandResult {
@@ -58,7 +64,7 @@ const RETRY_DEADLINE_MS = 10_000;
 export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise<CommandResult> {
   const { action, request } = parseCommand(raw, ctx.catalog);
   const streamId = action.stream(request);
-  const lookup = ctx.facts ?? storeFactLookup(ctx.store);
+  const lookup = ctx.facts ?? storeFactLookup(ctx.store, ctx.states);
   const fingerprint = commandFingerprint(request);
   const deadline = Date.now() + (ctx.retryDeadlineMs ?? RETRY_DEADLINE_MS);
   const result = (duplicate: boolean, events: RecordedEvent[]): CommandResult => ({
@@ -76,12 +82,16 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
   });
 
   for (let attempt = 0; ; attempt += 1) {
-    const history = await ctx.store.readStream(streamId);
-    const state = foldEvents(action.decider, history as unknown as DomainEvent[]);
-    await ctx.authorize?.(action, action.unitsTouched(request, state));
-    const earlier = history.filter((e) => e.commandId === request.commandId);
+    const loaded = ctx.states
+      ? await ctx.states.load(ctx.store, streamId, action.decider as Evolver)
+      : await readWhole(ctx.store, streamId, action.decider as Evolver);
+    const state = loaded.state;
+    await ctx.authorize?.(action, action.unitsTouched(request, state as never));
+    const earlier = loaded.history
+      ? loaded.history.filter((e) => e.commandId === request.commandId)
+      : await commandEvents(ctx.store, request.commandId);
     if (earlier.length > 0) {
-      // Same id, other content: refused, naming nothing of the first command.
+      // Same id, other content (or another stream): refused, naming nothing of the first command.
       assertSameCommand(
         streamId,
         { commandId: request.commandId, commandFingerprint: fingerprint },
@@ -91,14 +101,14 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
     }
     // After the repeat check: re-running an accepted command still answers with its first result.
     await ctx.guard?.(action, request, state, ctx.clock().toISOString());
-    const revision = history.length - 1;
+    const revision = loaded.revision;
     if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(streamId, request.expectedRevision, revision);
     }
     const facts = action.facts ? await action.facts(request, lookup) : {};
     const decided = action.decider.decide(
       { ...request, now: ctx.clock().toISOString(), facts },
-      state,
+      state as never,
     );
     if (decided.length === 0) return result(false, []);
     try {
@@ -117,6 +127,9 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
           correlationId: ctx.correlationId ?? request.commandId,
         },
       );
+      if (!appended.duplicate) {
+        ctx.states?.advance(streamId, state, appended.events, action.decider as Evolver);
+      }
       return result(appended.duplicate, appended.events);
     } catch (error) {
       const race =
@@ -129,4 +142,22 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
       );
     }
   }
+}
+
+async function readWhole(
+  store: EventStore,
+  streamId: string,
+  evolver: Evolver,
+): Promise<LoadedStream> {
+  const history = await store.readStream(streamId);
+  return {
+    state: foldEvents(evolver, history as unknown as DomainEvent[]),
+    revision: history.length - 1,
+    history,
+  };
+}
+
+/** The events a commandId produced anywhere in the log, where the store keeps an index. */
+async function commandEvents(store: EventStore, commandId: string): Promise<RecordedEvent[]> {
+  return store.eventsOfCommand ? store.eventsOfCommand(commandId) : [];
 }

@@ -1,11 +1,33 @@
 import { type EventStore, foldEvents } from '@libs/ledger';
-import { type DoctorEvent, evolveDoctor, initialDoctorState } from '../streams/doctor-events';
-import { type OrgUnitEvent, evolveOrgUnit, initialOrgUnitState } from '../streams/org-unit-events';
+import {
+  type DoctorEvent,
+  type DoctorState,
+  evolveDoctor,
+  initialDoctorState,
+} from '../streams/doctor-events';
+import {
+  type OrgUnitEvent,
+  type OrgUnitState,
+  evolveOrgUnit,
+  initialOrgUnitState,
+} from '../streams/org-unit-events';
+import type { Evolver, StreamStateCache } from './stream-state-cache';
 import { streamIds } from '../streams/stream-ids';
 import type { FactLookup } from './facts';
 
-/** Facts read straight from their streams: always current, never from a lagging projection. */
-export function storeFactLookup(store: EventStore): FactLookup {
+/**
+ * Facts read straight from their streams: always current, never from a lagging projection. With
+ * a state cache, a unit or doctor is folded once per run and re-checked against its stream's tip.
+ */
+export function storeFactLookup(store: EventStore, states?: StreamStateCache): FactLookup {
+  if (states) {
+    return {
+      unit: async (unitId) =>
+        (await states.load(store, streamIds.orgUnit(unitId), orgUnitEvolver)).state as OrgUnitState,
+      doctor: async (doctorId) =>
+        (await states.load(store, streamIds.doctor(doctorId), doctorEvolver)).state as DoctorState,
+    };
+  }
   return {
     async unit(unitId) {
       const events = await store.readStream(streamIds.orgUnit(unitId));
@@ -23,3 +45,6 @@ export function storeFactLookup(store: EventStore): FactLookup {
     },
   };
 }
+
+const orgUnitEvolver = { evolve: evolveOrgUnit, initialState: initialOrgUnitState } as Evolver;
+const doctorEvolver = { evolve: evolveDoctor, initialState: initialDoctorState } as Evolver;

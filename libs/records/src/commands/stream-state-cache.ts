@@ -1,0 +1,83 @@
+import { LRUCache } from 'lru-cache';
+import { type EventStore, type RecordedEvent, foldEvents } from '@libs/ledger';
+
+/** A stream's folded state as of one event, named by its revision and hash. */
+export interface CachedStreamState {
+  revision: number;
+  hash: string;
+  state: unknown;
+}
+
+export interface Evolver {
+  evolve(state: unknown, event: unknown): unknown;
+  initialState(): unknown;
+}
+
+/** The folded state of a stream, and its history when it had to be read whole. */
+export interface LoadedStream {
+  state: unknown;
+  /** -1 for a stream with no event. */
+  revision: number;
+  /** Present only when the stream was read from the start (no cache, or the cache was cold). */
+  history?: RecordedEvent[];
+}
+
+/**
+ * Folded state kept per stream, so deciding costs the same for a resident with 900 events as for
+ * one with 7. An entry is used only while the store's tip still has its revision *and* hash: a
+ * batch rolled back, or another process's append, makes it stale and it is read again (from the
+ * cached event onwards when that event is still the same). Bounded: least recently used streams
+ * go first. Evolve functions are pure, so a cached state is never changed in place.
+ */
+export class StreamStateCache {
+  private readonly entries: LRUCache<string, CachedStreamState>;
+
+  constructor(maxStreams = 100_000) {
+    this.entries = new LRUCache({ max: maxStreams });
+  }
+
+  async load(store: EventStore, streamId: string, evolver: Evolver): Promise<LoadedStream> {
+    // Without both fast paths the repeat check needs the whole stream anyway.
+    if (!store.streamTip || !store.eventsOfCommand) return this.readWhole(store, streamId, evolver);
+    const tip = await store.streamTip(streamId);
+    if (!tip) {
+      this.entries.delete(streamId);
+      return { state: evolver.initialState(), revision: -1, history: [] };
+    }
+    const cached = this.entries.get(streamId);
+    if (cached && cached.revision === tip.revision && cached.hash === tip.hash) {
+      return { state: cached.state, revision: cached.revision };
+    }
+    if (cached && cached.revision < tip.revision) {
+      const [anchor, ...newer] = await store.readStream(streamId, cached.revision);
+      if (anchor?.hash === cached.hash) {
+        const state = newer.reduce(evolver.evolve, cached.state);
+        this.remember(streamId, newer, state);
+        return { state, revision: tip.revision };
+      }
+    }
+    return this.readWhole(store, streamId, evolver);
+  }
+
+  /** After an append: the state folded forward over the events just written. */
+  advance(streamId: string, from: unknown, events: RecordedEvent[], evolver: Evolver): void {
+    if (events.length === 0) return;
+    this.remember(streamId, events, events.reduce(evolver.evolve, from));
+  }
+
+  private async readWhole(
+    store: EventStore,
+    streamId: string,
+    evolver: Evolver,
+  ): Promise<LoadedStream> {
+    const history = await store.readStream(streamId);
+    const state = foldEvents(evolver, history);
+    this.remember(streamId, history, state);
+    return { state, revision: history.length - 1, history };
+  }
+
+  private remember(streamId: string, events: RecordedEvent[], state: unknown): void {
+    const last = events[events.length - 1];
+    if (last) this.entries.set(streamId, { revision: last.revision, hash: last.hash, state });
+  }
+}
