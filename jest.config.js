@@ -5,6 +5,8 @@ const shared = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // A no-op unless LEDGER_TEST_NOW is set: then "now" starts at that instant (npm run test:clock).
+  setupFiles: ['<rootDir>/test/support/shifted-clock.js'],
   moduleNameMapper: {
     '^@libs/ledger$': '<rootDir>/libs/ledger/src/index.ts',
     '^@libs/ledger/(.*)$': '<rootDir>/libs/ledger/src/$1',

@@ -3,7 +3,7 @@ import { systemClock } from '@libs/ledger';
 import { alertId } from '@libs/fabrication/alerts/alert-id';
 import { ALERT_ACTIONS_BY_TYPE } from '@libs/fabrication/alerts/alerts-catalog';
 import { raiseDraft } from '@libs/fabrication/alerts/raise-draft';
-import { startApi, type RunningApi } from '../support/api-app';
+import { type Reply, startApi, type RunningApi } from '../support/api-app';
 
 /**
  * Role × unit scope × every command and endpoint. Each actor is scoped to centre A; every case
@@ -47,43 +47,43 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   RecordFollowUp: { A: ['recorder'], B: [] },
   CorrectRecord: { A: ['recorder'], B: [] },
   VoidRecord: { A: ['recorder'], B: [] },
-  'GET resident timeline': { A: ['recorder', 'supervisor', 'auditor'], B: ['auditor'] },
-  'GET reads of a resident': { A: ['supervisor', 'auditor'], B: ['auditor'] },
-  'GET all reads': { A: ['auditor'], B: ['auditor'] },
+  'GET resident timeline': { A: ['recorder', 'supervisor', 'auditor'], B: [] },
+  'GET reads of a resident': { A: ['supervisor', 'auditor'], B: [] },
+  'GET all reads': { A: [], B: [] },
   'POST actor': { A: ['admin'], B: [] },
   'POST actor revoke': { A: ['admin'], B: [] },
   'POST actor key rotation': { A: ['admin'], B: [] },
   'GET actors': { A: ['admin'], B: ['admin'] },
-  'GET rates': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: ['auditor'] },
-  'GET lineage': { A: ['recorder', 'supervisor', 'auditor'], B: ['auditor'] },
-  'GET progress': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: ['auditor'] },
-  'GET export': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: ['auditor'] },
-  'GET live': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: ['auditor'] },
+  'GET rates': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
+  'GET lineage': { A: ['recorder', 'supervisor', 'auditor'], B: [] },
+  'GET progress': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
+  'GET export': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
+  'GET live': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
   GrantLockException: { A: ['supervisor'], B: [] },
   SubmitAggregateReport: { A: ['recorder'], B: [] },
   DrawSample: { A: ['supervisor', 'auditor'], B: [] },
   RecordVerificationVisit: { A: ['supervisor', 'auditor'], B: [] },
-  'POST seal': { A: ['auditor'], B: ['auditor'] },
-  'GET seal': { A: ['supervisor', 'auditor'], B: ['auditor'] },
-  'GET inclusion proof': { A: ['supervisor', 'auditor'], B: ['auditor'] },
-  'GET consistency proof': { A: ['supervisor', 'auditor'], B: ['auditor'] },
+  'POST seal': { A: ['auditor'], B: [] },
+  'GET seal': { A: ['supervisor', 'auditor'], B: [] },
+  'GET inclusion proof': { A: ['supervisor', 'auditor'], B: [] },
+  'GET consistency proof': { A: ['supervisor', 'auditor'], B: [] },
   'GET public key': { A: ROLES, B: ROLES },
-  'GET reconciliation': { A: ['supervisor', 'auditor'], B: ['auditor'] },
+  'GET reconciliation': { A: ['supervisor', 'auditor'], B: [] },
   'POST sample': { A: ['supervisor', 'auditor'], B: [] },
-  'GET sample': { A: ['supervisor', 'auditor'], B: ['auditor'] },
-  'GET sample export': { A: ['supervisor', 'auditor'], B: ['auditor'] },
+  'GET sample': { A: ['supervisor', 'auditor'], B: [] },
+  'GET sample export': { A: ['supervisor', 'auditor'], B: [] },
   AcknowledgeAlert: { A: ['supervisor'], B: [] },
   ConfirmAlert: { A: ['supervisor'], B: [] },
   DismissAlert: { A: ['supervisor'], B: [] },
-  'GET alerts': { A: ['supervisor', 'auditor'], B: ['auditor'] },
-  'GET alert': { A: ['supervisor', 'auditor'], B: ['auditor'] },
+  'GET alerts': { A: ['supervisor', 'auditor'], B: [] },
+  'GET alert': { A: ['supervisor', 'auditor'], B: [] },
   AllocateFunds: { A: ['finance'], B: [] },
   DisburseFunds: { A: ['finance'], B: [] },
   SettleFunds: { A: ['finance'], B: [] },
   RecoverFunds: { A: ['finance'], B: [] },
-  'GET funds': { A: ['auditor', 'finance'], B: ['auditor'] },
-  'GET funds trace': { A: ['auditor', 'finance'], B: ['auditor'] },
-  'GET funds export': { A: ['auditor', 'finance'], B: ['auditor'] },
+  'GET funds': { A: ['auditor', 'finance'], B: [] },
+  'GET funds trace': { A: ['auditor', 'finance'], B: [] },
+  'GET funds export': { A: ['auditor', 'finance'], B: [] },
 };
 
 describe('access matrix: role × unit scope × command and endpoint', () => {
@@ -173,7 +173,8 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
     if (r.status >= 300) throw new Error(JSON.stringify(r.body));
     return r.body.sealId as string;
   };
-  const actorIn = async (u: Units) => (await api.keyFor(['recorder'], u.centre)).actorId;
+  /** An actor of the centre holding what the centre's admin holds, so only the scope decides. */
+  const actorIn = async (u: Units) => (await api.keyFor(['admin'], u.centre)).actorId;
   /** An open alert about a new resident of the centre, raised by the operator (as detect does). */
   const alertIn = async (u: Units) => {
     const rid = await resident(u);
@@ -413,7 +414,7 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
       arrange: async (u) => ({
         method: 'POST',
         path: '/api/v1/actors',
-        body: { name: 'new recorder', roles: ['recorder'], unitId: u.centre },
+        body: { name: 'new admin', roles: ['admin'], unitId: u.centre },
       }),
     },
     {
@@ -728,10 +729,208 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
         body: 'ok',
       });
     } else {
-      expect({ status: reply.status, error: reply.body?.error }).toEqual({
-        status: 403,
-        error: 'FORBIDDEN',
+      expect({
+        status: reply.status,
+        error: reply.body?.error,
+        message: reply.body?.message,
+      }).toEqual({ status: 403, error: 'FORBIDDEN', message: BILINGUAL });
+    }
+  });
+});
+
+/** Every refusal answers in both languages. */
+const BILINGUAL = { zh: expect.stringMatching(/[\u4e00-\u9fff]/), en: expect.stringMatching(/\w/) };
+
+/**
+ * Escalation: every actor tries to hand out every role in every scope (a new actor, or a new key
+ * for an existing actor, which hands out everything that actor holds), and every actor tries to
+ * seal every unit. What may pass is written out below; everything else must be a 403 naming
+ * what was refused, in both languages, with nothing appended to the log.
+ */
+type Place = 'A' | 'A-station' | 'B' | 'district' | 'all';
+const PLACES: Record<Place, string | undefined> = {
+  A: 'centre-a',
+  'A-station': 'station-a',
+  B: 'centre-b',
+  district: 'district',
+  all: undefined,
+};
+const EVERYWHERE: Place[] = ['A', 'A-station', 'B', 'district', 'all'];
+const UNDER_DISTRICT: Place[] = ['A', 'A-station', 'B', 'district'];
+const UNDER_A: Place[] = ['A', 'A-station'];
+
+/** Who acts, and the places inside its scope (written out, not computed). */
+const ACTING: Record<string, { roles: Role[]; unitId?: string; inside: Place[] }> = {
+  'recorder@A': { roles: ['recorder'], unitId: 'centre-a', inside: UNDER_A },
+  'supervisor@A': { roles: ['supervisor'], unitId: 'centre-a', inside: UNDER_A },
+  'auditor@A': { roles: ['auditor'], unitId: 'centre-a', inside: UNDER_A },
+  'finance@A': { roles: ['finance'], unitId: 'centre-a', inside: UNDER_A },
+  'admin@A': { roles: ['admin'], unitId: 'centre-a', inside: UNDER_A },
+  'admin+recorder@A': { roles: ['admin', 'recorder'], unitId: 'centre-a', inside: UNDER_A },
+  'admin@district': { roles: ['admin'], unitId: 'district', inside: UNDER_DISTRICT },
+  'admin@all': { roles: ['admin'], inside: EVERYWHERE },
+  'auditor@district': { roles: ['auditor'], unitId: 'district', inside: UNDER_DISTRICT },
+  'auditor@all': { roles: ['auditor'], inside: EVERYWHERE },
+};
+
+/** Which (role, place) each actor may hand out; absent: nothing. */
+const MAY_GRANT: Record<string, Partial<Record<Role, Place[]>>> = {
+  'recorder@A': {},
+  'supervisor@A': {},
+  'auditor@A': {},
+  'finance@A': {},
+  'admin@A': { admin: UNDER_A },
+  'admin+recorder@A': { admin: UNDER_A, recorder: UNDER_A },
+  'admin@district': { admin: UNDER_DISTRICT },
+  'admin@all': { admin: EVERYWHERE },
+  'auditor@district': {},
+  'auditor@all': {},
+};
+
+/** Which units each actor may seal ('all': no unit named, the top of the tree). */
+const MAY_SEAL: Record<string, Place[]> = {
+  'recorder@A': [],
+  'supervisor@A': [],
+  'auditor@A': UNDER_A,
+  'finance@A': [],
+  'admin@A': [],
+  'admin+recorder@A': [],
+  'admin@district': [],
+  'admin@all': [],
+  'auditor@district': UNDER_DISTRICT,
+  'auditor@all': EVERYWHERE,
+};
+
+describe('escalation matrix: nobody grants more than they hold, nobody seals outside scope', () => {
+  let api: RunningApi;
+  let n = 0;
+  const keys: Record<string, string> = {};
+  const root = async (body: Record<string, unknown>) => {
+    const r = await api.post('/api/v1/commands', {
+      commandId: `e-${(n += 1)}`,
+      occurredAt: '2020-01-01',
+      ...body,
+    });
+    if (r.status >= 300) throw new Error(`${String(body.type)}: ${JSON.stringify(r.body)}`);
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    await root({ type: 'RegisterOrgUnit', unitId: 'district', name: '环翠区', kind: 'district' });
+    for (const [unitId, parentId, kind] of [
+      ['centre-a', 'district', 'community_centre'],
+      ['centre-b', 'district', 'community_centre'],
+      ['station-a', 'centre-a', 'station'],
+    ])
+      await root({ type: 'RegisterOrgUnit', unitId, name: unitId, kind, parentId });
+    for (const [who, { roles, unitId }] of Object.entries(ACTING))
+      keys[who] = (await api.keyFor(roles, unitId)).key;
+  });
+  afterAll(async () => api?.close());
+
+  /**
+   * The refusal in both languages names something that was refused: the permission or role
+   * missing, a role not held, or a unit (or all units) outside the scope.
+   */
+  const expectRefusal = async (
+    reply: Reply,
+    before: number,
+    named: { en: string[]; zh: string[] },
+  ) => {
+    expect({
+      status: reply.status,
+      error: reply.body?.error,
+      message: reply.body?.message,
+    }).toEqual({ status: 403, error: 'FORBIDDEN', message: BILINGUAL });
+    const { zh, en } = reply.body.message as { zh: string; en: string };
+    expect({
+      en: named.en.some((x) => en.includes(x)),
+      zh: named.zh.some((x) => zh.includes(x)),
+    }).toEqual({ en: true, zh: true });
+    expect(await api.store.headPosition()).toBe(before);
+  };
+  const unitNamed = (place: Place) => ({
+    en: [PLACES[place] ?? 'all units'],
+    zh: [PLACES[place] ?? '全部机构'],
+  });
+  /** What the answer must name: no right to manage actors, else the scope, else the role. */
+  const refusedGrant = (who: string, role: Role, place: Place) =>
+    !ACTING[who].roles.includes('admin')
+      ? { en: ['actors:manage'], zh: ['actors:manage'] }
+      : !ACTING[who].inside.includes(place)
+        ? unitNamed(place)
+        : { en: [role], zh: [role] };
+  /** Not an auditor, else the unit (or the whole tree) outside its scope. */
+  const refusedSeal = (who: string, place: Place) =>
+    !ACTING[who].roles.includes('auditor')
+      ? { en: ['not an auditor'], zh: ['不是审计员'] }
+      : unitNamed(place);
+  /** A key the ledger still accepts: any authenticated route answers other than 401. */
+  const accepted = async (key: string) => (await api.get('/api/v1/actors', key)).status !== 401;
+
+  const grants = Object.keys(ACTING).flatMap((who) =>
+    ROLES.flatMap((role) => EVERYWHERE.map((place) => [who, role, place] as const)),
+  );
+
+  it.each(grants)('%s adds an actor: %s in %s', async (who, role, place) => {
+    const before = await api.store.headPosition();
+    const reply = await api.post(
+      '/api/v1/actors',
+      { name: `${role} by ${who}`, roles: [role], unitId: PLACES[place] },
+      keys[who],
+    );
+    if (MAY_GRANT[who][role]?.includes(place)) {
+      expect({ status: reply.status, key: typeof reply.body?.key }).toEqual({
+        status: 201,
+        key: 'string',
       });
+      // The new actor holds exactly what was granted, where it was granted.
+      const listed = (await api.get('/api/v1/actors')).body as { actorId: string }[];
+      expect(listed.find((a) => a.actorId === reply.body.actorId)).toMatchObject({
+        roles: [role],
+        unitId: PLACES[place] ?? null,
+      });
+    } else {
+      await expectRefusal(reply, before, refusedGrant(who, role, place));
+    }
+  });
+
+  const rotations = Object.keys(ACTING).flatMap((who) =>
+    ROLES.flatMap((role) => (['A', 'B'] as Place[]).map((place) => [who, role, place] as const)),
+  );
+
+  it.each(rotations)('%s rotates the key of a %s in %s', async (who, role, place) => {
+    const holder = await api.keyFor([role], PLACES[place]);
+    const before = await api.store.headPosition();
+    const reply = await api.post(`/api/v1/actors/${holder.actorId}/keys`, {}, keys[who]);
+    if (MAY_GRANT[who][role]?.includes(place)) {
+      expect(reply.status).toBe(201);
+      expect({ old: await accepted(holder.key), new: await accepted(reply.body.key) }).toEqual({
+        old: false,
+        new: true,
+      });
+    } else {
+      await expectRefusal(reply, before, refusedGrant(who, role, place));
+      // A refused rotation revoked nothing: the holder's key still works.
+      expect(await accepted(holder.key)).toBe(true);
+    }
+  });
+
+  const seals = Object.keys(ACTING).flatMap((who) =>
+    EVERYWHERE.map((place) => [who, place] as const),
+  );
+
+  it.each(seals)('%s seals 2022 for %s', async (who, place) => {
+    const before = await api.store.headPosition();
+    const unitId = PLACES[place];
+    const reply = await api.post('/api/v1/seals', { period: 2022, unitId }, keys[who]);
+    if (MAY_SEAL[who].includes(place)) {
+      expect({ status: reply.status, unitId: reply.body?.unitId ?? null }).toEqual({
+        status: 201,
+        unitId: unitId ?? expect.any(String),
+      });
+    } else {
+      await expectRefusal(reply, before, refusedSeal(who, place));
     }
   });
 });

@@ -118,11 +118,11 @@ describe('access control over HTTP', () => {
     expect(event.actor).toBe(recorder.actorId);
   });
 
-  it('records who read a resident timeline; the auditor can list those reads', async () => {
+  it('records who read a resident timeline; the auditor at the root can list those reads', async () => {
     const recorder = await api.keyFor(['recorder'], 'ca');
     expect((await api.get('/api/v1/residents/r-ca/timeline', recorder.key)).status).toBe(200);
     expect((await api.get('/api/v1/residents/r-cb/timeline', recorder.key)).status).toBe(403);
-    const auditor = await api.keyFor(['auditor'], 'cb');
+    const auditor = await api.keyFor(['auditor']);
     const reads = await api.get('/api/v1/audit/reads?residentId=r-ca', auditor.key);
     expect(reads.status).toBe(200);
     expect(reads.body.reads.map((x: { actorId: string }) => x.actorId)).toContain(recorder.actorId);
@@ -134,5 +134,61 @@ describe('access control over HTTP', () => {
       ),
     ).toBe(true);
     expect((await api.get('/api/v1/audit/reads', recorder.key)).status).toBe(403);
+  });
+
+  it("honours an auditor's scope: a district auditor reads its district, not another", async () => {
+    const arrange = async (body: Record<string, unknown>) => {
+      const r = await api.post('/api/v1/commands', body);
+      if (r.status >= 300) throw new Error(JSON.stringify(r.body));
+    };
+    const at = { occurredAt: '2020-01-01' };
+    await arrange(
+      command('RegisterOrgUnit', { unitId: 'dist2', name: '文登区', kind: 'district', ...at }),
+    );
+    await arrange(
+      command('RegisterOrgUnit', {
+        unitId: 'cc',
+        name: 'cc',
+        kind: 'community_centre',
+        parentId: 'dist2',
+        ...at,
+      }),
+    );
+    await arrange(
+      command('RegisterResident', {
+        residentId: 'r-cc',
+        birthDate: '1950-01-01',
+        sex: 'female',
+        unitId: 'cc',
+        ...at,
+      }),
+    );
+    const district = (await api.keyFor(['auditor'], 'dist')).key;
+    const centre = (await api.keyFor(['auditor'], 'cb')).key;
+    const root = (await api.keyFor(['auditor'])).key;
+    const status = async (path: string, key: string) => (await api.get(path, key)).status;
+    const timeline = (r: string) => `/api/v1/residents/${r}/timeline`;
+    const rates = (unit: string) => `/api/v1/rates?period=2024&unit=${unit}`;
+    const reads = (r: string) => `/api/v1/audit/reads?residentId=${r}`;
+
+    for (const path of [timeline('r-ca'), timeline('r-cb'), rates('dist'), reads('r-ca')])
+      expect([path, await status(path, district)]).toEqual([path, 200]);
+    for (const path of [timeline('r-cc'), rates('dist2'), rates('cc'), reads('r-cc')])
+      expect([path, await status(path, district)]).toEqual([path, 403]);
+    // Across the whole log is above any one district.
+    expect(await status('/api/v1/audit/reads?limit=5', district)).toBe(403);
+
+    expect(await status(timeline('r-cb'), centre)).toBe(200);
+    for (const path of [timeline('r-ca'), rates('dist'), reads('r-ca')])
+      expect([path, await status(path, centre)]).toEqual([path, 403]);
+    const refused = await api.get(timeline('r-ca'), centre);
+    expect(refused.body).toMatchObject({
+      error: 'FORBIDDEN',
+      details: { why: 'scope', scope: 'cb', outside: ['ca'] },
+    });
+    expect(refused.body.message.zh).toMatch(/ca.*不在用户/);
+
+    for (const path of [timeline('r-cc'), rates('dist2'), rates('dist'), '/api/v1/audit/reads'])
+      expect([path, await status(path, root)]).toEqual([path, 200]);
   });
 });

@@ -8,13 +8,13 @@ import { startApi, type RunningApi } from '../support/api-app';
 
 /**
  * Alerts end to end: the detect runner on a small hand-made ledger raises a follow-up-after-
- * death alert; supervisors in scope (and auditors) list and open it; a supervisor acknowledges
+ * death alert; supervisors and auditors in scope list and open it; a supervisor acknowledges
  * and dismisses it with a reason; the next run does not raise it again.
  */
 describe('alerts', () => {
   let api: RunningApi;
   let n = 0;
-  const keys: Record<'supA' | 'supB' | 'auditorB' | 'recorderA', string> = {} as never;
+  const keys: Record<'supA' | 'supB' | 'auditor' | 'auditorB' | 'recorderA', string> = {} as never;
   const cmd = (type: string, fields: Record<string, unknown>) => ({
     type,
     commandId: `c-${(n += 1)}`,
@@ -88,6 +88,7 @@ describe('alerts', () => {
     );
     keys.supA = (await api.keyFor(['supervisor'], 'centre-a')).key;
     keys.supB = (await api.keyFor(['supervisor'], 'centre-b')).key;
+    keys.auditor = (await api.keyFor(['auditor'], 'district')).key;
     keys.auditorB = (await api.keyFor(['auditor'], 'centre-b')).key;
     keys.recorderA = (await api.keyFor(['recorder'], 'centre-a')).key;
     await deadWithFollowUp('r-dead');
@@ -141,7 +142,7 @@ describe('alerts', () => {
     expect(r.status).toBe(400);
   });
 
-  it('lists alerts by scope: the supervisor of the unit and any auditor, not another supervisor', async () => {
+  it('lists alerts by scope: the supervisor and the auditor over the unit, not those of another', async () => {
     const own = await api.get('/api/v1/alerts?period=2024', keys.supA);
     expect(own.status).toBe(200);
     expect(own.body.alerts.map((a: { alertId: string }) => a.alertId)).toContain(id);
@@ -156,12 +157,16 @@ describe('alerts', () => {
     expect(other.status).toBe(200);
     expect(other.body.alerts).toEqual([]);
     expect((await api.get('/api/v1/alerts?unit=centre-a', keys.supB)).status).toBe(403);
-    const auditor = await api.get('/api/v1/alerts?severity=high', keys.auditorB);
+    const auditor = await api.get('/api/v1/alerts?severity=high', keys.auditor);
     expect(auditor.body.alerts.map((a: { alertId: string }) => a.alertId)).toContain(id);
+    // An auditor's scope is honoured like anyone's: centre B's auditor sees none of centre A.
+    expect((await api.get('/api/v1/alerts?severity=high', keys.auditorB)).body.alerts).toEqual([]);
+    expect((await api.get(`/api/v1/alerts/${id}`, keys.auditorB)).status).toBe(403);
     expect(
       (await api.get('/api/v1/alerts?severity=low&detector=after-death', keys.supA)).body.alerts,
     ).toEqual([]);
-    expect((await api.get('/api/v1/alerts?status=bogus', keys.supA)).status).toBe(422);
+    // A bad filter is a bad query parameter: 400, like a bad body field.
+    expect((await api.get('/api/v1/alerts?status=bogus', keys.supA)).status).toBe(400);
     expect((await api.get('/api/v1/alerts', keys.recorderA)).status).toBe(403);
   });
 
@@ -222,7 +227,7 @@ describe('alerts', () => {
       status: 409,
       error: 'ALERT_CLOSED',
     });
-    const one = await api.get(`/api/v1/alerts/${id}`, keys.auditorB);
+    const one = await api.get(`/api/v1/alerts/${id}`, keys.auditor);
     expect(one.body.status).toBe('dismissed');
     expect(
       one.body.actions.map((a: { type: string; reason: string }) => [a.type, a.reason]),

@@ -1,3 +1,4 @@
+import { ledgerCommandContext } from '@libs/audit';
 import { SqliteEventStore } from '@libs/ledger';
 import { executeCommand } from '@libs/records';
 
@@ -74,4 +75,29 @@ export async function addLateRecord(path: string): Promise<void> {
     { store, clock: () => now, actor: 'late-recorder' },
   );
   await store.close();
+}
+
+/**
+ * Runs one command as the API and import do — every ledger command, with the period-lock guard —
+ * at ledger time `at`. Throws the refusal when the command is refused.
+ */
+export async function recordWithLocks(
+  path: string,
+  at: string,
+  actor: string,
+  command: Record<string, unknown>,
+): Promise<void> {
+  const now = new Date(at);
+  const clock = () => now;
+  const store = new SqliteEventStore({ path, clock });
+  try {
+    await executeCommand(command, {
+      store,
+      clock,
+      actor,
+      ...ledgerCommandContext({ store, clock }),
+    });
+  } finally {
+    await store.close();
+  }
 }

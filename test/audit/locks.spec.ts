@@ -104,6 +104,42 @@ describe('period locks and lock exceptions', () => {
     expect((await api.post('/api/v1/commands', checkup('jy-1', '2024-01-01'))).status).toBe(201);
   });
 
+  it('refuses fund commands dated in the sealed year like service records; funds for 2023 paid in 2024 go through', async () => {
+    const allocate = (occurredAt: string) =>
+      cmd('AllocateFunds', {
+        unitId: 'hc',
+        year: 2023,
+        sourceLevel: 'district',
+        amountFen: 1_000_000,
+        occurredAt,
+      });
+    const disburse = (occurredAt: string, kind = 'pre_disbursement') =>
+      cmd('DisburseFunds', {
+        fromUnitId: 'hc',
+        toUnitId: 'jy',
+        year: 2023,
+        kind,
+        amountFen: 200_000,
+        note: '预拨',
+        occurredAt,
+      });
+    const late = await api.post('/api/v1/commands', allocate('2023-12-01'));
+    expect(late.status).toBe(422);
+    expect(late.body).toMatchObject({
+      error: 'PERIOD_LOCKED',
+      details: { year: 2023, day: '2023-12-01', sealedUnit: 'hc' },
+    });
+    expect(late.body.message.zh).toContain('封存');
+    // Refused by the lock, not by the balance: nothing was allocated yet.
+    expect((await api.post('/api/v1/commands', disburse('2023-06-01'))).body.error).toBe(
+      'PERIOD_LOCKED',
+    );
+    expect(await api.store.readStream('funds-hc-2023')).toEqual([]);
+    // Near miss: dated the day after the year ends (China time), the same year's money moves.
+    expect((await api.post('/api/v1/commands', allocate('2024-01-01'))).status).toBe(201);
+    expect((await api.post('/api/v1/commands', disburse('2024-01-02'))).status).toBe(201);
+  });
+
   it('a repeat of a command accepted before the seal still answers with its first result', async () => {
     const first = cmd('RecordCheckup', {
       residentId: 'zd-1',
@@ -176,5 +212,46 @@ describe('period locks and lock exceptions', () => {
     expect((await api.post('/api/v1/commands', checkup('zd-1', '2023-11-08'))).body.error).toBe(
       'PERIOD_LOCKED',
     );
+  });
+
+  it("an exception for the payee does not open the payer's sealed year", async () => {
+    // Last: it opens hc. jy holds an exception (above); hc, which pays, does not yet.
+    const r = await api.post(
+      '/api/v1/commands',
+      cmd('DisburseFunds', {
+        fromUnitId: 'hc',
+        toUnitId: 'jy',
+        year: 2023,
+        kind: 'pre_disbursement',
+        amountFen: 1000,
+        note: '预拨',
+        occurredAt: '2023-12-15',
+      }),
+    );
+    expect(r.body).toMatchObject({ error: 'PERIOD_LOCKED', details: { sealedUnit: 'hc' } });
+    const supervisor = await api.keyFor(['supervisor'], 'hc');
+    await ok(
+      cmd('GrantLockException', {
+        unitId: 'hc',
+        year: 2023,
+        reason: 'December pre-disbursement booked late',
+        expiresAt: inAMoment(86_400_000),
+        occurredAt: new Date().toISOString(),
+      }),
+      supervisor.key,
+    );
+    const allowed = await api.post(
+      '/api/v1/commands',
+      cmd('DisburseFunds', {
+        fromUnitId: 'hc',
+        toUnitId: 'jy',
+        year: 2023,
+        kind: 'pre_disbursement',
+        amountFen: 1000,
+        note: '预拨',
+        occurredAt: '2023-12-15',
+      }),
+    );
+    expect(allowed.status).toBe(201);
   });
 });

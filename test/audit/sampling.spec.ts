@@ -1,12 +1,16 @@
 import ExcelJS from 'exceljs';
 import { startApi, type RunningApi } from '../support/api-app';
+import { chinaToday } from '../support/china-day';
 
 /** Samples for home visits over HTTP: reproducible, recorded, exported, and visited. */
 describe('sampling for home visits (入户看效果)', () => {
   let api: RunningApi;
   let n = 0;
-  const today = new Date().toISOString().slice(0, 10);
-  const year = Number(today.slice(0, 4));
+  // The ledger's day is China's: from 16:00 UTC the UTC date would date visits before the draw.
+  const today = chinaToday();
+  // Home visits check the last complete year, so no service date can fall after today, even
+  // just after New Year in China.
+  const year = Number(today.slice(0, 4)) - 1;
   const cmd = (type: string, fields: Record<string, unknown>) => ({
     type,
     commandId: `sm-${(n += 1)}`,

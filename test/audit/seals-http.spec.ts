@@ -1,5 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are inspected field by field */
 import { verify } from 'node:crypto';
+import { receiptSignatureValid } from '@libs/audit/seal/seal-event-receipt';
+import { keyFingerprint } from '@libs/audit/trust/key-fingerprint';
 import { canonicalJson, systemClock } from '@libs/ledger';
 import { executeCommand } from '@libs/records';
 import { verifyConsistency, verifyInclusion } from '../../tools/proof-verifier/verify-proofs';
@@ -71,7 +73,16 @@ describe('seals and proofs over HTTP', () => {
     expect(key.status).toBe(200);
     expect(key.body).toMatchObject({ algorithm: 'Ed25519', publicKey: first.publicKey });
     expect(key.body.pem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
-    const { signature, ...unsigned } = first;
+    expect(key.body.fingerprint).toBe(keyFingerprint(first.publicKey));
+    const { signature, sealEvent, ...unsigned } = first;
+    // The receipt of the seal's own event, signed apart: it names the event the seal landed in.
+    const [event] = await api.store.readStream(`seal-2023-hc`);
+    expect(sealEvent).toMatchObject({
+      streamId: 'seal-2023-hc',
+      position: event.position,
+      hash: event.hash,
+    });
+    expect(receiptSignatureValid({ ...unsigned, signature }, sealEvent)).toBe(true);
     expect(
       verify(
         null,

@@ -1,4 +1,6 @@
+import 'reflect-metadata';
 import { SqliteEventStore } from '@libs/ledger';
+import { executeCommand } from '@libs/records';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -71,6 +73,94 @@ describe('ledger actors', () => {
     const badKey = await runCli(['actors', 'list', '--key', 'phl_nonsense'], env);
     expect(badKey.code).toBe(2);
     expect(badKey.stderr).toMatch(/not valid or has been revoked/);
+  });
+
+  it('with a scoped admin key, hands out only roles the admin holds, inside its subtree', async () => {
+    const store = new SqliteEventStore({ path: dir.file('ledger.sqlite') });
+    for (const [unitId, parentId] of [
+      ['dist', undefined],
+      ['ca', 'dist'],
+      ['cb', 'dist'],
+    ] as const)
+      await executeCommand(
+        {
+          type: 'RegisterOrgUnit',
+          commandId: `unit-${unitId}`,
+          occurredAt: '2020-01-01',
+          unitId,
+          name: unitId,
+          kind: parentId ? 'community_centre' : 'district',
+          parentId,
+        },
+        { store, clock: () => new Date(), actor: 'operator' },
+      );
+    await store.close();
+    const keyOf = (stdout: string) => /key: (phl_\S+)/.exec(stdout)![1];
+    const add = (role: string, unit: string | undefined, key?: string) =>
+      runCli(
+        [
+          ...['actors', 'add', '--name', `${role} of ${unit ?? 'all'}`, '--role', role],
+          ...(unit ? ['--unit', unit] : []),
+          ...(key ? ['--key', key] : []),
+        ],
+        env,
+      );
+    const admin = keyOf(
+      (
+        await runCli(
+          [
+            'actors',
+            'add',
+            '--name',
+            'ca admin',
+            '--role',
+            'admin',
+            '--role',
+            'recorder',
+            '--unit',
+            'ca',
+          ],
+          env,
+        )
+      ).stdout,
+    );
+
+    const granted = await add('recorder', 'ca', admin);
+    expect({ code: granted.code, stderr: granted.stderr }).toEqual({ code: 0, stderr: '' });
+    for (const [role, unit, refusal] of [
+      ['auditor', 'ca', /may not grant role auditor: it does not hold it/],
+      ['recorder', 'cb', /unit cb is outside the scope/],
+      ['recorder', 'dist', /unit dist is outside the scope/],
+      ['recorder', undefined, /all units is outside the scope/],
+    ] as const) {
+      const refused = await add(role, unit, admin);
+      expect({ code: refused.code, stderr: refused.stderr }).toEqual({
+        code: 2,
+        stderr: expect.stringMatching(refusal),
+      });
+    }
+    // A new key for a stronger actor would hand out its roles: refused, its key left alone.
+    const auditor = await add('auditor', 'ca');
+    const auditorId = /actor (\S+) added/.exec(auditor.stdout)![1];
+    const rotated = await runCli(['actors', 'rotate-key', auditorId, '--key', admin], env);
+    expect({ code: rotated.code, stderr: rotated.stderr }).toEqual({
+      code: 2,
+      stderr: expect.stringMatching(/may not grant role auditor/),
+    });
+    const listed = JSON.parse((await runCli(['actors', 'list', '--json'], env)).stdout);
+    expect(listed.find((a: { actorId: string }) => a.actorId === auditorId).keyIds).toHaveLength(1);
+
+    // Listing, like the API: an admin sees the actors of its subtree, others see none.
+    const own = await runCli(['actors', 'list', '--json', '--key', admin], env);
+    const scopes = JSON.parse(own.stdout).map((a: { unitId: string | null }) => a.unitId);
+    expect(new Set(scopes)).toEqual(new Set(['ca']));
+    expect(listed.length).toBeGreaterThan(scopes.length);
+    const recorder = keyOf(granted.stdout);
+    const nosy = await runCli(['actors', 'list', '--key', recorder], env);
+    expect({ code: nosy.code, stderr: nosy.stderr }).toEqual({
+      code: 2,
+      stderr: expect.stringMatching(/lacks permission actors:manage/),
+    });
   });
 
   it('refuses an unknown role with a clear message', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { SqliteEventStore } from '@libs/ledger';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
+import { chinaYear } from '../support/china-day';
 
 /** `ledger seed` writes a synthetic district year through the command handler, reproducibly. */
 describe('ledger seed', () => {
@@ -59,23 +60,41 @@ describe('ledger seed', () => {
     }
   });
 
-  it('resumes its own run without appending anything twice', async () => {
-    const again = await runCli([
-      'seed',
-      '--scale',
-      'small',
-      '--year',
-      '2024',
-      '--seed',
-      '7',
-      '--store',
-      `sqlite:${store}`,
-    ]);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/ 0 events appended, [\d,]+ already present, 0 refused/);
+  it('refuses to run again on its own store, naming the events there, and writes nothing', async () => {
+    const log = new SqliteEventStore({ path: store });
+    const before = await log.headPosition();
+    const total = (await log.readAll()).length;
+    await log.close();
+    // Another year under the same seed and scale has the same correlation id: until this was
+    // refused it "resumed" and half-applied a second district year on top of the first.
+    for (const year of ['2024', '2023']) {
+      const again = await runCli([
+        'seed',
+        '--scale',
+        'small',
+        '--year',
+        year,
+        '--seed',
+        '7',
+        '--store',
+        `sqlite:${store}`,
+      ]);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain(
+        `this store already holds ${total.toLocaleString('en-US')} event(s) and nothing was written`,
+      );
+      expect(again.stderr).toContain(`该库已有 ${total.toLocaleString('en-US')} 条事件`);
+      expect(again.stdout).not.toMatch(/events appended/);
+    }
+    const after = new SqliteEventStore({ path: store });
+    try {
+      expect(await after.headPosition()).toBe(before);
+    } finally {
+      await after.close();
+    }
   }, 120_000);
 
-  it('refuses a store that holds other events', async () => {
+  it('refuses a store that holds other events (exit 2, bilingual, with the count)', async () => {
     const other = dir.file('other.sqlite');
     const log = new SqliteEventStore({ path: other });
     await log.append(
@@ -87,8 +106,14 @@ describe('ledger seed', () => {
     const result = await runCli(['seed', '--store', `sqlite:${other}`]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /not empty \(head position 1\).* seed writes only into an empty store/,
+      /种子数据只写入空库：该库已有 1 条事件.* \/ seed writes only into an empty store: this store already holds 1 event\(s\) and nothing was written/,
     );
+    const reopened = new SqliteEventStore({ path: other });
+    try {
+      expect(await reopened.headPosition()).toBe(1);
+    } finally {
+      await reopened.close();
+    }
   });
 
   it('emits the same NDJSON twice for the same seed, commands only', async () => {
@@ -107,7 +132,8 @@ describe('ledger seed', () => {
   });
 
   it('refuses a year that is not over yet, clearly', async () => {
-    const year = new Date().getUTCFullYear();
+    // The current year in China, as the seed's calendar and a shifted test clock count it.
+    const year = chinaYear();
     const result = await runCli([
       'seed',
       '--year',

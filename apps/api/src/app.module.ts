@@ -11,6 +11,8 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { ResidentsController } from './residents/residents.controller';
 import { FundsController } from './funds/funds.controller';
 import { HealthController } from './health/health.controller';
+import { StoreHealth } from './health/store-health.service';
+import { redactApiKeys } from './http/redact-keys';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { SealsModule } from './audit/seals.module';
 import { ReconciliationController } from './audit/reconciliation.controller';
@@ -29,7 +31,9 @@ export class AppModule {
             level: config.logLevel,
             // Health probes every few seconds would drown the log.
             autoLogging: { ignore: (req) => req.url === '/health' },
+            // The whole header goes by path; any other `phl_` key, wherever it sits, by the hook.
             redact: ['req.headers.authorization'],
+            hooks: { streamWrite: redactApiKeys },
           },
         }),
         EventStoreModule,
@@ -47,7 +51,7 @@ export class AppModule {
         AlertsController,
         FundsController,
       ],
-      providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
+      providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }, StoreHealth],
     };
   }
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { publicActions } from '@libs/audit';
@@ -8,13 +9,20 @@ import { commandSchemas } from '@libs/records/commands/command-schemas';
 import { AppModule } from './app.module';
 import { LedgerExceptionFilter } from './commands/ledger-exception.filter';
 import type { AppConfig } from './config/app-config';
+import { StoreHealth } from './health/store-health.service';
+import { installBodyParsing } from './http/body-parsing';
 
 /** Builds the HTTP app; shared by main and the black-box tests so they run the same wiring. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  // Nest's default parsers are off: JSON only, with the checks installBodyParsing puts around it.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.useGlobalFilters(new LedgerExceptionFilter());
+  installBodyParsing(app);
+  app.useGlobalFilters(new LedgerExceptionFilter(app.get(StoreHealth)));
   const openApi = new DocumentBuilder()
     .setTitle('Public-health progress ledger')
     .setDescription('Immutable event ledger of the Basic Public Health Services programme')

@@ -14,6 +14,7 @@ import { reconcileCommand } from './reconcile/reconcile.command';
 import { sampleCommand } from './sample/sample.command';
 import { sealCommand } from './seal/seal.command';
 import { checkSealCommand } from './check-seal/check-seal.command';
+import { checkpointCommand } from './checkpoint/checkpoint.command';
 import { detectScoreCommand } from './detect-score/detect-score.command';
 import { detectCommand } from './detect/detect.command';
 
@@ -32,6 +33,7 @@ const program = new Command('ledger')
   .addCommand(schemaCommand())
   .addCommand(sealCommand())
   .addCommand(checkSealCommand())
+  .addCommand(checkpointCommand())
   .addCommand(detectScoreCommand())
   .addCommand(detectCommand())
   .addCommand(benchCommand())

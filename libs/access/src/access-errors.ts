@@ -11,11 +11,14 @@ export class UnauthenticatedError extends LedgerError {
   }
 }
 
-/** 403: authenticated, but the role or the unit scope does not allow it; says which. */
+/**
+ * 403: authenticated, but the role or the unit scope does not allow it, or (grant) the actor
+ * tried to hand out a role or scope it does not hold itself; says which.
+ */
 export class ForbiddenError extends LedgerError {
   readonly code = 'FORBIDDEN';
   constructor(
-    readonly why: 'role' | 'scope',
+    readonly why: 'role' | 'scope' | 'grant',
     readonly messageEn: string,
     readonly messageZh: string,
     readonly details: Record<string, unknown>,

@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type Clock, type EventStore, foldEvents } from '@libs/ledger';
-import { executeCommand, storeFactLookup } from '@libs/records';
+import { type Clock, type EventStore } from '@libs/ledger';
+import { chinaDay, executeCommand, storeFactLookup } from '@libs/records';
 import { ACCESS_ACTIONS } from './access-catalog';
-import {
-  type ActorEvent,
-  type ActorState,
-  actorStream,
-  evolveActor,
-  initialActorState,
-} from './actor-events';
+import type { ActorState } from './actor-events';
 import { generateApiKey } from './api-key';
 import { commandAuthorizer } from './command-authorizer';
+import { grantGuard } from './grant-guard';
 import { ACTOR_DIRECTORY_STREAM } from './list-actor/list-actor.action';
 import type { Principal } from './principal';
+import { readActor } from './read-actor';
 import type { Role } from './roles';
+import { actorsVisibleTo } from './visible-actors';
 
 export interface NewActor {
   actorId?: string;
@@ -25,6 +22,8 @@ export interface NewActor {
 /**
  * Actor administration over the same command path as everything else (validation, rules,
  * access control, events). Keys are generated here and returned once; only hashes are stored.
+ * Every command is held to the granter's subtree (authorize) and to what it holds (grantGuard):
+ * this class is the only way actor commands are run, so the rules cannot be bypassed.
  */
 export class ActorAdmin {
   constructor(
@@ -43,6 +42,7 @@ export class ActorAdmin {
         actor: this.by.actorId,
         catalog: ACCESS_ACTIONS,
         authorize: commandAuthorizer(this.by, lookup, this.clock),
+        guard: grantGuard(this.by, this.store, lookup),
       },
     );
   }
@@ -81,14 +81,14 @@ export class ActorAdmin {
   }
 
   async state(actorId: string): Promise<ActorState> {
-    return foldEvents(
-      { evolve: evolveActor, initialState: initialActorState },
-      (await this.store.readStream(actorStream(actorId))) as unknown as ActorEvent[],
-    );
+    return readActor(this.store, actorId);
   }
 
+  /** The actors this admin may see (all of them for the operator). */
   async list(): Promise<ActorState[]> {
     const directory = await this.store.readStream(ACTOR_DIRECTORY_STREAM);
-    return Promise.all(directory.map((e) => this.state(e.data.actorId as string)));
+    const actors = await Promise.all(directory.map((e) => this.state(e.data.actorId as string)));
+    const today = chinaDay(this.clock().toISOString());
+    return actorsVisibleTo(this.by, actors, storeFactLookup(this.store), today);
   }
 }

@@ -1,14 +1,9 @@
-import { type EventStore, foldEvents } from '@libs/ledger';
-import {
-  type ActorEvent,
-  actorStream,
-  apiKeyStream,
-  evolveActor,
-  initialActorState,
-} from './actor-events';
+import type { EventStore } from '@libs/ledger';
+import { apiKeyStream } from './actor-events';
 import { parseApiKey, secretMatches } from './api-key';
 import { UnauthenticatedError } from './access-errors';
 import type { Principal } from './principal';
+import { readActor } from './read-actor';
 
 /**
  * Reads the key's binding and the actor's stream on every request, not a cached projection, so
@@ -33,10 +28,7 @@ export async function authenticate(
   const binding = await store.readStream(apiKeyStream(parsed.keyId));
   const actorId = binding[0]?.data.actorId as string | undefined;
   if (!actorId) throw invalid;
-  const actor = foldEvents(
-    { evolve: evolveActor, initialState: initialActorState },
-    (await store.readStream(actorStream(actorId))) as unknown as ActorEvent[],
-  );
+  const actor = await readActor(store, actorId);
   const secretHash = actor.keys[parsed.keyId];
   if (
     !actor.registered ||

@@ -1,14 +1,21 @@
 import type { FactLookup } from '@libs/records';
 import { ForbiddenError } from './access-errors';
 import type { Principal } from './principal';
-import { type Permission, UNSCOPED_READ_ROLES, permissionsOf } from './roles';
+import { type Permission, permissionsOf } from './roles';
 import { withinScope } from './unit-scope';
+
+/** How a refusal lists acting above every unit (e.g. a top-level unit, the all-units scope). */
+export const ABOVE_EVERY_UNIT = '(above every unit)';
 
 export interface AccessRequest {
   permission: Permission;
   /** Units acted on; [] means above every unit (unscoped actors only); null: nothing to check. */
   units: string[] | null;
-  /** Reads by auditors cross every scope. */
+  /**
+   * Marks a read. Reads obey the unit scope like writes: no role reads outside its subtree, so
+   * the auditor who reads everything is the one scoped at the root (no unit). A role that read
+   * across scopes let a centre's auditor, or any admin able to grant that role, see every unit.
+   */
   read?: boolean;
 }
 
@@ -28,20 +35,20 @@ export async function authorize(
       { actorId: principal.actorId, roles: principal.roles, permission: request.permission },
     );
   }
-  const unscoped =
-    principal.unitId === null ||
-    (request.read && principal.roles.some((r) => UNSCOPED_READ_ROLES.includes(r)));
-  if (unscoped || request.units === null) return;
+  if (principal.unitId === null || request.units === null) return;
   const outside: string[] = [];
-  if (request.units.length === 0) outside.push('(above every unit)');
+  if (request.units.length === 0) outside.push(ABOVE_EVERY_UNIT);
   for (const unitId of request.units) {
     if (!(await withinScope(lookup, principal.unitId!, unitId, today))) outside.push(unitId);
   }
   if (outside.length > 0) {
+    // "Above every unit" is named in words in each language, so the refusal reads as what it is.
+    const en = outside.map((u) => (u === ABOVE_EVERY_UNIT ? 'all units' : `unit ${u}`));
+    const zh = outside.map((u) => (u === ABOVE_EVERY_UNIT ? '全部机构' : `机构 ${u}`));
     throw new ForbiddenError(
       'scope',
-      `unit ${outside.join(', ')} is outside the scope of actor ${principal.actorId} (${principal.unitId} and below)`,
-      `机构 ${outside.join('、')} 不在用户 ${principal.actorId} 的权限范围（${principal.unitId} 及下级）内`,
+      `${en.join(', ')} is outside the scope of actor ${principal.actorId} (${principal.unitId} and below)`,
+      `${zh.join('、')} 不在用户 ${principal.actorId} 的权限范围（${principal.unitId} 及下级）内`,
       { actorId: principal.actorId, scope: principal.unitId, outside },
     );
   }

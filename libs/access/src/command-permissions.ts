@@ -22,6 +22,9 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   RecordFollowUp: 'records:write',
   CorrectRecord: 'records:write',
   VoidRecord: 'records:write',
+  // A migration is records written by another system: whoever may write records may bring them.
+  StartMigration: 'records:write',
+  CompleteMigration: 'records:write',
   GrantLockException: 'locks:grant',
   SubmitAggregateReport: 'records:write',
   DrawSample: 'audit:write',

@@ -14,6 +14,7 @@ export type Permission =
   | 'rates:read'
   | 'locks:grant' // exceptions to a sealed period's lock
   | 'audit:write' // samples for home visits and their results
+  | 'periods:seal' // sign a unit's figures for a year and lock the period
   | 'alerts:handle' // acknowledge, confirm or dismiss a fabrication alert
   | 'alerts:raise'; // granted to no role: only the detection run (the operator) raises alerts
 
@@ -28,7 +29,14 @@ const GRANTS: Record<Role, Permission[]> = {
     'audit:write',
     'alerts:handle',
   ],
-  auditor: ['residents:read', 'audit:read', 'rates:read', 'funds:read', 'audit:write'],
+  auditor: [
+    'residents:read',
+    'audit:read',
+    'rates:read',
+    'funds:read',
+    'audit:write',
+    'periods:seal',
+  ],
   finance: ['funds:write', 'funds:read', 'rates:read'],
   admin: ['units:write', 'actors:manage', 'rates:read'],
 };
@@ -36,6 +44,3 @@ const GRANTS: Record<Role, Permission[]> = {
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   return new Set(roles.flatMap((r) => GRANTS[r]));
 }
-
-/** Roles whose reads are not limited to a unit subtree (the auditor "reads everything"). */
-export const UNSCOPED_READ_ROLES: readonly Role[] = ['auditor'];

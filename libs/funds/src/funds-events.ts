@@ -58,7 +58,10 @@ export const CONTRACT_PACKAGE_INDICATORS: readonly string[] = [
 /** Disabled checkups rest on the sealed numerator of signing_disabled: signed certified disabled residents. */
 export const DISABLED_CHECKUP_INDICATORS: readonly string[] = ['signing_disabled'];
 
-export const fundsStream = (unitId: string, year: number): string => `funds-${unitId}-${year}`;
+/** Every fund stream begins so: the period lock and check-seal's late records know them by it. */
+export const FUNDS_STREAM_PREFIX = 'funds-';
+export const fundsStream = (unitId: string, year: number): string =>
+  `${FUNDS_STREAM_PREFIX}${unitId}-${year}`;
 
 export interface DisbursementBasis {
   sealId?: string;

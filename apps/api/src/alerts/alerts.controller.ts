@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type Principal, UNSCOPED_READ_ROLES, authorize, recordResidentRead } from '@libs/access';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { type Principal, authorize, recordResidentRead } from '@libs/access';
 import { withinScope } from '@libs/access/unit-scope';
 import { EVENT_STORE, type EventStore, type RecordedEvent, systemClock } from '@libs/ledger';
-import { chinaDay, refuse, storeFactLookup, streamIds } from '@libs/records';
+import { IsId, chinaDay, refuse, storeFactLookup, streamIds } from '@libs/records';
 import { DETECTORS, type DetectorId } from '@libs/fabrication/alert';
 import {
   ALERT_STATUSES,
@@ -14,13 +15,30 @@ import {
 } from '@libs/fabrication/alerts/alerts-view';
 import type { AlertStatus } from '@libs/fabrication/alerts/alert-state';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { ValidQuery } from '../http/valid-query';
+import { YEAR_MESSAGE, YEAR_PATTERN } from '../indicators/rates-request';
 
-interface AlertsParams {
+export class AlertsQuery {
+  /** Evaluation year; absent: alerts of every year (the answer says `period: null`). */
+  @IsOptional()
+  @Matches(YEAR_PATTERN, { message: YEAR_MESSAGE })
   period?: string;
+
+  @IsOptional()
+  @IsId()
   unit?: string;
-  severity?: string;
-  status?: string;
-  detector?: string;
+
+  @IsOptional()
+  @IsIn(SEVERITIES)
+  severity?: Severity;
+
+  @IsOptional()
+  @IsIn(ALERT_STATUSES)
+  status?: AlertStatus;
+
+  @IsOptional()
+  @IsIn(DETECTORS)
+  detector?: DetectorId;
 }
 
 const PAGE = 5000;
@@ -38,19 +56,6 @@ const eventView = (e: RecordedEvent) => ({
   data: e.data,
   hash: e.hash,
 });
-
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]) {
-  if (value === undefined || value === '') return undefined;
-  if (!allowed.includes(value as T))
-    refuse(
-      'INVALID_FILTER',
-      'unprocessable',
-      `${name} 须为 ${allowed.join('、')} 之一`,
-      `${name} must be one of ${allowed.join(', ')}`,
-      { [name]: value },
-    );
-  return value as T;
-}
 
 /** Fabrication alerts: supervisors see their subtree, auditors everything; actions go through /commands. */
 @ApiTags('alerts')
@@ -77,18 +82,14 @@ export class AlertsController {
   @ApiQuery({ name: 'severity', required: false, enum: SEVERITIES })
   @ApiQuery({ name: 'status', required: false, enum: ALERT_STATUSES })
   @ApiQuery({ name: 'detector', required: false, enum: DETECTORS })
-  async list(@CurrentPrincipal() principal: Principal, @Query() params: AlertsParams) {
-    const severity = oneOf<Severity>('severity', params.severity, SEVERITIES);
-    const status = oneOf<AlertStatus>('status', params.status, ALERT_STATUSES);
-    const detector = oneOf<DetectorId>('detector', params.detector, DETECTORS);
-    const period = params.period ? Number(params.period) : undefined;
-    if (period !== undefined && !(Number.isInteger(period) && period >= 2000 && period <= 2100))
-      refuse('INVALID_FILTER', 'unprocessable', 'period 须为年份', 'period must be a year', {
-        period: params.period,
-      });
-    const readsAll =
-      principal.unitId === null || principal.roles.some((r) => UNSCOPED_READ_ROLES.includes(r));
-    const unitId = params.unit || (readsAll ? null : principal.unitId);
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ValidQuery(AlertsQuery)) params: AlertsQuery,
+  ) {
+    const { severity, status, detector } = params;
+    const period = params.period === undefined ? undefined : Number(params.period);
+    // Only an actor scoped at the root lists every unit's alerts; the others, their subtree.
+    const unitId = params.unit || principal.unitId;
     const lookup = storeFactLookup(this.store);
     const today = this.today();
     await authorize(

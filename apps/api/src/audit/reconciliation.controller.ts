@@ -8,7 +8,8 @@ import { chinaDay, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { unitForRequest } from '../indicators/rates-scope';
 import { LedgerProjection } from '../indicators/ledger-projection.service';
-import { type RatesParams, parseRatesParams } from '../indicators/rates-request';
+import { PeriodQuery, parseRatesParams } from '../indicators/rates-request';
+import { ValidQuery } from '../http/valid-query';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -30,10 +31,14 @@ export class ReconciliationController {
     required: false,
     description: 'Unit id: its reports and those of its sub-units (default: your scope)',
   })
-  async reconciliation(@CurrentPrincipal() principal: Principal, @Query() params: RatesParams) {
+  async reconciliation(
+    @CurrentPrincipal() principal: Principal,
+    // Reports are compared as of each claim: an `asOf` here would be ignored, so it is refused.
+    @Query(new ValidQuery(PeriodQuery)) params: PeriodQuery,
+  ) {
     await this.projection.catchUp();
     const today = chinaDay(systemClock().toISOString());
-    const q = parseRatesParams({ ...params, asOf: undefined }, Number(today.slice(0, 4)));
+    const q = parseRatesParams(params, Number(today.slice(0, 4)));
     const model = this.projection.model;
     const tree = new UnitTree(model, periodOf(q.year, null, today));
     const unitId = await unitForRequest(

@@ -13,6 +13,8 @@ import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
 import { chinaDay, executeCommand, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { LedgerProjection } from '../indicators/ledger-projection.service';
+import { ValidQuery } from '../http/valid-query';
+import { FormatQuery } from '../indicators/rates-request';
 
 /** Samples for home visits (入户看效果): draw (recorded), read with the field results, export for field teams. */
 @ApiTags('audit')
@@ -76,7 +78,7 @@ export class SamplesController {
   async export(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
-    @Query('format') format: string | undefined,
+    @Query(new ValidQuery(FormatQuery)) { format }: FormatQuery,
     @Res() res: Response,
   ) {
     const { drawn } = await loadSample(this.store, id);

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ForbiddenError, type Principal, authorize } from '@libs/access';
+import { type Principal, assertMaySeal, authorize } from '@libs/access';
 import { MerkleTree } from '@libs/audit/merkle/merkle-tree';
 import { hashToHex } from '@libs/audit/merkle/rfc6962-hash';
 import { forEachEvent } from '@libs/audit/seal/figures-at';
 import type { LedgerKey } from '@libs/audit/seal/ledger-key';
-import type { Seal } from '@libs/audit/seal/seal';
+import type { Seal, SealFile } from '@libs/audit/seal/seal';
 import { parseSealId } from '@libs/audit/seal/seal';
-import { findSeal, sealPeriod } from '@libs/audit/seal/seal-period';
+import { sealFileOf } from '@libs/audit/seal/seal-event-receipt';
+import { findSealEvent, sealPeriod } from '@libs/audit/seal/seal-period';
+import { keyFingerprint } from '@libs/audit/trust/key-fingerprint';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
 import {
   CommandValidationError,
@@ -64,10 +66,22 @@ export class SealsController {
   }
 
   private async seal(sealId: string): Promise<Seal> {
+    return (await this.sealFile(sealId)).seal;
+  }
+
+  /**
+   * The seal and, when this ledger's key signed it, its event's receipt: the same file the seal's
+   * POST answered (Ed25519 is deterministic), so an auditor may fetch it again.
+   */
+  private async sealFile(sealId: string): Promise<{ seal: Seal; file: SealFile }> {
     const id = parseSealId(sealId);
-    const seal = id ? await findSeal(this.store, id.year, id.unitId, sealId) : undefined;
-    if (!seal) throw notFound(sealId);
-    return seal;
+    const found = id ? await findSealEvent(this.store, id.year, id.unitId, sealId) : undefined;
+    if (!found) throw notFound(sealId);
+    const ours = found.seal.publicKey === this.key.publicKeyRaw;
+    return {
+      seal: found.seal,
+      file: ours ? sealFileOf(found.seal, found.event, this.key) : found.seal,
+    };
   }
 
   /** Events 1..position of today's log: their hashes (the leaves) and positions. */
@@ -86,7 +100,10 @@ export class SealsController {
   @ApiOperation({
     summary: 'Seal a period: signed figures and Merkle root of the log (auditors) / 封存考核期',
   })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: SealBody): Promise<Seal> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: SealBody,
+  ): Promise<SealFile> {
     const period = Number(body?.period);
     const errors: FieldError[] = [];
     if (!Number.isInteger(period) || period < 2000 || period > 2100)
@@ -105,23 +122,11 @@ export class SealsController {
       });
     if (errors.length) throw new CommandValidationError(errors);
     const unitId = body.unitId as string | undefined;
-    if (!principal.roles.includes('auditor')) {
-      throw new ForbiddenError(
-        'role',
-        `actor ${principal.actorId} (roles: ${principal.roles.join(', ') || 'none'}) is not an auditor: only auditors seal a period`,
-        `用户 ${principal.actorId}（角色：${principal.roles.join('、') || '无'}）不是审计员，只有审计员可以封存考核期`,
-        { actorId: principal.actorId, roles: principal.roles, required: 'auditor' },
-      );
-    }
-    await authorize(
-      principal,
-      { permission: 'audit:read', units: unitId ? [unitId] : null, read: true },
-      storeFactLookup(this.store),
-      this.today(),
-    );
+    await assertMaySeal(principal, unitId, storeFactLookup(this.store), this.today());
+    // The file with its event's receipt: what the auditor keeps, and what check-seal reads.
     return (
       await sealPeriod(this.store, this.key, { year: period, unitId, actor: principal.actorId })
-    ).seal;
+    ).file;
   }
 
   @Get('seals/:sealId')
@@ -129,10 +134,10 @@ export class SealsController {
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('sealId') sealId: string,
-  ): Promise<Seal> {
-    const seal = await this.seal(sealId);
+  ): Promise<SealFile> {
+    const { seal, file } = await this.sealFile(sealId);
     await this.mayRead(principal, seal);
-    return seal;
+    return file;
   }
 
   @Public()
@@ -144,6 +149,8 @@ export class SealsController {
       publicKey: this.key.publicKeyRaw,
       encoding: 'raw, base64',
       pem: this.key.publicKeyPem,
+      // What an auditor pins in a trust file (check-seal --trust, verify --witness --trust).
+      fingerprint: keyFingerprint(this.key.publicKey),
     };
   }
 

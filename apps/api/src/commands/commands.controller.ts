@@ -4,7 +4,12 @@ import type { Response } from 'express';
 import { commandAuthorizer, type Principal } from '@libs/access';
 import { ledgerCommandContext, publicActions } from '@libs/audit';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
-import { type CommandResult, executeCommand, storeFactLookup } from '@libs/records';
+import {
+  type CommandResult,
+  StreamStateCache,
+  executeCommand,
+  storeFactLookup,
+} from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { LedgerProjection } from '../indicators/ledger-projection.service';
 
@@ -14,6 +19,9 @@ const COMMAND_TYPES = publicActions().map((a) => a.type);
 @ApiBearerAuth()
 @Controller('api/v1/commands')
 export class CommandsController {
+  /** Folded stream states kept between requests: a long stream costs no more than a short one. */
+  private readonly states = new StreamStateCache();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projection: LedgerProjection,
@@ -50,14 +58,27 @@ export class CommandsController {
     status: 409,
     description: 'Conflicts with the record (rule code), or a revision conflict',
   })
+  @ApiResponse({ status: 413, description: 'The body is larger than 100 kB' })
+  @ApiResponse({
+    status: 415,
+    description: 'Not JSON (content-type), or an unsupported charset or content-encoding',
+  })
   @ApiResponse({ status: 422, description: 'A business rule refused it (rule code, zh + en)' })
+  @ApiResponse({
+    status: 503,
+    description: 'The store cannot write now (read-only, I/O error, locked): resend unchanged',
+  })
+  @ApiResponse({ status: 507, description: 'The store’s disk is full: resend unchanged later' })
   async submit(
     @Body() body: unknown,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
     // The actor is the key's owner: an `actor` claimed in the body is dropped, never believed.
-    const { actor: _claimed, ...command } = (body ?? {}) as Record<string, unknown>;
+    // Anything but an object goes on as it came, to be refused as "not a JSON object".
+    const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+    const { actor: _claimed, ...fields } = isObject ? (body as Record<string, unknown>) : {};
+    const command = isObject ? fields : (body ?? {});
     const authorize = commandAuthorizer(principal, storeFactLookup(this.store), systemClock);
     // Audit commands too, and the period lock; DrawSample reads its population from the live model.
     const model = async () => (await this.projection.catchUp(), this.projection.model);
@@ -67,6 +88,7 @@ export class CommandsController {
       clock: systemClock,
       actor: principal.actorId,
       authorize,
+      states: this.states,
       ...context,
     });
     if (result.duplicate || result.events.length === 0) res.status(200);

@@ -1,6 +1,12 @@
 import { ActorAdmin, OPERATOR, type Role } from '@libs/access';
 import { type StoreLocation, openEventStore, systemClock } from '@libs/ledger';
-import { HUANCUI_2024, HUANCUI_DISTRICT, openSeedStore, seedDistrict } from '@libs/synthetic';
+import {
+  HUANCUI_2024,
+  HUANCUI_DISTRICT,
+  latestSeedYear,
+  openSeedStore,
+  seedDistrict,
+} from '@libs/synthetic';
 
 export interface DemoKey {
   actorId: string;
@@ -13,7 +19,13 @@ export interface DemoKey {
 const FIRST_CENTRE = `${HUANCUI_DISTRICT.unitId}-${HUANCUI_2024[0].code}`;
 
 const DEMO_ACTORS: { actorId: string; name: string; roles: Role[]; unitId?: string }[] = [
-  { actorId: 'demo-admin', name: '演示管理员 demo admin', roles: ['admin'] },
+  // Every role: an admin can only grant what it holds, and the demo admin must be able to add
+  // recorders, supervisors and the rest (docs/decisions/0006).
+  {
+    actorId: 'demo-admin',
+    name: '演示管理员 demo admin',
+    roles: ['admin', 'supervisor', 'recorder', 'auditor', 'finance'],
+  },
   {
     actorId: 'demo-supervisor',
     name: '区公卫科 district supervisor',
@@ -48,8 +60,9 @@ export async function prepareDemo(
   const empty = (await probe.headPosition()) === 0;
   await probe.close();
   if (!empty) return undefined;
-  // A seeded year must be over, late entries included (they run to 31 January after it).
-  const year = today.getUTCMonth() >= 1 ? today.getUTCFullYear() - 1 : today.getUTCFullYear() - 2;
+  // A seeded year must be over, late entries included (they run to 31 January after it, China
+  // time): the seed's own rule, not the UTC month, which is eight hours late on 1 February.
+  const year = latestSeedYear(today);
   const { store: seedStore, clock } = await openSeedStore(location);
   let events = 0;
   try {

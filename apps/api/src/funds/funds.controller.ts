@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { IsOptional, Matches } from 'class-validator';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Principal, authorize } from '@libs/access';
@@ -12,12 +13,25 @@ import {
 } from '@libs/funds';
 import { UnitTree, periodOf } from '@libs/indicators';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
-import { chinaDay, refuse, storeFactLookup } from '@libs/records';
+import { IsId, chinaDay, refuse, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { ValidQuery } from '../http/valid-query';
+import { YEAR_MESSAGE, YEAR_PATTERN } from '../indicators/rates-request';
 import { unitForRequest } from '../indicators/rates-scope';
 import { LedgerProjection } from '../indicators/ledger-projection.service';
 
 const FUND_EVENTS = new Set(['FundsAllocated', 'FundsDisbursed', 'FundsSettled', 'FundsRecovered']);
+
+export class FundsQuery {
+  /** Fund year; absent: the current year (China time), named in the answer. */
+  @IsOptional()
+  @Matches(YEAR_PATTERN, { message: YEAR_MESSAGE })
+  year?: string;
+
+  @IsOptional()
+  @IsId()
+  unit?: string;
+}
 
 /** Funds per unit and year (下达、拨付、绩效、余额), the trace of a payment, the xlsx. */
 @ApiTags('funds')
@@ -33,12 +47,15 @@ export class FundsController {
   @ApiOperation({
     summary: 'The fund table per unit and year, for a unit and its sub-units / 资金表',
   })
-  @ApiQuery({ name: 'year', required: false, description: 'Fund year, e.g. 2024' })
+  @ApiQuery({
+    name: 'year',
+    required: false,
+    description: 'Fund year, e.g. 2024; default: the current year, named in the answer',
+  })
   @ApiQuery({ name: 'unit', required: false, description: 'Unit id (default: your scope)' })
   async table(
     @CurrentPrincipal() principal: Principal,
-    @Query('year') year: string | undefined,
-    @Query('unit') unit: string | undefined,
+    @Query(new ValidQuery(FundsQuery)) { year, unit }: FundsQuery,
   ) {
     const { unitId, rows, y } = await this.rows(principal, year, unit);
     return { year: y, unitId, rows };
@@ -50,8 +67,7 @@ export class FundsController {
   @ApiQuery({ name: 'unit', required: false })
   async export(
     @CurrentPrincipal() principal: Principal,
-    @Query('year') year: string | undefined,
-    @Query('unit') unit: string | undefined,
+    @Query(new ValidQuery(FundsQuery)) { year, unit }: FundsQuery,
     @Res() res: Response,
   ) {
     const { unitId, rows, y } = await this.rows(principal, year, unit);
@@ -100,11 +116,8 @@ export class FundsController {
   ): Promise<{ unitId: string; rows: FundRow[]; y: number }> {
     await this.projection.catchUp();
     const today = chinaDay(systemClock().toISOString());
+    // `year` passed FundsQuery: four digits from 2000 to 2100.
     const y = year === undefined ? Number(today.slice(0, 4)) : Number(year);
-    if (!Number.isInteger(y) || y < 2000 || y > 2100)
-      refuse('INVALID_YEAR', 'unprocessable', `年度 ${year} 无效`, `year ${year} is not a year`, {
-        year,
-      });
     const tree = new UnitTree(this.projection.model, periodOf(y, null, today));
     const unitId = await unitForRequest(
       principal,

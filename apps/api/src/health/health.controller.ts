@@ -3,13 +3,17 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@libs/ledger';
 import { Public } from '../auth/public.decorator';
 import { LedgerProjection } from '../indicators/ledger-projection.service';
+import { type StoreDegradation, StoreHealth } from './store-health.service';
 
 export interface HealthReport {
-  status: 'ok';
+  /** `degraded`: a write failed in the store (disk full, read-only…) and none succeeded since. */
+  status: 'ok' | 'degraded';
   store: EventStore['kind'];
   headPosition: number;
   /** Events appended but not yet applied by the indicator projection. */
   projectionLag: number;
+  /** Present only when degraded: what failed, since when, in both languages. */
+  storeFailure?: StoreDegradation;
 }
 
 @ApiTags('health')
@@ -19,16 +23,22 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projection: LedgerProjection,
+    private readonly storeHealth: StoreHealth,
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The store answers; its kind and head position.' })
+  @ApiOkResponse({
+    description:
+      'The store answers: its kind and head position; status "degraded" (still 200: reads are served) after a storage failure until an append succeeds again.',
+  })
   async health(): Promise<HealthReport> {
+    const storeFailure = await this.storeHealth.degradation();
     return {
-      status: 'ok',
+      status: storeFailure ? 'degraded' : 'ok',
       store: this.store.kind,
       headPosition: await this.store.headPosition(),
       projectionLag: await this.projection.lag(),
+      ...(storeFailure ? { storeFailure } : {}),
     };
   }
 }

@@ -7,7 +7,8 @@ import { storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { LedgerProjection } from './ledger-projection.service';
 import { RateQueries } from './rate-queries.service';
-import { type RatesParams, parseRatesParams } from './rates-request';
+import { ValidQuery } from '../http/valid-query';
+import { PeriodQuery, parseRatesParams } from './rates-request';
 import { unitForRequest } from './rates-scope';
 import { ratesView } from './rates-view';
 
@@ -26,13 +27,11 @@ export class LiveController {
   @ApiOperation({ summary: 'Live figures for your scope (text/event-stream) / 实时指标推送' })
   async live(
     @CurrentPrincipal() principal: Principal,
-    @Query() params: RatesParams,
+    @Query(new ValidQuery(PeriodQuery)) params: PeriodQuery,
     @Headers('authorization') authorization: string,
   ): Promise<Observable<MessageEvent>> {
-    const q = parseRatesParams(
-      { ...params, asOf: undefined },
-      Number(this.queries.today().slice(0, 4)),
-    );
+    // PeriodQuery has no asOf: the live feed is always "now".
+    const q = parseRatesParams(params, Number(this.queries.today().slice(0, 4)));
     const unitId = await unitForRequest(
       principal,
       q.unit,

@@ -1,38 +1,120 @@
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  type ValidationOptions,
+  isISO8601,
+} from 'class-validator';
 import { asOfInstant } from '@libs/indicators';
-import { type FieldError, CommandValidationError } from '@libs/records';
+import { IsId, isLedgerDate } from '@libs/records';
+import { validatedQuery } from '../http/valid-query';
 
+/** A year as the API takes it: 2000–2100, written as four digits. */
+export const YEAR_PATTERN = /^(20\d\d|2100)$/;
+export const YEAR_MESSAGE =
+  '$property must be a year from 2000 to 2100, such as 2024 / $property 须为 2000 至 2100 之间的年份，如 2024';
+
+/**
+ * A calendar date (a China day) or an ISO date-time, as commands take them: strict ISO 8601
+ * alone also admits week and ordinal dates (2024-W10, 2024-065) that Date cannot read.
+ */
+function IsDateOrInstant(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDateOrInstant',
+      validator: {
+        validate: (value: unknown) => isISO8601(value, { strict: true }) && isLedgerDate(value),
+        defaultMessage: () =>
+          '$property must be a date such as 2024-03-05 or an ISO date-time / $property 须为日期（如 2024-03-05）或 ISO 时间',
+      },
+    },
+    options,
+  );
+}
+
+/** `period` and `unit`: the figures routes without a point in ledger time. */
+export class PeriodQuery {
+  /** Evaluation year. Absent: the current year (China time); every answer names the year used. */
+  @IsOptional()
+  @Matches(YEAR_PATTERN, { message: YEAR_MESSAGE })
+  period?: string;
+
+  /** A unit and its sub-units; absent: the root of the caller's scope. */
+  @IsOptional()
+  @IsId()
+  unit?: string;
+}
+
+/** …and `asOf`: what the ledger had recorded by then. */
+export class RatesQuery extends PeriodQuery {
+  @IsOptional()
+  @IsDateOrInstant()
+  asOf?: string;
+}
+
+export const LINEAGE_FILTERS = ['all', 'counted', 'not_counted'] as const;
+
+export class LineageQuery extends RatesQuery {
+  @IsOptional()
+  @IsIn(LINEAGE_FILTERS)
+  filter?: (typeof LINEAGE_FILTERS)[number];
+
+  // Decorators run bottom-up and stop at the first failure: IsInt first, so "abc" is
+  // "not an integer" rather than "above the maximum".
+  @IsOptional()
+  @Type(() => Number)
+  @Min(0)
+  @Max(1_000_000)
+  @IsInt()
+  page?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @Min(1)
+  @Max(500)
+  @IsInt()
+  pageSize?: number;
+}
+
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+
+/** `format` alone, for downloads that take nothing else (a sample's field sheet). */
+export class FormatQuery {
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: (typeof EXPORT_FORMATS)[number];
+}
+
+export class ExportQuery extends RatesQuery {
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: (typeof EXPORT_FORMATS)[number];
+}
+
+/** The raw shape, for callers that pass req.query straight through. */
 export interface RatesParams {
   period?: string;
   unit?: string;
   asOf?: string;
 }
 
-/** period=YYYY and an optional asOf (a date, or an ISO instant); bad values are 400s in both languages. */
+/**
+ * A validated query (or raw parameters, validated here as a RatesQuery) as the year, the
+ * asOf instant and the unit. A missing period is the current year: `defaultYear`.
+ */
 export function parseRatesParams(
-  q: RatesParams,
+  params: RatesParams | PeriodQuery,
   defaultYear: number,
 ): { year: number; asOf: string | null; unit?: string } {
-  const errors: FieldError[] = [];
-  const year = q.period === undefined || q.period === '' ? defaultYear : Number(q.period);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    errors.push({
-      field: 'period',
-      constraint: 'isYear',
-      en: 'period must be a year such as 2024',
-      zh: 'period：须为年份，如 2024',
-    });
-  }
-  let asOf: string | null = null;
-  if (q.asOf) {
-    if (Number.isNaN(Date.parse(q.asOf)))
-      errors.push({
-        field: 'asOf',
-        constraint: 'isDate',
-        en: 'asOf must be a date or an ISO date-time',
-        zh: 'asOf：须为日期或 ISO 时间',
-      });
-    else asOf = asOfInstant(q.asOf);
-  }
-  if (errors.length) throw new CommandValidationError(errors);
-  return { year, asOf, unit: q.unit || undefined };
+  const q: RatesQuery = params instanceof PeriodQuery ? params : validatedQuery(RatesQuery, params);
+  return {
+    year: q.period === undefined ? defaultYear : Number(q.period),
+    asOf: q.asOf ? asOfInstant(q.asOf) : null,
+    unit: q.unit,
+  };
 }

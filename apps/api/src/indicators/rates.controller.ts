@@ -1,13 +1,4 @@
-import {
-  Controller,
-  DefaultValuePipe,
-  Get,
-  Inject,
-  Param,
-  ParseIntPipe,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { evaluationCsv, evaluationTable, evaluationWorkbook } from '@libs/indicators';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -17,9 +8,35 @@ import { storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { LedgerProjection } from './ledger-projection.service';
 import { RateQueries } from './rate-queries.service';
-import { type RatesParams, parseRatesParams } from './rates-request';
+import { ValidQuery } from '../http/valid-query';
+import {
+  ExportQuery,
+  LINEAGE_FILTERS,
+  LineageQuery,
+  PeriodQuery,
+  RatesQuery,
+  parseRatesParams,
+} from './rates-request';
 import { unitForRequest } from './rates-scope';
 import { ratesView } from './rates-view';
+
+// The query parameters the DTOs accept, for the OpenAPI document; any other is refused.
+const PERIOD = ApiQuery({
+  name: 'period',
+  required: false,
+  description:
+    'Evaluation year (by occurredAt), e.g. 2024; default: the current year, named in the answer',
+});
+const UNIT = ApiQuery({
+  name: 'unit',
+  required: false,
+  description: 'Unit id (default: your scope)',
+});
+const AS_OF = ApiQuery({
+  name: 'asOf',
+  required: false,
+  description: 'As the ledger knew it then (by recordedAt): a date or ISO time',
+});
 
 @ApiTags('indicators')
 @ApiBearerAuth()
@@ -31,7 +48,7 @@ export class RatesController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  private async resolve(principal: Principal, params: RatesParams) {
+  private async resolve(principal: Principal, params: PeriodQuery) {
     await this.projection.catchUp();
     const q = parseRatesParams(params, Number(this.queries.today().slice(0, 4)));
     const unitId = await unitForRequest(
@@ -48,31 +65,29 @@ export class RatesController {
   @ApiOperation({
     summary: 'Every indicator for a unit and its sub-units, against targets / 指标完成情况',
   })
-  @ApiQuery({
-    name: 'period',
-    required: false,
-    description: 'Evaluation year (by occurredAt), e.g. 2024',
-  })
-  @ApiQuery({ name: 'unit', required: false, description: 'Unit id (default: your scope)' })
-  @ApiQuery({
-    name: 'asOf',
-    required: false,
-    description: 'As the ledger knew it then (by recordedAt): a date or ISO time',
-  })
-  async rates(@CurrentPrincipal() principal: Principal, @Query() params: RatesParams) {
+  @PERIOD
+  @UNIT
+  @AS_OF
+  async rates(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ValidQuery(RatesQuery)) params: RatesQuery,
+  ) {
     const { q, unitId } = await this.resolve(principal, params);
     return ratesView(this.queries, q, unitId);
   }
 
   @Get('rates/:indicator/lineage')
   @ApiOperation({ summary: 'The residents and events behind one number, paged / 指标溯源' })
-  @ApiQuery({ name: 'filter', required: false, enum: ['all', 'counted', 'not_counted'] })
+  @PERIOD
+  @UNIT
+  @AS_OF
+  @ApiQuery({ name: 'filter', required: false, enum: LINEAGE_FILTERS })
+  @ApiQuery({ name: 'page', required: false, description: 'From 0' })
+  @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 50' })
   async lineage(
     @CurrentPrincipal() principal: Principal,
     @Param('indicator') indicator: string,
-    @Query() params: RatesParams & { filter?: 'all' | 'counted' | 'not_counted' },
-    @Query('page', new DefaultValuePipe(0), ParseIntPipe) page: number,
-    @Query('pageSize', new DefaultValuePipe(50), ParseIntPipe) pageSize: number,
+    @Query(new ValidQuery(LineageQuery)) params: LineageQuery,
   ) {
     const { q, unitId } = await this.resolve(principal, params);
     // Lineage names residents: it needs the right to read residents' records, not just figures.
@@ -82,8 +97,6 @@ export class RatesController {
       storeFactLookup(this.store),
       this.queries.today(),
     );
-    const filter =
-      params.filter === 'counted' || params.filter === 'not_counted' ? params.filter : 'all';
     return {
       period: q.year,
       asOf: q.asOf,
@@ -91,16 +104,21 @@ export class RatesController {
         q,
         indicator,
         unitId,
-        Math.max(0, page),
-        Math.min(Math.max(pageSize, 1), 500),
-        filter,
+        params.page ?? 0,
+        params.pageSize ?? 50,
+        params.filter ?? 'all',
       ),
     };
   }
 
   @Get('progress')
   @ApiOperation({ summary: 'Rates at each 10-day checkpoint of the year, as known then / 旬进度' })
-  async progress(@CurrentPrincipal() principal: Principal, @Query() params: RatesParams) {
+  @PERIOD
+  @UNIT
+  async progress(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ValidQuery(PeriodQuery)) params: PeriodQuery,
+  ) {
     const { q, unitId } = await this.resolve(principal, params);
     const ids = this.queries.catalog(q.year).indicators.map((d) => d.id);
     return { period: q.year, unitId, checkpoints: this.queries.progress(q.year, unitId, ids) };
@@ -110,10 +128,13 @@ export class RatesController {
   @ApiOperation({
     summary: 'The evaluation table as xlsx or csv: a row per unit, with totals / 导出考核表',
   })
+  @PERIOD
+  @UNIT
+  @AS_OF
   @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'] })
   async export(
     @CurrentPrincipal() principal: Principal,
-    @Query() params: RatesParams & { format?: string },
+    @Query(new ValidQuery(ExportQuery)) params: ExportQuery,
     @Res() res: Response,
   ) {
     const { q, unitId } = await this.resolve(principal, params);

@@ -1,13 +1,7 @@
-import {
-  Controller,
-  Get,
-  Inject,
-  Param,
-  ParseIntPipe,
-  Query,
-  DefaultValuePipe,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import {
   type Principal,
   authorize,
@@ -17,6 +11,7 @@ import {
 } from '@libs/access';
 import { EVENT_STORE, type EventStore, foldEvents, systemClock } from '@libs/ledger';
 import {
+  IsId,
   chinaDay,
   evolveResident,
   initialResidentState,
@@ -26,6 +21,29 @@ import {
   streamIds,
 } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { ValidQuery } from '../http/valid-query';
+
+export class ReadsQuery {
+  /** One resident's readers; absent: every read in the log, paged by position. */
+  @IsOptional()
+  @IsId()
+  residentId?: string;
+
+  // Decorators run bottom-up and stop at the first failure: IsInt first, so "abc" is
+  // "not an integer" rather than "above the maximum".
+  @IsOptional()
+  @Type(() => Number)
+  @Min(0)
+  @IsInt()
+  after?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @Min(1)
+  @Max(1000)
+  @IsInt()
+  limit?: number;
+}
 
 @ApiTags('residents')
 @ApiBearerAuth()
@@ -89,11 +107,12 @@ export class ResidentsController {
 
   @Get('audit/reads')
   @ApiOperation({ summary: 'Who read which resident record, when / 档案查阅记录' })
+  @ApiQuery({ name: 'residentId', required: false })
+  @ApiQuery({ name: 'after', required: false, description: 'Log position to page from (0)' })
+  @ApiQuery({ name: 'limit', required: false, description: '1–1000, default 100' })
   async reads(
     @CurrentPrincipal() principal: Principal,
-    @Query('residentId') residentId?: string,
-    @Query('after', new DefaultValuePipe(0), ParseIntPipe) after = 0,
-    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit = 100,
+    @Query(new ValidQuery(ReadsQuery)) { residentId, after = 0, limit = 100 }: ReadsQuery,
   ) {
     const lookup = storeFactLookup(this.store);
     if (residentId) {
@@ -113,6 +132,6 @@ export class ResidentsController {
       lookup,
       this.today(),
     );
-    return readsInLog(this.store, after, Math.min(Math.max(limit, 1), 1000));
+    return readsInLog(this.store, after, limit);
   }
 }

@@ -5,20 +5,22 @@ import {
   SealFormatError,
   checkSeal,
   parseSeal,
-  renderCheckSealText,
 } from '@libs/audit/check-seal/check-seal';
-import { ledgerSigningKey } from '@libs/audit/seal/ledger-key';
-import { type EventStore, type LogChainReader, parseStoreLocation } from '@libs/ledger';
+import { renderCheckSealText } from '@libs/audit/check-seal/render-check-seal';
+import { loadTrustAnchor } from '@libs/audit/trust/load-trust-anchor';
+import type { EventStore, LogChainReader } from '@libs/ledger';
 import { openStoreFrom, withStoreOption } from '../store-option';
+import { TRUST_HELP, withTrustOptions } from './trust-options';
 
 const EXIT_HELP = `
 Exit codes:
-  0  intact: signature and key trusted, figures reproduced, today's log extends the sealed one, no late records
-  1  intact, but records for the sealed year were added after the seal (late records, listed apart)
-  2  usage error, unreadable seal file, or the store could not be opened
-  3  tampering: today's log does not extend the sealed one, a hash does not recompute, or the figures differ
-  4  the seal's signature is invalid, or it was signed by a key that is not the ledger's (or --public-key)
-`;
+  0  intact: signature valid and signed by a key you pinned, the seal event in place, figures reproduced, today's log extends the sealed one
+  1  intact, but records of the sealed year (services, targets, funds) were added after the seal (late records, listed apart)
+  2  usage error: unreadable seal, key or trust file, or the store could not be opened
+  3  tampering: a hash does not recompute, today's log does not extend the sealed one, the seal's own event is gone or changed, or the figures differ
+  4  untrusted: the seal's signature (or its event receipt's) is invalid, or the key it names is not one you pinned
+  5  unanchored: no --public-key or --trust given; the other checks ran and are listed, the key's fingerprint is printed to compare
+${TRUST_HELP}`;
 
 async function readText(path: string, what: string): Promise<string> {
   try {
@@ -30,36 +32,26 @@ async function readText(path: string, what: string): Promise<string> {
 
 export function checkSealCommand(): Command {
   return (
-    withStoreOption(new Command('check-seal'))
+    withTrustOptions(withStoreOption(new Command('check-seal')))
       .description(
-        "check a seal file against today's log: signature and key, figures at the sealed position, a consistency proof, late records apart from tampering",
+        "check a seal file against today's log: signature and pinned key, the seal's own event, figures at the sealed position, a consistency proof, late records apart from tampering",
       )
       .argument('<sealFile>', 'a seal written by `seal --out`')
-      .option(
-        '--public-key <file>',
-        "the key the seal must be signed by (PEM, or raw/SPKI base64); default: the ledger's own signing key",
-      )
       .option('--json', 'print the report as JSON')
       .addHelpText('after', EXIT_HELP)
       // Exit 1 means "late records" here, so a usage error exits 2 like a store error.
       .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : CHECK_SEAL_EXIT.usage))
       .action(
-        async (sealFile: string, o: { store?: string; publicKey?: string; json?: boolean }) => {
+        async (
+          sealFile: string,
+          o: { store?: string; publicKey?: string; trust?: string; json?: boolean },
+        ) => {
           const seal = parseSeal(await readText(sealFile, 'the seal file'));
-          const trustedPublicKey = o.publicKey
-            ? { key: await readText(o.publicKey, 'the public key'), source: o.publicKey }
-            : (() => {
-                const key = ledgerSigningKey({
-                  store: parseStoreLocation(o.store ?? process.env.LEDGER_STORE),
-                });
-                return key
-                  ? { key: key.publicKeyRaw, source: `ledger key ${key.source}` }
-                  : undefined;
-              })();
+          const anchor = loadTrustAnchor(o);
           const store = await openStoreFrom(o);
           try {
             const report = await checkSeal(store as EventStore & Partial<LogChainReader>, seal, {
-              trustedPublicKey,
+              anchor,
             });
             process.stdout.write(
               o.json ? `${JSON.stringify(report, null, 2)}\n` : renderCheckSealText(report),

@@ -1,24 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { ForbiddenError, type Principal, authorize } from '@libs/access';
+import { assertMaySeal } from '@libs/access';
 import { ledgerSigningKey } from '@libs/audit/seal/ledger-key';
 import { sealPeriod } from '@libs/audit/seal/seal-period';
+import { keyFingerprint } from '@libs/audit/trust/key-fingerprint';
 import { parseStoreLocation, systemClock } from '@libs/ledger';
 import { chinaDay, storeFactLookup } from '@libs/records';
 import { yearArg } from '../period-options';
 import { principalFrom, withKeyOption } from '../principal-option';
 import { openStoreFrom, withStoreOption } from '../store-option';
-
-/** Only auditors (or the local operator) seal a period. */
-export function assertMaySeal(principal: Principal): void {
-  if (principal.operator || principal.roles.includes('auditor')) return;
-  throw new ForbiddenError(
-    'role',
-    `actor ${principal.actorId} (roles: ${principal.roles.join(', ') || 'none'}) is not an auditor: only auditors seal a period`,
-    `用户 ${principal.actorId}（角色：${principal.roles.join('、') || '无'}）不是审计员，只有审计员可以封存考核期`,
-    { actorId: principal.actorId, roles: principal.roles, required: 'auditor' },
-  );
-}
 
 export function sealCommand(): Command {
   return withKeyOption(withStoreOption(new Command('seal')))
@@ -37,7 +27,8 @@ export function sealCommand(): Command {
     )
     .addHelpText(
       'after',
-      '\nThe signing key: $LEDGER_SIGNING_KEY (a PKCS#8 PEM file), else ledger-signing-key.pem next to the SQLite store, created (mode 0600) on first use.',
+      '\nThe signing key: $LEDGER_SIGNING_KEY (a PKCS#8 PEM file), else <store file>.signing-key.pem next to the SQLite store, created (mode 0600) on first use. ' +
+        'Record the printed key fingerprint where the store cannot reach: check-seal --trust compares against it.',
     )
     .action(
       async (o: { period: number; unit?: string; out: string; store?: string; key?: string }) => {
@@ -45,25 +36,24 @@ export function sealCommand(): Command {
         const store = await openStoreFrom(o);
         try {
           const principal = await principalFrom(store, o);
-          assertMaySeal(principal);
-          const today = chinaDay(systemClock().toISOString());
-          await authorize(
+          await assertMaySeal(
             principal,
-            { permission: 'audit:read', units: o.unit ? [o.unit] : null, read: true },
+            o.unit,
             storeFactLookup(store),
-            today,
+            chinaDay(systemClock().toISOString()),
           );
           const key = ledgerSigningKey({ store: location, create: true });
-          const { seal, event } = await sealPeriod(store, key, {
+          const { seal, event, file } = await sealPeriod(store, key, {
             year: o.period,
             unitId: o.unit,
             actor: principal.actorId,
           });
-          await writeFile(o.out, `${JSON.stringify(seal, null, 2)}\n`);
+          // The file carries the seal event's signed receipt: its deletion then shows in check-seal.
+          await writeFile(o.out, `${JSON.stringify(file, null, 2)}\n`);
           process.stdout.write(
             `sealed ${seal.period} for ${seal.unitId}: ${seal.treeSize} events up to position ${seal.position}, root ${seal.rootHash}\n` +
               `seal ${seal.sealId} appended at position ${event.position} (stream ${event.streamId}); written to ${o.out}\n` +
-              `public key ${seal.publicKey} (${key.source})\n`,
+              `public key ${seal.publicKey}, fingerprint ${keyFingerprint(key.publicKey)} (${key.source})\n`,
           );
         } finally {
           await store.close();

@@ -12,31 +12,23 @@ import { verifyConsistency } from '../../../../tools/proof-verifier/verify-proof
 import { MerkleTree } from '../merkle/merkle-tree';
 import { hashToHex } from '../merkle/rfc6962-hash';
 import { type FigureDifference, compareFigures, figuresOf, forEachEvent } from '../seal/figures-at';
-import { SEAL_EVENT_TYPE, type Seal } from '../seal/seal';
-import { sameKey, sealSignatureValid } from '../seal/sign-seal';
+import { type SealFile, sealOf } from '../seal/seal';
+import { sealSignatureValid } from '../seal/sign-seal';
+import { AUDIT_EXIT } from '../trust/audit-exit-codes';
+import { type TrustAnchor, judgeKey } from '../trust/trust-anchor';
+import { type LateRecord, lateRecordOf } from './late-records';
+import { type SealEventCheck, SealEventWatch } from './seal-event-check';
+
+export type { LateRecord } from './late-records';
+export type { SealEventCheck } from './seal-event-check';
 
 /** A seal file that is not a seal at all: a usage error, not tampering. */
 export class SealFormatError extends LedgerError {
   readonly code = 'SEAL_FORMAT';
 }
 
-/** Exit codes of `check-seal`, most serious first. */
-export const CHECK_SEAL_EXIT = {
-  intact: 0,
-  lateRecords: 1,
-  usage: 2,
-  tampered: 3,
-  untrusted: 4,
-} as const;
-
-export interface LateRecord {
-  type: string;
-  streamId: string;
-  position: number;
-  actor: string;
-  recordedAt: string;
-  occurredAt: string;
-}
+/** Exit codes of `check-seal` (shared with `verify`; see AUDIT_EXIT). */
+export const CHECK_SEAL_EXIT = AUDIT_EXIT;
 
 export interface ConsistencyCheck {
   firstSize: number;
@@ -56,11 +48,15 @@ export interface CheckSealReport {
   treeSize: number;
   sealedAt: string;
   sealedBy: string;
-  verdict: 'intact' | 'late_records' | 'tampered' | 'untrusted';
-  exitCode: 0 | 1 | 3 | 4;
+  verdict: 'intact' | 'late_records' | 'tampered' | 'untrusted' | 'unanchored';
+  exitCode: 0 | 1 | 3 | 4 | 5;
   /** The signature matches the seal's content and the key the seal names. */
   signatureValid: boolean;
-  /** The key the seal names is the ledger's own key (or the one the checker was given). */
+  /** The fingerprint of the key the seal names: what the auditor compares when nothing was pinned. */
+  keyFingerprint: string | null;
+  /** The auditor gave a key or trust file; a key beside the store never counts. */
+  anchored: boolean;
+  /** The key the seal names is one the auditor pinned. */
   trustedKey: boolean;
   trustedKeySource: string | null;
   /** The figures recomputed from today's log at the sealed position equal the sealed ones. */
@@ -69,6 +65,8 @@ export interface CheckSealReport {
   /** Today's log extends the sealed one: the consistency proof verifies. */
   logExtendsSeal: boolean;
   consistency: ConsistencyCheck | null;
+  /** The seal's own PeriodSealed event (which set the period's lock) is still in the log, unchanged. */
+  sealEvent: SealEventCheck;
   /** Every hash and chain of today's log recomputes (verify). */
   logIntact: boolean;
   headPosition: number;
@@ -81,22 +79,19 @@ export interface CheckSealReport {
 }
 
 export interface CheckSealOptions {
-  /** The public key the seal must name: the ledger's own, or one the auditor kept. */
-  trustedPublicKey?: { key: string; source: string };
+  /** The keys the auditor pinned (`--public-key`, `--trust`); without it the result is unanchored. */
+  anchor?: TrustAnchor;
   today?: string;
 }
 
-/** Streams whose records move figures: residents' service records and target sheets. */
-const RECORD_STREAMS = ['resident-', 'targets-'];
-
-export function parseSeal(text: string): Seal {
+export function parseSeal(text: string): SealFile {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw new SealFormatError(`the seal file is not JSON: ${(error as Error).message}`);
   }
-  const s = value as Partial<Seal>;
+  const s = value as Partial<SealFile>;
   const missing = (
     [
       'sealId',
@@ -122,47 +117,64 @@ export function parseSeal(text: string): Seal {
       'the seal file has a malformed treeSize, position, rootHash or figures',
     );
   }
-  return s as Seal;
+  const r = s.sealEvent;
+  if (
+    r !== undefined &&
+    (typeof r?.streamId !== 'string' ||
+      !Number.isSafeInteger(r.position) ||
+      typeof r.hash !== 'string' ||
+      typeof r.signature !== 'string')
+  )
+    throw new SealFormatError(
+      'the seal file has a malformed sealEvent (streamId, position, hash, signature)',
+    );
+  return s as SealFile;
 }
 
 /**
- * Checks a seal against today's log: its signature and key, the figures recomputed at the sealed
- * position, a consistency proof (checked by the independent verifier) that today's log extends
- * the sealed tree, and a full verify walk that names the first changed event. Records added
- * after the seal for the sealed year are reported apart: they are late, not tampering.
+ * Checks a seal against today's log: its signature and the key the auditor pinned, its own
+ * PeriodSealed event, the figures recomputed at the sealed position, a consistency proof (checked
+ * by the independent verifier) that today's log extends the sealed tree, and a full verify walk
+ * that names the first changed event. Records added after the seal for the sealed year are
+ * reported apart: they are late, not tampering.
  */
 export async function checkSeal(
   store: EventStore & Partial<LogChainReader>,
-  seal: Seal,
+  file: SealFile,
   options: CheckSealOptions = {},
 ): Promise<CheckSealReport> {
+  const seal = sealOf(file);
   const problems: string[] = [];
   const signatureValid = sealSignatureValid(seal);
   if (!signatureValid)
     problems.push(
       'the signature does not match the seal’s content: the seal file was changed, or it was not signed by the key it names',
     );
-  const trusted = options.trustedPublicKey;
-  const trustedKey = trusted ? sameKey(seal.publicKey, trusted.key) : false;
-  if (!trusted)
+  const key = judgeKey(seal.publicKey, options.anchor);
+  if (!key.anchored)
     problems.push(
-      'no trusted public key to compare with: the ledger has no signing key here; pass --public-key',
+      `no key was pinned, so this result is UNANCHORED: the seal names key ${key.fingerprint ?? '(unreadable)'}. ` +
+        'Compare it with the fingerprint you recorded when the period was sealed, then pass --public-key FILE or --trust FILE. ' +
+        'A key found beside the store is never used: whoever can change the store can replace it and re-seal.',
     );
-  else if (!trustedKey)
-    problems.push(`the seal names a public key that is not the trusted one (${trusted.source})`);
+  else if (!key.pinned)
+    problems.push(
+      `the seal names key ${key.fingerprint ?? '(unreadable)'}, which ${key.source} does not pin: it was signed by another key`,
+    );
 
   const model = new LedgerModel();
   const hashes: string[] = [];
   const lateRecords: LateRecord[] = [];
-  const year = String(seal.period);
+  const watch = new SealEventWatch(file);
   let head = 0;
   await forEachEvent(store, Number.MAX_SAFE_INTEGER, (event: RecordedEvent) => {
     hashes.push(event.hash);
     head = event.position;
+    watch.see(event);
     if (event.position <= seal.position) model.apply(event);
-    else if (isLateRecord(event, year)) {
-      const { type, streamId, position, actor, recordedAt, occurredAt } = event;
-      lateRecords.push({ type, streamId, position, actor, recordedAt, occurredAt });
+    else {
+      const late = lateRecordOf(event, seal.period);
+      if (late) lateRecords.push(late);
     }
   });
 
@@ -192,6 +204,13 @@ export async function checkSeal(
   }
   const logExtendsSeal = consistency?.valid ?? false;
 
+  const sealEvent = watch.judge();
+  if (sealEvent.receiptSignatureValid === false)
+    problems.push(
+      'the signature of the seal event’s receipt (sealEvent) does not verify with the seal’s key: the seal file was changed',
+    );
+  if (sealEvent.problem) problems.push(sealEvent.problem);
+
   const walk = await verifyLog(store);
   const tamperedEvents = walk.problem ? [walk.problem] : [];
   if (walk.problem) {
@@ -199,9 +218,9 @@ export async function checkSeal(
     problems.push(
       `stream ${p.streamId} at revision ${p.revision}, position ${p.position}: ${p.reason}`,
     );
-  } else if (!logExtendsSeal) {
+  } else if (!logExtendsSeal || !sealEvent.found) {
     problems.push(
-      "every hash of today's log recomputes, so the sealed part was rewritten with its hashes recomputed: only the seal shows it",
+      "every hash of today's log recomputes, so it was rewritten with its hashes recomputed (or cut short): only the seal shows it",
     );
   }
 
@@ -226,22 +245,30 @@ export async function checkSeal(
     );
   }
 
-  const untrusted = !signatureValid || !trustedKey;
-  const tampered = !logExtendsSeal || tamperedEvents.length > 0 || !figuresMatch;
-  const verdict = untrusted
+  // The order of AUDIT_EXIT: a bad signature or an unpinned key first; then a log that fails its
+  // own hashes (no key needed to see that); then no anchor, which leaves the seal's own claims
+  // unjudged; then what only the seal shows.
+  const untrusted =
+    !signatureValid || sealEvent.receiptSignatureValid === false || (key.anchored && !key.pinned);
+  const sealShowsTampering = !logExtendsSeal || !figuresMatch || !sealEvent.found;
+  const verdict: CheckSealReport['verdict'] = untrusted
     ? 'untrusted'
-    : tampered
+    : !walk.intact
       ? 'tampered'
-      : lateRecords.length > 0
-        ? 'late_records'
-        : 'intact';
-  const exitCode = untrusted
-    ? CHECK_SEAL_EXIT.untrusted
-    : tampered
-      ? CHECK_SEAL_EXIT.tampered
-      : lateRecords.length > 0
-        ? CHECK_SEAL_EXIT.lateRecords
-        : CHECK_SEAL_EXIT.intact;
+      : !key.anchored
+        ? 'unanchored'
+        : sealShowsTampering
+          ? 'tampered'
+          : lateRecords.length > 0
+            ? 'late_records'
+            : 'intact';
+  const exitCode = {
+    untrusted: AUDIT_EXIT.untrusted,
+    tampered: AUDIT_EXIT.tampered,
+    unanchored: AUDIT_EXIT.unanchored,
+    late_records: AUDIT_EXIT.lateRecords,
+    intact: AUDIT_EXIT.intact,
+  }[verdict];
   return {
     sealId: seal.sealId,
     period: seal.period,
@@ -253,61 +280,19 @@ export async function checkSeal(
     verdict,
     exitCode,
     signatureValid,
-    trustedKey,
-    trustedKeySource: trusted?.source ?? null,
+    keyFingerprint: key.fingerprint,
+    anchored: key.anchored,
+    trustedKey: key.pinned,
+    trustedKeySource: key.source,
     figuresMatch,
     figureDifferences,
     logExtendsSeal,
     consistency,
+    sealEvent,
     logIntact: walk.intact,
     headPosition: head,
     lateRecords,
     tamperedEvents,
     problems,
   };
-}
-
-function isLateRecord(event: RecordedEvent, year: string): boolean {
-  if (event.type === SEAL_EVENT_TYPE) return false;
-  if (!RECORD_STREAMS.some((prefix) => event.streamId.startsWith(prefix))) return false;
-  return chinaDay(event.occurredAt).slice(0, 4) === year;
-}
-
-const cell = (v: { numerator: number; denominator: number } | null) =>
-  v ? `${v.numerator}/${v.denominator}` : '—';
-
-/** The report for a terminal: verdict first, then each check, late records apart from tampering. */
-export function renderCheckSealText(r: CheckSealReport): string {
-  const ok = (b: boolean) => (b ? 'ok' : 'FAILED');
-  const lines = [
-    `check-seal: ${r.verdict.toUpperCase().replace('_', ' ')} — seal ${r.sealId} (period ${r.period}, unit ${r.unitId}, ${r.treeSize} events up to position ${r.position}, sealed ${r.sealedAt} by ${r.sealedBy})`,
-    `  signature        ${ok(r.signatureValid)}`,
-    `  trusted key      ${ok(r.trustedKey)}${r.trustedKeySource ? ` (${r.trustedKeySource})` : ''}`,
-    `  log extends seal ${ok(r.logExtendsSeal)}${r.consistency ? ` (consistency proof ${r.consistency.firstSize} → ${r.consistency.secondSize}, ${r.consistency.proof.length} hashes)` : ''}`,
-    `  log hashes       ${ok(r.logIntact)} (head position ${r.headPosition})`,
-    `  figures          ${ok(r.figuresMatch)}`,
-  ];
-  for (const d of r.figureDifferences.slice(0, 20))
-    lines.push(`    ${d.unitId} ${d.indicatorId}: sealed ${cell(d.sealed)}, now ${cell(d.now)}`);
-  if (r.tamperedEvents.length > 0) {
-    lines.push('tampering:');
-    for (const p of r.tamperedEvents)
-      lines.push(
-        `  stream ${p.streamId} at revision ${p.revision}, position ${p.position}: ${p.reason}`,
-      );
-  }
-  if (r.problems.length > 0) {
-    lines.push('problems:');
-    for (const p of r.problems) lines.push(`  - ${p}`);
-  }
-  if (r.lateRecords.length > 0) {
-    lines.push(
-      `late records (${r.lateRecords.length}) — added after the seal for ${r.period}, not counted in the sealed figures:`,
-    );
-    for (const e of r.lateRecords)
-      lines.push(
-        `  ${e.type} in ${e.streamId} at position ${e.position}, occurred ${e.occurredAt}, recorded ${e.recordedAt} by ${e.actor}`,
-      );
-  }
-  return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import {
   storeFactLookup,
   unitOn,
 } from '@libs/records';
+import { FUNDS_STREAM_PREFIX } from '@libs/funds/funds-events';
 import { assertNotLocked, lockDecision } from './lock-decision';
 import {
   type LockExceptionFact,
@@ -38,9 +39,33 @@ export function daysTouched(
 }
 
 /**
- * executeCommand's guard: a command on a resident stream whose day falls in a sealed year of the
- * resident's unit (or an ancestor) is refused with PERIOD_LOCKED, unless an unexpired exception
- * covers it. Seals and exceptions are read from their streams, never from a projection.
+ * The units whose sealed periods a command's record belongs to, or undefined when the lock does
+ * not apply: a resident's unit (and the unit it moves to), or for a fund flow both ends — a
+ * payment is a record of the payer and of the payee. Fund commands are dated like service
+ * records, so a payment dated in a sealed year cannot slip in after the seal either.
+ */
+function lockedUnits(
+  action: Action,
+  request: CommandRequest,
+  state: unknown,
+): string[] | undefined {
+  const stream = action.stream(request);
+  if (stream.startsWith('resident-')) {
+    const resident = state as ResidentState | undefined;
+    const r = request as CommandRequest & { unitId?: string; toUnitId?: string };
+    return [resident?.unitId, r.unitId, r.toUnitId].filter(
+      (u): u is string => typeof u === 'string',
+    );
+  }
+  if (stream.startsWith(FUNDS_STREAM_PREFIX))
+    return (action.unitsTouched(request, state) ?? []).filter((u) => typeof u === 'string');
+  return undefined;
+}
+
+/**
+ * executeCommand's guard: a command on a resident or fund stream whose day falls in a sealed year
+ * of one of its units (or an ancestor) is refused with PERIOD_LOCKED, unless an unexpired
+ * exception covers it. Seals and exceptions are read from their streams, never from a projection.
  */
 export function lockGuard(store: EventStore) {
   const lookup = storeFactLookup(store);
@@ -50,20 +75,22 @@ export function lockGuard(store: EventStore) {
     state: unknown,
     now: string,
   ): Promise<void> => {
-    if (!action.stream(request).startsWith('resident-')) return;
-    const resident = state as ResidentState | undefined;
-    const r = request as CommandRequest & { unitId?: string; toUnitId?: string };
-    const own = [resident?.unitId, r.unitId, r.toUnitId].filter(
-      (u): u is string => typeof u === 'string',
-    );
-    const days = daysTouched(action, request, resident);
+    const own = lockedUnits(action, request, state);
+    if (!own) return;
+    // Only corrections and voids read the state: the day of the record they change.
+    const days = daysTouched(action, request, state as ResidentState | undefined);
     const years = [...new Set(days.map((d) => Number(d.slice(0, 4))))];
-    const chain = new Set<string>();
-    for (const day of days)
-      for (const unitId of own) for (const u of await ancestry(lookup, unitId, day)) chain.add(u);
+    // Each unit's own chain: every unit the record belongs to must be open, so an exception for
+    // the payee does not open the payer's sealed year (nor the old unit's for a move).
+    const chains: string[][] = [];
+    for (const unitId of own) {
+      const chain = new Set<string>();
+      for (const day of days) for (const u of await ancestry(lookup, unitId, day)) chain.add(u);
+      chains.push([...chain]);
+    }
     const seals: SealFact[] = [];
     for (const year of years) {
-      for (const unitId of chain) {
+      for (const unitId of new Set(chains.flat())) {
         for (const e of await store.readStream(sealStream(year, unitId))) {
           const seal = sealFactOf(e, year, unitId);
           if (seal) seals.push(seal);
@@ -78,7 +105,8 @@ export function lockGuard(store: EventStore) {
         if (x) exceptions.push(x);
       }
     }
-    assertNotLocked(lockDecision({ days, chain: [...chain], seals, exceptions, now }));
+    for (const chain of chains)
+      assertNotLocked(lockDecision({ days, chain, seals, exceptions, now }));
   };
 }
 

@@ -1,16 +1,29 @@
 import { emptyTreeHash, hashToHex, hexToHash, leafHash, nodeHash } from './rfc6962-hash';
 
+const HASH = 32;
+
 /**
  * The prover side of RFC 6962 §2.1: the Merkle Tree Hash (MTH), audit paths (PATH) and
  * consistency proofs (PROOF / SUBPROOF), over leaves given as raw bytes. The ledger's leaves
  * are its events' `hash` values (hex → 32 bytes) in global position order.
+ *
+ * The roots of the aligned perfect subtrees (sizes 1, 2, 4, … starting at a multiple of their
+ * size) are computed once and kept level by level in contiguous buffers: every split RFC 6962
+ * makes has a perfect left part, so any root, path or proof then costs O(log n) hashes. This is
+ * what lets `verify --witness` check hundreds of checkpoints against one log without re-hashing
+ * the whole tree for each.
  */
 export class MerkleTree {
-  /** Leaf hashes, computed once. */
-  private readonly leaves: Buffer[];
+  /** levels[h] holds the roots of the aligned subtrees of 2^h leaves, 32 bytes each. */
+  private readonly levels: Buffer[];
+  private readonly count: number;
+  private built = false;
 
   constructor(leaves: readonly Uint8Array[]) {
-    this.leaves = leaves.map((leaf) => leafHash(leaf));
+    this.count = leaves.length;
+    const bottom = Buffer.allocUnsafe(leaves.length * HASH);
+    leaves.forEach((leaf, i) => leafHash(leaf).copy(bottom, i * HASH));
+    this.levels = [bottom];
   }
 
   /** Leaves from the ledger's event hashes (64 hex characters each). */
@@ -19,27 +32,27 @@ export class MerkleTree {
   }
 
   get size(): number {
-    return this.leaves.length;
+    return this.count;
   }
 
   leafHash(index: number): Buffer {
-    if (index < 0 || index >= this.leaves.length)
-      throw new RangeError(`leaf ${index} is outside a tree of ${this.leaves.length}`);
-    return this.leaves[index];
+    if (!Number.isInteger(index) || index < 0 || index >= this.count)
+      throw new RangeError(`leaf ${index} is outside a tree of ${this.count}`);
+    return this.node(0, index);
   }
 
   /** MTH(D[0:size]): the root of the tree over the first `size` leaves. */
-  root(size = this.leaves.length): Buffer {
+  root(size = this.count): Buffer {
     this.checkSize(size);
     return size === 0 ? emptyTreeHash() : this.subtreeRoot(0, size);
   }
 
-  rootHex(size = this.leaves.length): string {
+  rootHex(size = this.count): string {
     return hashToHex(this.root(size));
   }
 
   /** PATH(m, D[0:size]): the audit path proving leaf m is in the tree of `size` leaves. */
-  inclusionProof(index: number, size = this.leaves.length): Buffer[] {
+  inclusionProof(index: number, size = this.count): Buffer[] {
     this.checkSize(size);
     if (!Number.isInteger(index) || index < 0 || index >= size)
       throw new RangeError(`leaf ${index} is outside a tree of ${size}`);
@@ -47,7 +60,7 @@ export class MerkleTree {
   }
 
   /** PROOF(m, D[0:size]): proves the tree of `size` leaves extends the one of `first` leaves. */
-  consistencyProof(first: number, size = this.leaves.length): Buffer[] {
+  consistencyProof(first: number, size = this.count): Buffer[] {
     this.checkSize(size);
     if (!Number.isInteger(first) || first < 0 || first > size)
       throw new RangeError(`a tree of ${first} leaves cannot be a prefix of one of ${size}`);
@@ -56,9 +69,35 @@ export class MerkleTree {
     return this.subproof(first, 0, size, true);
   }
 
+  /** The root of the aligned perfect subtree number `index` on level `height`. */
+  private node(height: number, index: number): Buffer {
+    const level = this.levels[height];
+    return level.subarray(index * HASH, (index + 1) * HASH);
+  }
+
+  /** Hashes every level above the leaves, once. */
+  private buildLevels(): void {
+    if (this.built) return;
+    this.built = true;
+    for (let below = this.levels[0]; below.length >= 2 * HASH;) {
+      const pairs = Math.floor(below.length / (2 * HASH));
+      const level = Buffer.allocUnsafe(pairs * HASH);
+      for (let i = 0; i < pairs; i += 1) {
+        const left = below.subarray(2 * i * HASH, (2 * i + 1) * HASH);
+        const right = below.subarray((2 * i + 1) * HASH, (2 * i + 2) * HASH);
+        nodeHash(left, right).copy(level, i * HASH);
+      }
+      this.levels.push(level);
+      below = level;
+    }
+  }
+
   /** MTH over leaves[start, start + n). */
   private subtreeRoot(start: number, n: number): Buffer {
-    if (n === 1) return this.leaves[start];
+    if ((n & (n - 1)) === 0 && start % n === 0) {
+      if (n > 1) this.buildLevels();
+      return this.node(Math.log2(n), start / n);
+    }
     const k = largestPowerOfTwoBelow(n);
     return nodeHash(this.subtreeRoot(start, k), this.subtreeRoot(start + k, n - k));
   }
@@ -82,8 +121,8 @@ export class MerkleTree {
   }
 
   private checkSize(size: number): void {
-    if (!Number.isInteger(size) || size < 0 || size > this.leaves.length) {
-      throw new RangeError(`tree size ${size} is outside 0..${this.leaves.length}`);
+    if (!Number.isInteger(size) || size < 0 || size > this.count) {
+      throw new RangeError(`tree size ${size} is outside 0..${this.count}`);
     }
   }
 }

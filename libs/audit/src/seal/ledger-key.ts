@@ -8,7 +8,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LedgerError, type StoreLocation } from '@libs/ledger';
 
-export const SIGNING_KEY_FILE = 'ledger-signing-key.pem';
+/**
+ * The name every store in a folder once shared. A key is now named after its store, so this file
+ * is never picked up: it may be another store's key (see signingKeyPath).
+ */
+export const SHARED_SIGNING_KEY_FILE = 'ledger-signing-key.pem';
+/** `<store file>.signing-key.pem`: one key per store, never shared by two stores in a folder. */
+export const SIGNING_KEY_SUFFIX = '.signing-key.pem';
 
 export class SigningKeyError extends LedgerError {
   readonly code = 'SIGNING_KEY';
@@ -34,7 +40,11 @@ export interface LedgerKeyOptions {
 
 let memoryKey: KeyObject | undefined;
 
-/** Where the ledger keeps its key: LEDGER_SIGNING_KEY, else next to the SQLite file, else ./data/. */
+/**
+ * Where the ledger keeps its key: LEDGER_SIGNING_KEY, else `<store file>.signing-key.pem` beside
+ * the SQLite file, else (EventStoreDB) `data/esdb-<hosts>.signing-key.pem`. Named after the store
+ * so two stores in one folder never sign with one key without anyone choosing it.
+ */
 export function signingKeyPath(
   options: Pick<LedgerKeyOptions, 'store' | 'env'>,
 ): string | 'memory' {
@@ -43,8 +53,31 @@ export function signingKeyPath(
   if (options.store.kind === 'sqlite')
     return options.store.path === ':memory:'
       ? 'memory'
-      : join(dirname(options.store.path), SIGNING_KEY_FILE);
-  return join('data', SIGNING_KEY_FILE);
+      : `${options.store.path}${SIGNING_KEY_SUFFIX}`;
+  return join('data', `esdb-${esdbHosts(options.store.connectionString)}${SIGNING_KEY_SUFFIX}`);
+}
+
+/** `host_port[,host_port]` of a connection string, without scheme, credentials or options. */
+function esdbHosts(connectionString: string): string {
+  const hosts = connectionString
+    .replace(/^[a-z+]+:\/\//, '')
+    .replace(/^[^@/]*@/, '')
+    .split(/[/?]/)[0];
+  return hosts.replace(/[^A-Za-z0-9.,-]/g, '_') || 'default';
+}
+
+/**
+ * A key file shared by every store in the folder, left by an earlier version: refused, never
+ * adopted, since nothing says which store it belongs to.
+ */
+function assertNoSharedKey(path: string): void {
+  const shared = join(dirname(path), SHARED_SIGNING_KEY_FILE);
+  if (!path.endsWith(SIGNING_KEY_SUFFIX) || !existsSync(shared)) return;
+  throw new SigningKeyError(
+    `${shared} is a signing key shared by every store in its folder, and this store's own key ${path} does not exist. ` +
+      `If that key signed this store's seals, rename it to ${path} (or set LEDGER_SIGNING_KEY to it); otherwise move it away. ` +
+      'A new key is not created beside it, so two stores never share or swap keys unnoticed.',
+  );
 }
 
 export function ledgerKeyOf(privateKey: KeyObject, source: string): LedgerKey {
@@ -63,7 +96,8 @@ export function ledgerKeyOf(privateKey: KeyObject, source: string): LedgerKey {
 /**
  * The ledger's Ed25519 signing key: a PKCS#8 PEM file, created with mode 0600 on first need
  * (`create`); for `sqlite::memory:` a key that lives as long as the process. Undefined when
- * there is none and `create` is not set.
+ * there is none and `create` is not set. Only seal and checkpoint writers load it: checks take
+ * the key the auditor pinned, never this file.
  */
 export function ledgerSigningKey(options: LedgerKeyOptions & { create: true }): LedgerKey;
 export function ledgerSigningKey(options: LedgerKeyOptions): LedgerKey | undefined;
@@ -75,6 +109,7 @@ export function ledgerSigningKey(options: LedgerKeyOptions): LedgerKey | undefin
   }
   if (!existsSync(path)) {
     if (!options.create) return undefined;
+    assertNoSharedKey(path);
     mkdirSync(dirname(path), { recursive: true });
     const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' });
     // 'wx': never overwrite a key another process created meanwhile.

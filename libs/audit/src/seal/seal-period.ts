@@ -3,7 +3,15 @@ import { chinaDay } from '@libs/records';
 import { MerkleTree } from '../merkle/merkle-tree';
 import { figuresOf, readPrefix } from './figures-at';
 import type { LedgerKey } from './ledger-key';
-import { SEAL_EVENT_TYPE, SEAL_VERSION, type Seal, sealIdOf, sealStreamId } from './seal';
+import {
+  SEAL_EVENT_TYPE,
+  SEAL_VERSION,
+  type Seal,
+  type SealFile,
+  sealIdOf,
+  sealStreamId,
+} from './seal';
+import { sealFileOf } from './seal-event-receipt';
 import { signSeal } from './sign-seal';
 
 export interface SealRequest {
@@ -19,6 +27,8 @@ export interface SealResult {
   seal: Seal;
   /** The PeriodSealed event appended after the sealed position. */
   event: RecordedEvent;
+  /** The seal with its event's signed receipt: the file the auditor keeps. */
+  file: SealFile;
 }
 
 /**
@@ -77,7 +87,22 @@ export async function sealPeriod(
       correlationId: seal.sealId,
     },
   );
-  return { seal, event: appended.events[0] };
+  const event = appended.events[0];
+  return { seal, event, file: sealFileOf(seal, event, key) };
+}
+
+/** The seal with this id and the event that carries it, read back from its stream. */
+export async function findSealEvent(
+  store: EventStore,
+  year: number,
+  unitId: string,
+  sealId: string,
+): Promise<{ seal: Seal; event: RecordedEvent } | undefined> {
+  const events = await store.readStream(sealStreamId(year, unitId));
+  const event = events.find(
+    (e) => e.type === SEAL_EVENT_TYPE && (e.data as { sealId?: unknown }).sealId === sealId,
+  );
+  return event ? { seal: event.data as unknown as Seal, event } : undefined;
 }
 
 /** The seal with this id, read back from its stream. */
@@ -87,9 +112,5 @@ export async function findSeal(
   unitId: string,
   sealId: string,
 ): Promise<Seal | undefined> {
-  const events = await store.readStream(sealStreamId(year, unitId));
-  return events
-    .filter((e) => e.type === SEAL_EVENT_TYPE)
-    .map((e) => e.data as unknown as Seal)
-    .find((s) => s.sealId === sealId);
+  return (await findSealEvent(store, year, unitId, sealId))?.seal;
 }

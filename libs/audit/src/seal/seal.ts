@@ -47,7 +47,33 @@ export interface Seal extends UnsignedSeal {
   signature: string;
 }
 
-export function unsignedPart(seal: Seal | UnsignedSeal): UnsignedSeal {
-  const { signature: _signature, ...rest } = seal as Seal;
+/**
+ * Where the PeriodSealed event carrying the seal landed. The seal cannot name its own event (the
+ * event's hash covers the seal), so this receipt is signed by the same key right after the
+ * append. With it, a deleted or altered seal event — which would lift the period's lock — shows.
+ */
+export interface SealEventReceipt {
+  streamId: string;
+  position: number;
+  /** The event's hash (hex), as the store recorded it. */
+  hash: string;
+  /** Ed25519 over the canonical JSON of {sealId, sealSignature, streamId, position, hash}. */
+  signature: string;
+}
+
+/** What `seal --out` and `POST /api/v1/seals` hand the auditor: the seal and its event's receipt. */
+export interface SealFile extends Seal {
+  /** Absent only in files written before receipts existed. */
+  sealEvent?: SealEventReceipt;
+}
+
+/** The seal as signed and as carried by its event: without the receipt. */
+export function sealOf(file: SealFile): Seal {
+  const { sealEvent: _receipt, ...seal } = file;
+  return seal;
+}
+
+export function unsignedPart(seal: Seal | UnsignedSeal | SealFile): UnsignedSeal {
+  const { signature: _signature, sealEvent: _receipt, ...rest } = seal as SealFile;
   return rest;
 }

@@ -1,9 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ledgerKeyOf, ledgerSigningKey, publicKeyFrom, signingKeyPath } from './ledger-key';
-import type { UnsignedSeal } from './seal';
+import { ledgerKeyOf, publicKeyFrom } from './ledger-key';
+import { type UnsignedSeal, sealOf, unsignedPart } from './seal';
+import { receiptSignatureValid, sealFileOf } from './seal-event-receipt';
 import { sameKey, sealSignatureValid, signSeal } from './sign-seal';
 
 const content = (): Omit<UnsignedSeal, 'publicKey'> => ({
@@ -67,37 +65,28 @@ describe('seal signatures (Ed25519 over canonical JSON)', () => {
   });
 });
 
-describe('the ledger signing key', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-key-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe('the seal event receipt', () => {
+  const key = ledgerKeyOf(generateKeyPairSync('ed25519').privateKey, 'test');
+  const seal = signSeal(content(), key);
+  const event = { streamId: 'seal-2023-hc', position: 43, hash: 'ef'.repeat(32) };
 
-  it('lives next to the SQLite file, is created with mode 0600 on first need, and then reused', () => {
-    const store = { kind: 'sqlite' as const, path: join(dir, 'ledger.sqlite') };
-    expect(signingKeyPath({ store, env: {} })).toBe(join(dir, 'ledger-signing-key.pem'));
-    expect(ledgerSigningKey({ store, env: {} })).toBeUndefined();
-    const created = ledgerSigningKey({ store, env: {}, create: true });
-    expect(readFileSync(created.source, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
-    expect(statSync(created.source).mode & 0o777).toBe(0o600);
-    expect(ledgerSigningKey({ store, env: {} })!.publicKeyRaw).toBe(created.publicKeyRaw);
+  it('ties the seal to its event by position and hash, signed by the seal’s key', () => {
+    const file = sealFileOf(seal, event as never, key);
+    expect(file.sealEvent).toMatchObject(event);
+    expect(receiptSignatureValid(seal, file.sealEvent!)).toBe(true);
+    // The seal inside the file is the seal as signed and as its event carries it.
+    expect(sealOf(file)).toEqual(seal);
+    expect(unsignedPart(file)).not.toHaveProperty('sealEvent');
+    expect(sealSignatureValid(file)).toBe(true);
+    // Deterministic: the API can serve the same file again.
+    expect(sealFileOf(seal, event as never, key)).toEqual(file);
   });
 
-  it('reads LEDGER_SIGNING_KEY when set, and keeps an in-memory key for sqlite::memory:', () => {
-    const path = join(dir, 'configured.pem');
-    const configured = ledgerSigningKey({
-      store: { kind: 'sqlite', path: ':memory:' },
-      env: { LEDGER_SIGNING_KEY: path },
-      create: true,
-    });
-    expect(configured.source).toBe(path);
-    expect(existsSync(path)).toBe(true);
-    const memory = ledgerSigningKey({
-      store: { kind: 'sqlite', path: ':memory:' },
-      env: {},
-      create: true,
-    });
-    expect(memory.source).toBe('memory');
-    expect(
-      ledgerSigningKey({ store: { kind: 'sqlite', path: ':memory:' }, env: {} })!.publicKeyRaw,
-    ).toBe(memory.publicKeyRaw);
+  it('fails when the position or hash is moved, or the receipt is put on another seal', () => {
+    const { sealEvent } = sealFileOf(seal, event as never, key);
+    expect(receiptSignatureValid(seal, { ...sealEvent!, position: 44 })).toBe(false);
+    expect(receiptSignatureValid(seal, { ...sealEvent!, hash: 'ee'.repeat(32) })).toBe(false);
+    const other = signSeal({ ...content(), sealId: '2023-hc-43', position: 43 }, key);
+    expect(receiptSignatureValid(other, sealEvent!)).toBe(false);
   });
 });

@@ -41,9 +41,25 @@ export function followUpsDue(v: ResidentView, condition: string, p: Period): num
   return Math.max(0, quarterOf(p.day) - from + 1);
 }
 
-const lastFollowUp = (v: ResidentView, condition: string, p: Period) =>
-  v.records
-    .filter((r) => r.kind === 'follow_up' && r.fields.condition === condition && inYear(r, p))
+/**
+ * A follow-up in person (clinic or home visit). One by phone counts for no face-to-face rule,
+ * and any reading it carries was measured by the patient, unseen: never a control reading.
+ */
+const inPerson = (r: LiveRecord) => r.fields.mode !== 'phone';
+
+const followUps = (v: ResidentView, condition: string, p: Period) =>
+  v.records.filter(
+    (r) => r.kind === 'follow_up' && r.fields.condition === condition && inYear(r, p),
+  );
+
+/**
+ * The follow-up control is judged on: the latest of the year in person (by occurredAt, then log
+ * position). Only a correction could leave it without its reading; then it is not controlled:
+ * an older, better reading does not stand in for the one nobody recorded.
+ */
+const lastInPerson = (v: ResidentView, condition: string, p: Period) =>
+  followUps(v, condition, p)
+    .filter(inPerson)
     .sort((a, b) =>
       a.day === b.day ? a.refs[0].position - b.refs[0].position : a.day < b.day ? -1 : 1,
     )
@@ -82,13 +98,7 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
     }
     case 'standardised_management': {
       const due = followUpsDue(v, condition, p);
-      const faceToFace = v.records.filter(
-        (r) =>
-          r.kind === 'follow_up' &&
-          r.fields.condition === condition &&
-          r.fields.mode !== 'phone' &&
-          inYear(r, p),
-      );
+      const faceToFace = followUps(v, condition, p).filter(inPerson);
       const quarters = new Set(faceToFace.map((r) => r.day.slice(0, 4) + quarterOf(r.day)));
       const checkup = v.records.find((r) => r.kind === 'checkup' && inYear(r, p));
       const evidence = [
@@ -115,15 +125,30 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
     }
     case 'bp_controlled':
     case 'glucose_controlled': {
-      const last = lastFollowUp(v, condition, p);
-      if (!last) return no('no follow-up this year', '本年度无随访');
+      const last = lastInPerson(v, condition, p);
+      if (!last) {
+        const byPhone = followUps(v, condition, p);
+        return byPhone.length
+          ? no(
+              'no face-to-face follow-up this year; a phone follow-up gives no control reading',
+              '本年度无面对面随访；电话随访不作为控制判断依据',
+              byPhone.flatMap((r) => r.refs),
+            )
+          : no('no follow-up this year', '本年度无随访');
+      }
       const f = last.fields as { systolic?: number; diastolic?: number; fastingGlucose?: number };
-      const controlled =
-        def.numerator === 'bp_controlled'
-          ? (f.systolic ?? 999) < 140 && (f.diastolic ?? 999) < 90
-          : (f.fastingGlucose ?? 99) < 7;
+      const bp = def.numerator === 'bp_controlled';
+      if (
+        bp ? f.systolic === undefined || f.diastolic === undefined : f.fastingGlucose === undefined
+      )
+        return no(
+          'the last face-to-face follow-up has no reading',
+          '最近一次面对面随访无测量值',
+          last.refs,
+        );
+      const controlled = bp ? f.systolic! < 140 && f.diastolic! < 90 : f.fastingGlucose! < 7;
       if (controlled) return yes(last.refs);
-      return def.numerator === 'bp_controlled'
+      return bp
         ? no(
             `last blood pressure ${f.systolic}/${f.diastolic} mmHg is not below 140/90`,
             `最近一次血压 ${f.systolic}/${f.diastolic} mmHg 未控制在 140/90 以下`,

@@ -37,6 +37,7 @@ export function hashedFieldsOf(event: RecordedEvent | HashedFields): HashedField
     ...(event.commandFingerprint !== undefined
       ? { commandFingerprint: event.commandFingerprint }
       : {}),
+    ...(event.sourceRecordedAt !== undefined ? { sourceRecordedAt: event.sourceRecordedAt } : {}),
     data: event.data,
   };
 }

@@ -19,6 +19,11 @@ export interface AppendContext {
   commandId?: string;
   /** SHA-256 of the command's canonical content; stored with its events so a reused id shows. */
   commandFingerprint?: string;
+  /**
+   * Migrated records only: when the source system says it recorded them (an attested claim, kept
+   * beside the ledger's own recordedAt, which is still the append time).
+   */
+  sourceRecordedAt?: string;
   correlationId?: string;
   causationId?: string;
 }
@@ -45,6 +50,8 @@ export interface RecordedEvent<Type extends string = string, Data extends EventD
    * fingerprints existed have none, and their hashes must still verify.
    */
   commandFingerprint?: string;
+  /** Migrated records only: the source system's recording time (see AppendContext). */
+  sourceRecordedAt?: string;
   data: Data;
   /** SHA-256 over the previous event's hash in this stream and this event's canonical JSON. */
   hash: string;

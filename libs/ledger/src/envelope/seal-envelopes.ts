@@ -37,6 +37,9 @@ export function sealEnvelopes(
       ...(context.commandFingerprint !== undefined
         ? { commandFingerprint: context.commandFingerprint }
         : {}),
+      ...(context.sourceRecordedAt !== undefined
+        ? { sourceRecordedAt: context.sourceRecordedAt }
+        : {}),
       data: event.data,
     };
     const hash = eventHash(previousHash, fields);

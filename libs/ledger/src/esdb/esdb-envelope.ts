@@ -39,6 +39,7 @@ export type EnvelopeMetadata = {
   causationId?: string;
   commandId?: string;
   commandFingerprint?: string;
+  sourceRecordedAt?: string;
 };
 
 export interface EsdbEventBody {
@@ -95,6 +96,8 @@ export function toEsdbEvent(envelope: Omit<RecordedEvent, 'position'>): EsdbEven
   if (envelope.commandFingerprint !== undefined) {
     metadata.commandFingerprint = envelope.commandFingerprint;
   }
+  if (envelope.sourceRecordedAt !== undefined)
+    metadata.sourceRecordedAt = envelope.sourceRecordedAt;
   return { id: envelope.eventId, type: envelope.type, data: envelope.data, metadata };
 }
 
@@ -141,6 +144,7 @@ export function fromEsdbEvent(stored: StoredEsdbEvent): RecordedEvent {
     causationId: m.causationId ?? null,
     commandId: m.commandId ?? null,
     ...(m.commandFingerprint !== undefined ? { commandFingerprint: m.commandFingerprint } : {}),
+    ...(m.sourceRecordedAt !== undefined ? { sourceRecordedAt: m.sourceRecordedAt } : {}),
     data: stored.data as EventData,
     hash: m.hash,
   };

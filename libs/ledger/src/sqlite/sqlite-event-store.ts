@@ -103,9 +103,10 @@ export class SqliteEventStore implements EventStore {
       ),
       insert: this.db.prepare(`INSERT INTO events (position, event_id, stream_id, revision, type,
         schema_version, recorded_at, occurred_at, actor, correlation_id, causation_id, command_id,
-        command_fingerprint, data, hash, log_hash) VALUES (@position, @eventId, @streamId,
-        @revision, @type, @schemaVersion, @recordedAt, @occurredAt, @actor, @correlationId,
-        @causationId, @commandId, @commandFingerprint, @data, @hash, @logHash)`),
+        command_fingerprint, source_recorded_at, data, hash, log_hash) VALUES (@position,
+        @eventId, @streamId, @revision, @type, @schemaVersion, @recordedAt, @occurredAt, @actor,
+        @correlationId, @causationId, @commandId, @commandFingerprint, @sourceRecordedAt, @data,
+        @hash, @logHash)`),
       byCommand: this.db.prepare('SELECT * FROM events WHERE command_id = ? ORDER BY position'),
       stream: this.db.prepare(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
@@ -195,6 +196,9 @@ export class SqliteEventStore implements EventStore {
           );
           outcomes.push({ ok });
         } catch (error) {
+          // Some errors (SQLITE_FULL, I/O) make SQLite roll back the whole transaction: then no
+          // append of the group is durable, and all are refused below.
+          if (!this.db.inTransaction) throw error;
           outcomes.push({ error });
         }
       }
@@ -225,8 +229,10 @@ export class SqliteEventStore implements EventStore {
       this.stmt.release.run();
       return result;
     } catch (error) {
-      this.stmt.rollbackTo.run();
-      this.stmt.release.run();
+      if (this.db.inTransaction) {
+        this.stmt.rollbackTo.run();
+        this.stmt.release.run();
+      }
       throw error;
     }
   }
@@ -279,6 +285,7 @@ export class SqliteEventStore implements EventStore {
       this.stmt.insert.run({
         ...event,
         commandFingerprint: event.commandFingerprint ?? null,
+        sourceRecordedAt: event.sourceRecordedAt ?? null,
         data: JSON.stringify(event.data),
         logHash: chainHash,
       });
@@ -362,6 +369,7 @@ function rowToEvent(row: EventRow): RecordedEvent {
     causationId: row.causation_id,
     commandId: row.command_id,
     ...(row.command_fingerprint !== null ? { commandFingerprint: row.command_fingerprint } : {}),
+    ...(row.source_recorded_at !== null ? { sourceRecordedAt: row.source_recorded_at } : {}),
     data: JSON.parse(row.data) as Record<string, unknown>,
     hash: row.hash,
   };

@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS events (
   causation_id   TEXT,
   command_id     TEXT,
   command_fingerprint TEXT,
+  source_recorded_at TEXT,
   data           TEXT    NOT NULL,
   hash           TEXT    NOT NULL,
   log_hash       TEXT    NOT NULL,
@@ -43,8 +44,10 @@ export function applySchema(db: Database): void {
  */
 function addFingerprintColumn(db: Database): void {
   const columns = db.pragma('table_info(events)') as { name: string }[];
-  if (!columns.some((c) => c.name === 'command_fingerprint')) {
-    db.exec('ALTER TABLE events ADD COLUMN command_fingerprint TEXT');
+  for (const column of ['command_fingerprint', 'source_recorded_at']) {
+    if (!columns.some((c) => c.name === column)) {
+      db.exec(`ALTER TABLE events ADD COLUMN ${column} TEXT`);
+    }
   }
 }
 
@@ -62,6 +65,7 @@ export interface EventRow {
   causation_id: string | null;
   command_id: string | null;
   command_fingerprint: string | null;
+  source_recorded_at: string | null;
   data: string;
   hash: string;
   log_hash: string;

@@ -27,8 +27,10 @@ const PAGE = 5000;
 
 /**
  * Walks the whole log in global order and recomputes every hash and chain. Catches an edited
- * field, a deleted, inserted or reordered event; a forger who recomputes every later hash is
- * caught only by a signed seal, which this walk does not need.
+ * field, a deleted, inserted or reordered event. It cannot see what leaves a self-consistent log:
+ * a forger who recomputes every later hash, or a tail cut off. Those need something kept outside
+ * the store — a signed seal (check-seal) or checkpoint (verify --witness) — which this walk does
+ * not need.
  */
 export async function verifyLog(
   store: EventStore & Partial<LogChainReader>,

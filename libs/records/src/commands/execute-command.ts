@@ -34,6 +34,11 @@ export interface ExecuteContext {
   /** How long to keep re-deciding while other writers win the stream; RETRY_DEADLINE_MS. */
   retryDeadlineMs?: number;
   /**
+   * Migrations only: the source system's recording time of this command, kept on its events
+   * beside the ledger's own recordedAt (never instead of it).
+   */
+  sourceRecordedAt?: string;
+  /**
    * Folded states kept between commands (one per store, for the life of the process or run);
    * without it every command reads its stream whole.
    */
@@ -124,6 +129,7 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
           actor: ctx.actor,
           commandId: request.commandId,
           commandFingerprint: fingerprint,
+          ...(ctx.sourceRecordedAt !== undefined ? { sourceRecordedAt: ctx.sourceRecordedAt } : {}),
           correlationId: ctx.correlationId ?? request.commandId,
         },
       );

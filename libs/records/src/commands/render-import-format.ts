@@ -57,8 +57,9 @@ CSV, for the flat record types, is described in [import-csv.md](import-csv.md).
   command. Unknown fields are refused.
 - Fields marked "no" may be left out. Vital signs are checked against physiological bounds
   (systolic 50–300 mmHg, diastolic 20–200 and below systolic, fasting glucose 1–40 mmol/L).
-- A hypertension follow-up requires \`systolic\` and \`diastolic\`; a diabetes follow-up requires
-  \`fastingGlucose\`.
+- A hypertension follow-up in the clinic or at home requires \`systolic\` and \`diastolic\`; a
+  diabetes one requires \`fastingGlucose\`. A follow-up by \`phone\` needs no readings; any it
+  carries are kept but never judge control, and it counts for no face-to-face rule.
 - \`recordId\` (optional on service records) defaults to the \`commandId\`; corrections and voids
   name it.
 

@@ -20,4 +20,37 @@ export const CONSTRAINT_ZH: Record<string, string> = {
   whitelistValidation: '不是该命令的字段',
   unknownCommand: '未知的命令类型',
   notAnObject: '须为 JSON 对象',
+  isDefined: '缺少此字段',
+  forbiddenKey: '不允许的字段名（__proto__、constructor、prototype 不能作字段名）',
+  tooDeep: '嵌套层数过多',
 };
+
+const lastNumber = (en: string): string | undefined => /(-?\d+(?:\.\d+)?)\D*$/.exec(en)?.[1];
+
+/**
+ * The Chinese sentence should carry the same facts as the English one (the limit, the allowed
+ * values), not only the kind of fault; class-validator only hands us the English, so the facts
+ * are read back out of it. Undefined when the English holds no fact to carry over.
+ */
+const ZH_WITH_FACTS: Record<string, (en: string) => string | undefined> = {
+  maxLength: (en) => lastNumber(en) && `过长，最多 ${lastNumber(en)} 个字符`,
+  minLength: (en) => lastNumber(en) && `过短，至少 ${lastNumber(en)} 个字符`,
+  length: (en) =>
+    lastNumber(en) &&
+    (/shorter/.test(en)
+      ? `过长，最多 ${lastNumber(en)} 个字符`
+      : `过短，至少 ${lastNumber(en)} 个字符`),
+  min: (en) => lastNumber(en) && `不得小于 ${lastNumber(en)}`,
+  max: (en) => lastNumber(en) && `不得大于 ${lastNumber(en)}`,
+  arrayMinSize: (en) => lastNumber(en) && `至少需要 ${lastNumber(en)} 项`,
+  arrayMaxSize: (en) => lastNumber(en) && `最多 ${lastNumber(en)} 项`,
+  isIn: (en) => {
+    const values = /following values: (.*)$/.exec(en)?.[1];
+    return values ? `须为以下之一：${values}` : undefined;
+  },
+};
+
+/** The Chinese reason for one failed constraint, with the facts of its English message. */
+export function constraintZh(constraint: string, en: string): string {
+  return ZH_WITH_FACTS[constraint]?.(en) ?? CONSTRAINT_ZH[constraint] ?? '取值无效';
+}

@@ -46,6 +46,27 @@ describe('RecordFollowUp', () => {
     given([registered(), enrolled()]).when(followUp()).then(recorded());
   });
 
+  describe('by phone: nothing measured, so no readings need be carried', () => {
+    it('records a hypertension phone follow-up without blood pressure', () => {
+      const {
+        systolic: _s,
+        diastolic: _d,
+        ...withoutReadings
+      } = recorded({ mode: 'phone' })[0].data;
+      given([registered(), enrolled()])
+        .when(followUp({ mode: 'phone', systolic: undefined, diastolic: undefined }))
+        .then([{ type: 'FollowUpRecorded', data: withoutReadings }]);
+    });
+    it('keeps readings reported by phone, checked against the same bounds', () => {
+      given([registered(), enrolled()])
+        .when(followUp({ mode: 'phone' }))
+        .then(recorded({ mode: 'phone' }));
+      given([registered(), enrolled()])
+        .when(followUp({ mode: 'phone', systolic: 320 }))
+        .thenThrows('VITALS_OUT_OF_RANGE');
+    });
+  });
+
   describe('no service after death or move-out', () => {
     it('refuses a follow-up dated after the death', () => {
       given([registered(), enrolled(), died('2024-03-04')])

@@ -8,6 +8,14 @@ import {
   type FollowUpMode,
 } from '../streams/vocabulary';
 
+/**
+ * A follow-up in person must record the reading its condition is judged on. One by phone need
+ * not: a reading reported over the phone is self-measured and unverified, so it is kept if given
+ * but is never a control reading (docs/decisions/0005-indicator-definitions.md).
+ */
+const needsReading = (o: RecordFollowUpRequest, condition: Condition): boolean =>
+  o.condition === condition && o.mode !== 'phone';
+
 export class RecordFollowUpRequest extends CommandRequest {
   @IsId() residentId!: string;
   @IsOptional() @IsId() recordId?: string;
@@ -15,22 +23,25 @@ export class RecordFollowUpRequest extends CommandRequest {
   @IsIn(CONDITIONS) condition!: Condition;
   @IsIn(FOLLOW_UP_MODES) mode!: FollowUpMode;
 
-  /** mmHg; required for a hypertension follow-up, since control is judged on it. */
+  /**
+   * mmHg; required for a hypertension follow-up in person (clinic or home), since control is
+   * judged on it. By phone the doctor measures nothing, so it may be left out.
+   */
   @ValidateIf(
-    (o: RecordFollowUpRequest) => o.condition === 'hypertension' || o.systolic !== undefined,
+    (o: RecordFollowUpRequest) => needsReading(o, 'hypertension') || o.systolic !== undefined,
   )
   @IsNumber()
   systolic?: number;
 
   @ValidateIf(
-    (o: RecordFollowUpRequest) => o.condition === 'hypertension' || o.diastolic !== undefined,
+    (o: RecordFollowUpRequest) => needsReading(o, 'hypertension') || o.diastolic !== undefined,
   )
   @IsNumber()
   diastolic?: number;
 
-  /** mmol/L; required for a diabetes follow-up. */
+  /** mmol/L; required for a diabetes follow-up in person, optional by phone. */
   @ValidateIf(
-    (o: RecordFollowUpRequest) => o.condition === 'diabetes' || o.fastingGlucose !== undefined,
+    (o: RecordFollowUpRequest) => needsReading(o, 'diabetes') || o.fastingGlucose !== undefined,
   )
   @IsNumber()
   fastingGlucose?: number;
