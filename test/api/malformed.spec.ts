@@ -172,7 +172,7 @@ describe('malformed requests get a clear 4xx', () => {
       const r = await get('/api/v1/rates?period=2024&year=2024');
       queryRefusal(r, 'year');
       const accepted = /accepted: (.*)$/.exec(r.body.errors[0].en)![1].split(', ');
-      expect(accepted.sort()).toEqual(['asOf', 'period', 'unit']);
+      expect(accepted.sort()).toEqual(['asOf', 'asOfBasis', 'period', 'unit']);
     });
 
     it.each([

@@ -1,5 +1,5 @@
-import { type Command, InvalidArgumentError } from 'commander';
-import { asOfInstant } from '@libs/indicators';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type AsOfBasis, asOfInstant } from '@libs/indicators';
 
 export const yearArg = (value: string): number => {
   const year = Number(value);
@@ -14,7 +14,25 @@ export const asOfArg = (value: string): string => {
   return asOfInstant(value);
 };
 
-/** --period (by occurredAt), --as-of (by recordedAt), --unit: the same for every figures command. */
+/** `--by`: which clock --as-of reads; the words name the clocks as the docs do. */
+export const AS_OF_CLOCKS: Record<string, AsOfBasis> = {
+  'ledger-time': 'ledger',
+  'source-time': 'source',
+};
+
+/** The basis --by names (the ledger's clock when --by is not given). */
+export const asOfBasisOf = (o: { by?: string }): AsOfBasis => AS_OF_CLOCKS[o.by ?? 'ledger-time'];
+
+/** --by without --as-of has nothing to apply to: a usage error, reported as commander reports them. */
+export function checkAsOfClock(command: Command, o: { asOf?: string; by?: string }): void {
+  if (o.by !== undefined && o.asOf === undefined)
+    command.error('error: --by needs --as-of: it says which clock --as-of reads');
+}
+
+/**
+ * --period (by occurredAt), --as-of (by recordedAt, or with --by source-time by a migrated
+ * record's source-system time), --unit: the same for every figures command.
+ */
 export function withPeriodOptions(command: Command): Command {
   return command
     .requiredOption('--period <year>', 'evaluation year (by when services happened)', yearArg)
@@ -22,6 +40,12 @@ export function withPeriodOptions(command: Command): Command {
       '--as-of <date>',
       'as the ledger knew it at the end of that day (China time) or at that instant',
       asOfArg,
+    )
+    .addOption(
+      new Option(
+        '--by <clock>',
+        "with --as-of: ledger-time (default) what the ledger had recorded by then; source-time what had been recorded anywhere by then, a migrated record counting from its source system's time",
+      ).choices(Object.keys(AS_OF_CLOCKS)),
     )
     .option('--unit <unitId>', 'the unit to report (default: the top of the tree)');
 }

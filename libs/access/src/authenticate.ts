@@ -20,14 +20,13 @@ export async function authenticate(
       '需要密钥：Authorization: Bearer <密钥>',
     );
   const parsed = parseApiKey(bearer);
-  const invalid = new UnauthenticatedError(
-    'the API key is not valid or has been revoked',
-    '密钥无效或已被吊销',
-  );
-  if (!parsed) throw invalid;
+  // Built only when refusing: an error captures a stack, and this runs on every request.
+  const invalid = () =>
+    new UnauthenticatedError('the API key is not valid or has been revoked', '密钥无效或已被吊销');
+  if (!parsed) throw invalid();
   const binding = await store.readStream(apiKeyStream(parsed.keyId));
   const actorId = binding[0]?.data.actorId as string | undefined;
-  if (!actorId) throw invalid;
+  if (!actorId) throw invalid();
   const actor = await readActor(store, actorId);
   const secretHash = actor.keys[parsed.keyId];
   if (
@@ -36,6 +35,6 @@ export async function authenticate(
     !secretHash ||
     !secretMatches(parsed.secret, secretHash)
   )
-    throw invalid;
+    throw invalid();
   return { actorId, name: actor.name, roles: actor.roles, unitId: actor.unitId, operator: false };
 }

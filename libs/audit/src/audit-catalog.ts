@@ -1,6 +1,6 @@
 import type { LedgerModel } from '@libs/indicators';
 import type { Clock, EventStore } from '@libs/ledger';
-import { ACTIONS, type Action, type ExecuteContext } from '@libs/records';
+import { ACTIONS, type Action, type ExecuteContext, type StreamStateCache } from '@libs/records';
 import { drawSample } from './draw-sample/draw-sample.action';
 import { grantLockException } from './grant-lock-exception/grant-lock-exception.action';
 import { lockGuard } from './locks/lock-guard';
@@ -17,6 +17,8 @@ export interface AuditPorts {
   clock: Clock;
   /** The indicator model, current up to now; a full rebuild from the store by default. */
   model?: () => Promise<LedgerModel>;
+  /** Folded unit states shared with the command handler, so the lock's ancestry costs no reads. */
+  states?: StreamStateCache;
 }
 
 /** The audit actions; DrawSample reads its population through the ports. */
@@ -38,7 +40,7 @@ export function ledgerCatalog(ports: AuditPorts): ReadonlyMap<string, Action> {
 
 /** The catalog and the period-lock guard for executeCommand: one line at each entry point. */
 export function ledgerCommandContext(ports: AuditPorts): Pick<ExecuteContext, 'catalog' | 'guard'> {
-  return { catalog: ledgerCatalog(ports), guard: lockGuard(ports.store) };
+  return { catalog: ledgerCatalog(ports), guard: lockGuard(ports.store, ports.states) };
 }
 
 /**

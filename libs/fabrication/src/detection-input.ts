@@ -67,8 +67,17 @@ export interface ServiceRecord {
   dayN: number;
   /** The year of `day`: compare with DetectionInput.period. */
   year: number;
-  /** Ledger time of the creating event, and the China day it fell on as a day number. */
+  /** Ledger time of the creating event. */
   recordedAt: string;
+  /** A migrated record's recording time in its source system (the envelope's sourceRecordedAt). */
+  sourceRecordedAt: string | null;
+  /**
+   * When the record was entered: the source system's time for a migrated record, the ledger's
+   * otherwise. Null for a record migrated without a source time: its recordedAt is only the day
+   * of the migration, which says nothing about how it was entered (see enteredAtOf).
+   */
+  enteredAt: string | null;
+  /** The China day of enteredAt as a day number; NaN when enteredAt is null. */
   enteredN: number;
   actor: string;
   /** The creating event. */
@@ -92,6 +101,8 @@ export interface Mark {
   day: string;
   eventId: string;
   recordedAt: string;
+  /** As ServiceRecord.enteredAt. */
+  enteredAt: string | null;
 }
 
 export interface ResidentFacts {
@@ -113,6 +124,21 @@ export interface LedgerView {
 
 const views = new WeakMap<readonly RecordedEvent[], LedgerView>();
 
+/**
+ * When an event's record was entered, for the detectors that judge entry times (back-dating,
+ * bursts of entry, a death registered late). A migrated record was entered when its source
+ * system says; the ledger's recordedAt is the migration's own day, and judging by it would make
+ * every migrated record look back-dated and every patient's year look entered at one sitting.
+ * Migrated events are those carrying a source time, or the migration's correlation id (its
+ * stream, named by a MigrationStarted earlier in the log): the latter without a source time have
+ * no known entry time (null), and the entry-time checks pass them by.
+ */
+export function enteredAtOf(e: RecordedEvent, migrations: ReadonlySet<string>): string | null {
+  if (e.sourceRecordedAt !== undefined) return e.sourceRecordedAt;
+  if (e.correlationId !== null && migrations.has(e.correlationId)) return null;
+  return e.recordedAt;
+}
+
 function factsOf(residents: Map<string, ResidentFacts>, residentId: string): ResidentFacts {
   let f = residents.get(residentId);
   if (!f) {
@@ -130,11 +156,13 @@ export function ledgerView(events: readonly RecordedEvent[]): LedgerView {
   const byKey = new Map<string, ServiceRecord>();
   const residents = new Map<string, ResidentFacts>();
   const parents = new Map<string, string | null>();
+  const migrations = new Set<string>();
   let lastDay = '';
   for (const e of events) {
     const d = e.data as Record<string, unknown>;
     const type = e.type;
     if (SERVICE_TYPE_SET.has(type)) {
+      const enteredAt = enteredAtOf(e, migrations);
       const residentId = d.residentId as string;
       const recordId = (d.recordId ?? d.contractId) as string;
       const day = fastChinaDay(e.occurredAt);
@@ -148,7 +176,9 @@ export function ledgerView(events: readonly RecordedEvent[]): LedgerView {
         dayN: dayNumber(day),
         year: Number(day.slice(0, 4)),
         recordedAt: e.recordedAt,
-        enteredN: chinaDayNumber(e.recordedAt),
+        sourceRecordedAt: e.sourceRecordedAt ?? null,
+        enteredAt,
+        enteredN: enteredAt === null ? NaN : chinaDayNumber(enteredAt),
         actor: e.actor,
         eventId: e.eventId,
         evidence: [e.eventId],
@@ -183,12 +213,15 @@ export function ledgerView(events: readonly RecordedEvent[]): LedgerView {
         day: fastChinaDay(e.occurredAt),
         eventId: e.eventId,
         recordedAt: e.recordedAt,
+        enteredAt: enteredAtOf(e, migrations),
       };
       const f = factsOf(residents, d.residentId as string);
       if (type === 'ResidentDied') f.died = mark;
       else f.movedOut = mark;
     } else if (type === 'OrgUnitRegistered' || type === 'OrgUnitMoved') {
       parents.set(d.unitId as string, (d.parentId as string | null | undefined) ?? null);
+    } else if (type === 'MigrationStarted') {
+      migrations.add(e.streamId);
     }
   }
   const view = { records, residents, parents, lastDay };

@@ -16,3 +16,8 @@ export * from './streams/target-events';
 export * from './commands/id.decorator';
 export * from './rules/dates';
 export * from './commands/stream-state-cache';
+export * from './streams/migration-events';
+export * from './rules/source-time';
+export * from './commands/migration-actions';
+export * from './start-migration/start-migration.action';
+export * from './complete-migration/complete-migration.action';

@@ -51,6 +51,8 @@ const eventView = (e: RecordedEvent) => ({
   type: e.type,
   occurredAt: e.occurredAt,
   recordedAt: e.recordedAt,
+  // A back-dating alert on a migrated record is judged by this time: the supervisor sees it too.
+  sourceRecordedAt: e.sourceRecordedAt ?? null,
   actor: e.actor,
   commandId: e.commandId,
   data: e.data,

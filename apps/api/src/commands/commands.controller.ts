@@ -79,10 +79,19 @@ export class CommandsController {
     const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
     const { actor: _claimed, ...fields } = isObject ? (body as Record<string, unknown>) : {};
     const command = isObject ? fields : (body ?? {});
-    const authorize = commandAuthorizer(principal, storeFactLookup(this.store), systemClock);
+    const authorize = commandAuthorizer(
+      principal,
+      storeFactLookup(this.store, this.states),
+      systemClock,
+    );
     // Audit commands too, and the period lock; DrawSample reads its population from the live model.
     const model = async () => (await this.projection.catchUp(), this.projection.model);
-    const context = ledgerCommandContext({ store: this.store, clock: systemClock, model });
+    const context = ledgerCommandContext({
+      store: this.store,
+      clock: systemClock,
+      model,
+      states: this.states,
+    });
     const result = await executeCommand(command, {
       store: this.store,
       clock: systemClock,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type IndicatorCatalog,
   type PeriodResult,
+  type AsOfBasis,
   UnitTree,
   asOfInstant,
   catalogForPeriod,
@@ -18,6 +19,8 @@ import { LedgerProjection } from './ledger-projection.service';
 export interface RatesQuery {
   year: number;
   asOf: string | null;
+  /** Which clock asOf reads; absent: the ledger's. */
+  asOfBasis?: AsOfBasis;
 }
 
 /** Evaluations over the live model; "now" results are cached per log position, past as-of results forever. */
@@ -45,12 +48,13 @@ export class RateQueries {
   }
 
   evaluate(q: RatesQuery): PeriodResult {
-    const period = periodOf(q.year, q.asOf, this.today());
-    // A past as-of view cannot change; a current one changes with every append.
+    const period = this.period(q);
+    // A past ledger-time view cannot change; a current one changes with every append, and so
+    // does a source-time one (a later migration can bring records recorded before asOf).
     const key =
-      q.asOf && q.asOf < systemClock().toISOString()
+      q.asOf && q.asOf < systemClock().toISOString() && period.asOfBasis === 'ledger'
         ? `${q.year}|${q.asOf}`
-        : `${q.year}|now|${this.projection.model.position}`;
+        : `${q.year}|${q.asOf ?? 'now'}|${period.asOfBasis}|${this.projection.model.position}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     if (this.cache.size > 200) this.cache.clear();
@@ -65,7 +69,11 @@ export class RateQueries {
   }
 
   tree(q: RatesQuery): UnitTree {
-    return new UnitTree(this.projection.model, periodOf(q.year, q.asOf, this.today()));
+    return new UnitTree(this.projection.model, this.period(q));
+  }
+
+  private period(q: RatesQuery) {
+    return periodOf(q.year, q.asOf, this.today(), q.asOfBasis ?? 'ledger');
   }
 
   lineage(
@@ -85,15 +93,7 @@ export class RateQueries {
         `unknown indicator ${indicatorId}`,
         { indicatorId },
       );
-    return lineage(
-      this.projection.model,
-      def!,
-      unitId,
-      periodOf(q.year, q.asOf, this.today()),
-      page,
-      pageSize,
-      filter,
-    );
+    return lineage(this.projection.model, def!, unitId, this.period(q), page, pageSize, filter);
   }
 
   /** Figures at every 10-day checkpoint of the year (10th, 20th, month end), as known then. */

@@ -10,7 +10,7 @@ import {
   type ValidationOptions,
   isISO8601,
 } from 'class-validator';
-import { asOfInstant } from '@libs/indicators';
+import { AS_OF_BASES, type AsOfBasis, asOfInstant } from '@libs/indicators';
 import { IsId, isLedgerDate } from '@libs/records';
 import { validatedQuery } from '../http/valid-query';
 
@@ -50,11 +50,18 @@ export class PeriodQuery {
   unit?: string;
 }
 
-/** …and `asOf`: what the ledger had recorded by then. */
+/** …and `asOf`: what the ledger had recorded by then (or, with `asOfBasis=source`, anywhere). */
 export class RatesQuery extends PeriodQuery {
   @IsOptional()
   @IsDateOrInstant()
   asOf?: string;
+
+  /** Which clock asOf reads: ledger (default) or source (a migrated record's source time). */
+  @IsOptional()
+  @IsIn(AS_OF_BASES, {
+    message: '$property must be ledger or source / $property 须为 ledger 或 source',
+  })
+  asOfBasis?: AsOfBasis;
 }
 
 export const LINEAGE_FILTERS = ['all', 'counted', 'not_counted'] as const;
@@ -101,6 +108,7 @@ export interface RatesParams {
   period?: string;
   unit?: string;
   asOf?: string;
+  asOfBasis?: string;
 }
 
 /**
@@ -110,11 +118,13 @@ export interface RatesParams {
 export function parseRatesParams(
   params: RatesParams | PeriodQuery,
   defaultYear: number,
-): { year: number; asOf: string | null; unit?: string } {
+): { year: number; asOf: string | null; asOfBasis: AsOfBasis; unit?: string } {
   const q: RatesQuery = params instanceof PeriodQuery ? params : validatedQuery(RatesQuery, params);
   return {
     year: q.period === undefined ? defaultYear : Number(q.period),
     asOf: q.asOf ? asOfInstant(q.asOf) : null,
+    // Without asOf there is no point in time for a clock to read: everything known now.
+    asOfBasis: q.asOf ? (q.asOfBasis ?? 'ledger') : 'ledger',
     unit: q.unit,
   };
 }

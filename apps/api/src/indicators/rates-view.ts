@@ -16,6 +16,7 @@ export function ratesView(queries: RateQueries, q: RatesQuery, unitId: string) {
   return {
     period: q.year,
     asOf: q.asOf,
+    asOfBasis: result.period.asOfBasis,
     day: result.period.day,
     position: result.position,
     unit: tree.nodes.get(unitId),

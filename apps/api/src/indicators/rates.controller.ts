@@ -37,6 +37,13 @@ const AS_OF = ApiQuery({
   required: false,
   description: 'As the ledger knew it then (by recordedAt): a date or ISO time',
 });
+const AS_OF_BASIS = ApiQuery({
+  name: 'asOfBasis',
+  required: false,
+  enum: ['ledger', 'source'],
+  description:
+    "Which clock asOf reads: ledger (default, recordedAt) or source (a migrated record counts from its source system's recording time, sourceRecordedAt; other records from recordedAt)",
+});
 
 @ApiTags('indicators')
 @ApiBearerAuth()
@@ -68,6 +75,7 @@ export class RatesController {
   @PERIOD
   @UNIT
   @AS_OF
+  @AS_OF_BASIS
   async rates(
     @CurrentPrincipal() principal: Principal,
     @Query(new ValidQuery(RatesQuery)) params: RatesQuery,
@@ -81,6 +89,7 @@ export class RatesController {
   @PERIOD
   @UNIT
   @AS_OF
+  @AS_OF_BASIS
   @ApiQuery({ name: 'filter', required: false, enum: LINEAGE_FILTERS })
   @ApiQuery({ name: 'page', required: false, description: 'From 0' })
   @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 50' })
@@ -100,6 +109,7 @@ export class RatesController {
     return {
       period: q.year,
       asOf: q.asOf,
+      asOfBasis: q.asOfBasis,
       ...this.queries.lineage(
         q,
         indicator,
@@ -131,6 +141,7 @@ export class RatesController {
   @PERIOD
   @UNIT
   @AS_OF
+  @AS_OF_BASIS
   @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'] })
   async export(
     @CurrentPrincipal() principal: Principal,

@@ -97,6 +97,8 @@ export class ResidentsController {
         type: e.type,
         occurredAt: e.occurredAt,
         recordedAt: e.recordedAt,
+        // A migrated record's recording time in its source system (an attested claim); null otherwise.
+        sourceRecordedAt: e.sourceRecordedAt ?? null,
         actor: e.actor,
         commandId: e.commandId,
         data: e.data,

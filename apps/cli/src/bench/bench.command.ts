@@ -1,138 +1,108 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
-import { SqliteEventStore, type NewEvent } from '@libs/ledger';
-import { round, summarise } from './latency';
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import {
+  type BenchOptions,
+  DEFAULT_DOC,
+  describeRun,
+  planFrom,
+  positiveInt,
+  positiveNumber,
+} from './bench-options';
+import { markdownReport, terminalTable, writeReport } from './bench-report';
+import { type BenchRow, failedRow } from './bench-row';
+import {
+  type Context,
+  appendRows,
+  deliveryRows,
+  emitRow,
+  httpRows,
+  importRows,
+  rawLimitRows,
+  seedRows,
+} from './bench-sections';
+import { districtFile } from './district-file';
+import { describeMachine, load } from './machine';
 
-const positiveInt = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError('must be a positive whole number');
-  return n;
-};
+export { benchAppendCommand } from './delivery-delay';
 
-const sample = (i: number): NewEvent => ({
-  type: 'FollowUpRecorded',
-  occurredAt: '2024-03-05',
-  data: {
-    residentId: `r-${i}`,
-    condition: 'hypertension',
-    systolic: 128 + (i % 20),
-    diastolic: 82,
-    mode: 'face_to_face_clinic',
-  },
-});
+const HELP_AFTER = `
+One run measures, side by side on this machine: the raw SQLite limits (fsync'd one-row
+transactions, hash-chained inserts, read + re-hash), import of a district year (durable and
+--fast, lines/s and peak RSS), seed, HTTP commands at 1 and 32 connections against the real API
+(autocannon), single and batched appends through the store, Emmett's SQLite event store doing the
+same appends, and cross-process delivery. It prints one table and writes it to ${DEFAULT_DOC}.
 
-/** Throughput of batched and single appends, and subscription delay, on a scratch SQLite file. */
+Everything runs on scratch files, never on your store. The district year (seed --emit, ~290 MB)
+and the peer's install are cached in --cache (default: the system temp folder's
+ledger-bench-cache), so a second run reuses them. A full run takes tens of minutes at today's
+speed; --lines N imports only the first N lines, and the table says which was run.`;
+
 export function benchCommand(): Command {
   return new Command('bench')
     .description(
-      'measure SQLite append throughput and subscription delivery delay (scratch file, not your store)',
+      'measure the ledger on this machine against its targets and a peer store; writes docs/benchmarks.md',
     )
-    .option('--events <n>', 'events to append in batches', positiveInt, 100_000)
-    .option('--batch <n>', 'events per append', positiveInt, 100)
-    .option('--singles <n>', 'single-event appends (one command each)', positiveInt, 5_000)
-    .option(
-      '--deliveries <n>',
-      'appends from another process timed until delivery',
-      positiveInt,
-      200,
-    )
-    .action(async (o: { events: number; batch: number; singles: number; deliveries: number }) => {
-      const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
-      const path = join(dir, 'bench.sqlite');
-      const store = new SqliteEventStore({ path });
-      try {
-        let started = performance.now();
-        for (let i = 0; i < o.events; i += o.batch) {
-          const size = Math.min(o.batch, o.events - i);
-          const batch = Array.from({ length: size }, (_, k) => sample(i + k));
-          await store.append(`resident-${i / o.batch}`, batch, {
-            expectedRevision: 'no_stream',
-            actor: 'bench',
-          });
-        }
-        const batched = o.events / ((performance.now() - started) / 1000);
-        started = performance.now();
-        for (let i = 0; i < o.singles; i += 1) {
-          await store.append(`single-${i}`, [sample(i)], {
-            expectedRevision: 'no_stream',
-            actor: 'bench',
-            commandId: `c-${i}`,
-          });
-        }
-        const singles = o.singles / ((performance.now() - started) / 1000);
-        const delays = await crossProcessDelays(store, path, o.deliveries);
-        const report = {
-          batchedAppend: {
-            events: o.events,
-            batchSize: o.batch,
-            eventsPerSecond: Math.round(batched),
-          },
-          singleAppend: { appends: o.singles, appendsPerSecond: Math.round(singles) },
-          crossProcessDeliveryMs: Object.fromEntries(
-            Object.entries(summarise(delays)).map(([k, v]) => [k, round(v)]),
-          ),
-          targetDeliveryMs: 50,
-        };
-        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      } finally {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
+    .option('--quick', 'smoke run of a few seconds on the 1 % district (docs left alone)')
+    .option('--lines <n>', 'import only the first N lines of the year (default: all)', positiveInt)
+    .option('--cache <dir>', 'where the district file and the peer install are kept between runs')
+    .option('--refresh-cache', 'generate the district file again (and time seed --emit)')
+    .option('--doc <file>', `where the markdown table goes (default: ${DEFAULT_DOC})`)
+    .option('--no-seed', 'skip seed --scale district (minutes)')
+    .option('--no-peer', "skip Emmett's SQLite event store")
+    .option('--seconds <s>', 'length of each timed append loop (default 5)', positiveNumber)
+    .option('--http-seconds <s>', 'length of each HTTP load (default 10)', positiveNumber)
+    .option('--events <n>', 'events appended in batches, per store', positiveInt)
+    .option('--batch <n>', 'events per batched append (default 100)', positiveInt)
+    .option('--deliveries <n>', 'appends from another process timed until delivery', positiveInt)
+    .addHelpText('after', HELP_AFTER)
+    .action((o: BenchOptions) => runBench(o));
 }
 
-/** A child process appends; this one subscribes and times commit-to-delivery from recordedAt. */
-async function crossProcessDelays(
-  store: SqliteEventStore,
-  path: string,
-  count: number,
-): Promise<number[]> {
-  const delays: number[] = [];
-  const after = await store.headPosition();
-  const subscription = store.subscribe(
-    (e) => {
-      if (e.streamId.startsWith('remote-')) delays.push(Date.now() - Date.parse(e.recordedAt));
-    },
-    { after },
-  );
-  const child = spawn(
-    process.execPath,
-    [process.argv[1], 'bench-append', '--path', path, '--count', String(count)],
-    {
-      stdio: 'inherit',
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`bench writer exited ${code}`)),
-    );
-  });
-  const deadline = Date.now() + 5_000;
-  while (delays.length < count && Date.now() < deadline)
-    await new Promise((r) => setTimeout(r, 10));
-  await subscription.stop();
-  return delays;
-}
-
-/** The other process of the delivery benchmark. */
-export function benchAppendCommand(): Command {
-  return new Command('bench-append')
-    .requiredOption('--path <file>')
-    .option('--count <n>', 'appends', positiveInt, 200)
-    .action(async (o: { path: string; count: number }) => {
-      const store = new SqliteEventStore({ path: o.path });
-      for (let i = 0; i < o.count; i += 1) {
-        await store.append(`remote-${i}`, [sample(i)], {
-          expectedRevision: 'no_stream',
-          actor: 'bench',
-        });
-        await new Promise((r) => setTimeout(r, 7 + (i % 5)));
-      }
-      await store.close();
-    });
+async function runBench(options: BenchOptions): Promise<void> {
+  const plan = planFrom(options);
+  const scratch = mkdtempSync(join(tmpdir(), 'ledger-bench-'));
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const context: Context = { plan, scratch, log };
+  const machine = describeMachine(scratch);
+  const rows: BenchRow[] = [];
+  try {
+    rows.push(...rawLimitRows(context));
+    rows.push(...(await appendRows(context)));
+    rows.push(...(await deliveryRows(context)));
+    let file;
+    try {
+      file = await districtFile({
+        cache: plan.cache,
+        scratch,
+        scale: plan.scale,
+        lines: plan.lines,
+        refresh: plan.refreshCache,
+        log,
+      });
+    } catch (error) {
+      rows.push(failedRow('Import of a district year', `the ${plan.scale} year's file`, error));
+    }
+    if (file) {
+      rows.push(emitRow(file));
+      const imported = await importRows(context, file);
+      rows.push(...imported.rows);
+      rows.push(...(await httpRows(context, imported.durableStore, file)));
+      // The district store is large; it goes as soon as the HTTP load is done with it.
+      if (imported.durableStore)
+        for (const suffix of ['', '-wal', '-shm'])
+          rmSync(`${imported.durableStore}${suffix}`, { force: true });
+    }
+    rows.push(...(await seedRows(context)));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  machine.loadAfter = load();
+  process.stdout.write(await terminalTable(rows, machine));
+  if (plan.doc) {
+    const doc = resolve(plan.doc);
+    writeReport(doc, markdownReport(rows, machine, describeRun(plan, options)));
+    log(`bench: table written to ${plan.doc}`);
+  }
 }

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { evaluationCsv, evaluationWorkbook } from '@libs/indicators';
 import { figuresFromScratch } from '../figures';
-import { withPeriodOptions } from '../period-options';
+import { checkAsOfClock, withPeriodOptions } from '../period-options';
 import { openStoreFrom, withStoreOption } from '../store-option';
 
 export function exportCommand(): Command {
@@ -14,26 +14,29 @@ export function exportCommand(): Command {
       new Option('--format <format>', 'file format').choices(['xlsx', 'csv']).default('xlsx'),
     )
     .requiredOption('--out <file>', 'where to write it')
-    .action(
-      async (o: {
+    .action(async function (
+      this: Command,
+      o: {
         period: number;
         asOf?: string;
+        by?: string;
         unit?: string;
         format: 'xlsx' | 'csv';
         out: string;
         store?: string;
-      }) => {
-        const store = await openStoreFrom(o);
-        try {
-          const { table } = await figuresFromScratch(store, o);
-          if (o.format === 'xlsx') await evaluationWorkbook(table).xlsx.writeFile(o.out);
-          else await writeFile(o.out, await evaluationCsv(table));
-          process.stdout.write(
-            `wrote ${o.out}: ${table.rows.length} units × ${table.indicators.length} indicators\n`,
-          );
-        } finally {
-          await store.close();
-        }
       },
-    );
+    ) {
+      checkAsOfClock(this, o);
+      const store = await openStoreFrom(o);
+      try {
+        const { table } = await figuresFromScratch(store, o);
+        if (o.format === 'xlsx') await evaluationWorkbook(table).xlsx.writeFile(o.out);
+        else await writeFile(o.out, await evaluationCsv(table));
+        process.stdout.write(
+          `wrote ${o.out}: ${table.rows.length} units × ${table.indicators.length} indicators\n`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
 }

@@ -1,4 +1,5 @@
 import { duration, grouped } from './import-progress';
+import type { MigrationOutcome } from './migration-record';
 
 /** What one run did; read = appended + duplicates + unchanged + rejected. */
 export interface ImportCounts {
@@ -36,6 +37,8 @@ export interface ImportSummary extends ImportCounts {
   rejectsFile: string | null;
   elapsedSeconds: number;
   perSecond: number;
+  /** Set for `--migration`. */
+  migration?: MigrationOutcome;
 }
 
 export function summaryText(s: ImportSummary): string {
@@ -55,7 +58,27 @@ export function summaryText(s: ImportSummary): string {
     row('rejected', s.rejected, s.rejectsFile ? `   see ${s.rejectsFile}` : ''),
     row('events appended', s.eventsAppended),
     `  ${'elapsed'.padEnd(18)}${elapsed(s.elapsedSeconds).padStart(12)}   ${grouped(s.perSecond)} ${unit}/s`,
+    ...(s.migration ? [migrationText(s.migration)] : []),
     '',
+  ].join('\n');
+}
+
+const STARTS: Record<MigrationOutcome['start'], string> = {
+  new: 'started by this run',
+  resumed: 'resumed (an earlier run started it)',
+  repeated: 'already complete before this run',
+};
+
+function migrationText(m: MigrationOutcome): string {
+  const end =
+    m.completion === 'now'
+      ? 'completed by this run'
+      : m.completion === 'already'
+        ? 'nothing new recorded'
+        : 'not completed';
+  return [
+    `  migration from "${m.sourceSystem}", file sha256 ${m.fileSha256}`,
+    `    stream migration-${m.fileSha256.slice(0, 12)}…: ${STARTS[m.start]}; ${end}`,
   ].join('\n');
 }
 

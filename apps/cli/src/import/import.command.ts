@@ -4,17 +4,27 @@ import { Command, CommanderError, Option } from 'commander';
 import { commandAuthorizer, type Principal } from '@libs/access';
 import { ledgerCommandContext } from '@libs/audit';
 import { describeStoreLocation, systemClock } from '@libs/ledger';
-import { COMMAND_TYPES, storeFactLookup } from '@libs/records';
+import { COMMAND_TYPES, StreamStateCache, storeFactLookup } from '@libs/records';
+
+/**
+ * A file in recorded order visits most residents a few times a year, far apart: a cache cannot
+ * hold them all within 500 MB, so it keeps the recent ones (and every unit and doctor, which
+ * recur on every line) and a miss reads a short stream.
+ */
+const IMPORT_CACHED_STREAMS = 20_000;
 import { principalFrom } from '../principal-option';
 import { withStoreOption } from '../store-option';
 import { CSV_UNSUPPORTED_TYPES, csvToCommands } from './csv-to-commands';
+import { fileSha256 } from './file-sha256';
 import { ImportFatalError } from './import-errors';
 import { ImportProgress } from './import-progress';
 import { emptyCounts, summaryText, type ImportSummary } from './import-summary';
+import { type MigrationOutcome, beginMigration, completeMigration } from './migration-record';
 import { ndjsonToCommands } from './ndjson-to-commands';
 import { openImportStore } from './open-import-store';
 import { readCsvRecords } from './read-csv-records';
 import { readLines } from './read-lines';
+import { rejectReasonFor } from './reject-reason';
 import { RejectsWriter } from './rejects-writer';
 import { runImport } from './run-import';
 
@@ -32,6 +42,8 @@ interface ImportOptions {
   key?: string;
   fast?: boolean;
   json?: boolean;
+  migration?: boolean;
+  source?: string;
 }
 
 const HELP_AFTER = `
@@ -39,6 +51,13 @@ Each line (NDJSON) or row (CSV) is one command, executed in file order, each app
 Rejected lines are written to FILE.rejects.ndjson (recreated by every run, removed when empty).
 Running the same file again appends nothing twice (commandId), so an interrupted import is
 completed by running it again. CSV columns: docs/import-csv.md.
+
+A migration (--migration --source "<system>") brings another system's records: it appends
+MigrationStarted before the lines and MigrationCompleted after them (source system, the file's
+SHA-256, line counts) in the stream migration-<sha256>, and each line may carry
+"sourceRecordedAt" (ISO date-time with zone): when the source system recorded it, kept beside
+the ledger's own recordedAt. Outside a migration a line carrying it is rejected. Re-running the
+same file appends nothing twice, migration events included.
 
 Exit status: 0 every line accepted; 1 some lines rejected; 2 the import could not run (missing
 file, unusable store, bad option); 130/143 stopped by Ctrl-C/SIGTERM after the line in hand.`;
@@ -73,6 +92,11 @@ export function importCommand(): Command {
       'SQLite synchronous=NORMAL: faster; a power cut may lose the last acknowledged lines, a re-run completes them',
     )
     .option('--json', 'print the summary as JSON')
+    .option(
+      '--migration',
+      'a historical migration: recorded as MigrationStarted/MigrationCompleted, lines may carry sourceRecordedAt',
+    )
+    .option('--source <system>', 'with --migration: the system the records come from')
     .addHelpText('after', HELP_AFTER)
     .exitOverride((error) => {
       // A mistyped option must not look like "some lines were rejected" (1): usage errors are 2.
@@ -92,13 +116,32 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
       `${options.type} has nested fields and cannot be imported from CSV; use NDJSON`,
     );
   }
+  const sourceSystem = migrationSource(options);
   const { store, location } = await openImportStore(options);
   let principal: Principal;
+  let migration: MigrationOutcome | undefined;
+  // One cache of folded states for the run: the handler, the lock guard and the scope check.
+  const states = new StreamStateCache(IMPORT_CACHED_STREAMS);
+  const authorize = (p: Principal) =>
+    commandAuthorizer(p, storeFactLookup(store, states), systemClock);
   try {
     principal = await principalFrom(store, options);
   } catch (error) {
     await store.close();
     throw new ImportFatalError((error as Error).message);
+  }
+  if (sourceSystem !== undefined) {
+    try {
+      const file = { path, bytes: size, sha256: await fileSha256(path) };
+      migration = await beginMigration(
+        { store, clock: systemClock, actor: principal.actorId, authorize: authorize(principal) },
+        file,
+        sourceSystem,
+      );
+    } catch (error) {
+      await store.close();
+      throw fatal('cannot start the migration', error);
+    }
   }
   if (options.fast && location.kind !== 'sqlite')
     process.stderr.write('import: --fast applies to SQLite only; ignored\n');
@@ -131,13 +174,29 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
       store,
       clock: systemClock,
       actor: principal.actorId,
-      authorize: commandAuthorizer(principal, storeFactLookup(store), systemClock),
-      ...ledgerCommandContext({ store, clock: systemClock }),
+      authorize: authorize(principal),
+      ...ledgerCommandContext({ store, clock: systemClock, states }),
+      states,
       rejects,
       progress,
       counts,
       stopRequested: () => signal !== undefined,
+      ...(migration ? { migration: { correlationId: migration.correlationId } } : {}),
     });
+    if (completed && migration) {
+      // The counts must describe the bytes the migration names: a file changed under the run is not completed.
+      if ((await fileSha256(path)) !== migration.fileSha256)
+        throw new ImportFatalError(
+          `${file} changed while it was being migrated; the migration of ${migration.fileSha256} is not completed`,
+        );
+      migration = await completeMigration(
+        { store, clock: systemClock, actor: principal.actorId, authorize: authorize(principal) },
+        migration,
+        counts,
+      ).catch((error: unknown) => {
+        throw fatal('cannot complete the migration', error);
+      });
+    }
   } catch (error) {
     failure = error;
   } finally {
@@ -156,9 +215,12 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
       store: describeStoreLocation(location),
       actor: principal.actorId,
       fast: options.fast === true,
-      ...(completed ? {} : { stopped: failure === undefined ? 'interrupted' : 'failed' }),
+      ...(completed && failure === undefined
+        ? {}
+        : { stopped: failure === undefined ? 'interrupted' : 'failed' }),
       ...counts,
       rejectsFile: rejects.count > 0 ? `${file}.rejects.ndjson` : null,
+      ...(migration ? { migration } : {}),
       elapsedSeconds: Math.round(elapsedSeconds * 1000) / 1000,
       perSecond: elapsedSeconds > 0 ? Math.round(counts.read / elapsedSeconds) : 0,
     };
@@ -169,6 +231,26 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
   if (failure !== undefined) throw failure;
   if (signal) process.exitCode = EXIT_ON_SIGNAL[signal] ?? EXIT_FATAL;
   else if (counts.rejected > 0) process.exitCode = EXIT_REJECTED;
+}
+
+/** --migration and --source go together: a migration without its source system says nothing. */
+function migrationSource(options: ImportOptions): string | undefined {
+  if (options.source !== undefined && !options.migration)
+    throw new ImportFatalError('--source names the system a migration comes from: add --migration');
+  if (!options.migration) return undefined;
+  if (options.source === undefined || options.source.trim() === '')
+    throw new ImportFatalError(
+      '--migration needs --source "<system name>": the system the records come from',
+    );
+  return options.source.trim();
+}
+
+/** A refusal before or after the lines (the migration's own commands) stops the import: exit 2. */
+function fatal(what: string, error: unknown): Error {
+  if (error instanceof ImportFatalError) return error;
+  const reason = rejectReasonFor(error);
+  if (!reason) return error as Error;
+  return new ImportFatalError(`${what}: ${reason.code}: ${reason.en} / ${reason.zh}`);
 }
 
 /** The input's size in bytes, or one clear line saying why it cannot be read. */

@@ -6,6 +6,7 @@ import type { ImportProgress } from './import-progress';
 import type { ImportCounts } from './import-summary';
 import { rejectReasonFor } from './reject-reason';
 import type { RejectsWriter } from './rejects-writer';
+import { sourceTimeOfLine } from './source-time-of-line';
 
 export interface ImportRun {
   items: AsyncIterable<ImportItem>;
@@ -25,6 +26,13 @@ export interface ImportRun {
   stopRequested(): boolean;
   /** Lines per commit; the time bound below usually ends a batch first. */
   batchLines?: number;
+  /** Folded states for the run, shared with the lock guard and the scope check. */
+  states?: StreamStateCache;
+  /**
+   * Set when the import is a migration: lines may carry `sourceRecordedAt`, and their events
+   * carry this correlation id (the migration's stream), so they can be told apart later.
+   */
+  migration?: { correlationId: string };
 }
 
 /** A commit at least this often, so a slow file still shows progress and holds the lock briefly. */
@@ -48,7 +56,7 @@ interface Done {
  * Returns false when it stopped early on request.
  */
 export async function runImport(run: ImportRun): Promise<boolean> {
-  const states = new StreamStateCache();
+  const states = run.states ?? new StreamStateCache();
   const iterator = run.items[Symbol.asyncIterator]();
   const limit = run.batchLines ?? BATCH_LINES;
   let exhausted = false;
@@ -78,7 +86,8 @@ async function executeLine(
 ): Promise<Done> {
   if (item.reject) return { item, reject: item.reject };
   try {
-    const result = await executeCommand(item.command, {
+    const line = sourceTimeOfLine(item.command, run.migration !== undefined, run.clock);
+    const result = await executeCommand(line.command, {
       store: run.store,
       clock: run.clock,
       actor: run.actor,
@@ -86,6 +95,8 @@ async function executeLine(
       catalog: run.catalog,
       guard: run.guard,
       states,
+      correlationId: run.migration?.correlationId,
+      sourceRecordedAt: line.sourceRecordedAt,
     });
     if (result.duplicate) return { item, outcome: 'duplicate' };
     if (result.events.length === 0) return { item, outcome: 'unchanged' };

@@ -19,7 +19,7 @@ export function renderDiff(changes: IndicatorChange[], asOf: string): string {
       );
       for (const e of r.events)
         lines.push(
-          `      #${e.position} ${e.type} occurred ${e.occurredAt.slice(0, 10)} recorded ${e.recordedAt} by ${e.actor} ${e.hash.slice(0, 12)}…`,
+          `      #${e.position} ${e.type} occurred ${e.occurredAt.slice(0, 10)} recorded ${e.recordedAt}${e.sourceRecordedAt ? ` (source ${e.sourceRecordedAt})` : ''} by ${e.actor} ${e.hash.slice(0, 12)}…`,
         );
     }
   }

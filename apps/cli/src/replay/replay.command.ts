@@ -4,7 +4,7 @@ import { systemClock } from '@libs/ledger';
 import { chinaDay } from '@libs/records';
 import { renderDiff } from './render-diff';
 import { figuresFromScratch } from '../figures';
-import { withPeriodOptions } from '../period-options';
+import { checkAsOfClock, withPeriodOptions } from '../period-options';
 import { openStoreFrom, withStoreOption } from '../store-option';
 
 export function replayCommand(): Command {
@@ -22,6 +22,7 @@ export function replayCommand(): Command {
       o: {
         period: number;
         asOf?: string;
+        by?: string;
         unit?: string;
         json?: boolean;
         diffNow?: boolean;
@@ -30,6 +31,7 @@ export function replayCommand(): Command {
     ) {
       if (o.diffNow && !o.asOf)
         this.error('error: --diff-now needs --as-of: the view to compare with now');
+      checkAsOfClock(this, o);
       const store = await openStoreFrom(o);
       try {
         const { model, result, table } = await figuresFromScratch(store, o);
@@ -46,7 +48,7 @@ export function replayCommand(): Command {
           : undefined;
         if (o.json) {
           process.stdout.write(
-            `${JSON.stringify({ period: o.period, asOf: o.asOf ?? null, day: result.period.day, position: result.position, ...table, ...(diff ? { changesSince: diff } : {}) }, null, 2)}\n`,
+            `${JSON.stringify({ period: o.period, asOf: o.asOf ?? null, asOfBasis: result.period.asOfBasis, day: result.period.day, position: result.position, ...table, ...(diff ? { changesSince: diff } : {}) }, null, 2)}\n`,
           );
         } else {
           process.stdout.write(

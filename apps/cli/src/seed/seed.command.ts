@@ -27,6 +27,7 @@ interface SeedOptions {
   year: number;
   seed: number;
   emit?: string;
+  emitSourceTimes?: boolean;
   store?: string;
   inject: Injection[];
   truth?: string;
@@ -99,15 +100,26 @@ function openForWriting(file: string): number {
   }
 }
 
-async function emitCommands(generated: GeneratedSeed, file: string): Promise<void> {
+/**
+ * The line with the moment the simulated clinic recorded it, as a migration file carries it:
+ * appended to the JSON object as text, so a district year costs no parse and no re-stringify.
+ */
+const withSourceTime = (json: string, recordedAt: number): string =>
+  `${json.slice(0, -1)},"sourceRecordedAt":"${new Date(recordedAt).toISOString()}"}`;
+
+async function emitCommands(
+  generated: GeneratedSeed,
+  file: string,
+  sourceTimes: boolean,
+): Promise<void> {
   const out = createWriteStream(file, { fd: openForWriting(file) });
   let chunk: string[] = [];
   const flush = async () => {
     if (!out.write(chunk.join(''))) await once(out, 'drain');
     chunk = [];
   };
-  for (const { json } of generated.commands()) {
-    chunk.push(`${json}\n`);
+  for (const { json, recordedAt } of generated.commands()) {
+    chunk.push(`${sourceTimes ? withSourceTime(json, recordedAt) : json}\n`);
     if (chunk.length >= 10_000) await flush();
   }
   await flush();
@@ -149,6 +161,10 @@ export function seedCommand(): Command {
       'write the commands as NDJSON in recorded order instead of applying them',
     )
     .option(
+      '--emit-source-times',
+      'with --emit: each line carries sourceRecordedAt, the simulated recording time, for `import --migration`',
+    )
+    .option(
       '--inject <pattern[:rate]>',
       `plant a fabrication pattern in a fraction of its eligible subjects (repeatable): ${INJECT_PATTERNS.join(', ')}`,
       injection,
@@ -160,10 +176,12 @@ export function seedCommand(): Command {
     )
     .action(async (o: SeedOptions) => {
       const injecting = o.inject.length > 0 || o.truth !== undefined;
+      if (o.emitSourceTimes && !o.emit)
+        throw new SeedEmitError('--emit-source-times needs --emit <file>');
       if (o.emit) {
         const started = performance.now();
         const generated = generateSeed(o);
-        await emitCommands(generated, o.emit);
+        await emitCommands(generated, o.emit, o.emitSourceTimes === true);
         process.stdout.write(
           `seed: wrote ${count(generated.total)} commands to ${o.emit} in ${formatDuration(performance.now() - started)} (${describe(o)})\n`,
         );

@@ -28,7 +28,7 @@ function gist(data: Record<string, unknown>): string {
 export function trailCommand(): Command {
   return withKeyOption(withStoreOption(new Command('trail')))
     .description(
-      "a resident's full timeline: every event with who, when recorded and when it happened, corrections and voids with their reasons (the read is itself recorded)",
+      "a resident's full timeline: every event with who, when recorded (and for migrated records when the source system recorded it) and when it happened, corrections and voids with their reasons (the read is itself recorded)",
     )
     .requiredOption('--resident <residentId>', 'pseudonymous resident id')
     .option('--json', 'as JSON')
@@ -63,12 +63,15 @@ export function trailCommand(): Command {
         process.stdout.write(
           `resident ${o.resident} (unit ${state.unitId}) — ${events.length} events\n`,
         );
+        // Migrated records carry their source system's recording time: shown beside the ledger's.
+        const migrated = events.some((e) => e.sourceRecordedAt !== undefined);
+        const source = (text: string) => (migrated ? `${text.padEnd(24)}  ` : '');
         process.stdout.write(
-          `${'pos'.padStart(7)}  ${'recorded at'.padEnd(24)}  ${'occurred'.padEnd(10)}  ${'actor'.padEnd(16)}  event\n`,
+          `${'pos'.padStart(7)}  ${'recorded at'.padEnd(24)}  ${source('source recorded at')}${'occurred'.padEnd(10)}  ${'actor'.padEnd(16)}  event\n`,
         );
         for (const e of events) {
           process.stdout.write(
-            `${String(e.position).padStart(7)}  ${e.recordedAt.padEnd(24)}  ${e.occurredAt.slice(0, 10).padEnd(10)}  ${e.actor.padEnd(16)}  ${e.type} ${gist(e.data)}\n`,
+            `${String(e.position).padStart(7)}  ${e.recordedAt.padEnd(24)}  ${source(e.sourceRecordedAt ?? '—')}${e.occurredAt.slice(0, 10).padEnd(10)}  ${e.actor.padEnd(16)}  ${e.type} ${gist(e.data)}\n`,
           );
         }
       } finally {

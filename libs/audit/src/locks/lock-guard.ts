@@ -4,6 +4,7 @@ import {
   type CommandRequest,
   type ResidentState,
   chinaDay,
+  type StreamStateCache,
   storeFactLookup,
   unitOn,
 } from '@libs/records';
@@ -67,8 +68,8 @@ function lockedUnits(
  * of one of its units (or an ancestor) is refused with PERIOD_LOCKED, unless an unexpired
  * exception covers it. Seals and exceptions are read from their streams, never from a projection.
  */
-export function lockGuard(store: EventStore) {
-  const lookup = storeFactLookup(store);
+export function lockGuard(store: EventStore, states?: StreamStateCache) {
+  const lookup = storeFactLookup(store, states);
   return async (
     action: Action,
     request: CommandRequest,

@@ -203,6 +203,32 @@ export class EventLog {
     const e = this.events.find((x) => x.eventId === eventId)!;
     return (e.data.recordId ?? e.data.contractId) as string;
   }
+
+  /**
+   * A migration of another system's records, as `import --migration` writes it: MigrationStarted
+   * in its own stream, recorded on `day` (the migration's day), and its correlation id, which the
+   * migrated events carry (see migrated()).
+   */
+  migrationStarted(day: string, sha = 'ab'.repeat(32)): string {
+    const streamId = `migration-${sha}`;
+    this.add(
+      streamId,
+      'MigrationStarted',
+      { fileSha256: sha, sourceSystem: 'old', fileName: 'f.ndjson', fileBytes: 1 },
+      day,
+      at(day),
+      'operator',
+    );
+    return streamId;
+  }
+
+  /** Marks an event as migrated: the migration's correlation id, and the source time if given. */
+  migrated(eventId: string, correlationId: string, sourceRecordedAt?: string): string {
+    const e = this.events.find((x) => x.eventId === eventId)!;
+    e.correlationId = correlationId;
+    if (sourceRecordedAt !== undefined) e.sourceRecordedAt = sourceRecordedAt;
+    return eventId;
+  }
 }
 
 /** A plain day becomes 10:00 China time that day (02:00Z); instants pass through. */

@@ -174,7 +174,7 @@ export function assignedTargets(
   const own = new Map<string, Record<string, number>>();
   for (const [unitId, byYear] of model.targets) {
     const sheets = (byYear.get(period.year) ?? [])
-      .filter(knownBy(period.asOf))
+      .filter(knownBy(period.asOf, period.asOfBasis))
       .filter((s) => chinaDay(s.ref.occurredAt) <= period.end);
     if (sheets.length && tree.nodes.has(unitId)) own.set(unitId, sheets[sheets.length - 1].data);
   }
@@ -212,7 +212,7 @@ function previousYear(
       .filter((d) => typeof d.target === 'object')
       .map((d) => ({ ...d, target: 0 })),
   };
-  const before = periodOf(period.year - 1, period.asOf, today);
+  const before = periodOf(period.year - 1, period.asOf, today, period.asOfBasis);
   const rates = new Map<string, number>();
   for (const row of evaluatePeriod(model, relative, before, today).rows)
     if (row.rate !== null) rates.set(`${row.unitId}|${row.indicatorId}`, row.rate);

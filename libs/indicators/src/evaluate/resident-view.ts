@@ -29,8 +29,11 @@ export interface ResidentView {
   refs: EventRef[];
 }
 
-function liveRecord(m: RecordModel, asOf: string | null, day: string): LiveRecord | undefined {
-  const known = knownBy(asOf);
+function liveRecord(
+  m: RecordModel,
+  known: ReturnType<typeof knownBy>,
+  day: string,
+): LiveRecord | undefined {
   if (!known(m.created) || m.voids.some(known)) return undefined;
   const corrections = m.corrections.filter(known);
   const fields = corrections.reduce((f, c) => ({ ...f, ...c.data }), { ...m.created.data });
@@ -61,7 +64,7 @@ function liveRecord(m: RecordModel, asOf: string | null, day: string): LiveRecor
 
 /** The resident as the ledger knew them at asOf, on the period's day; undefined if unknown then. */
 export function residentView(r: ResidentModel, period: Period): ResidentView | undefined {
-  const known = knownBy(period.asOf);
+  const known = knownBy(period.asOf, period.asOfBasis);
   const reg = r.registered;
   if (!reg || !known(reg) || chinaDay(reg.ref.occurredAt) > period.day) return undefined;
   const effective = <T extends { ref: EventRef }>(list: T[]) =>
@@ -76,7 +79,7 @@ export function residentView(r: ResidentModel, period: Period): ResidentView | u
     (f) => chinaDay(f.ref.occurredAt) < period.day,
   );
   const records = [...r.records.values()]
-    .map((m) => liveRecord(m, period.asOf, period.day))
+    .map((m) => liveRecord(m, known, period.day))
     .filter((x): x is LiveRecord => !!x);
   return {
     residentId: r.residentId,

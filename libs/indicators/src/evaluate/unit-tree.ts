@@ -16,7 +16,7 @@ export class UnitTree {
   private readonly chains = new Map<string, string[]>();
 
   constructor(model: LedgerModel, period: Period) {
-    const known = knownBy(period.asOf);
+    const known = knownBy(period.asOf, period.asOfBasis);
     for (const u of model.units.values()) {
       const versions = u.versions
         .filter(known)

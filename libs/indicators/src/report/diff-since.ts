@@ -1,7 +1,7 @@
 import type { IndicatorCatalog } from '../catalog/indicator-definition';
 import { type LineageEntry, lineage } from '../evaluate/lineage';
 import type { Period } from '../evaluate/period';
-import type { EventRef } from '../model/event-ref';
+import { type EventRef, knownAt } from '../model/event-ref';
 import type { LedgerModel } from '../model/ledger-model';
 
 export interface ResidentChange {
@@ -50,7 +50,9 @@ export function diffSince(
       const entry = (y ?? x)!;
       const resident = model.residents.get(entry.residentId);
       const refs = resident
-        ? residentRefs(resident).filter((r) => then.asOf !== null && r.recordedAt > then.asOf)
+        ? residentRefs(resident).filter(
+            (r) => then.asOf !== null && knownAt(r, then.asOfBasis) > then.asOf,
+          )
         : [];
       residents.push({
         residentId: entry.residentId,

@@ -34,7 +34,9 @@ export function evaluationTable(
     ...tree.children(unitId).map((n) => ({ id: n.unitId, total: false })),
     { id: unitId, total: true },
   ];
-  const asOf = result.period.asOf ? `，截至 ${result.period.asOf}` : '';
+  // A source-time view is not what the ledger knew then: the title says which clock it reads.
+  const clock = result.period.asOfBasis === 'source' ? '，按来源系统录入时间' : '';
+  const asOf = result.period.asOf ? `，截至 ${result.period.asOf}${clock}` : '';
   return {
     title: `${tree.nodes.get(unitId)?.name ?? unitId} ${result.period.year} 年基本公共卫生服务指标（${result.period.day}${asOf}）`,
     indicators: catalog.indicators.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),

@@ -53,6 +53,9 @@ CSV, for the flat record types, is described in [import-csv.md](import-csv.md).
   nothing and returns the first result, so an interrupted import can simply be re-run.
 - \`occurredAt\` is when it happened in the world (a date, \`YYYY-MM-DD\`, or an ISO date-time);
   the ledger sets \`recordedAt\` itself. Nothing a sender writes can set ledger time.
+- In a historical migration only (\`ledger import FILE --migration --source "<system>"\`), a line
+  may also carry \`sourceRecordedAt\`, an ISO date-time with its zone: when the source system
+  recorded it. It is kept beside \`recordedAt\`, never instead of it; anywhere else it is refused.
 - Residents are identified by a pseudonymous id: never put names, ID-card or phone numbers in a
   command. Unknown fields are refused.
 - Fields marked "no" may be left out. Vital signs are checked against physiological bounds

@@ -4,4 +4,6 @@ export const streamIds = {
   orgUnit: (unitId: string) => `orgunit-${unitId}`,
   doctor: (doctorId: string) => `doctor-${doctorId}`,
   targets: (unitId: string, year: number) => `targets-${unitId}-${year}`,
+  /** One per migrated file, named by its SHA-256 (hex): the same file is the same migration. */
+  migration: (fileSha256: string) => `migration-${fileSha256}`,
 };

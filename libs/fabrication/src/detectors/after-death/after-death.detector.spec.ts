@@ -21,6 +21,18 @@ describe('after-death', () => {
     expect(alerts[0].explanation.en).toContain('1 entered before the death was recorded');
   });
 
+  it('tells a late-registered death apart by source times when both were migrated', () => {
+    const log = new EventLog();
+    const migration = log.migrationStarted('2025-03-10');
+    log.resident('r1');
+    // One migration run brings both: the source system had the follow-up before the death.
+    const fu = log.followUp('r1', '2024-05-20', { recordedAt: at('2025-03-10') });
+    log.migrated(fu, migration, at('2024-05-20'));
+    log.migrated(log.died('r1', '2024-04-01', at('2025-03-10')), migration, at('2024-06-15'));
+    const [alert] = afterDeathDetector.detect({ period: 2024, events: log.events });
+    expect(alert.explanation.en).toContain('1 entered before the death was recorded');
+  });
+
   it('does not fire for services on or before the day of death', () => {
     const log = new EventLog();
     log.resident('r1');

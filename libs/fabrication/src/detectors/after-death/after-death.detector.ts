@@ -11,6 +11,9 @@
  * Evidence: the ResidentDied event and every offending record (with its corrections).
  * Score: the largest number of days a service is dated after the death.
  *
+ * "Entered before the death was recorded" compares entry times: recordedAt, or for migrated
+ * events the source system's time (a migration records the death and the services in one run).
+ *
  * Parameters (defaults):
  * - `minDaysAfter` 1 — a service counts when dated at least this many days after the death.
  * - `mediumDays` 7, `highDays` 30 — severity: score ≥ highDays high, ≥ mediumDays medium, else low.
@@ -61,7 +64,8 @@ export function servicesAfterMark(
     }
     o.days.push(after);
     o.ids.push(...r.evidence);
-    if (r.recordedAt < mark.recordedAt) o.early += 1;
+    if (r.enteredAt !== null && mark.enteredAt !== null && r.enteredAt < mark.enteredAt)
+      o.early += 1;
   }
   const alerts: AlertDraft[] = [];
   for (const [residentId, o] of offending) {

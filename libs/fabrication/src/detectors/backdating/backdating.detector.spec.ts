@@ -71,3 +71,59 @@ describe('backdating', () => {
     expect(run(log)[0]).toMatchObject({ subject: { kind: 'unit', id: 'c9' }, evidence: [id] });
   });
 });
+
+describe('backdating of migrated records', () => {
+  /** A year of honest records migrated on 2025-03-10: each entered in its source system the same day. */
+  function migratedYear(withSourceTimes: boolean) {
+    const log = new EventLog();
+    const migration = log.migrationStarted('2025-03-10');
+    const ids = days('2024-01-05', 300).map((d, i) => {
+      log.resident(`r${i}`);
+      const id = log.followUp(`r${i}`, d, { recordedAt: at('2025-03-10') });
+      return log.migrated(id, migration, withSourceTimes ? at(d) : undefined);
+    });
+    return { log, migration, ids };
+  }
+
+  it('judges a migrated record by its source time, so the migration day flags nothing', () => {
+    const { log } = migratedYear(true);
+    expect(run(log)).toEqual([]);
+  });
+
+  it('still finds back-dating inside the source system: a deadline batch of old records', () => {
+    const { log, migration } = migratedYear(true);
+    const planted = days('2024-04-01', 35).map((d, i) => {
+      log.resident(`b${i}`);
+      const id = log.followUp(`b${i}`, d, { doctorId: 'd9', recordedAt: at('2025-03-10') });
+      return log.migrated(id, migration, at('2024-09-29'));
+    });
+    const alerts = run(log);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      subject: { kind: 'doctor', id: 'd9' },
+      score: 35,
+      severity: 'high',
+      evidence: planted,
+    });
+  });
+
+  it('passes by a record migrated without a source time: its entry time is unknown', () => {
+    const { log } = migratedYear(false);
+    expect(run(log)).toEqual([]);
+  });
+
+  it('near miss: the same late entry born in the ledger (no migration) is flagged', () => {
+    const log = new EventLog();
+    log.resident('r1');
+    log.followUp('r1', '2024-02-10', { recordedAt: at('2025-03-10') });
+    expect(run(log)).toHaveLength(1);
+  });
+
+  it('a correlation id that names no migration in the log does not excuse a record', () => {
+    const log = new EventLog();
+    log.resident('r1');
+    const id = log.followUp('r1', '2024-02-10', { recordedAt: at('2025-03-10') });
+    log.migrated(id, `migration-${'ef'.repeat(32)}`);
+    expect(run(log)).toHaveLength(1);
+  });
+});

@@ -2,15 +2,20 @@
  * backdating — records entered long after the date they claim, clustered before a deadline or
  * after the year was sealed.
  *
- * The gap of a live record dated in the period is (China day of recordedAt) − (its corrected
- * date), in days. Honest entry happens the same day, within a week, or in a catch-up batch at
- * the end of the record's own quarter (the quarterly deadline), Q4's spilling a few days into
- * January. A record is flagged when it is:
+ * The gap of a live record dated in the period is (China day it was entered) − (its corrected
+ * date), in days. Entered means recordedAt, except for a migrated record: there it is the source
+ * system's time (sourceRecordedAt), since the migration's own day says nothing about how the
+ * record was entered, while back-dating inside the source system's times is still back-dating.
+ * A record migrated without a source time has no known entry time and is passed by.
+ *
+ * Honest entry happens the same day, within a week, or in a catch-up batch at the end of the
+ * record's own quarter (the quarterly deadline), Q4's spilling a few days into January. A record
+ * is flagged when it is:
  *
  * - late: gap ≥ `minGapDays` and entered more than `graceDays` after the end of the quarter it
  *   is dated in;
  * - after a seal: dated in a year sealed (input.seals) for the resident's unit or an ancestor,
- *   and recorded after the seal's sealedAt (the seal event joins the evidence);
+ *   and entered after the seal's sealedAt (the seal event joins the evidence);
  * - part of a deadline cluster: at least `clusterMin` records of one subject recorded within
  *   `clusterDays` days before a quarter's end, each dated in an earlier quarter and at least
  *   `clusterGapDays` days before it was entered.
@@ -79,7 +84,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
     const unitId = view.residents.get(r.residentId)?.unitId;
     if (!unitId) return undefined;
     const chain = ancestorsOf(unitId);
-    return seals.find((s) => chain.includes(s.unitId) && r.recordedAt > s.sealedAt);
+    return seals.find((s) => chain.includes(s.unitId) && r.enteredAt! > s.sealedAt);
   };
   const subjectOf = (r: ServiceRecord): { kind: 'doctor' | 'unit'; id: string } | null => {
     if (r.doctorId) return { kind: 'doctor', id: r.doctorId };
@@ -109,7 +114,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
     return n;
   };
   for (const r of view.records) {
-    if (r.voided || r.year !== input.period) continue;
+    if (r.voided || r.year !== input.period || r.enteredAt === null) continue;
     const entered = r.enteredN;
     const gap = entered - r.dayN;
     if (gap >= p.minGapDays && entered > endOf(r.dayN) + p.graceDays) flag(r, 'late');
@@ -180,7 +185,7 @@ export const backdatingDetector: Detector<Params> = {
   id: 'backdating',
   description: {
     zh: '录入时间远晚于发生日期的记录，尤其集中在季度截止前或年度封存后',
-    en: 'large recordedAt − occurredAt gaps, especially clustered before a quarterly deadline or after a seal',
+    en: "large entry − occurredAt gaps (recordedAt, or a migrated record's source time), especially clustered before a quarterly deadline or after a seal",
   },
   params: DEFAULTS,
   detect,

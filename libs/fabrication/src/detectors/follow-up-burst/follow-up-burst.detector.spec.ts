@@ -75,3 +75,50 @@ describe('follow-up-burst', () => {
     expect(run(log)).toEqual([]);
   });
 });
+
+describe('follow-up-burst over migrated records', () => {
+  const QUARTERS = ['2024-02-10', '2024-05-11', '2024-08-12', '2024-11-13'];
+
+  it('does not take the migration run for a sitting: source times are the entry times', () => {
+    const log = new EventLog();
+    const migration = log.migrationStarted('2025-03-10');
+    log.resident('r1');
+    QUARTERS.forEach((d) =>
+      log.migrated(log.followUp('r1', d, { recordedAt: at('2025-03-10') }), migration, at(d)),
+    );
+    expect(run(log)).toEqual([]);
+  });
+
+  it('still finds a year entered at one sitting in the source system', () => {
+    const log = new EventLog();
+    const migration = log.migrationStarted('2025-03-10');
+    log.resident('r1');
+    const ids = QUARTERS.map((d) =>
+      log.migrated(
+        log.followUp('r1', d, { recordedAt: at('2025-03-10') }),
+        migration,
+        at('2024-12-20'),
+      ),
+    );
+    const alerts = run(log);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ score: 4, evidence: ids });
+    expect(alerts[0].explanation.en).toContain('by 2024-12-20');
+  });
+
+  it('without source times: no entry burst, but follow-ups dated together are still found', () => {
+    const log = new EventLog();
+    const migration = log.migrationStarted('2025-03-10');
+    log.resident('r1');
+    QUARTERS.forEach((d) =>
+      log.migrated(log.followUp('r1', d, { recordedAt: at('2025-03-10') }), migration),
+    );
+    log.resident('r2');
+    const sameDay = ['2024-06-01', '2024-06-01'].map((d) =>
+      log.migrated(log.followUp('r2', d, { recordedAt: at('2025-03-10') }), migration),
+    );
+    const alerts = run(log);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ subject: { id: 'r2' }, evidence: sameDay });
+  });
+});

@@ -10,10 +10,13 @@
  *    the guideline's early recheck and does not count towards a burst.
  * 2. Same day: at least `sameDayMin` follow-ups of one condition dated on one day (not already
  *    part of a burst). An early recheck cannot be on the same day, so none is excused.
- * 3. Entered together: at least `enteredMin` follow-ups recorded (ledger time, China day) within
+ * 3. Entered together: at least `enteredMin` follow-ups entered (China day) within
  *    `enteredWindowDays` days whose dates span at least `enteredSpanDays` days — a year's visits
  *    written up at one sitting. (Honest catch-up entry at a quarter's end covers one quarter, in
- *    which a patient rarely has that many follow-ups.)
+ *    which a patient rarely has that many follow-ups.) Entered is the ledger's recordedAt, or for
+ *    a migrated record its source system's time: a migration brings a whole year in one run,
+ *    and that run is not a sitting of the doctor's. Follow-ups migrated without a source time
+ *    have no entry time and take no part in this pattern (1 and 2 still judge them).
  *
  * Subject: the resident. Evidence: the follow-ups of the burst (with corrections).
  * Score: the number of follow-ups in the burst.
@@ -74,7 +77,9 @@ function detect(input: Parameters<Detector['detect']>[0], params?: Partial<Param
     const cond = String(first.fields.condition);
     const from = list.reduce((m, r) => (r.day < m ? r.day : m), first.day);
     const to = list.reduce((m, r) => (r.day > m ? r.day : m), first.day);
-    const entered = dayFromNumber(Math.max(...list.map((r) => r.enteredN)));
+    // Only the 'entered' text names it, and its members all have an entry time.
+    const enteredNs = list.filter((r) => r.enteredAt !== null).map((r) => r.enteredN);
+    const entered = enteredNs.length > 0 ? dayFromNumber(Math.max(...enteredNs)) : '';
     const n = list.length;
     const text = {
       burst: {
@@ -146,7 +151,7 @@ function detect(input: Parameters<Detector['detect']>[0], params?: Partial<Param
     // 3. Entered together.
     const byEntry = list
       .map((r, k) => ({ r, k, e: r.enteredN }))
-      .filter((x) => !used.has(x.k))
+      .filter((x) => !used.has(x.k) && x.r.enteredAt !== null)
       .sort((a, b) => a.e - b.e);
     for (let i = 0; i < byEntry.length; i++) {
       let j = i;

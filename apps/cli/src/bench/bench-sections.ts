@@ -1,0 +1,302 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchPlan } from './bench-options';
+import {
+  type BenchRow,
+  atLeast,
+  atMost,
+  failedRow,
+  grouped,
+  megabytes,
+  ms,
+  perSecond,
+  seconds,
+} from './bench-row';
+import { crossProcessDelays } from './delivery-delay';
+import type { DistrictFile } from './district-file';
+import { type Peer, loadPeer } from './emmett-peer';
+import { httpLoad } from './http-load';
+import { importThroughput } from './import-throughput';
+import { summarise } from './latency';
+import {
+  chainedInserts,
+  eventHashes,
+  fsyncedTransactions,
+  readHashParse,
+} from './raw-sqlite-limits';
+import { seedTime } from './seed-time';
+import { comparedAppendRows } from './peer-comparison';
+import { ledgerConcurrentAppends } from './store-appends';
+
+/** Targets of issue 14, for this 2-core machine. */
+const TARGET = {
+  importLinesPerSecond: 80_000,
+  peakRssBytes: 500_000_000,
+  seedSeconds: 60,
+  httpPerSecond: 3_000,
+  httpP99Ms: 25,
+  singleP50Ms: 2,
+  deliveryP95Ms: 50,
+};
+
+export interface Context {
+  plan: BenchPlan;
+  scratch: string;
+  log: (line: string) => void;
+}
+
+const removeStore = (path: string) => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+};
+
+export function rawLimitRows({ plan, scratch, log }: Context): BenchRow[] {
+  const section = 'Raw limits of this machine' as const;
+  const rows: BenchRow[] = [];
+  log('bench: raw SQLite limits…');
+  const oneRow = join(scratch, 'raw-fsync.sqlite');
+  try {
+    const fsync = fsyncedTransactions(oneRow, plan.timedSeconds);
+    rows.push({
+      section,
+      measure: "one-row transactions, each fsync'd (WAL, synchronous=FULL)",
+      result: perSecond(fsync.perSecond, 'transactions'),
+      note: `${grouped(fsync.count)} commits in ${seconds(fsync.seconds)}`,
+    });
+  } catch (error) {
+    rows.push(failedRow(section, "one-row fsync'd transactions", error));
+  } finally {
+    removeStore(oneRow);
+  }
+  const chain = join(scratch, 'raw-chain.sqlite');
+  try {
+    const inserts = chainedInserts(chain, plan.chainedRows);
+    rows.push({
+      section,
+      measure: 'hash-chained inserts in one transaction',
+      result: perSecond(inserts.perSecond, 'rows'),
+      note: `${grouped(inserts.count)} rows: event id (UUID v5 of the commandId), SHA-256 over previous hash + canonical JSON, log-chain link, the events table's unique indexes`,
+    });
+    const hashes = eventHashes(plan.chainedRows);
+    rows.push({
+      section,
+      measure: 'of which: the event hash alone, no database',
+      result: perSecond(hashes.perSecond, 'hashes'),
+      note: 'canonical JSON (RFC 8785) + SHA-256 of the same events, one core',
+    });
+    const read = readHashParse(chain);
+    rows.push({
+      section,
+      measure: 'read + JSON.parse + SHA-256 re-hash of stored rows',
+      result: perSecond(read.perSecond, 'rows'),
+      note: `${grouped(read.count)} rows, every hash recomputed and compared`,
+    });
+  } catch (error) {
+    rows.push(failedRow(section, 'hash-chained inserts / read + re-hash', error));
+  } finally {
+    removeStore(chain);
+  }
+  return rows;
+}
+
+export async function appendRows({ plan, scratch, log }: Context): Promise<BenchRow[]> {
+  const section = 'Appends through the store' as const;
+  let peer: Peer | { skipped: string } | { failed: unknown };
+  if (!plan.peer) peer = { skipped: '--no-peer' };
+  else {
+    try {
+      peer = await loadPeer(plan.cache, plan.mayInstallPeer, log);
+    } catch (error) {
+      peer = { failed: error };
+    }
+  }
+  const rows = await comparedAppendRows(plan, scratch, peer, log);
+  const measure = `ledger: single appends, ${plan.inFlight} in flight`;
+  log(`bench: ${measure}…`);
+  const path = join(scratch, 'ledger-concurrent.sqlite');
+  try {
+    const r = await ledgerConcurrentAppends(path, plan.timedSeconds, plan.inFlight);
+    rows.push({
+      section,
+      measure,
+      result: perSecond(r.perSecond, 'appends'),
+      note: `${grouped(r.count)} appends; group commit shares one transaction and fsync among those arriving together; no peer figure (its workload runs one at a time)`,
+    });
+  } catch (error) {
+    rows.push(failedRow(section, measure, error));
+  } finally {
+    removeStore(path);
+  }
+  return rows;
+}
+
+export async function deliveryRows({ plan, scratch, log }: Context): Promise<BenchRow[]> {
+  const section = 'Subscription delivery' as const;
+  const measure = 'append in another process → delivered here';
+  log('bench: cross-process subscription delivery…');
+  const path = join(scratch, 'delivery.sqlite');
+  try {
+    const delays = await crossProcessDelays(path, plan.deliveries);
+    if (delays.length === 0) throw new Error('no event was delivered within 5 s');
+    const s = summarise(delays);
+    return [
+      {
+        section,
+        measure,
+        result: `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)}`,
+        ...atMost(s.p95, TARGET.deliveryP95Ms, `${TARGET.deliveryP95Ms} ms (p95)`),
+        note: `${s.samples} of ${plan.deliveries} appends delivered; millisecond clock`,
+      },
+    ];
+  } catch (error) {
+    return [failedRow(section, measure, error)];
+  } finally {
+    removeStore(path);
+  }
+}
+
+const fileNote = (file: DistrictFile): string =>
+  file.lines === file.yearLines
+    ? `the whole ${file.scale} year, ${grouped(file.lines)} lines`
+    : `first ${grouped(file.lines)} of the ${file.scale} year's ${grouped(file.yearLines)} lines (--lines)`;
+
+export function emitRow(file: DistrictFile): BenchRow {
+  return {
+    section: 'Seed',
+    measure: `seed --scale ${file.scale} --emit (commands only, no store)`,
+    result:
+      file.emitSeconds !== undefined ? seconds(file.emitSeconds) : 'not run: file from the cache',
+    note:
+      file.emitSeconds !== undefined
+        ? `${grouped(file.yearLines)} lines, generated in this run and cached`
+        : 'generated by an earlier run (--refresh-cache to time it)',
+  };
+}
+
+/**
+ * Durable then --fast into fresh stores. The durable store is kept (returned) for the HTTP load;
+ * the caller removes it.
+ */
+export async function importRows(
+  { plan, scratch, log }: Context,
+  file: DistrictFile,
+): Promise<{ rows: BenchRow[]; durableStore?: string }> {
+  const section = 'Import of a district year' as const;
+  const rows: BenchRow[] = [];
+  let durableStore: string | undefined;
+  for (const fast of [false, true]) {
+    const name = fast ? 'import --fast (synchronous=NORMAL)' : 'import, durable (synchronous=FULL)';
+    const store = join(scratch, fast ? 'import-fast.sqlite' : 'import-durable.sqlite');
+    log(`bench: ${name}, ${grouped(file.lines)} lines…`);
+    try {
+      const r = await importThroughput(file.path, store, fast, scratch);
+      const rejected = r.rejected > 0 ? `; ${grouped(r.rejected)} lines rejected` : '';
+      const atDistrict = plan.scale === 'district';
+      rows.push({
+        section,
+        measure: name,
+        result: perSecond(r.linesPerSecond, 'lines'),
+        ...(!fast && atDistrict
+          ? atLeast(r.linesPerSecond, TARGET.importLinesPerSecond, '80,000 lines/s')
+          : {}),
+        note: `${fileNote(file)} in ${seconds(r.wallSeconds)}${rejected}`,
+      });
+      rows.push({
+        section,
+        measure: `${name}: peak RSS`,
+        result: r.peakRssBytes !== undefined ? megabytes(r.peakRssBytes) : 'not measured',
+        ...(r.peakRssBytes !== undefined && atDistrict
+          ? atMost(r.peakRssBytes, TARGET.peakRssBytes, '500 MB')
+          : {}),
+      });
+      if (!fast) durableStore = store;
+    } catch (error) {
+      rows.push(failedRow(section, name, error));
+    } finally {
+      if (fast) removeStore(store);
+    }
+  }
+  return { rows, durableStore };
+}
+
+export async function seedRows({ plan, scratch, log }: Context): Promise<BenchRow[]> {
+  const measure = `seed --scale ${plan.scale} into a store`;
+  if (!plan.seed) return [{ section: 'Seed', measure, result: 'skipped: --no-seed' }];
+  log(`bench: ${measure}…`);
+  const store = join(scratch, 'seed.sqlite');
+  try {
+    const r = await seedTime(plan.scale, store, scratch);
+    return [
+      {
+        section: 'Seed',
+        measure,
+        result: seconds(r.wallSeconds),
+        ...(plan.scale === 'district' ? atMost(r.wallSeconds, TARGET.seedSeconds, '60 s') : {}),
+        note:
+          `${grouped(r.commands)} commands, ${grouped(r.events)} events, ${grouped(r.refused)} refused` +
+          (r.peakRssBytes !== undefined ? `; peak RSS ${megabytes(r.peakRssBytes)}` : ''),
+      },
+    ];
+  } catch (error) {
+    return [failedRow('Seed', measure, error)];
+  } finally {
+    removeStore(store);
+  }
+}
+
+export async function httpRows(
+  { plan, log }: Context,
+  storePath: string | undefined,
+  file: DistrictFile,
+): Promise<BenchRow[]> {
+  const section = 'HTTP commands (loopback, durable store)' as const;
+  if (!storePath)
+    return [failedRow(section, 'HTTP load', new Error('needs the store the durable import fills'))];
+  log('bench: HTTP load against the API…');
+  try {
+    const r = await httpLoad({
+      storePath,
+      importedFile: file.path,
+      seconds: plan.httpSeconds,
+      warmupSeconds: plan.warmupSeconds,
+      connections: plan.connections,
+      log,
+    });
+    const setting =
+      `store of ${grouped(r.storeEvents)} events (the durable import); LOG_LEVEL=${r.logLevel}; ` +
+      `${r.generator} in the bench process on the same cores; API ready in ${seconds(r.readySeconds)}` +
+      (r.apiPeakRssBytes !== undefined ? `; API peak RSS ${megabytes(r.apiPeakRssBytes)}` : '');
+    const rows: BenchRow[] = [];
+    for (const l of r.levels) {
+      const single = l.connections === 1;
+      const label = `${l.connections} connection${single ? '' : 's'}`;
+      rows.push({
+        section,
+        measure: `${label}: commands acknowledged`,
+        result: perSecond(l.acknowledgedPerSecond, 'commands'),
+        ...(single ? {} : atLeast(l.acknowledgedPerSecond, TARGET.httpPerSecond, '3,000/s')),
+        note: `${seconds(l.seconds)} of load`,
+      });
+      rows.push({
+        section,
+        measure: `${label}: latency`,
+        result: `p50 ${ms(l.p50)}, p99 ${ms(l.p99)}`,
+        ...(single
+          ? atMost(l.p50, TARGET.singleP50Ms, '2 ms (p50)')
+          : atMost(l.p99, TARGET.httpP99Ms, '25 ms (p99)')),
+      });
+      rows.push({
+        section,
+        measure: `${label}: non-2xx answers`,
+        result: grouped(l.non2xx),
+        note:
+          [l.statuses, l.noAnswer > 0 ? `${grouped(l.noAnswer)} without an answer` : '']
+            .filter(Boolean)
+            .join('; ') || 'every request answered 2xx',
+      });
+    }
+    rows[0].note = `${rows[0].note}; ${setting}`;
+    return rows;
+  } catch (error) {
+    return [failedRow(section, 'HTTP load', error)];
+  }
+}

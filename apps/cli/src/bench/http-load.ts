@@ -1,0 +1,247 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { Options, Result } from 'autocannon';
+import { ActorAdmin, OPERATOR } from '@libs/access';
+import { SqliteEventStore, systemClock } from '@libs/ledger';
+import { HUANCUI_DISTRICT } from '@libs/synthetic';
+import { oneLine } from './bench-row';
+import { followUpBodies } from './follow-up-bodies';
+import { summarise } from './latency';
+import { peakRssOf } from './ledger-child';
+
+export interface HttpLevel {
+  connections: number;
+  seconds: number;
+  /** 2xx answers per second: commands the ledger acknowledged as durable. */
+  acknowledgedPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  /** Connection errors and timeouts: requests that got no answer at all. */
+  noAnswer: number;
+  /** e.g. "409×3, 503×1", when there were non-2xx answers. */
+  statuses: string;
+}
+
+export interface HttpFigures {
+  levels: HttpLevel[];
+  /** Events in the store when the load began. */
+  storeEvents: number;
+  /** Time the API took from spawn to its projection having caught up with the store. */
+  readySeconds: number;
+  projectionLagAtStart: number;
+  apiPeakRssBytes: number | undefined;
+  logLevel: string;
+  /** The load generator and its version, as installed. */
+  generator: string;
+}
+
+const API_MAIN = join(__dirname, '..', '..', '..', 'api', 'src', 'main.js');
+// The API folds the whole store into its indicator model before it listens: minutes for a year.
+const READY_TIMEOUT_MS = 15 * 60_000;
+const CATCH_UP_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Real HTTP against the real API process on loopback, durable store, driven by autocannon: a
+ * recorder key scoped to the district posts RecordFollowUp commands, each unique. The store is
+ * the one the durable import just filled, so the API works on a district's worth of events.
+ */
+export async function httpLoad(options: {
+  storePath: string;
+  /** The file that was imported into the store: the residents the bodies are for. */
+  importedFile: string;
+  seconds: number;
+  warmupSeconds: number;
+  connections: number[];
+  log: (line: string) => void;
+}): Promise<HttpFigures> {
+  if (!existsSync(API_MAIN)) throw new Error('the API is not built (npm run build)');
+  const { default: autocannon } = await import('autocannon');
+  const key = await recorderKey(options.storePath);
+  const nextBody = await followUpBodies(options.importedFile, Date.now().toString(36));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const logLevel = process.env.LOG_LEVEL ?? 'info';
+  options.log('bench: starting the API (it reads the whole store into its projection first)…');
+  const started = performance.now();
+  const api = spawn(process.execPath, [API_MAIN], {
+    env: {
+      ...process.env,
+      LEDGER_STORE: `sqlite:${options.storePath}`,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LEDGER_DEMO: 'off',
+      LOG_LEVEL: logLevel,
+    },
+    // The request log goes to /dev/null: written and formatted as in production, never read.
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderrTail = '';
+  api.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    stderrTail = (stderrTail + d).slice(-4000);
+  });
+  let apiPeakRssBytes: number | undefined;
+  const rssPoll = setInterval(() => {
+    apiPeakRssBytes = peakRssOf(api.pid!) ?? apiPeakRssBytes;
+  }, 500);
+  try {
+    const health = await ready(base, api, () => stderrTail);
+    const lagAtStart = health.projectionLag;
+    if (lagAtStart > 0)
+      options.log(`bench: API up; waiting for its projection to catch up (${lagAtStart} events)…`);
+    await caughtUp(base);
+    const readySeconds = (performance.now() - started) / 1000;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+    const first = await fetch(`${base}/api/v1/commands`, {
+      method: 'POST',
+      headers,
+      body: nextBody(),
+    });
+    if (!first.ok)
+      throw new Error(
+        `a sample command was refused (${first.status}): ${oneLine(await first.text())}`,
+      );
+    const load = (connections: number, duration: number) =>
+      new Promise<{ result: Result; latencies: number[] }>((resolve, reject) => {
+        // autocannon's own histogram keeps whole milliseconds, too coarse for a 2 ms target; the
+        // response event carries the exact time, kept here for 2xx answers as autocannon does.
+        const latencies: number[] = [];
+        const instance = autocannon(
+          {
+            url: base,
+            connections,
+            duration,
+            requests: [
+              {
+                method: 'POST',
+                path: '/api/v1/commands',
+                headers,
+                // Every request a new command: a repeated commandId is answered from the log.
+                setupRequest: (request) => ({ ...request, body: nextBody() }),
+              },
+            ],
+          } satisfies Options,
+          (error: unknown, result: Result) =>
+            error ? reject(error as Error) : resolve({ result, latencies }),
+        );
+        instance.on('response', (_client, status, _bytes, ms) => {
+          if (status >= 200 && status < 300) latencies.push(ms);
+        });
+      });
+    // Not reported: lets the JIT, the caches and the connection pool settle first.
+    if (options.warmupSeconds > 0) await load(8, options.warmupSeconds);
+    const levels: HttpLevel[] = [];
+    for (const connections of options.connections) {
+      options.log(`bench: HTTP, ${connections} connection(s), ${options.seconds} s…`);
+      const { result, latencies } = await load(connections, options.seconds);
+      levels.push(level(connections, result, latencies));
+    }
+    return {
+      levels,
+      storeEvents: health.headPosition,
+      readySeconds,
+      projectionLagAtStart: lagAtStart,
+      apiPeakRssBytes,
+      logLevel,
+      generator: `autocannon ${(createRequire(__filename)('autocannon/package.json') as { version: string }).version}`,
+    };
+  } finally {
+    clearInterval(rssPoll);
+    await stop(api);
+  }
+}
+
+function level(connections: number, r: Result, latencies: number[]): HttpLevel {
+  const latency = summarise(latencies);
+  const statuses = Object.entries(r.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, s]) => `${code}×${s.count ?? 0}`)
+    .join(', ');
+  return {
+    connections,
+    seconds: r.duration,
+    acknowledgedPerSecond: r['2xx'] / r.duration,
+    p50: latency.p50,
+    p99: latency.p99,
+    non2xx: r.non2xx,
+    noAnswer: r.errors + r.timeouts,
+    statuses,
+  };
+}
+
+/** A recorder of the whole district, made through the ledger's own actor commands. */
+async function recorderKey(storePath: string): Promise<string> {
+  const store = new SqliteEventStore({ path: storePath });
+  try {
+    const admin = new ActorAdmin(store, systemClock, OPERATOR);
+    const { key } = await admin.add({
+      name: 'bench recorder',
+      roles: ['recorder'],
+      unitId: HUANCUI_DISTRICT.unitId,
+    });
+    return key;
+  } finally {
+    await store.close();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+interface Health {
+  headPosition: number;
+  projectionLag: number;
+}
+
+async function ready(base: string, api: ChildProcess, said: () => string): Promise<Health> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (api.exitCode !== null || api.signalCode !== null)
+      throw new Error(`the API exited before answering: ${oneLine(said())}`);
+    try {
+      const response = await fetch(`${base}/health`);
+      if (response.ok) return (await response.json()) as Health;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the API did not answer /health within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+/** A projection still catching up would take CPU from the requests being measured. */
+async function caughtUp(base: string): Promise<void> {
+  const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const health = (await (await fetch(`${base}/health`)).json()) as Health;
+    if (health.projectionLag === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(
+    `the API's projection had not caught up after ${CATCH_UP_TIMEOUT_MS / 60_000} min`,
+  );
+}
+
+async function stop(api: ChildProcess): Promise<void> {
+  if (api.exitCode !== null || api.signalCode !== null) return;
+  const exited = new Promise((resolve) => api.once('exit', resolve));
+  api.kill('SIGTERM');
+  const timer = setTimeout(() => api.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
