@@ -1,5 +1,7 @@
 import Database, { type Database as Db } from 'better-sqlite3';
 import { GENESIS_HASH, type HashedFields, eventHash, eventIdFor, logHash } from '@libs/ledger';
+// The store's own table, indexes and append-only triggers, so an insert costs what the store's does.
+import { type EventRow, applySchema } from '@libs/ledger/sqlite/sqlite-schema';
 
 /*
  * What this disk and CPU allow before any ledger code runs: the ceilings the ledger's own
@@ -42,31 +44,6 @@ export function fsyncedTransactions(path: string, forSeconds: number): Rate {
   } finally {
     db.close();
   }
-}
-
-// The columns and unique constraints of the ledger's events table, so an insert costs the same.
-const CHAIN_TABLE = `CREATE TABLE chain (
-  position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL,
-  revision INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL,
-  recorded_at TEXT NOT NULL, occurred_at TEXT NOT NULL, actor TEXT NOT NULL,
-  correlation_id TEXT, causation_id TEXT, command_id TEXT, data TEXT NOT NULL,
-  hash TEXT NOT NULL, log_hash TEXT NOT NULL, UNIQUE (stream_id, revision))`;
-
-interface ChainRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  recorded_at: string;
-  occurred_at: string;
-  actor: string;
-  correlation_id: string | null;
-  causation_id: string | null;
-  command_id: string | null;
-  data: string;
-  hash: string;
 }
 
 /** A follow-up as the ledger stores one: the payload the hashes and parses below work on. */
@@ -118,10 +95,12 @@ export function eventHashes(count: number): Rate {
 export function chainedInserts(path: string, count: number): Rate {
   const db = open(path);
   try {
-    db.exec(CHAIN_TABLE);
-    const insert = db.prepare(`INSERT INTO chain VALUES (@position, @eventId, @streamId,
-      @revision, @type, @schemaVersion, @recordedAt, @occurredAt, @actor, @correlationId,
-      @causationId, @commandId, @data, @hash, @logHash)`);
+    applySchema(db);
+    const insert = db.prepare(`INSERT INTO events (position, event_id, stream_id, revision, type,
+      schema_version, recorded_at, occurred_at, actor, correlation_id, causation_id, command_id,
+      data, hash, log_hash) VALUES (@position, @eventId, @streamId, @revision, @type,
+      @schemaVersion, @recordedAt, @occurredAt, @actor, @correlationId, @causationId, @commandId,
+      @data, @hash, @logHash)`);
     const started = performance.now();
     db.transaction(() => {
       let previous = GENESIS_HASH;
@@ -152,8 +131,8 @@ export function readHashParse(path: string): Rate {
     const started = performance.now();
     let previous = GENESIS_HASH;
     let count = 0;
-    for (const row of db.prepare('SELECT * FROM chain ORDER BY position').iterate()) {
-      const r = row as ChainRow;
+    for (const row of db.prepare('SELECT * FROM events ORDER BY position').iterate()) {
+      const r = row as EventRow;
       const hash = eventHash(previous, {
         eventId: r.event_id,
         type: r.type,

@@ -79,7 +79,10 @@ export class SqliteEventStore implements EventStore {
     | 'chain'
     | 'savepoint'
     | 'release'
-    | 'rollbackTo',
+    | 'rollbackTo'
+    | 'begin'
+    | 'commit'
+    | 'rollback',
     Statement
   >;
 
@@ -118,6 +121,10 @@ export class SqliteEventStore implements EventStore {
       savepoint: this.db.prepare('SAVEPOINT one_append'),
       release: this.db.prepare('RELEASE one_append'),
       rollbackTo: this.db.prepare('ROLLBACK TO one_append'),
+      // IMMEDIATE takes the write lock first, so two processes cannot interleave positions.
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
     };
   }
 
@@ -155,16 +162,16 @@ export class SqliteEventStore implements EventStore {
       throw new Error('one batch at a time per store connection');
     }
     const id = Symbol('batch');
-    this.db.prepare('BEGIN IMMEDIATE').run();
+    this.stmt.begin.run();
     this.openBatch = id;
     this.batchAppended = false;
     try {
       const result = await this.batchScope.run(id, work);
-      this.db.prepare('COMMIT').run();
+      this.stmt.commit.run();
       if (this.batchAppended) this.appended.emit('append');
       return result;
     } catch (error) {
-      if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+      if (this.db.inTransaction) this.stmt.rollback.run();
       throw error;
     } finally {
       this.openBatch = null;
@@ -187,8 +194,7 @@ export class SqliteEventStore implements EventStore {
     if (group.length === 0) return;
     const outcomes: ({ ok: AppendResult } | { error: unknown })[] = [];
     try {
-      // IMMEDIATE takes the write lock first, so two processes cannot interleave positions.
-      this.db.prepare('BEGIN IMMEDIATE').run();
+      this.stmt.begin.run();
       for (const item of group) {
         try {
           const ok = this.inSavepoint(() =>
@@ -202,11 +208,11 @@ export class SqliteEventStore implements EventStore {
           outcomes.push({ error });
         }
       }
-      this.db.prepare('COMMIT').run();
+      this.stmt.commit.run();
     } catch (error) {
       // The group's transaction itself failed (disk full, read-only, locked): nothing of it is
       // durable, so every append in it is refused with that cause.
-      if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+      if (this.db.inTransaction) this.stmt.rollback.run();
       for (const item of group) item.reject(error);
       return;
     }

@@ -5,15 +5,14 @@ import {
   StoreContentionError,
   WrongExpectedRevisionError,
   assertSameCommand,
-  foldEvents,
 } from '@libs/ledger';
-import type { Action, DomainEvent } from './action';
+import type { Action } from './action';
 import type { CommandRequest } from './command-request';
 import { commandFingerprint } from './command-fingerprint';
 import type { FactLookup } from './facts';
 import { parseCommand } from './parse-command';
 import { storeFactLookup } from './store-fact-lookup';
-import type { Evolver, LoadedStream, StreamStateCache } from './stream-state-cache';
+import { type Evolver, type StreamStateCache, readStreamState } from './stream-state-cache';
 
 export interface ExecuteContext {
   store: EventStore;
@@ -89,7 +88,7 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
   for (let attempt = 0; ; attempt += 1) {
     const loaded = ctx.states
       ? await ctx.states.load(ctx.store, streamId, action.decider as Evolver)
-      : await readWhole(ctx.store, streamId, action.decider as Evolver);
+      : await readStreamState(ctx.store, streamId, action.decider as Evolver);
     const state = loaded.state;
     await ctx.authorize?.(action, action.unitsTouched(request, state as never));
     const earlier = loaded.history
@@ -148,19 +147,6 @@ export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise
       );
     }
   }
-}
-
-async function readWhole(
-  store: EventStore,
-  streamId: string,
-  evolver: Evolver,
-): Promise<LoadedStream> {
-  const history = await store.readStream(streamId);
-  return {
-    state: foldEvents(evolver, history as unknown as DomainEvent[]),
-    revision: history.length - 1,
-    history,
-  };
 }
 
 /** The events a commandId produced anywhere in the log, where the store keeps an index. */

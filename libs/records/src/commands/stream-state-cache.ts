@@ -70,14 +70,23 @@ export class StreamStateCache {
     streamId: string,
     evolver: Evolver,
   ): Promise<LoadedStream> {
-    const history = await store.readStream(streamId);
-    const state = foldEvents(evolver, history);
-    this.remember(streamId, history, state);
-    return { state, revision: history.length - 1, history };
+    const loaded = await readStreamState(store, streamId, evolver);
+    this.remember(streamId, loaded.history, loaded.state);
+    return loaded;
   }
 
   private remember(streamId: string, events: RecordedEvent[], state: unknown): void {
     const last = events[events.length - 1];
     if (last) this.entries.set(streamId, { revision: last.revision, hash: last.hash, state });
   }
+}
+
+/** A stream read whole and folded: what every command did before the cache, and still does without one. */
+export async function readStreamState(
+  store: EventStore,
+  streamId: string,
+  evolver: Evolver,
+): Promise<LoadedStream & { history: RecordedEvent[] }> {
+  const history = await store.readStream(streamId);
+  return { state: foldEvents(evolver, history), revision: history.length - 1, history };
 }

@@ -142,6 +142,8 @@ export async function seedDistrict(o: SeedDistrictOptions): Promise<SeedReport> 
   const generateMs = performance.now() - started;
   o.onGenerated?.(generated);
   const clock = o.clock ?? simulatedClock();
+  // Units and doctors without even a tip lookup (the cache below needs one per read, and on
+  // EventStoreDB, which has no cheap tip, it reads the stream): they recur on every command.
   const facts = rememberingFacts(o.store);
   const ctx = {
     store: o.store,
