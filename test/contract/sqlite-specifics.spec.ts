@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { CommandIdReusedError, SqliteEventStore, type RecordedEvent } from '@libs/ledger';
+import {
+  CommandIdReusedError,
+  SqliteEventStore,
+  type RecordedEvent,
+  verifyLog,
+} from '@libs/ledger';
 import { CLI_MAIN } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -163,6 +168,73 @@ describe('SQLite store: guarantees beyond the shared contract', () => {
       await outside;
       expect(outsideDone).toBe(true);
       expect((await store.readAll()).map((e) => e.streamId)).toEqual(['b-1', 'o-1']);
+      await store.close();
+    });
+  });
+
+  describe('remembered head and stream tips', () => {
+    const x = (i: number) => [{ type: 'X', occurredAt: '2024-01-02', data: { i } }];
+
+    it('sees what another connection appended in between, and chains on it', async () => {
+      const path = dir.file('two-writers.sqlite');
+      const a = new SqliteEventStore({ path });
+      const b = new SqliteEventStore({ path });
+      await a.append('s-1', x(1), { expectedRevision: 'no_stream', actor: 'a' });
+      expect(await a.streamTip('s-1')).toMatchObject({ revision: 0 });
+      // b writes to the stream a remembers, and moves the log's head.
+      await b.append('s-1', x(2), { expectedRevision: 0, actor: 'b' });
+      await b.append('s-2', x(3), { expectedRevision: 'no_stream', actor: 'b' });
+      expect(await a.streamTip('s-1')).toMatchObject({ revision: 1 });
+      await expect(
+        a.append('s-1', x(4), { expectedRevision: 0, actor: 'a' }),
+      ).rejects.toMatchObject({ code: 'WRONG_EXPECTED_REVISION' });
+      const appended = await a.batch(() =>
+        a.append('s-1', x(5), { expectedRevision: 1, actor: 'a' }),
+      );
+      expect(appended.events[0]).toMatchObject({ revision: 2, position: 4 });
+      expect(await verifyLog(a)).toMatchObject({ intact: true, eventsChecked: 4 });
+      await b.close();
+      await a.close();
+    });
+
+    it('forgets what a rolled-back batch wrote', async () => {
+      const store = new SqliteEventStore({ path: ':memory:' });
+      await store.append('r-1', x(1), { expectedRevision: 'no_stream', actor: 't' });
+      await expect(
+        store.batch(async () => {
+          await store.append('r-1', x(2), { expectedRevision: 0, actor: 't' });
+          await store.append('r-2', x(3), { expectedRevision: 'no_stream', actor: 't' });
+          expect(await store.streamTip('r-1')).toMatchObject({ revision: 1 });
+          throw new Error('stopped');
+        }),
+      ).rejects.toThrow('stopped');
+      expect(await store.streamTip('r-1')).toMatchObject({ revision: 0 });
+      expect(await store.streamTip('r-2')).toBeUndefined();
+      const next = await store.append('r-2', x(4), { expectedRevision: 'no_stream', actor: 't' });
+      expect(next.events[0]).toMatchObject({ revision: 0, position: 2 });
+      expect(await verifyLog(store)).toMatchObject({ intact: true, eventsChecked: 2 });
+      await store.close();
+    });
+
+    it('forgets what a refused append in a group had begun', async () => {
+      const store = new SqliteEventStore({ path: ':memory:' });
+      await store.append('d-1', x(1), {
+        expectedRevision: 'no_stream',
+        actor: 't',
+        commandId: 'c-1',
+      });
+      // Two events, the second with an event id already in the log: the first is undone too.
+      const clash = (await store.readStream('d-1'))[0].eventId;
+      await expect(
+        store.append('d-2', [x(2)[0], { ...x(3)[0], eventId: clash }], {
+          expectedRevision: 'no_stream',
+          actor: 't',
+        }),
+      ).rejects.toThrow();
+      expect(await store.streamTip('d-2')).toBeUndefined();
+      const next = await store.append('d-3', x(4), { expectedRevision: 'no_stream', actor: 't' });
+      expect(next.events[0].position).toBe(2);
+      expect(await verifyLog(store)).toMatchObject({ intact: true, eventsChecked: 2 });
       await store.close();
     });
   });

@@ -13,3 +13,4 @@ export * from './config/open-event-store';
 export * from './verify/verify-log';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export * from './store/assert-same-command';
+export * from './threads/pull-from-worker';

@@ -1,5 +1,6 @@
 export * from './commands/action';
 export * from './commands/catalog';
+export * from './commands/command-fingerprint';
 export * from './commands/command-request';
 export * from './commands/execute-command';
 export * from './commands/facts';

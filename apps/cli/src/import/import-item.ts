@@ -1,4 +1,4 @@
-import type { FieldError } from '@libs/records';
+import type { CommandRequest, FieldError } from '@libs/records';
 
 /** Why a line was not appended, as written to the rejects file. */
 export interface RejectReason {
@@ -22,5 +22,15 @@ export interface ImportItem {
   /** Bytes of the file read so far, for the progress ETA. */
   bytesRead: number;
   command?: unknown;
+  /** The command once validated (on the reading side), ready to decide. */
+  validated?: ValidatedLine;
   reject?: RejectReason;
+}
+
+/** A line that passed validation: its type, the validated request and what was taken off it. */
+export interface ValidatedLine {
+  type: string;
+  request: CommandRequest;
+  fingerprint: string;
+  sourceRecordedAt?: string;
 }

@@ -14,16 +14,14 @@ import { COMMAND_TYPES, StreamStateCache, storeFactLookup } from '@libs/records'
 const IMPORT_CACHED_STREAMS = 20_000;
 import { principalFrom } from '../principal-option';
 import { withStoreOption } from '../store-option';
-import { CSV_UNSUPPORTED_TYPES, csvToCommands } from './csv-to-commands';
+import { CSV_UNSUPPORTED_TYPES } from './csv-to-commands';
 import { fileSha256 } from './file-sha256';
 import { ImportFatalError } from './import-errors';
 import { ImportProgress } from './import-progress';
 import { emptyCounts, summaryText, type ImportSummary } from './import-summary';
 import { type MigrationOutcome, beginMigration, completeMigration } from './migration-record';
-import { ndjsonToCommands } from './ndjson-to-commands';
 import { openImportStore } from './open-import-store';
-import { readCsvRecords } from './read-csv-records';
-import { readLines } from './read-lines';
+import { validatedItemsOf } from './items-from-worker';
 import { rejectReasonFor } from './reject-reason';
 import { RejectsWriter } from './rejects-writer';
 import { runImport } from './run-import';
@@ -164,11 +162,13 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     progress.start();
-    const lines = readLines(path, MAX_LINE_BYTES);
-    const items =
-      format === 'csv'
-        ? csvToCommands(readCsvRecords(lines, MAX_LINE_BYTES), options.type)
-        : ndjsonToCommands(lines, MAX_LINE_BYTES, options.type);
+    const items = validatedItemsOf({
+      path,
+      format,
+      maxLineBytes: MAX_LINE_BYTES,
+      ...(options.type !== undefined ? { defaultType: options.type } : {}),
+      migrating: migration !== undefined,
+    });
     completed = await runImport({
       items,
       store,

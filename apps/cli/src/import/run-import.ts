@@ -1,5 +1,12 @@
 import { type Clock, type EventStore, inBatch } from '@libs/ledger';
-import { type ExecuteContext, StreamStateCache, executeCommand } from '@libs/records';
+import {
+  type ExecuteContext,
+  ACTIONS_BY_TYPE,
+  StreamStateCache,
+  type CommandResult,
+  executeCommand,
+  executeValidated,
+} from '@libs/records';
 import { ImportFatalError } from './import-errors';
 import type { ImportItem } from './import-item';
 import type { ImportProgress } from './import-progress';
@@ -60,23 +67,28 @@ export async function runImport(run: ImportRun): Promise<boolean> {
   const iterator = run.items[Symbol.asyncIterator]();
   const limit = run.batchLines ?? BATCH_LINES;
   let exhausted = false;
-  while (!exhausted) {
-    const done: Done[] = [];
-    await inBatch(run.store, async () => {
-      const started = Date.now();
-      while (done.length < limit && Date.now() - started < BATCH_MS) {
-        const next = await iterator.next();
-        if (next.done) {
-          exhausted = true;
-          return;
+  try {
+    while (!exhausted) {
+      const done: Done[] = [];
+      await inBatch(run.store, async () => {
+        const started = Date.now();
+        while (done.length < limit && Date.now() - started < BATCH_MS) {
+          const next = await iterator.next();
+          if (next.done) {
+            exhausted = true;
+            return;
+          }
+          done.push(await executeLine(run, next.value, states));
         }
-        done.push(await executeLine(run, next.value, states));
-      }
-    });
-    await settle(run, done);
-    if (run.stopRequested() && !exhausted) return false;
+      });
+      await settle(run, done);
+      if (run.stopRequested() && !exhausted) return false;
+    }
+    return true;
+  } finally {
+    // Lets the source close its file (and stop its reading thread) when the run ends early.
+    if (!exhausted) await iterator.return?.(undefined);
   }
-  return true;
 }
 
 async function executeLine(
@@ -86,18 +98,7 @@ async function executeLine(
 ): Promise<Done> {
   if (item.reject) return { item, reject: item.reject };
   try {
-    const line = sourceTimeOfLine(item.command, run.migration !== undefined, run.clock);
-    const result = await executeCommand(line.command, {
-      store: run.store,
-      clock: run.clock,
-      actor: run.actor,
-      authorize: run.authorize,
-      catalog: run.catalog,
-      guard: run.guard,
-      states,
-      correlationId: run.migration?.correlationId,
-      sourceRecordedAt: line.sourceRecordedAt,
-    });
+    const result = await execute(run, item, states);
     if (result.duplicate) return { item, outcome: 'duplicate' };
     if (result.events.length === 0) return { item, outcome: 'unchanged' };
     return { item, outcome: 'appended', events: result.events.length };
@@ -111,6 +112,36 @@ async function executeLine(
     }
     return { item, reject: reason };
   }
+}
+
+/** A line validated on the reading side goes straight to deciding; any other is validated here. */
+async function execute(
+  run: ImportRun,
+  item: ImportItem,
+  states: StreamStateCache,
+): Promise<CommandResult> {
+  const ctx: ExecuteContext = {
+    store: run.store,
+    clock: run.clock,
+    actor: run.actor,
+    authorize: run.authorize,
+    catalog: run.catalog,
+    guard: run.guard,
+    states,
+    correlationId: run.migration?.correlationId,
+  };
+  const { validated } = item;
+  if (validated) {
+    const action = (run.catalog ?? ACTIONS_BY_TYPE).get(validated.type);
+    // The reading side validated against every public type; this run may accept fewer.
+    if (!action) return executeCommand({ ...validated.request, type: validated.type }, ctx);
+    return executeValidated(
+      { action, request: validated.request, fingerprint: validated.fingerprint },
+      { ...ctx, sourceRecordedAt: validated.sourceRecordedAt },
+    );
+  }
+  const line = sourceTimeOfLine(item.command, run.migration !== undefined, run.clock);
+  return executeCommand(line.command, { ...ctx, sourceRecordedAt: line.sourceRecordedAt });
 }
 
 /** After the commit: the batch's lines count, show, and their rejects are written. */

@@ -71,7 +71,7 @@ function truthFile(o: SeedOptions, location?: StoreLocation): string {
   throw new SeedEmitError('--inject into this store needs --truth <file> for the planted cases');
 }
 
-function writeTruth(generated: GeneratedSeed, file: string): void {
+function writeTruth(generated: Pick<GeneratedSeed, 'planted'>, file: string): void {
   try {
     writeFileSync(file, generated.planted.map((c) => `${JSON.stringify(c)}\n`).join(''));
   } catch (error) {

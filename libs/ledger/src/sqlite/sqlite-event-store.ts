@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Database as Db, type Statement } from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import { GENESIS_HASH, logHash } from '../envelope/event-hash';
 import { type Clock, nextRecordedAt, systemClock } from '../envelope/ledger-clock';
 import type { NewEvent, RecordedEvent } from '../envelope/recorded-event';
@@ -49,6 +50,20 @@ interface PendingAppend {
 /** Appends beyond this wait for the next group, so one commit never holds the lock for long. */
 const MAX_GROUP = 512;
 
+/** Stream tips kept in memory; a miss costs one indexed read. */
+const TIPS_KEPT = 20_000;
+
+interface StreamTip {
+  revision: number;
+  hash: string;
+}
+
+interface Head {
+  position: number;
+  log_hash: string;
+  recorded_at: string;
+}
+
 export interface LogChainLink {
   position: number;
   hash: string;
@@ -69,7 +84,17 @@ export class SqliteEventStore implements EventStore {
   private readonly batchScope = new AsyncLocalStorage<symbol>();
   private openBatch: symbol | null = null;
   private batchAppended = false;
+  /**
+   * The log's head and the tips of recently used streams, as this connection last saw or wrote
+   * them. Trusted only while SQLite's data_version is unchanged (no other connection committed)
+   * and dropped whenever a transaction or savepoint of ours rolls back; otherwise each append
+   * would read both again, which at bulk rates costs as much as the insert itself.
+   */
+  private readonly tips = new LRUCache<string, StreamTip | false>({ max: TIPS_KEPT });
+  private head: Head | null | undefined;
+  private seenVersion = -1;
   private readonly stmt: Record<
+    | 'dataVersion'
     | 'tip'
     | 'head'
     | 'insert'
@@ -98,6 +123,7 @@ export class SqliteEventStore implements EventStore {
     this.pollMs = options.pollMs ?? 10;
     this.appended.setMaxListeners(0);
     this.stmt = {
+      dataVersion: this.db.prepare('PRAGMA data_version').pluck(),
       tip: this.db.prepare(
         'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
       ),
@@ -162,7 +188,7 @@ export class SqliteEventStore implements EventStore {
       throw new Error('one batch at a time per store connection');
     }
     const id = Symbol('batch');
-    this.stmt.begin.run();
+    this.begin();
     this.openBatch = id;
     this.batchAppended = false;
     try {
@@ -171,7 +197,7 @@ export class SqliteEventStore implements EventStore {
       if (this.batchAppended) this.appended.emit('append');
       return result;
     } catch (error) {
-      if (this.db.inTransaction) this.stmt.rollback.run();
+      this.rollback();
       throw error;
     } finally {
       this.openBatch = null;
@@ -194,7 +220,7 @@ export class SqliteEventStore implements EventStore {
     if (group.length === 0) return;
     const outcomes: ({ ok: AppendResult } | { error: unknown })[] = [];
     try {
-      this.stmt.begin.run();
+      this.begin();
       for (const item of group) {
         try {
           const ok = this.inSavepoint(() =>
@@ -212,7 +238,7 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       // The group's transaction itself failed (disk full, read-only, locked): nothing of it is
       // durable, so every append in it is refused with that cause.
-      if (this.db.inTransaction) this.stmt.rollback.run();
+      this.rollback();
       for (const item of group) item.reject(error);
       return;
     }
@@ -227,6 +253,44 @@ export class SqliteEventStore implements EventStore {
     if (appended) this.appended.emit('append');
   }
 
+  /** Takes the write lock; what another connection committed since we last looked is read again. */
+  private begin(): void {
+    this.stmt.begin.run();
+    this.freshen();
+  }
+
+  private rollback(): void {
+    if (this.db.inTransaction) this.stmt.rollback.run();
+    this.forget();
+  }
+
+  /** Drops the remembered head and tips when another connection has committed since. */
+  private freshen(): void {
+    const version = this.stmt.dataVersion.get() as number;
+    if (version !== this.seenVersion) {
+      this.forget();
+      this.seenVersion = version;
+    }
+  }
+
+  private forget(): void {
+    this.tips.clear();
+    this.head = undefined;
+  }
+
+  private tipOf(streamId: string): StreamTip | undefined {
+    const known = this.tips.get(streamId);
+    if (known !== undefined) return known || undefined;
+    const tip = this.stmt.tip.get(streamId) as StreamTip | undefined;
+    this.tips.set(streamId, tip ? { revision: tip.revision, hash: tip.hash } : false);
+    return tip;
+  }
+
+  private headOf(): Head | null {
+    if (this.head === undefined) this.head = (this.stmt.head.get() as Head | undefined) ?? null;
+    return this.head;
+  }
+
   /** One append's own savepoint: its failure undoes its rows only. */
   private inSavepoint<T>(work: () => T): T {
     this.stmt.savepoint.run();
@@ -235,6 +299,8 @@ export class SqliteEventStore implements EventStore {
       this.stmt.release.run();
       return result;
     } catch (error) {
+      // The remembered head and tips may name rows the rollback removes.
+      this.forget();
       if (this.db.inTransaction) {
         this.stmt.rollbackTo.run();
         this.stmt.release.run();
@@ -259,10 +325,9 @@ export class SqliteEventStore implements EventStore {
         };
       }
     }
-    const tip = this.stmt.tip.get(streamId) as { revision: number; hash: string } | undefined;
+    const tip = this.tipOf(streamId);
     assertExpectedRevision(streamId, options.expectedRevision, tip?.revision ?? -1);
-    const head = this.stmt.head.get() as
-      { position: number; log_hash: string; recorded_at: string } | undefined;
+    const head = this.headOf();
     const recordedAt = nextRecordedAt(this.clock, head?.recorded_at ?? null);
     const envelopes = sealEnvelopes(
       streamId,
@@ -279,6 +344,9 @@ export class SqliteEventStore implements EventStore {
       this.insert({ ...envelope, position }, previousLogHash);
       return { ...envelope, position };
     });
+    const last = recorded[recorded.length - 1];
+    this.tips.set(streamId, { revision: last.revision, hash: last.hash });
+    this.head = { position, log_hash: previousLogHash, recorded_at: recordedAt };
     return {
       events: recorded,
       nextExpectedRevision: recorded[recorded.length - 1].revision,
@@ -303,7 +371,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   async streamTip(streamId: string): Promise<{ revision: number; hash: string } | undefined> {
-    return this.stmt.tip.get(streamId) as { revision: number; hash: string } | undefined;
+    // Inside our own transaction nobody else can have written; outside it, look first.
+    if (!this.db.inTransaction) this.freshen();
+    return this.tipOf(streamId);
   }
 
   async eventsOfCommand(commandId: string): Promise<RecordedEvent[]> {

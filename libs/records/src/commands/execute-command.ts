@@ -10,7 +10,7 @@ import type { Action } from './action';
 import type { CommandRequest } from './command-request';
 import { commandFingerprint } from './command-fingerprint';
 import type { FactLookup } from './facts';
-import { parseCommand } from './parse-command';
+import { type ParsedCommand, parseCommand } from './parse-command';
 import { storeFactLookup } from './store-fact-lookup';
 import { type Evolver, type StreamStateCache, readStreamState } from './stream-state-cache';
 
@@ -66,10 +66,24 @@ const RETRY_DEADLINE_MS = 10_000;
  * unless the sender pinned an expectedRevision, in which case the conflict is theirs to see.
  */
 export async function executeCommand(raw: unknown, ctx: ExecuteContext): Promise<CommandResult> {
-  const { action, request } = parseCommand(raw, ctx.catalog);
+  return executeValidated(parseCommand(raw, ctx.catalog), ctx);
+}
+
+/** A command already validated by parseCommand (a bulk load validates on another thread). */
+export interface ValidatedCommand extends ParsedCommand {
+  /** commandFingerprint(request), when the validating side computed it already. */
+  fingerprint?: string;
+}
+
+/** executeCommand after its validation step; the same rules from there on. */
+export async function executeValidated(
+  command: ValidatedCommand,
+  ctx: ExecuteContext,
+): Promise<CommandResult> {
+  const { action, request } = command;
   const streamId = action.stream(request);
   const lookup = ctx.facts ?? storeFactLookup(ctx.store, ctx.states);
-  const fingerprint = commandFingerprint(request);
+  const fingerprint = command.fingerprint ?? commandFingerprint(request);
   const deadline = Date.now() + (ctx.retryDeadlineMs ?? RETRY_DEADLINE_MS);
   const result = (duplicate: boolean, events: RecordedEvent[]): CommandResult => ({
     commandId: request.commandId,

@@ -138,12 +138,7 @@ export function isLedgerDate(value: unknown): boolean {
  * same rule without each DTO repeating it.
  */
 function unreadableDates(instance: object, prefix = ''): FieldError[] {
-  const metas = getMetadataStorage().getTargetValidationMetadatas(
-    instance.constructor,
-    '',
-    true,
-    false,
-  );
+  const metas = dateAndNestedFields(instance.constructor as new () => object);
   const errors: FieldError[] = [];
   const record = instance as Record<string, unknown>;
   for (const meta of metas) {
@@ -172,6 +167,26 @@ function unreadableDates(instance: object, prefix = ''): FieldError[] {
     }
   }
   return errors;
+}
+
+type FieldMeta = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>;
+
+/**
+ * The metadata of the fields unreadableDates looks at, per DTO class. Decorators run once, when
+ * a class is defined, so the list never changes; asking class-validator each time walked every
+ * rule of the class and its ancestors on every command.
+ */
+const FIELDS_OF_CLASS = new Map<object, FieldMeta>();
+
+function dateAndNestedFields(cls: new (...args: never[]) => object): FieldMeta {
+  let metas = FIELDS_OF_CLASS.get(cls);
+  if (!metas) {
+    metas = getMetadataStorage()
+      .getTargetValidationMetadatas(cls, '', true, false)
+      .filter((m) => m.name === IS_ISO8601 || m.type === 'nestedValidation');
+    FIELDS_OF_CLASS.set(cls, metas);
+  }
+  return metas;
 }
 
 /** A sent value echoed in an error, cut short: a 90 kB "type" need not come back whole. */

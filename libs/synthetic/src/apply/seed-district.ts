@@ -7,16 +7,27 @@ import {
   inBatch,
   openEventStore,
 } from '@libs/ledger';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type ExecuteContext,
+  ACTIONS_BY_TYPE,
   CommandValidationError,
   StreamStateCache,
   executeCommand,
+  executeValidated,
 } from '@libs/records';
-import { type GeneratedSeed, SEED_ACTOR, generateSeed, seedCorrelationId } from '../generate-seed';
+import { pullFromWorker } from '@libs/ledger';
+import { SEED_ACTOR, type SeedOptions, seedCorrelationId } from '../generate-seed';
 import type { Scale } from '../huancui-2024';
 import type { Injection } from '../inject';
 import { ORG_TYPES, rememberingFacts } from './remembering-facts';
+import {
+  type GeneratedSummary,
+  type SeedCommandItem,
+  type SeedItem,
+  seedItems,
+} from './seed-items';
 
 /** A ledger clock the seed moves to each command's simulated recordedAt. */
 export interface SimulatedClock {
@@ -61,7 +72,7 @@ export interface SeedDistrictOptions {
   inject?: readonly Injection[];
   /** The commands accepted: the records catalog by default; planted aggregate reports need the audit one. */
   catalog?: ExecuteContext['catalog'];
-  onGenerated?(seed: GeneratedSeed): void;
+  onGenerated?(seed: GeneratedSummary): void;
   onProgress?(progress: SeedProgress): void;
 }
 
@@ -101,6 +112,30 @@ export class SeedStoreNotEmptyError extends LedgerError {
   }
 }
 
+/** A command the generator wrote that validation refused, counted like a rule's refusal. */
+class SeedInvalidCommand extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const SEED_WORKER = join(__dirname, 'seed-worker.js');
+
+/**
+ * The generated, validated commands: from a worker thread when the compiled worker is there,
+ * so generating and validating run beside deciding and appending; else inline (sources run
+ * directly, as in unit tests).
+ */
+function seedItemsOf(options: SeedOptions): AsyncGenerator<SeedItem> {
+  if (existsSync(SEED_WORKER)) return pullFromWorker<SeedItem>(SEED_WORKER, options);
+  return (async function* () {
+    yield* seedItems(options);
+  })();
+}
+
 const PROGRESS_EVERY = 500;
 /** Commands per commit: one fsync for each, as the import does. */
 const SEED_BATCH = 4_000;
@@ -137,9 +172,24 @@ async function assertSeedable(store: EventStore): Promise<void> {
 export async function seedDistrict(o: SeedDistrictOptions): Promise<SeedReport> {
   const correlationId = seedCorrelationId(o);
   await assertSeedable(o.store);
-  let started = performance.now();
-  const generated = generateSeed({ scale: o.scale, year: o.year, seed: o.seed, inject: o.inject });
-  const generateMs = performance.now() - started;
+  const items = seedItemsOf({ scale: o.scale, year: o.year, seed: o.seed, inject: o.inject });
+  try {
+    return await applySeed(o, correlationId, items);
+  } finally {
+    // Stops the generating thread when the seed ends early (a refusal it cannot count, a store failure).
+    await items.return(undefined);
+  }
+}
+
+async function applySeed(
+  o: SeedDistrictOptions,
+  correlationId: string,
+  items: AsyncGenerator<SeedItem>,
+): Promise<SeedReport> {
+  const first = await items.next();
+  if (first.done || first.value.kind !== 'generated') throw new Error('the seed generated nothing');
+  const generated = first.value.summary;
+  const generateMs = first.value.generateMs;
   o.onGenerated?.(generated);
   const clock = o.clock ?? simulatedClock();
   // Units and doctors without even a tip lookup (the cache below needs one per read, and on
@@ -161,22 +211,35 @@ export async function seedDistrict(o: SeedDistrictOptions): Promise<SeedReport> 
     refused: 0,
     refusals: [] as Refusal[],
   };
-  const applyOne = async ({ recordedAt, json }: { recordedAt: number; json: string }) => {
-    clock.set(recordedAt);
-    const command = JSON.parse(json) as { type: string; commandId: string };
-    if (ORG_TYPES.has(command.type)) facts.forget();
+  const catalog = o.catalog ?? ACTIONS_BY_TYPE;
+  const execute = (item: SeedCommandItem) => {
+    const action = catalog.get(item.type);
+    if (item.validated && action) return executeValidated({ action, ...item.validated }, ctx);
+    // Refused by validation, or a type this catalog does not take: the handler says why.
+    return executeCommand(
+      { ...item.validated?.request, type: item.type, commandId: item.commandId },
+      ctx,
+    );
+  };
+  const applyOne = async (item: SeedCommandItem) => {
+    clock.set(item.recordedAt);
+    if (ORG_TYPES.has(item.type)) facts.forget();
     try {
-      const result = await executeCommand(command, ctx);
+      if (item.invalid) throw new SeedInvalidCommand(item.invalid.code, item.invalid.message);
+      const result = await execute(item);
       if (result.duplicate) report.duplicates += 1;
       else report.eventsAppended += result.events.length;
     } catch (error) {
-      if (!(error instanceof DomainRuleError || error instanceof CommandValidationError))
-        throw error;
+      const known =
+        error instanceof DomainRuleError ||
+        error instanceof CommandValidationError ||
+        error instanceof SeedInvalidCommand;
+      if (!known) throw error;
       report.refused += 1;
       if (report.refusals.length < REFUSALS_KEPT) {
         report.refusals.push({
-          commandId: command.commandId,
-          type: command.type,
+          commandId: item.commandId,
+          type: item.type,
           code: error.code,
           message: error.message,
         });
@@ -192,19 +255,18 @@ export async function seedDistrict(o: SeedDistrictOptions): Promise<SeedReport> 
       });
     }
   };
-  started = performance.now();
-  const commands = generated.commands()[Symbol.iterator]();
+  const started = performance.now();
   let exhausted = false;
   while (!exhausted) {
     // The import's path: commands decided one by one, committed a batch at a time.
     await inBatch(o.store, async () => {
       for (let n = 0; n < SEED_BATCH; n += 1) {
-        const next = commands.next();
+        const next = await items.next();
         if (next.done) {
           exhausted = true;
           return;
         }
-        await applyOne(next.value);
+        if (next.value.kind === 'command') await applyOne(next.value);
       }
     });
   }
