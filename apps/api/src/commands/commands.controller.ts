@@ -22,10 +22,19 @@ export class CommandsController {
   /** Folded stream states kept between requests: a long stream costs no more than a short one. */
   private readonly states = new StreamStateCache();
 
+  private readonly facts: ReturnType<typeof storeFactLookup>;
+  /** Audit commands too, and the period lock: the same for every request, so built once. */
+  private readonly context: ReturnType<typeof ledgerCommandContext>;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projection: LedgerProjection,
-  ) {}
+  ) {
+    this.facts = storeFactLookup(store, this.states);
+    // DrawSample reads its population from the live model, caught up when it asks.
+    const model = async () => (await this.projection.catchUp(), this.projection.model);
+    this.context = ledgerCommandContext({ store, clock: systemClock, model, states: this.states });
+  }
 
   @Post()
   @HttpCode(201)
@@ -79,26 +88,14 @@ export class CommandsController {
     const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
     const { actor: _claimed, ...fields } = isObject ? (body as Record<string, unknown>) : {};
     const command = isObject ? fields : (body ?? {});
-    const authorize = commandAuthorizer(
-      principal,
-      storeFactLookup(this.store, this.states),
-      systemClock,
-    );
-    // Audit commands too, and the period lock; DrawSample reads its population from the live model.
-    const model = async () => (await this.projection.catchUp(), this.projection.model);
-    const context = ledgerCommandContext({
-      store: this.store,
-      clock: systemClock,
-      model,
-      states: this.states,
-    });
+    const authorize = commandAuthorizer(principal, this.facts, systemClock);
     const result = await executeCommand(command, {
       store: this.store,
       clock: systemClock,
       actor: principal.actorId,
       authorize,
       states: this.states,
-      ...context,
+      ...this.context,
     });
     if (result.duplicate || result.events.length === 0) res.status(200);
     return result;

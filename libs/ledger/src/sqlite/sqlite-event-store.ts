@@ -93,6 +93,7 @@ export class SqliteEventStore implements EventStore {
   private readonly tips = new LRUCache<string, StreamTip | false>({ max: TIPS_KEPT });
   private head: Head | null | undefined;
   private seenVersion = -1;
+  private freshThisTurn = false;
   private readonly stmt: Record<
     | 'dataVersion'
     | 'tip'
@@ -371,8 +372,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   async streamTip(streamId: string): Promise<{ revision: number; hash: string } | undefined> {
-    // Inside our own transaction nobody else can have written; outside it, look first.
-    if (!this.db.inTransaction) this.freshen();
+    // Inside our own transaction nobody else can have written; outside it, look once per turn
+    // of the event loop (a command asks for a dozen tips). A tip another process moved a moment
+    // later is caught where it matters: the append re-checks under the write lock.
+    if (!this.db.inTransaction && !this.freshThisTurn) {
+      this.freshen();
+      this.freshThisTurn = true;
+      setImmediate(() => (this.freshThisTurn = false));
+    }
     return this.tipOf(streamId);
   }
 
