@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts run before the build (tools/built-cli.mjs, tools/mark-built.mjs).
+    files: ['tools/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // Domain code: no framework, no HTTP types, no database client. Adapters are the exception below.
     files: ['libs/**/*.ts'],
     ignores: ['libs/ledger/src/sqlite/**', 'libs/ledger/src/esdb/**'],
