@@ -5,6 +5,8 @@ import tseslint from 'typescript-eslint';
 const databaseClients = ['better-sqlite3', '@eventstore/db-client', 'testcontainers'];
 const frameworkAndHttp = ['@nestjs/*', 'express', 'nestjs-pino', 'pino-http'];
 const restrict = (names, message) => names.map((name) => ({ group: [name], message }));
+/** The libraries, lowest first: each may import only those before it. */
+const LAYERS = ['ledger', 'records', 'access', 'indicators', 'audit', 'funds', 'fabrication', 'commands', 'synthetic'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'reports/**', 'data/**', '*.js', '*.mjs'] },
@@ -21,10 +23,12 @@ export default tseslint.config(
     files: ['tools/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
-  {
-    // Domain code: no framework, no HTTP types, no database client. Adapters are the exception below.
-    files: ['libs/**/*.ts'],
-    ignores: ['libs/ledger/src/sqlite/**', 'libs/ledger/src/esdb/**'],
+  // Domain code: no framework, no HTTP types, no database client (the store adapters are the
+  // exception). And layers that point one way: each library imports only the libraries below it
+  // in LAYERS, never apps/ or tools/, so there is no cycle. Specs may compose across layers.
+  ...LAYERS.map((lib, i) => ({
+    files: [`libs/${lib}/**/*.ts`],
+    ignores: ['libs/ledger/src/sqlite/**', 'libs/ledger/src/esdb/**', '**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -32,6 +36,28 @@ export default tseslint.config(
           patterns: [
             ...restrict(frameworkAndHttp, 'libs/ is domain code: no framework or HTTP types (see docs/decisions).'),
             ...restrict(databaseClients, 'Only the store adapters in libs/ledger/src/{sqlite,esdb} may import a database client.'),
+            ...LAYERS.slice(i + 1).flatMap((above) =>
+              restrict(
+                [`@libs/${above}`, `@libs/${above}/*`, `**/libs/${above}/**`, `**/${above}/src/**`],
+                `${lib} sits below ${above} (${LAYERS.join(' ← ')}): a lower layer never imports a higher one (docs/decisions/0014).`,
+              ),
+            ),
+            ...restrict(['**/apps/**', '**/tools/**'], 'A library never imports apps/ or tools/ (docs/decisions/0014).'),
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // The store adapters: the same layering (the ledger is the bottom layer), their client allowed.
+    files: ['libs/ledger/src/sqlite/**/*.ts', 'libs/ledger/src/esdb/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...restrict(frameworkAndHttp, 'libs/ is domain code: no framework or HTTP types (see docs/decisions).'),
+            ...restrict(['@libs/*', '**/apps/**', '**/tools/**'], 'The ledger is the bottom layer: it imports no other library, app or tool.'),
           ],
         },
       ],
@@ -39,11 +65,26 @@ export default tseslint.config(
   },
   {
     // The EventStoreDB client belongs to its adapter alone; the SQLite driver to its own.
-    files: ['apps/**/*.ts', 'libs/ledger/src/sqlite/**/*.ts'],
+    files: ['apps/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: restrict(['@eventstore/db-client'], 'Only libs/ledger/src/esdb imports the EventStoreDB client.') },
+      ],
+    },
+  },
+  {
+    files: ['libs/ledger/src/sqlite/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...restrict(frameworkAndHttp, 'libs/ is domain code: no framework or HTTP types (see docs/decisions).'),
+            ...restrict(['@libs/*', '**/apps/**', '**/tools/**'], 'The ledger is the bottom layer: it imports no other library, app or tool.'),
+            ...restrict(['@eventstore/db-client'], 'Only libs/ledger/src/esdb imports the EventStoreDB client.'),
+          ],
+        },
       ],
     },
   },

@@ -8,6 +8,8 @@ const shared = {
   // A no-op unless LEDGER_TEST_NOW is set: then "now" starts at that instant (npm run test:clock).
   setupFiles: ['<rootDir>/test/support/shifted-clock.js'],
   moduleNameMapper: {
+    '^@libs/commands$': '<rootDir>/libs/commands/src/index.ts',
+    '^@libs/commands/(.*)$': '<rootDir>/libs/commands/src/$1',
     '^@libs/ledger$': '<rootDir>/libs/ledger/src/index.ts',
     '^@libs/ledger/(.*)$': '<rootDir>/libs/ledger/src/$1',
     '^@libs/access$': '<rootDir>/libs/access/src/index.ts',

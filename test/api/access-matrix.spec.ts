@@ -694,7 +694,7 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
   afterAll(async () => api?.close());
 
   it('covers every command a sender may submit', async () => {
-    const { publicActions } = await import('@libs/audit');
+    const { publicActions } = await import('@libs/commands');
     for (const { type } of publicActions()) expect(Object.keys(ALLOWED)).toContain(type);
     expect(CASES.map((c) => c.name).sort()).toEqual(Object.keys(ALLOWED).sort());
   });

@@ -294,7 +294,7 @@ describe('POST /api/v1/commands', () => {
   it('documents every command in OpenAPI at /api/docs', async () => {
     const { body } = await api.get('/api/docs-json');
     const documented = Object.keys(body.components.schemas);
-    const { publicActions } = await import('@libs/audit');
+    const { publicActions } = await import('@libs/commands');
     const types = publicActions().map((a) => a.type);
     expect(types).toEqual(
       expect.arrayContaining([

@@ -1,4 +1,4 @@
-import { ledgerCommandContext } from '@libs/audit';
+import { ledgerCommandContext } from '@libs/commands';
 import { SqliteEventStore } from '@libs/ledger';
 import { executeCommand } from '@libs/records';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { publicActions } from '@libs/audit';
+import { publicActions } from '@libs/commands';
 import { CORRECTABLE } from '@libs/records/correct-record/correctable-fields';
 import { commandLineSchema } from '@libs/records/commands/command-schemas';
 import { parseCommand } from '@libs/records/commands/parse-command';

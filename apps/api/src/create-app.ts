@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { publicActions } from '@libs/audit';
+import { publicActions } from '@libs/commands';
 import { commandSchemas } from '@libs/records/commands/command-schemas';
 import { AppModule } from './app.module';
 import { LedgerExceptionFilter } from './commands/ledger-exception.filter';

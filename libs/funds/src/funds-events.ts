@@ -1,3 +1,5 @@
+import { FUNDS_STREAM_PREFIX } from '@libs/records';
+
 /**
  * Fund events. One stream per unit and year, `funds-<unitId>-<year>`: what was allocated to the
  * unit, what it disbursed (a disbursement from A to B is appended to A's stream, where A's
@@ -59,7 +61,7 @@ export const CONTRACT_PACKAGE_INDICATORS: readonly string[] = [
 export const DISABLED_CHECKUP_INDICATORS: readonly string[] = ['signing_disabled'];
 
 /** Every fund stream begins so: the period lock and check-seal's late records know them by it. */
-export const FUNDS_STREAM_PREFIX = 'funds-';
+export { FUNDS_STREAM_PREFIX };
 export const fundsStream = (unitId: string, year: number): string =>
   `${FUNDS_STREAM_PREFIX}${unitId}-${year}`;
 

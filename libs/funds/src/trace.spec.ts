@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { generateKeyPairSync } from 'node:crypto';
-import { ledgerCatalog, ledgerKeyOf, sealPeriod } from '@libs/audit';
+import { ledgerKeyOf, sealPeriod } from '@libs/audit';
+import { ledgerCatalog } from '@libs/commands';
 import { fx } from '@libs/indicators/testing/ledger-fixture';
 import { SqliteEventStore } from '@libs/ledger';
 import { executeCommand } from '@libs/records';

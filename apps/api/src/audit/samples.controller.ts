@@ -2,13 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Principal, authorize, commandAuthorizer } from '@libs/access';
-import {
-  ledgerCommandContext,
-  loadSample,
-  sampleCsv,
-  sampleSummary,
-  sampleWorkbook,
-} from '@libs/audit';
+import { loadSample, sampleCsv, sampleSummary, sampleWorkbook } from '@libs/audit';
+import { ledgerCommandContext } from '@libs/commands';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
 import { chinaDay, executeCommand, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';

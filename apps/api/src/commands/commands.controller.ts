@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { commandAuthorizer, type Principal } from '@libs/access';
-import { ledgerCommandContext, publicActions } from '@libs/audit';
+import { ledgerCommandContext, publicActions } from '@libs/commands';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
 import {
   type CommandResult,

@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { commandAuthorizer, type Principal } from '@libs/access';
-import { ledgerCommandContext } from '@libs/audit';
+import { ledgerCommandContext } from '@libs/commands';
 import { describeStoreLocation, systemClock } from '@libs/ledger';
 import { COMMAND_TYPES, StreamStateCache, storeFactLookup } from '@libs/records';
 

@@ -1,4 +1,4 @@
-import { publicActions } from '@libs/audit';
+import { publicActions } from '@libs/commands';
 import { systemClock } from '@libs/ledger';
 import { type Action, type CommandRequest, commandFingerprint, parseCommand } from '@libs/records';
 import { csvToCommands } from './csv-to-commands';

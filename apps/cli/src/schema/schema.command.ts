@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { publicActions } from '@libs/audit';
+import { publicActions } from '@libs/commands';
 import { commandLineSchema } from '@libs/records/commands/command-schemas';
 import { renderImportFormat } from '@libs/records/commands/render-import-format';
 import { CORRECTABLE } from '@libs/records/correct-record/correctable-fields';

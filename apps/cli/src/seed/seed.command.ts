@@ -1,7 +1,7 @@
 import { createWriteStream, openSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ledgerCatalog } from '@libs/audit';
+import { ledgerCatalog } from '@libs/commands';
 import { LedgerError, type StoreLocation, parseStoreLocation } from '@libs/ledger';
 import {
   FIRST_SEED_YEAR,

@@ -8,7 +8,7 @@ import {
 } from '@libs/ledger';
 import { LedgerModel } from '@libs/indicators';
 import { chinaDay } from '@libs/records';
-import { verifyConsistency } from '../../../../tools/proof-verifier/verify-proofs';
+import { verifyConsistency } from '../merkle/verify-proofs';
 import { MerkleTree } from '../merkle/merkle-tree';
 import { hashToHex } from '../merkle/rfc6962-hash';
 import { type FigureDifference, compareFigures, figuresOf, forEachEvent } from '../seal/figures-at';

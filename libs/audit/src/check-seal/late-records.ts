@@ -1,6 +1,5 @@
 import type { RecordedEvent } from '@libs/ledger';
-import { chinaDay } from '@libs/records';
-import { FUNDS_STREAM_PREFIX } from '@libs/funds/funds-events';
+import { FUNDS_STREAM_PREFIX, chinaDay } from '@libs/records';
 import { SEAL_EVENT_TYPE } from '../seal/seal';
 
 /**

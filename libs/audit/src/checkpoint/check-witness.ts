@@ -1,5 +1,5 @@
 import type { EventStore } from '@libs/ledger';
-import { verifyConsistency } from '../../../../tools/proof-verifier/verify-proofs';
+import { verifyConsistency } from '../merkle/verify-proofs';
 import { MerkleTree } from '../merkle/merkle-tree';
 import { hashToHex } from '../merkle/rfc6962-hash';
 import { forEachEvent } from '../seal/figures-at';

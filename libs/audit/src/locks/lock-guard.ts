@@ -1,5 +1,6 @@
 import type { EventStore } from '@libs/ledger';
 import {
+  FUNDS_STREAM_PREFIX,
   type Action,
   type CommandRequest,
   type ResidentState,
@@ -8,7 +9,6 @@ import {
   storeFactLookup,
   unitOn,
 } from '@libs/records';
-import { FUNDS_STREAM_PREFIX } from '@libs/funds/funds-events';
 import { assertNotLocked, lockDecision } from './lock-decision';
 import {
   type LockExceptionFact,

@@ -1,4 +1,11 @@
 /** One consistency boundary per person, unit, doctor and target sheet (design.md, Streams). */
+/**
+ * Every fund flow stream starts so (funds-<unit>-<year>). Named here, beside the other stream
+ * names, because the period lock and the seal's late-record check (audit, below funds) must
+ * recognise fund streams without importing the funds library.
+ */
+export const FUNDS_STREAM_PREFIX = 'funds-';
+
 export const streamIds = {
   resident: (residentId: string) => `resident-${residentId}`,
   orgUnit: (unitId: string) => `orgunit-${unitId}`,

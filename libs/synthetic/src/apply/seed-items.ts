@@ -1,4 +1,4 @@
-import { publicActions } from '@libs/audit';
+import { publicActions } from '@libs/commands';
 import {
   type Action,
   type CommandRequest,
