@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, EventStore, RecordedEvent } from '@libs/ledger';
+import { type Clock, type EventStore, type RecordedEvent, logPages } from '@libs/ledger';
 import type { Principal } from './principal';
 
 /** Who read whose personal record is kept per resident, in the ledger like everything else. */
@@ -53,14 +53,11 @@ export async function readsInLog(
   limit: number,
 ): Promise<{ reads: ReadEntry[]; next: number | null }> {
   const reads: ReadEntry[] = [];
-  let cursor = after;
-  for (;;) {
-    const page = await store.readAll({ after: cursor, limit: 2000 });
-    if (page.length === 0) return { reads, next: null };
+  for await (const page of logPages(store, { after, pageSize: 2000 })) {
     for (const e of page) {
-      cursor = e.position;
       if (e.type === 'ResidentRecordRead') reads.push(entry(e));
-      if (reads.length === limit) return { reads, next: cursor };
+      if (reads.length === limit) return { reads, next: e.position };
     }
   }
+  return { reads, next: null };
 }

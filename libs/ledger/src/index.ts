@@ -14,3 +14,4 @@ export * from './verify/verify-log';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export * from './store/assert-same-command';
 export * from './threads/pull-from-worker';
+export * from './store/log-pages';

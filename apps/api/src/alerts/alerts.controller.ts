@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { type Principal, authorize, recordResidentRead } from '@libs/access';
 import { withinScope } from '@libs/access/unit-scope';
-import { EVENT_STORE, type EventStore, type RecordedEvent, systemClock } from '@libs/ledger';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type RecordedEvent,
+  logPages,
+  systemClock,
+} from '@libs/ledger';
 import { IsId, chinaDay, refuse, storeFactLookup, streamIds } from '@libs/records';
 import { DETECTORS, type DetectorId } from '@libs/fabrication/alert';
 import {
@@ -157,11 +163,9 @@ export class AlertsController {
       timeline = events.map(eventView);
     }
     // Evidence outside the resident's stream (a doctor's day, a report): found in the log.
-    for (let after = 0; found.size < wanted.size;) {
-      const page = await this.store.readAll({ after, limit: PAGE });
-      if (page.length === 0) break;
+    for await (const page of logPages(this.store, { pageSize: PAGE })) {
+      if (found.size >= wanted.size) break;
       for (const e of page) if (wanted.has(e.eventId)) found.set(e.eventId, e);
-      after = page[page.length - 1].position;
     }
     return {
       ...alert,

@@ -1,4 +1,4 @@
-import type { EventStore } from '@libs/ledger';
+import { type EventStore, logPages } from '@libs/ledger';
 import { MerkleFrontier } from '../merkle/merkle-frontier';
 
 const PAGE = 5000;
@@ -14,9 +14,7 @@ export class LogFrontier {
   position = 0;
 
   async catchUp(store: EventStore): Promise<void> {
-    for (;;) {
-      const page = await store.readAll({ after: this.position, limit: PAGE });
-      if (page.length === 0) return;
+    for await (const page of logPages(store, { after: this.position, pageSize: PAGE })) {
       for (const event of page) {
         this.frontier.appendEventHash(event.hash);
         this.position = event.position;

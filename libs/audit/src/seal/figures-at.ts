@@ -6,7 +6,7 @@ import {
   evaluationTable,
   periodOf,
 } from '@libs/indicators';
-import { type EventStore, type RecordedEvent, StoreConfigError } from '@libs/ledger';
+import { type EventStore, type RecordedEvent, StoreConfigError, logPages } from '@libs/ledger';
 import type { SealedFigures } from './seal';
 
 const PAGE = 5000;
@@ -17,15 +17,8 @@ export async function forEachEvent(
   upTo: number,
   visit: (event: RecordedEvent) => void,
 ): Promise<void> {
-  for (let after = 0; after < upTo;) {
-    const page = await store.readAll({ after, limit: PAGE });
-    if (page.length === 0) return;
-    for (const event of page) {
-      if (event.position > upTo) return;
-      visit(event);
-    }
-    after = page[page.length - 1].position;
-  }
+  for await (const page of logPages(store, { upTo, pageSize: PAGE }))
+    for (const e of page) visit(e);
 }
 
 export interface PrefixOfLog {

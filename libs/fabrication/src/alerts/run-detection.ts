@@ -1,6 +1,6 @@
 import { type ReconciliationLine, reconcile, submittedReportOf } from '@libs/audit';
 import { LedgerModel, UnitTree, periodOf } from '@libs/indicators';
-import type { Clock, EventStore, RecordedEvent } from '@libs/ledger';
+import { type Clock, type EventStore, type RecordedEvent, logPages } from '@libs/ledger';
 import { type ExecuteContext, chinaDay } from '@libs/records';
 import type { AlertDraft } from '../alert';
 import type { OverClaim, SealMark } from '../detection-input';
@@ -47,12 +47,8 @@ export interface DetectionOptions {
 
 export async function readWholeLog(store: EventStore, pageSize = 5000): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
-  for (let after = 0; ;) {
-    const page = await store.readAll({ after, limit: pageSize });
-    if (page.length === 0) return all;
-    for (const e of page) all.push(e);
-    after = page[page.length - 1].position;
-  }
+  for await (const page of logPages(store, { pageSize })) for (const e of page) all.push(e);
+  return all;
 }
 
 /** Where each subject belongs, as the log says now: a resident's, doctor's or report's unit. */

@@ -1,6 +1,7 @@
 import { GENESIS_HASH, eventHash, logHash } from '../envelope/event-hash';
 import type { RecordedEvent } from '../envelope/recorded-event';
 import type { EventStore } from '../store/event-store.port';
+import { logPages } from '../store/log-pages';
 
 export interface LogProblem {
   streamId: string;
@@ -53,10 +54,9 @@ export async function verifyLog(
     },
   });
 
-  for (;;) {
+  for await (const page of logPages(store, { pageSize: PAGE })) {
+    // Each page starts right after the last event checked: the chain links are read from there.
     const after = previous?.position ?? 0;
-    const page = await store.readAll({ after, limit: PAGE });
-    if (page.length === 0) break;
     const links = dense ? store.readLogChain!(after, PAGE) : [];
     for (const [index, event] of page.entries()) {
       const expectedPosition = (previous?.position ?? 0) + 1;

@@ -17,7 +17,7 @@ import {
   executeCommand,
   executeValidated,
 } from '@libs/records';
-import { pullFromWorker } from '@libs/ledger';
+import { logPages, pullFromWorker } from '@libs/ledger';
 import { SEED_ACTOR, type SeedOptions, seedCorrelationId } from '../generate-seed';
 import type { Scale } from '../huancui-2024';
 import type { Injection } from '../inject';
@@ -145,13 +145,8 @@ const COUNT_PAGE = 10_000;
 /** Counts by reading, because a head position is not a count on every store (EventStoreDB). */
 async function countEvents(store: EventStore): Promise<number> {
   let count = 0;
-  let after = 0;
-  for (;;) {
-    const page = await store.readAll({ after, limit: COUNT_PAGE });
-    count += page.length;
-    if (page.length < COUNT_PAGE) return count;
-    after = page[page.length - 1].position;
-  }
+  for await (const page of logPages(store, { pageSize: COUNT_PAGE })) count += page.length;
+  return count;
 }
 
 /**
