@@ -127,38 +127,52 @@ describe('rates, lineage and the live feed', () => {
     expect(bad.body.errors[0].field).toBe('period');
   });
 
-  it('pushes changed figures on the live feed after an append', async () => {
+  /** Reads /api/v1/live, collecting its events (type, id, data) until aborted. */
+  function follow(headers: Record<string, string> = {}) {
     const controller = new AbortController();
-    const response = await fetch(`${api.base}/api/v1/live?period=2024&unit=jy`, {
-      headers: { authorization: `Bearer ${api.rootKey}` },
-      signal: controller.signal,
-    });
-    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const reader = response.body!.getReader();
-    const messages: { rows: { unitId: string; indicatorId: string; numerator: number }[] }[] = [];
-    let buffer = '';
-    const pump = (async () => {
+    const events: { type: string; id: string | undefined; data: string }[] = [];
+    const done = (async () => {
+      const response = await fetch(`${api.base}/api/v1/live?period=2024&unit=jy`, {
+        headers: { authorization: `Bearer ${api.rootKey}`, ...headers },
+        signal: controller.signal,
+      });
+      expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+      const reader = response.body!.getReader();
+      let buffer = '';
       for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
+        const { value, done: ended } = await reader.read();
+        if (ended) return;
         buffer += Buffer.from(value).toString('utf8');
         let cut;
         while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const data = buffer
-            .slice(0, cut)
-            .split('\n')
-            .find((l) => l.startsWith('data: '));
+          const lines = buffer.slice(0, cut).split('\n');
           buffer = buffer.slice(cut + 2);
-          if (data) messages.push(JSON.parse(data.slice(6)));
+          const field = (name: string) =>
+            lines.find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+          const data = field('data');
+          if (data) events.push({ type: field('event') ?? 'message', id: field('id'), data });
         }
       }
     })().catch(() => undefined);
-    const waitFor = async (check: () => boolean) => {
-      for (let i = 0; i < 500 && !check(); i += 1) await new Promise((r) => setTimeout(r, 20));
-      expect(check()).toBe(true);
+    return {
+      events,
+      stop: async () => (controller.abort(), await done),
     };
-    await waitFor(() => messages.length >= 1);
-    expect(rate(messages[0], 'jy', 'elderly_health_management')).toMatchObject({ numerator: 1 });
+  }
+
+  const waitFor = async (check: () => boolean) => {
+    for (let i = 0; i < 500 && !check(); i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(check()).toBe(true);
+  };
+
+  it('sends the whole view once, then only what changed, each with its position', async () => {
+    const feed = follow();
+    await waitFor(() => feed.events.length >= 1);
+    const [first] = feed.events;
+    expect(first.type).toBe('rates');
+    const view = JSON.parse(first.data);
+    expect(first.id).toBe(String(view.position));
+    expect(rate(view, 'jy', 'elderly_health_management')).toMatchObject({ numerator: 1 });
     await ok(
       cmd('RecordCheckup', {
         residentId: 'jy-1',
@@ -167,11 +181,38 @@ describe('rates, lineage and the live feed', () => {
         complete: true,
       }),
     );
-    await waitFor(() => messages.length >= 2);
-    expect(rate(messages[messages.length - 1], 'jy', 'elderly_health_management')).toMatchObject({
-      numerator: 2,
-    });
-    controller.abort();
-    await pump;
+    await waitFor(() => feed.events.some((e) => e.type === 'delta'));
+    const delta = feed.events.find((e) => e.type === 'delta')!;
+    const body = JSON.parse(delta.data);
+    expect(delta.id).toBe(String(body.position));
+    expect(body.position).toBeGreaterThan(view.position);
+    // Only the rows that moved travel, not the table: far smaller than the view.
+    expect(body.changed.rows.length).toBeGreaterThan(0);
+    expect(body.changed.rows.length).toBeLessThan(view.rows.length);
+    expect(Buffer.byteLength(delta.data)).toBeLessThan(Buffer.byteLength(first.data) / 2);
+    // The page's own applier turns the first view and the delta into the current figures.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { applyDelta } = require('../../apps/api/public/live-delta.js');
+    const applied = applyDelta(view, body);
+    expect(rate(applied, 'jy', 'elderly_health_management')).toMatchObject({ numerator: 2 });
+    const now = (await api.get('/api/v1/rates?period=2024&unit=jy', api.rootKey)).body;
+    expect(applied.rows).toEqual(expect.arrayContaining(now.rows));
+    expect(applied.rows).toHaveLength(now.rows.length);
+    await feed.stop();
+  });
+
+  it('resumes from Last-Event-ID without the whole view when nothing was missed', async () => {
+    const first = follow();
+    await waitFor(() => first.events.length >= 1);
+    const position = first.events[first.events.length - 1].id!;
+    await first.stop();
+    const resumed = follow({ 'last-event-id': position });
+    await waitFor(() => resumed.events.length >= 1);
+    expect(resumed.events[0]).toMatchObject({ type: 'ready', id: position });
+    await resumed.stop();
+    const behind = follow({ 'last-event-id': '1' });
+    await waitFor(() => behind.events.length >= 1);
+    expect(behind.events[0].type).toBe('rates');
+    await behind.stop();
   });
 });

@@ -42,12 +42,14 @@
     const rest = blocks.pop();
     for (const block of blocks) {
       let type = 'message';
+      let id = null;
       const data = [];
       for (const line of block.split('\n')) {
         if (line.startsWith('event:')) type = line.slice(6).trim();
+        else if (line.startsWith('id:')) id = line.slice(3).trim();
         else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
       }
-      if (data.length) events.push({ type, data: data.join('\n') });
+      if (data.length) events.push({ type, id, data: data.join('\n') });
     }
     return { events, rest };
   }
@@ -55,15 +57,21 @@
   /**
    * Follows /api/v1/live until stopped, reconnecting with a growing pause after a drop.
    * handlers: onRates(view), onAlert(alert), onState('connecting'|'connected'|'reconnecting'), onRefused(ApiError).
+   * The server sends the whole view once, then only what changed (deltas, applied here); a
+   * reconnect names the last position seen (Last-Event-ID), and gets no whole view when nothing
+   * was missed.
    */
   function follow(key, params, handlers) {
     const controller = new AbortController();
     let stopped = false;
     let attempt = 0;
+    let view = null;
+    let lastId = null;
 
     async function readStream() {
+      const resume = view && lastId ? { 'last-event-id': lastId } : {};
       const response = await fetch(`/api/v1/live${query(params)}`, {
-        headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream' },
+        headers: { authorization: `Bearer ${key}`, accept: 'text/event-stream', ...resume },
         cache: 'no-store',
         signal: controller.signal,
       });
@@ -79,10 +87,19 @@
         buffer = parsed.rest;
         for (const event of parsed.events) {
           if (event.type === 'alert') handlers.onAlert?.(JSON.parse(event.data));
-          if (event.type !== 'rates') continue;
+          if (event.type === 'ready') {
+            // Resumed: the view in hand is current.
+            attempt = 0;
+            handlers.onState('connected');
+            continue;
+          }
+          if (event.type === 'rates') view = JSON.parse(event.data);
+          else if (event.type === 'delta' && view) view = window.LiveDelta.applyDelta(view, JSON.parse(event.data));
+          else continue;
+          if (event.id) lastId = event.id;
           attempt = 0;
           handlers.onState('connected');
-          handlers.onRates(JSON.parse(event.data));
+          handlers.onRates(view);
         }
       }
     }

@@ -11,8 +11,14 @@ import { ValidQuery } from '../http/valid-query';
 import { PeriodQuery, parseRatesParams } from './rates-request';
 import { unitForRequest } from './rates-scope';
 import { ratesView } from './rates-view';
+import { type RatesView, liveDelta } from './live-delta';
 
-/** Server-Sent Events: the caller's figures now, then again whenever they change (batched). */
+/**
+ * Server-Sent Events: the caller's figures now (event `rates`), then only what changed (event
+ * `delta`: the rows, teams, doctors and pace entries that differ, and the keys gone), each with
+ * the log position as its id. A reconnect whose Last-Event-ID is the current position gets
+ * `ready` instead of the whole view again; any other gets the whole view.
+ */
 @ApiTags('indicators')
 @ApiBearerAuth()
 @Controller('api/v1')
@@ -29,6 +35,7 @@ export class LiveController {
     @CurrentPrincipal() principal: Principal,
     @Query(new ValidQuery(PeriodQuery)) params: PeriodQuery,
     @Headers('authorization') authorization: string,
+    @Headers('last-event-id') lastEventId: string | undefined,
   ): Promise<Observable<MessageEvent>> {
     // PeriodQuery has no asOf: the live feed is always "now".
     const q = parseRatesParams(params, Number(this.queries.today().slice(0, 4)));
@@ -40,7 +47,8 @@ export class LiveController {
       this.queries.today(),
     );
     return new Observable<MessageEvent>((subscriber) => {
-      let last = '';
+      // The view the subscriber holds: the first push sends it whole, later ones what changed.
+      let shown: RatesView | undefined;
       const push = async () => {
         // A key revoked while the stream is open gets nothing more: checked again before each push.
         const still = await authenticate(this.store, authorization).then(
@@ -49,10 +57,20 @@ export class LiveController {
         );
         if (!still) return subscriber.complete();
         const view = ratesView(this.queries, q, unitId);
-        const figures = JSON.stringify(view.rows);
-        if (figures === last) return;
-        last = figures;
-        subscriber.next({ type: 'rates', data: view });
+        const id = String(view.position);
+        if (!shown) {
+          shown = view;
+          // A reconnect that saw this very position has this very view: no need to send it again.
+          if (lastEventId === id)
+            subscriber.next({ type: 'ready', id, data: { position: view.position } });
+          else subscriber.next({ type: 'rates', id, data: view });
+          return;
+        }
+        const delta = liveDelta(shown, view);
+        if (delta === null) return;
+        shown = view;
+        if (delta === 'snapshot') subscriber.next({ type: 'rates', id, data: view });
+        else subscriber.next({ type: 'delta', id, data: delta });
       };
       const pushSafely = () => void push().catch((error: Error) => subscriber.error(error));
       // A new alert goes to those who may read alerts of its unit (supervisors in scope, auditors).
