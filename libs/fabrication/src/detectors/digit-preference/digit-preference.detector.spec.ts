@@ -66,4 +66,42 @@ describe('digit-preference', () => {
     }
     expect(run(log)).toEqual([]);
   });
+
+  describe('across a district of doctors (family-wise alpha, Holm)', () => {
+    // 100 systolic values whose end digits are a little uneven: chi-square 29.2, p ≈ 6e-4.
+    const UNEVEN = [26, 7, 7, 7, 8, 9, 9, 9, 9, 9];
+    const withDigits = (log: EventLog, doctorId: string, counts: number[]) => {
+      let i = 0;
+      counts.forEach((count, digit) => {
+        for (let k = 0; k < count; k++, i++)
+          log.checkup(`${doctorId}-r${i}`, DAYS[i % DAYS.length], {
+            doctorId,
+            vitals: { systolic: 120 + digit },
+          });
+      });
+    };
+    const honestDoctors = (log: EventLog, n: number) => {
+      for (let d = 0; d < n; d++) withDigits(log, `honest-${d}`, new Array(10).fill(6));
+    };
+
+    it('fires for a borderline doctor tested alone', () => {
+      const log = new EventLog();
+      withDigits(log, 'dx', UNEVEN);
+      expect(run(log).map((a) => a.subject.id)).toEqual(['dx']);
+    });
+
+    it('stays quiet on the same doctor among 20 others: p ≈ 6e-4 is what chance gives one in many', () => {
+      const log = new EventLog();
+      withDigits(log, 'dx', UNEVEN);
+      honestDoctors(log, 20);
+      expect(run(log)).toEqual([]);
+    });
+
+    it('still flags a doctor who writes round numbers, however many doctors there are', () => {
+      const log = new EventLog();
+      withDigits(log, 'dz', [60, 2, 2, 2, 2, 6, 2, 2, 2, 2]);
+      honestDoctors(log, 200);
+      expect(run(log).map((a) => a.subject.id)).toEqual(['dz']);
+    });
+  });
 });

@@ -15,6 +15,12 @@
  *    `honestRatio` gives (p₀ = honestRatio / (1 + honestRatio)) has p < `alpha`. Score: the
  *    ratio; severity high when ≥ `highFudgingRatio`, else medium. Evidence: the 130–139 records.
  *
+ * Both tests run for every doctor of the district, often a thousand or more: at a fixed p < 0.001
+ * each, a clean district year raised one or two alerts by chance alone (a doctor whose 900 values
+ * ended in 7 a little too often, p = 1.8e-4). So `alpha` bounds the chance of *any* false alert
+ * in the run (family-wise, Holm's step-down over all tests made): the smallest p must be below
+ * alpha / m, the next below alpha / (m − 1), and so on, m being the number of tests made.
+ *
  * Subject: the doctor.
  *
  * Parameters (defaults): `minReadings` 50, `alpha` 0.001, `highP` 1e-9, `minBand` 40,
@@ -86,53 +92,80 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
       else if (v.systolic >= 140 && v.systolic <= 149) t.high += 1;
     }
   }
-  const alerts: AlertDraft[] = [];
+  const candidates: { pValue: number; alert: AlertDraft }[] = [];
+  let tests = 0;
   for (const [doctorId, t] of tallies) {
     const n = t.digits.reduce((a, b) => a + b, 0);
     if (n >= p.minReadings) {
+      tests += 1;
       const e = n / 10;
       const chi2 = t.digits.reduce((s, o) => s + ((o - e) * (o - e)) / e, 0);
       const pValue = chiSquareP(chi2, 9);
       if (pValue < p.alpha) {
         const top = t.digits.indexOf(Math.max(...t.digits));
         const share = (100 * t.digits[top]) / n;
-        alerts.push({
-          detector: 'digit-preference',
-          subject: { kind: 'doctor', id: doctorId },
-          period: input.period,
-          score: Number(chi2.toFixed(2)),
-          severity: pValue < p.highP ? 'high' : 'medium',
-          explanation: {
-            zh: `该医生 ${n} 个血压值中 ${fmt(share)}% 以 ${top} 结尾（均匀分布应为 10%），卡方 ${fmt(chi2)}，p = ${pValue.toExponential(1)}`,
-            en: `${fmt(share)}% of the doctor's ${n} BP values end in ${top} (10% expected), chi-square ${fmt(chi2)}, p = ${pValue.toExponential(1)}`,
+        candidates.push({
+          pValue,
+          alert: {
+            detector: 'digit-preference',
+            subject: { kind: 'doctor', id: doctorId },
+            period: input.period,
+            score: Number(chi2.toFixed(2)),
+            severity: pValue < p.highP ? 'high' : 'medium',
+            explanation: {
+              zh: `该医生 ${n} 个血压值中 ${fmt(share)}% 以 ${top} 结尾（均匀分布应为 10%），卡方 ${fmt(chi2)}，p = ${pValue.toExponential(1)}`,
+              en: `${fmt(share)}% of the doctor's ${n} BP values end in ${top} (10% expected), chi-square ${fmt(chi2)}, p = ${pValue.toExponential(1)}`,
+            },
+            evidence: t.byDigit[top].flatMap((r) => r.evidence),
           },
-          evidence: t.byDigit[top].flatMap((r) => r.evidence),
         });
       }
     }
     const band = t.low.length + t.high;
     if (band >= p.minBand && t.low.length > 0) {
+      tests += 1;
       const ratio = t.high === 0 ? Infinity : t.low.length / t.high;
       const p0 = p.honestRatio / (1 + p.honestRatio);
       const pValue = binomialUpperP(t.low.length, band, p0);
       if (ratio >= p.fudgingRatio && pValue < p.alpha) {
         const score = Number.isFinite(ratio) ? Number(ratio.toFixed(2)) : t.low.length;
-        alerts.push({
-          detector: 'digit-preference',
-          subject: { kind: 'doctor', id: doctorId },
-          period: input.period,
-          score,
-          severity: ratio >= p.highFudgingRatio ? 'high' : 'medium',
-          explanation: {
-            zh: `高血压随访收缩压 130–139 有 ${t.low.length} 次、140–149 仅 ${t.high} 次（比值 ${fmt(ratio, 2)}），疑似将读数压到控制线以下`,
-            en: `hypertension follow-ups: systolic 130–139 ${t.low.length} times against 140–149 ${t.high} times (ratio ${fmt(ratio, 2)}), readings nudged under the control threshold`,
+        candidates.push({
+          pValue,
+          alert: {
+            detector: 'digit-preference',
+            subject: { kind: 'doctor', id: doctorId },
+            period: input.period,
+            score,
+            severity: ratio >= p.highFudgingRatio ? 'high' : 'medium',
+            explanation: {
+              zh: `高血压随访收缩压 130–139 有 ${t.low.length} 次、140–149 仅 ${t.high} 次（比值 ${fmt(ratio, 2)}），疑似将读数压到控制线以下`,
+              en: `hypertension follow-ups: systolic 130–139 ${t.low.length} times against 140–149 ${t.high} times (ratio ${fmt(ratio, 2)}), readings nudged under the control threshold`,
+            },
+            evidence: t.low.flatMap((r) => r.evidence),
           },
-          evidence: t.low.flatMap((r) => r.evidence),
         });
       }
     }
   }
-  return alerts;
+  return holm(candidates, tests, p.alpha);
+}
+
+/**
+ * Holm's step-down: the candidates (each already below alpha) in order of p, the i-th kept while
+ * p < alpha / (m − i). The first that fails stops the rest, whose p values are larger.
+ */
+function holm(
+  candidates: { pValue: number; alert: AlertDraft }[],
+  tests: number,
+  alpha: number,
+): AlertDraft[] {
+  const kept: AlertDraft[] = [];
+  const byP = [...candidates].sort((a, b) => a.pValue - b.pValue);
+  for (const [i, c] of byP.entries()) {
+    if (c.pValue >= alpha / (tests - i)) break;
+    kept.push(c.alert);
+  }
+  return kept;
 }
 
 export const digitPreferenceDetector: Detector<Params> = {
