@@ -11,7 +11,7 @@ const WORKER_SCRIPT = join(__dirname, 'validate-worker.js');
  * The reader holds a chunk or two of lines (each at most 1 MiB): a small heap makes it collect
  * instead of growing, which keeps the import's peak memory near the main thread's own.
  */
-const READER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+const READER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 /**
  * The import's reading half — reading, parsing and validating lines — on a worker thread, so
