@@ -15,7 +15,11 @@ import { tempDir } from '../support/temp-dir';
 const LINES = 60_000;
 /** Every 1,000th line is malformed, so the rejects file is rebuilt by the re-run too. */
 const BAD_EVERY = 1_000;
+/** Each kill lands 2,000–10,000 events after the previous one. */
 const KILL_AFTER = 2_000;
+const KILL_SPREAD = 8_000;
+/** Kills per durability mode: 2 modes × 4 here, and 12 under HTTP load (test/crash). */
+const KILLS = 4;
 
 function writeImportFile(path: string): void {
   const good: Record<string, unknown>[] = [
@@ -158,26 +162,32 @@ describe('ledger import killed with SIGKILL, then run again', () => {
     'loses nothing and duplicates nothing (%s)',
     async (_label, flags) => {
       const db = dir.file(`killed${flags.join('')}.sqlite`);
-      const child = spawn(
-        process.execPath,
-        [CLI_MAIN, 'import', file, ...flags, '--store', `sqlite:${db}`],
-        { stdio: 'ignore' },
-      );
-      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-        child.on('exit', (_code, signal) => resolve(signal)),
-      );
-
-      const deadline = Date.now() + 120_000;
-      while (!(existsSync(db) && headOf(db) > KILL_AFTER)) {
-        if (Date.now() > deadline)
-          throw new Error(`the import did not pass ${KILL_AFTER} events within 120 s`);
-        await sleep(20);
+      // KILLS runs, each killed at a random moment after the previous kill's head, each picking
+      // up where the last stopped (command ids); then one run to the end.
+      let appendedBeforeKill = 0;
+      for (let kill = 0; kill < KILLS; kill += 1) {
+        const killAt = appendedBeforeKill + KILL_AFTER + Math.floor(Math.random() * KILL_SPREAD);
+        const child = spawn(
+          process.execPath,
+          [CLI_MAIN, 'import', file, ...flags, '--store', `sqlite:${db}`],
+          { stdio: 'ignore' },
+        );
+        const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+          child.on('exit', (_code, signal) => resolve(signal)),
+        );
+        const deadline = Date.now() + 120_000;
+        while (!(existsSync(db) && headOf(db) > killAt)) {
+          if (Date.now() > deadline)
+            throw new Error(`the import did not pass ${killAt} events within 120 s`);
+          await sleep(5);
+        }
+        child.kill('SIGKILL');
+        expect(await exited).toBe('SIGKILL');
+        const head = headOf(db);
+        expect(head).toBeGreaterThan(killAt);
+        expect(head).toBeLessThan(GOOD);
+        appendedBeforeKill = head;
       }
-      child.kill('SIGKILL');
-      expect(await exited).toBe('SIGKILL');
-      const appendedBeforeKill = headOf(db);
-      expect(appendedBeforeKill).toBeGreaterThan(KILL_AFTER);
-      expect(appendedBeforeKill).toBeLessThan(GOOD);
 
       const rerun = await runCli(['import', file, ...flags, '--json', '--store', `sqlite:${db}`]);
       expect(rerun.code).toBe(1);
