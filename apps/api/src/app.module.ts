@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -7,6 +8,7 @@ import { ActorsController } from './actors/actors.controller';
 import { AlertsController } from './alerts/alerts.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { CommandsController } from './commands/commands.controller';
+import { SubmitCommandHandler } from './commands/submit-command.handler';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { ResidentsController } from './residents/residents.controller';
 import { FundsController } from './funds/funds.controller';
@@ -36,6 +38,9 @@ export class AppModule {
             hooks: { streamWrite: redactApiKeys },
           },
         }),
+        // Writes through the CommandBus, figures through the QueryBus, projection changes on the
+        // EventBus (docs/decisions/0001).
+        CqrsModule.forRoot(),
         EventStoreModule,
         IndicatorsModule,
         SealsModule,
@@ -51,7 +56,7 @@ export class AppModule {
         AlertsController,
         FundsController,
       ],
-      providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }, StoreHealth],
+      providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }, StoreHealth, SubmitCommandHandler],
     };
   }
 }

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Principal, authorize, commandAuthorizer } from '@libs/access';
+import { type Principal, authorize } from '@libs/access';
 import { loadSample, sampleCsv, sampleSummary, sampleWorkbook } from '@libs/audit';
-import { ledgerCommandContext } from '@libs/commands';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
-import { chinaDay, executeCommand, storeFactLookup } from '@libs/records';
+import { chinaDay, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { LedgerProjection } from '../indicators/ledger-projection.service';
+import { SubmitCommand } from '../commands/submit-command';
 import { ValidQuery } from '../http/valid-query';
 import { FormatQuery } from '../indicators/rates-request';
 
@@ -17,7 +17,7 @@ import { FormatQuery } from '../indicators/rates-request';
 @Controller('api/v1/samples')
 export class SamplesController {
   constructor(
-    private readonly projection: LedgerProjection,
+    private readonly commands: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -41,14 +41,7 @@ export class SamplesController {
       ...fields,
       type: 'DrawSample',
     };
-    const model = async () => (await this.projection.catchUp(), this.projection.model);
-    const result = await executeCommand(command, {
-      store: this.store,
-      clock: systemClock,
-      actor: principal.actorId,
-      authorize: commandAuthorizer(principal, storeFactLookup(this.store), systemClock),
-      ...ledgerCommandContext({ store: this.store, clock: systemClock, model }),
-    });
+    const result = await this.commands.execute(new SubmitCommand(command, principal));
     if (result.duplicate) res.status(200);
     return { result, ...(await this.view(String(fields.sampleId))) };
   }

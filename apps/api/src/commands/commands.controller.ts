@@ -1,17 +1,12 @@
-import { Body, Controller, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { commandAuthorizer, type Principal } from '@libs/access';
-import { ledgerCommandContext, publicActions } from '@libs/commands';
-import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
-import {
-  type CommandResult,
-  StreamStateCache,
-  executeCommand,
-  storeFactLookup,
-} from '@libs/records';
+import type { Principal } from '@libs/access';
+import { publicActions } from '@libs/commands';
+import type { CommandResult } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { LedgerProjection } from '../indicators/ledger-projection.service';
+import { SubmitCommand } from './submit-command';
 
 const COMMAND_TYPES = publicActions().map((a) => a.type);
 
@@ -19,22 +14,7 @@ const COMMAND_TYPES = publicActions().map((a) => a.type);
 @ApiBearerAuth()
 @Controller('api/v1/commands')
 export class CommandsController {
-  /** Folded stream states kept between requests: a long stream costs no more than a short one. */
-  private readonly states = new StreamStateCache();
-
-  private readonly facts: ReturnType<typeof storeFactLookup>;
-  /** Audit commands too, and the period lock: the same for every request, so built once. */
-  private readonly context: ReturnType<typeof ledgerCommandContext>;
-
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly projection: LedgerProjection,
-  ) {
-    this.facts = storeFactLookup(store, this.states);
-    // DrawSample reads its population from the live model, caught up when it asks.
-    const model = async () => (await this.projection.catchUp(), this.projection.model);
-    this.context = ledgerCommandContext({ store, clock: systemClock, model, states: this.states });
-  }
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @HttpCode(201)
@@ -83,20 +63,7 @@ export class CommandsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandResult> {
-    // The actor is the key's owner: an `actor` claimed in the body is dropped, never believed.
-    // Anything but an object goes on as it came, to be refused as "not a JSON object".
-    const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
-    const { actor: _claimed, ...fields } = isObject ? (body as Record<string, unknown>) : {};
-    const command = isObject ? fields : (body ?? {});
-    const authorize = commandAuthorizer(principal, this.facts, systemClock);
-    const result = await executeCommand(command, {
-      store: this.store,
-      clock: systemClock,
-      actor: principal.actorId,
-      authorize,
-      states: this.states,
-      ...this.context,
-    });
+    const result = await this.commands.execute(new SubmitCommand(body, principal));
     if (result.duplicate || result.events.length === 0) res.status(200);
     return result;
   }

@@ -3,9 +3,10 @@ import { LedgerProjection } from './ledger-projection.service';
 import { LiveController } from './live.controller';
 import { RateQueries } from './rate-queries.service';
 import { RatesController } from './rates.controller';
+import { FIGURE_QUERY_HANDLERS } from './queries/figure-query-handlers';
 
 @Module({
-  providers: [LedgerProjection, RateQueries],
+  providers: [LedgerProjection, RateQueries, ...FIGURE_QUERY_HANDLERS],
   controllers: [RatesController, LiveController],
   exports: [LedgerProjection],
 })

@@ -5,9 +5,10 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { EventEmitter } from 'node:events';
+import { EventBus } from '@nestjs/cqrs';
 import { LedgerModel } from '@libs/indicators';
 import { EVENT_STORE, type EventStore, type Subscription } from '@libs/ledger';
+import { AlertRaisedOnLedger, FiguresChanged } from './projection-events';
 
 /**
  * Keeps the indicator model current: catches up from the start of the log, then follows it
@@ -18,15 +19,15 @@ import { EVENT_STORE, type EventStore, type Subscription } from '@libs/ledger';
 export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   static readonly BATCH_MS = 250;
   readonly model = new LedgerModel();
-  readonly changes = new EventEmitter();
   private subscription?: Subscription;
   private pending: NodeJS.Timeout | null = null;
   private readonly logger = new Logger('Projection');
   private live = false;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
-    this.changes.setMaxListeners(0);
-  }
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly events: EventBus,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const started = Date.now();
@@ -36,7 +37,8 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
       (event) => {
         if (this.model.apply(event) && this.live) this.announce();
         // New alerts go out at once (not batched): the live feed pushes them to supervisors.
-        if (this.live && event.type === 'AlertRaised') this.changes.emit('alert', event);
+        if (this.live && event.type === 'AlertRaised')
+          this.events.publish(new AlertRaisedOnLedger(event));
       },
       {
         onLive: () => {
@@ -58,7 +60,7 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
     if (this.pending) return;
     this.pending = setTimeout(() => {
       this.pending = null;
-      this.changes.emit('changed', this.model.position);
+      this.events.publish(new FiguresChanged(this.model.position));
     }, LedgerProjection.BATCH_MS);
   }
 

@@ -1,16 +1,17 @@
 import { Controller, Headers, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { EventBus, QueryBus, ofType } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { type Principal, authenticate, authorize } from '@libs/access';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@libs/ledger';
 import { storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
-import { LedgerProjection } from './ledger-projection.service';
 import { RateQueries } from './rate-queries.service';
 import { ValidQuery } from '../http/valid-query';
 import { PeriodQuery, parseRatesParams } from './rates-request';
 import { unitForRequest } from './rates-scope';
-import { ratesView } from './rates-view';
+import { AlertRaisedOnLedger, FiguresChanged } from './projection-events';
+import { RatesViewQuery } from './queries/figure-queries';
 import { type RatesView, liveDelta } from './live-delta';
 
 /**
@@ -24,7 +25,8 @@ import { type RatesView, liveDelta } from './live-delta';
 @Controller('api/v1')
 export class LiveController {
   constructor(
-    private readonly projection: LedgerProjection,
+    private readonly events: EventBus,
+    private readonly figures: QueryBus,
     private readonly queries: RateQueries,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
@@ -56,7 +58,7 @@ export class LiveController {
           () => false,
         );
         if (!still) return subscriber.complete();
-        const view = ratesView(this.queries, q, unitId);
+        const view = await this.figures.execute(new RatesViewQuery(q, unitId));
         const id = String(view.position);
         if (!shown) {
           shown = view;
@@ -85,11 +87,13 @@ export class LiveController {
           () => undefined,
         );
       pushSafely();
-      this.projection.changes.on('changed', pushSafely);
-      this.projection.changes.on('alert', pushAlert);
+      const changes = this.events.pipe(ofType(FiguresChanged)).subscribe(pushSafely);
+      const alerts = this.events
+        .pipe(ofType(AlertRaisedOnLedger))
+        .subscribe(({ event }) => pushAlert(event));
       return () => {
-        this.projection.changes.off('changed', pushSafely);
-        this.projection.changes.off('alert', pushAlert);
+        changes.unsubscribe();
+        alerts.unsubscribe();
       };
     });
   }

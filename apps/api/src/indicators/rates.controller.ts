@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { evaluationCsv, evaluationTable, evaluationWorkbook } from '@libs/indicators';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type Principal, authorize } from '@libs/access';
 import { EVENT_STORE, type EventStore } from '@libs/ledger';
@@ -18,7 +19,7 @@ import {
   parseRatesParams,
 } from './rates-request';
 import { unitForRequest } from './rates-scope';
-import { ratesView } from './rates-view';
+import { LineagePageQuery, ProgressQuery, RatesViewQuery } from './queries/figure-queries';
 
 // The query parameters the DTOs accept, for the OpenAPI document; any other is refused.
 const PERIOD = ApiQuery({
@@ -50,6 +51,7 @@ const AS_OF_BASIS = ApiQuery({
 @Controller('api/v1')
 export class RatesController {
   constructor(
+    private readonly figures: QueryBus,
     private readonly queries: RateQueries,
     private readonly projection: LedgerProjection,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -81,7 +83,7 @@ export class RatesController {
     @Query(new ValidQuery(RatesQuery)) params: RatesQuery,
   ) {
     const { q, unitId } = await this.resolve(principal, params);
-    return ratesView(this.queries, q, unitId);
+    return this.figures.execute(new RatesViewQuery(q, unitId));
   }
 
   @Get('rates/:indicator/lineage')
@@ -110,14 +112,16 @@ export class RatesController {
       period: q.year,
       asOf: q.asOf,
       asOfBasis: q.asOfBasis,
-      ...this.queries.lineage(
-        q,
-        indicator,
-        unitId,
-        params.page ?? 0,
-        params.pageSize ?? 50,
-        params.filter ?? 'all',
-      ),
+      ...(await this.figures.execute(
+        new LineagePageQuery(
+          q,
+          indicator,
+          unitId,
+          params.page ?? 0,
+          params.pageSize ?? 50,
+          params.filter ?? 'all',
+        ),
+      )),
     };
   }
 
@@ -130,8 +134,8 @@ export class RatesController {
     @Query(new ValidQuery(PeriodQuery)) params: PeriodQuery,
   ) {
     const { q, unitId } = await this.resolve(principal, params);
-    const ids = this.queries.catalog(q.year).indicators.map((d) => d.id);
-    return { period: q.year, unitId, checkpoints: this.queries.progress(q.year, unitId, ids) };
+    const checkpoints = await this.figures.execute(new ProgressQuery(q.year, unitId));
+    return { period: q.year, unitId, checkpoints };
   }
 
   @Get('export')

@@ -41,7 +41,8 @@ export function decideRegisterResident(
       },
     );
   }
-  const birthDate = c.birthDate.slice(0, 10);
+  // A timestamp means the day it falls on in China, as occurredAt does.
+  const birthDate = chinaDay(c.birthDate);
   assertNotInFuture(birthDate, c.now);
   assertNotInFuture(c.occurredAt, c.now);
   assertNotBeforeBirth(c.occurredAt, birthDate);

@@ -41,6 +41,13 @@ describe('RegisterResident', () => {
     given([]).when(register()).then(registeredNow());
   });
 
+  it('reads a birth date sent as a timestamp as the day it falls on in China', () => {
+    // 20:00 UTC on 31 March is 04:00 on 1 April in China.
+    given([])
+      .when(register({ birthDate: '1950-03-31T20:00:00Z' }))
+      .then(registeredNow({ birthDate: '1950-04-01' }));
+  });
+
   it('near miss: without household or tags, they default to null and none', () => {
     given([])
       .when(register({ householdId: undefined, tags: undefined }))

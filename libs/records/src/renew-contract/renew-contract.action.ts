@@ -24,7 +24,8 @@ export function decideRenewContract(
 ): ResidentEvent[] {
   assertServiceAllowed(state, c.residentId, c.occurredAt, c.now);
   const contract = assertContractInForce(state, c.contractId, chinaDay(c.occurredAt));
-  const newEnd = c.newEnd.slice(0, 10);
+  // A timestamp means the day it falls on in China, as occurredAt does.
+  const newEnd = chinaDay(c.newEnd);
   if (newEnd <= contract.end) {
     refuse(
       'RENEWAL_NOT_LATER',

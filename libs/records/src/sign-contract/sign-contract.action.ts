@@ -1,3 +1,4 @@
+import { chinaDay } from '../rules/dates';
 import { IsBoolean, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { action, type Decision } from '../commands/action';
 import { CommandRequest } from '../commands/command-request';
@@ -28,8 +29,9 @@ export function decideSignContract(
 ): ResidentEvent[] {
   assertServiceAllowed(state, c.residentId, c.occurredAt, c.now);
   assertDoctorServes(c.facts, c.doctorId, c.occurredAt);
-  const start = c.start.slice(0, 10);
-  const end = c.end.slice(0, 10);
+  // A date sent as a timestamp means the day it falls on in China, as occurredAt does.
+  const start = chinaDay(c.start);
+  const end = chinaDay(c.end);
   if (end <= start) {
     refuse(
       'CONTRACT_PERIOD_INVALID',

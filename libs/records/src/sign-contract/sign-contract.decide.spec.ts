@@ -47,6 +47,12 @@ const signed = (over: Record<string, unknown> = {}) => [
 const current = contractSigned('k1', '2024-01-01', '2024-12-31');
 
 describe('SignContract', () => {
+  it('reads start and end sent as timestamps as the days they fall on in China', () => {
+    given([registered()])
+      .when(sign({ start: '2024-12-31T16:30:00Z', end: '2025-12-31T08:00:00+08:00' }))
+      .then(signed());
+  });
+
   it('signs a first contract', () => {
     given([registered()]).when(sign()).then(signed());
   });
