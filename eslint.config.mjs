@@ -48,9 +48,12 @@ export default tseslint.config(
       ],
     },
   })),
-  {
-    // The store adapters: the same layering (the ledger is the bottom layer), their client allowed.
-    files: ['libs/ledger/src/sqlite/**/*.ts', 'libs/ledger/src/esdb/**/*.ts'],
+  // The store adapters: the ledger is the bottom layer; each adapter may import its own client.
+  ...[
+    ['libs/ledger/src/sqlite/**/*.ts', ['@eventstore/db-client']],
+    ['libs/ledger/src/esdb/**/*.ts', []],
+  ].map(([files, foreignClients]) => ({
+    files: [files],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -58,33 +61,19 @@ export default tseslint.config(
           patterns: [
             ...restrict(frameworkAndHttp, 'libs/ is domain code: no framework or HTTP types (see docs/decisions).'),
             ...restrict(['@libs/*', '**/apps/**', '**/tools/**'], 'The ledger is the bottom layer: it imports no other library, app or tool.'),
+            ...restrict(foreignClients, 'Only libs/ledger/src/esdb imports the EventStoreDB client.'),
           ],
         },
       ],
     },
-  },
+  })),
   {
-    // The EventStoreDB client belongs to its adapter alone; the SQLite driver to its own.
+    // The EventStoreDB client belongs to its adapter alone.
     files: ['apps/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: restrict(['@eventstore/db-client'], 'Only libs/ledger/src/esdb imports the EventStoreDB client.') },
-      ],
-    },
-  },
-  {
-    files: ['libs/ledger/src/sqlite/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...restrict(frameworkAndHttp, 'libs/ is domain code: no framework or HTTP types (see docs/decisions).'),
-            ...restrict(['@libs/*', '**/apps/**', '**/tools/**'], 'The ledger is the bottom layer: it imports no other library, app or tool.'),
-            ...restrict(['@eventstore/db-client'], 'Only libs/ledger/src/esdb imports the EventStoreDB client.'),
-          ],
-        },
       ],
     },
   },

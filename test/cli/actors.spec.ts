@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { SqliteEventStore } from '@libs/ledger';
-import { executeCommand } from '@libs/records';
+import { registerUnits } from '@libs/records/testing/register-units';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -77,23 +77,11 @@ describe('ledger actors', () => {
 
   it('with a scoped admin key, hands out only roles the admin holds, inside its subtree', async () => {
     const store = new SqliteEventStore({ path: dir.file('ledger.sqlite') });
-    for (const [unitId, parentId] of [
+    await registerUnits(store, [
       ['dist', undefined],
       ['ca', 'dist'],
       ['cb', 'dist'],
-    ] as const)
-      await executeCommand(
-        {
-          type: 'RegisterOrgUnit',
-          commandId: `unit-${unitId}`,
-          occurredAt: '2020-01-01',
-          unitId,
-          name: unitId,
-          kind: parentId ? 'community_centre' : 'district',
-          parentId,
-        },
-        { store, clock: () => new Date(), actor: 'operator' },
-      );
+    ]);
     await store.close();
     const keyOf = (stdout: string) => /key: (phl_\S+)/.exec(stdout)![1];
     const add = (role: string, unit: string | undefined, key?: string) =>

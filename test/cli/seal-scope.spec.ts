@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { ActorAdmin, OPERATOR, type Role } from '@libs/access';
 import { SqliteEventStore } from '@libs/ledger';
-import { executeCommand } from '@libs/records';
+import { registerUnits } from '@libs/records/testing/register-units';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -24,23 +24,11 @@ describe('ledger seal --key: sealing needs the unit inside the caller’s scope'
 
   beforeAll(async () => {
     const store = new SqliteEventStore({ path });
-    for (const [unitId, parentId] of [
+    await registerUnits(store, [
       ['dist', undefined],
       ['ca', 'dist'],
       ['cb', 'dist'],
-    ] as const)
-      await executeCommand(
-        {
-          type: 'RegisterOrgUnit',
-          commandId: `unit-${unitId}`,
-          occurredAt: '2020-01-01',
-          unitId,
-          name: unitId,
-          kind: parentId ? 'community_centre' : 'district',
-          parentId,
-        },
-        { store, clock: () => new Date(), actor: 'operator' },
-      );
+    ]);
     const admin = new ActorAdmin(store, () => new Date(), OPERATOR);
     const actors: [string, Role, string | undefined][] = [
       ['auditor@ca', 'auditor', 'ca'],

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { SqliteEventStore } from '@libs/ledger';
 import { executeCommand, storeFactLookup } from '@libs/records';
+import { registerUnits } from '@libs/records/testing/register-units';
 import { ACCESS_ACTIONS } from './access-catalog';
 import { ForbiddenError } from './access-errors';
 import { ActorAdmin } from './actor-admin';
@@ -36,23 +37,15 @@ describe('ActorAdmin held to what the admin holds', () => {
     operator.add({ name: roles.join('+'), roles, unitId });
 
   beforeAll(async () => {
-    for (const [unitId, parentId] of [
-      ['district', undefined],
-      ['centre-a', 'district'],
-      ['centre-b', 'district'],
-    ] as const)
-      await executeCommand(
-        {
-          type: 'RegisterOrgUnit',
-          commandId: `unit-${unitId}`,
-          occurredAt: '2020-01-01',
-          unitId,
-          name: unitId,
-          kind: parentId ? 'community_centre' : 'district',
-          parentId,
-        },
-        { store, clock, actor: 'operator' },
-      );
+    await registerUnits(
+      store,
+      [
+        ['district', undefined],
+        ['centre-a', 'district'],
+        ['centre-b', 'district'],
+      ],
+      clock,
+    );
     const { key } = await actorIn(['admin', 'recorder'], 'centre-a');
     centreAdmin = await authenticate(store, `Bearer ${key}`);
   });

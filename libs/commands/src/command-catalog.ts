@@ -36,3 +36,11 @@ export function ledgerCommandContext(
 export function publicActions(): Action[] {
   return allActions({ store: undefined as never, clock: () => new Date() });
 }
+
+/**
+ * publicActions by type: enough to validate a command (types and request classes), not to run
+ * one. What the import's and the seed's validating threads check lines against.
+ */
+export function validationCatalog(): ReadonlyMap<string, Action> {
+  return new Map(publicActions().map((a) => [a.type, a]));
+}

@@ -1,4 +1,4 @@
-import { publicActions } from '@libs/commands';
+import { validationCatalog } from '@libs/commands';
 import { systemClock } from '@libs/ledger';
 import { type Action, type CommandRequest, commandFingerprint, parseCommand } from '@libs/records';
 import { csvToCommands } from './csv-to-commands';
@@ -38,11 +38,6 @@ export async function* validatedItems(
   catalog: ReadonlyMap<string, Action> = validationCatalog(),
 ): AsyncGenerator<ImportItem> {
   for await (const item of rawItems(source)) yield validateItem(item, source.migrating, catalog);
-}
-
-/** Every accepted command type with its request class; validation reads nothing else. */
-export function validationCatalog(): ReadonlyMap<string, Action> {
-  return new Map(publicActions().map((a) => [a.type, a]));
 }
 
 function validateItem(

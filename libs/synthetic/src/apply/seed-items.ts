@@ -1,6 +1,5 @@
-import { publicActions } from '@libs/commands';
+import { validationCatalog } from '@libs/commands';
 import {
-  type Action,
   type CommandRequest,
   CommandValidationError,
   commandFingerprint,
@@ -36,7 +35,7 @@ export function* seedItems(options: SeedOptions): Generator<SeedItem> {
   const generated = generateSeed(options);
   const { commands: _commands, ...summary } = generated;
   yield { kind: 'generated', summary, generateMs: performance.now() - started };
-  const catalog: ReadonlyMap<string, Action> = new Map(publicActions().map((a) => [a.type, a]));
+  const catalog = validationCatalog();
   for (const { recordedAt, json } of generated.commands()) {
     const raw = JSON.parse(json) as { type: string; commandId: string };
     const item: SeedCommandItem = {

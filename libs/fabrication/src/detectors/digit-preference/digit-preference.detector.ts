@@ -38,6 +38,7 @@ import {
   vitalsOf,
   withDefaults,
 } from '../../detection-input';
+import { keepByHolm } from '../../stats/holm';
 
 const DEFAULTS = {
   minReadings: 50,
@@ -147,25 +148,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
       }
     }
   }
-  return holm(candidates, tests, p.alpha);
-}
-
-/**
- * Holm's step-down: the candidates (each already below alpha) in order of p, the i-th kept while
- * p < alpha / (m − i). The first that fails stops the rest, whose p values are larger.
- */
-function holm(
-  candidates: { pValue: number; alert: AlertDraft }[],
-  tests: number,
-  alpha: number,
-): AlertDraft[] {
-  const kept: AlertDraft[] = [];
-  const byP = [...candidates].sort((a, b) => a.pValue - b.pValue);
-  for (const [i, c] of byP.entries()) {
-    if (c.pValue >= alpha / (tests - i)) break;
-    kept.push(c.alert);
-  }
-  return kept;
+  return keepByHolm(candidates, tests, p.alpha).map((c) => c.alert);
 }
 
 export const digitPreferenceDetector: Detector<Params> = {
