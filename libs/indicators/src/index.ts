@@ -16,3 +16,7 @@ export * from './model/build-model';
 export * from './report/evaluation-table';
 export * from './report/evaluation-workbook';
 export * from './report/diff-since';
+export * from './evaluate/contribution';
+export * from './evaluate/tally-book';
+export * from './live/checkpoint-days';
+export * from './live/live-figures';

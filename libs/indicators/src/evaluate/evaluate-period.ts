@@ -1,17 +1,14 @@
 import { chinaDay } from '@libs/records';
-import type { IndicatorCatalog, IndicatorDefinition } from '../catalog/indicator-definition';
+import type { IndicatorCatalog } from '../catalog/indicator-definition';
 import { knownBy } from '../model/event-ref';
 import type { LedgerModel } from '../model/ledger-model';
-import { inCohort } from './cohorts';
-import { judge } from './numerator-rules';
+import { contributionOf } from './contribution';
 import { type Period, periodOf } from './period';
 import { residentView } from './resident-view';
+import { type Tally, TallyBook } from './tally-book';
 import { UnitTree } from './unit-tree';
 
-export interface Tally {
-  numerator: number;
-  denominator: number;
-}
+export type { Tally };
 
 export interface RateRow {
   unitId: string;
@@ -36,46 +33,6 @@ export interface PeriodResult {
   doctors: Map<string, Map<string, Tally>>;
 }
 
-const bump = (
-  map: Map<string, Map<string, Tally>>,
-  key: string,
-  indicator: string,
-  counted: boolean,
-) => {
-  const byIndicator = map.get(key) ?? new Map<string, Tally>();
-  const t = byIndicator.get(indicator) ?? { numerator: 0, denominator: 0 };
-  t.denominator += 1;
-  if (counted) t.numerator += 1;
-  byIndicator.set(indicator, t);
-  map.set(key, byIndicator);
-};
-
-/** Whether a resident's contract expiring in the period was renewed (renewal is counted per contract). */
-function renewalTallies(
-  model: LedgerModel,
-  period: Period,
-  tree: UnitTree,
-  tallies: Map<string, Tally>,
-  def: IndicatorDefinition,
-) {
-  for (const r of model.residents.values()) {
-    const v = residentView(r, period);
-    // A contract of someone who died or moved away cannot be renewed; it leaves the denominator.
-    if (!v?.present) continue;
-    for (const c of v.records.filter((x) => x.kind === 'contract')) {
-      const originalEnd = c.fields.end as string;
-      if (originalEnd < period.start || originalEnd > period.end || originalEnd > period.day)
-        continue;
-      for (const unitId of tree.chain(v.unitId)) {
-        const t = tallies.get(`${unitId}|${def.id}`) ?? { numerator: 0, denominator: 0 };
-        t.denominator += 1;
-        if (c.end !== originalEnd) t.numerator += 1;
-        tallies.set(`${unitId}|${def.id}`, t);
-      }
-    }
-  }
-}
-
 /** Evaluates every indicator of a catalog for every unit, rolled up the hierarchy as it was. */
 export function evaluatePeriod(
   model: LedgerModel,
@@ -83,54 +40,40 @@ export function evaluatePeriod(
   period: Period,
   today: string,
 ): PeriodResult {
-  const tree = new UnitTree(model, period);
-  const tallies = new Map<string, Tally>();
-  const teams = new Map<string, Map<string, Tally>>();
-  const doctors = new Map<string, Map<string, Tally>>();
-  const perResident = catalog.indicators.filter((d) => d.numerator !== 'renewed');
+  const book = new TallyBook(catalog.indicators);
   for (const r of model.residents.values()) {
     const v = residentView(r, period);
-    if (!v) continue;
-    const chain = tree.chain(v.unitId);
-    const contract = v.records.find(
-      (x) =>
-        x.kind === 'contract' &&
-        x.terminatedOn === null &&
-        (x.fields.start as string) <= period.day &&
-        period.day <= x.end!,
-    );
-    for (const def of perResident) {
-      if (!inCohort(v, def.cohort as never, period)) continue;
-      const counted = judge(def, v, period).counted;
-      for (const unitId of chain) {
-        const key = `${unitId}|${def.id}`;
-        const t = tallies.get(key) ?? { numerator: 0, denominator: 0 };
-        t.denominator += 1;
-        if (counted) t.numerator += 1;
-        tallies.set(key, t);
-      }
-      if (contract?.fields.teamId) bump(teams, contract.fields.teamId as string, def.id, counted);
-      // Keyed by the resident's unit too, so a unit's view can sum only its own residents.
-      if (contract)
-        bump(doctors, `${v.unitId}|${String(contract.fields.doctorId)}`, def.id, counted);
-    }
+    if (v) book.add(contributionOf(v, catalog.indicators, period));
   }
-  for (const def of catalog.indicators.filter((d) => d.numerator === 'renewed'))
-    renewalTallies(model, period, tree, tallies, def);
-
-  const assigned = assignedTargets(model, period, tree);
   const previous = catalog.indicators.some((d) => typeof d.target === 'object')
     ? previousYear(model, catalog, period, today)
     : undefined;
+  return resultOf(model, catalog, period, book, previous);
+}
+
+/** The rows of a period from its tally book, with targets (relative ones from `previous`). */
+export function resultOf(
+  model: LedgerModel,
+  catalog: IndicatorCatalog,
+  period: Period,
+  book: TallyBook,
+  previous: Map<string, number> | undefined,
+): PeriodResult {
+  const tree = new UnitTree(model, period);
+  const tallies = book.rolledUp(tree);
+  const assigned = assignedTargets(model, period, tree);
   const rows: RateRow[] = [];
   for (const node of tree.nodes.values()) {
-    for (const def of catalog.indicators) {
-      const t = tallies.get(`${node.unitId}|${def.id}`) ?? { numerator: 0, denominator: 0 };
+    const counts = tallies.get(node.unitId);
+    catalog.indicators.forEach((def, i) => {
+      const numerator = counts ? counts[2 * i + 1] : 0;
       const denominator =
         def.denominator.kind === 'assigned_target'
           ? (assigned.get(`${node.unitId}|${def.denominator.targetKey}`) ?? 0)
-          : t.denominator;
-      const rate = denominator > 0 ? t.numerator / denominator : null;
+          : counts
+            ? counts[2 * i]
+            : 0;
+      const rate = denominator > 0 ? numerator / denominator : null;
       const base = previous?.get(`${node.unitId}|${def.id}`);
       const target =
         typeof def.target === 'number'
@@ -140,7 +83,7 @@ export function evaluatePeriod(
             : null;
       const gap =
         target !== null && denominator > 0
-          ? Math.max(0, Math.ceil(target * denominator - t.numerator - 1e-9))
+          ? Math.max(0, Math.ceil(target * denominator - numerator - 1e-9))
           : null;
       const status =
         rate === null ? 'no_data' : target === null ? 'no_target' : gap === 0 ? 'met' : 'behind';
@@ -149,16 +92,38 @@ export function evaluatePeriod(
         unitName: node.name,
         unitKind: node.kind,
         indicatorId: def.id,
-        numerator: t.numerator,
+        numerator,
         denominator,
         rate,
         target,
         gap,
         status,
       });
-    }
+    });
   }
-  return { period, position: model.position, rows, teams, doctors };
+  return {
+    period,
+    position: model.position,
+    rows,
+    teams: book.tallies('teams'),
+    doctors: book.tallies('doctors'),
+  };
+}
+
+/** The catalog's indicators whose target is relative to the year before, with target 0. */
+export const relativeIndicators = (catalog: IndicatorCatalog): IndicatorCatalog => ({
+  ...catalog,
+  indicators: catalog.indicators
+    .filter((d) => typeof d.target === 'object')
+    .map((d) => ({ ...d, target: 0 })),
+});
+
+/** Rates by `unitId|indicatorId` from a result's rows (the base of relative targets). */
+export function ratesOf(result: PeriodResult): Map<string, number> {
+  const rates = new Map<string, number>();
+  for (const row of result.rows)
+    if (row.rate !== null) rates.set(`${row.unitId}|${row.indicatorId}`, row.rate);
+  return rates;
 }
 
 /**
@@ -206,15 +171,6 @@ function previousYear(
   period: Period,
   today: string,
 ): Map<string, number> {
-  const relative = {
-    ...catalog,
-    indicators: catalog.indicators
-      .filter((d) => typeof d.target === 'object')
-      .map((d) => ({ ...d, target: 0 })),
-  };
   const before = periodOf(period.year - 1, period.asOf, today, period.asOfBasis);
-  const rates = new Map<string, number>();
-  for (const row of evaluatePeriod(model, relative, before, today).rows)
-    if (row.rate !== null) rates.set(`${row.unitId}|${row.indicatorId}`, row.rate);
-  return rates;
+  return ratesOf(evaluatePeriod(model, relativeIndicators(catalog), before, today));
 }

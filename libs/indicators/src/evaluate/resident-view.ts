@@ -34,11 +34,25 @@ function liveRecord(
   known: ReturnType<typeof knownBy>,
   day: string,
 ): LiveRecord | undefined {
-  if (!known(m.created) || m.voids.some(known)) return undefined;
-  const corrections = m.corrections.filter(known);
-  const fields = corrections.reduce((f, c) => ({ ...f, ...c.data }), { ...m.created.data });
+  if (!known(m.created) || (m.voids.length > 0 && m.voids.some(known))) return undefined;
+  // Most records are never corrected: they keep their created fields (read-only here) and
+  // skip the copy, which matters when every resident of a district is viewed per evaluation.
+  const corrections = m.corrections.length > 0 ? m.corrections.filter(known) : [];
+  const fields = corrections.length
+    ? corrections.reduce((f, c) => ({ ...f, ...c.data }), { ...m.created.data })
+    : m.created.data;
   const recordDay = chinaDay(fields.occurredAt as string);
   if (recordDay > day) return undefined;
+  if (m.kind !== 'contract')
+    return {
+      recordId: m.recordId,
+      kind: m.kind,
+      day: recordDay,
+      fields,
+      refs: corrections.length
+        ? [m.created.ref, ...corrections.map((c) => c.ref)]
+        : [m.created.ref],
+    };
   const renewals = m.renewals.filter(known).filter((r) => chinaDay(r.ref.occurredAt) <= day);
   const termination = m.terminations.filter(known).find((t) => chinaDay(t.ref.occurredAt) <= day);
   return {
@@ -47,18 +61,8 @@ function liveRecord(
     day: recordDay,
     fields,
     refs: [m.created.ref, ...corrections.map((c) => c.ref), ...renewals.map((r) => r.ref)],
-    end:
-      m.kind === 'contract'
-        ? renewals.length
-          ? renewals[renewals.length - 1].data.newEnd
-          : (fields.end as string)
-        : undefined,
-    terminatedOn:
-      m.kind === 'contract'
-        ? termination
-          ? chinaDay(termination.ref.occurredAt)
-          : null
-        : undefined,
+    end: renewals.length ? renewals[renewals.length - 1].data.newEnd : (fields.end as string),
+    terminatedOn: termination ? chinaDay(termination.ref.occurredAt) : null,
   };
 }
 
@@ -68,7 +72,9 @@ export function residentView(r: ResidentModel, period: Period): ResidentView | u
   const reg = r.registered;
   if (!reg || !known(reg) || chinaDay(reg.ref.occurredAt) > period.day) return undefined;
   const effective = <T extends { ref: EventRef }>(list: T[]) =>
-    list.filter(known).filter((f) => chinaDay(f.ref.occurredAt) <= period.day);
+    list.length === 0
+      ? list
+      : list.filter(known).filter((f) => chinaDay(f.ref.occurredAt) <= period.day);
   const tags = new Set(reg.data.tags);
   for (const change of effective(r.tagChanges)) {
     change.data.removed.forEach((t) => tags.delete(t));
@@ -78,9 +84,11 @@ export function residentView(r: ResidentModel, period: Period): ResidentView | u
   const gone = [...effective(r.died), ...effective(r.movedOut)].filter(
     (f) => chinaDay(f.ref.occurredAt) < period.day,
   );
-  const records = [...r.records.values()]
-    .map((m) => liveRecord(m, known, period.day))
-    .filter((x): x is LiveRecord => !!x);
+  const records: LiveRecord[] = [];
+  for (const m of r.records.values()) {
+    const live = liveRecord(m, known, period.day);
+    if (live) records.push(live);
+  }
   return {
     residentId: r.residentId,
     birthDate: reg.data.birthDate,

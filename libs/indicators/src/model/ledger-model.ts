@@ -34,6 +34,8 @@ export class LedgerModel {
   readonly targets = new Map<string, Map<number, Fact<Record<string, number>>[]>>();
   private readonly revisions = new Map<string, number>();
   position = 0;
+  /** Told before a resident's facts change, while the model still shows them as they were. */
+  onResidentChanging?: (residentId: string) => void;
 
   apply(e: RecordedEvent): boolean {
     if ((this.revisions.get(e.streamId) ?? -1) >= e.revision) return false;
@@ -76,6 +78,7 @@ export class LedgerModel {
 
   private applyResident(e: RecordedEvent, d: Record<string, unknown>): void {
     const residentId = d.residentId as string;
+    this.onResidentChanging?.(residentId);
     const r = this.residents.get(residentId) ?? newResident(residentId);
     this.residents.set(residentId, r);
     r.revision = e.revision;

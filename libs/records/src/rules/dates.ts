@@ -2,10 +2,15 @@ import { refuse } from './rule-error';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const CHINA_OFFSET_MS = 8 * 3600_000;
+/** An instant written in UTC (Z), as the ledger writes its own times. */
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z$/;
 
 /** The calendar day in China (UTC+8) a timestamp falls on; dates pass through unchanged. */
 export function chinaDay(iso: string): string {
-  if (DATE_ONLY.test(iso)) return iso;
+  if (iso.length === 10 && DATE_ONLY.test(iso)) return iso;
+  // A UTC instant before 16:00 falls on the same calendar day in China: no Date needed. The
+  // indicators ask this for every fact of every resident, so the common case must be cheap.
+  if (iso.slice(11, 13) < '16' && UTC_INSTANT.test(iso)) return iso.slice(0, 10);
   return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
@@ -42,7 +47,8 @@ export function assertNotBeforeBirth(occurredAt: string, birthDate: string): voi
 
 /** Age in whole years on a day, the way the programme counts 65+ and 0–6. */
 export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = chinaDay(day).split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  const on = chinaDay(day);
+  // Month and day compare as text (both zero-padded), so no parsing beyond the years.
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }

@@ -1,0 +1,71 @@
+import type { IndicatorDefinition } from '../catalog/indicator-definition';
+import { type Contribution, perResident } from './contribution';
+import type { UnitTree } from './unit-tree';
+
+export interface Tally {
+  numerator: number;
+  denominator: number;
+}
+
+const addTo = (
+  map: Map<string, Int32Array>,
+  key: string,
+  counts: Int32Array,
+  sign: number,
+  only?: readonly boolean[],
+) => {
+  let sum = map.get(key);
+  if (!sum) map.set(key, (sum = new Int32Array(counts.length)));
+  for (let i = 0; i < counts.length; i += 1) if (!only || only[i >> 1]) sum[i] += sign * counts[i];
+};
+
+/**
+ * Residents' contributions summed by their own unit, team and doctor. Units are rolled up the
+ * hierarchy only when asked, with the tree of the period asked for, so one book serves any
+ * hierarchy. Adding with sign -1 takes a contribution back out: a resident whose records change
+ * is taken out as they were and added as they are.
+ */
+export class TallyBook {
+  readonly units = new Map<string, Int32Array>();
+  readonly teams = new Map<string, Int32Array>();
+  readonly doctors = new Map<string, Int32Array>();
+  private readonly perResident: boolean[];
+
+  /** `people`: whether teams and doctors are tallied too (the current figures show them). */
+  constructor(
+    readonly indicators: readonly IndicatorDefinition[],
+    private readonly people = true,
+  ) {
+    this.perResident = indicators.map(perResident);
+  }
+
+  add(c: Contribution, sign: 1 | -1 = 1): void {
+    addTo(this.units, c.unitId, c.counts, sign);
+    if (!this.people) return;
+    if (c.teamId) addTo(this.teams, c.teamId, c.counts, sign, this.perResident);
+    if (c.doctorKey) addTo(this.doctors, c.doctorKey, c.counts, sign, this.perResident);
+  }
+
+  /** Every unit of the tree with the sum of its own residents and all below it. */
+  rolledUp(tree: UnitTree): Map<string, Int32Array> {
+    const out = new Map<string, Int32Array>();
+    for (const [unitId, counts] of this.units)
+      for (const id of tree.chain(unitId)) addTo(out, id, counts, 1);
+    return out;
+  }
+
+  /** Team or doctor tallies as `key → indicator → tally`, only indicators someone counts in. */
+  tallies(which: 'teams' | 'doctors'): Map<string, Map<string, Tally>> {
+    const out = new Map<string, Map<string, Tally>>();
+    for (const key of [...this[which].keys()].sort()) {
+      const counts = this[which].get(key)!;
+      const byIndicator = new Map<string, Tally>();
+      this.indicators.forEach((def, i) => {
+        if (counts[2 * i] > 0)
+          byIndicator.set(def.id, { numerator: counts[2 * i + 1], denominator: counts[2 * i] });
+      });
+      if (byIndicator.size) out.set(key, byIndicator);
+    }
+    return out;
+  }
+}

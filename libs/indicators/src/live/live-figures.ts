@@ -1,0 +1,228 @@
+import type { IndicatorCatalog } from '../catalog/indicator-definition';
+import { contributionOf } from '../evaluate/contribution';
+import {
+  type PeriodResult,
+  ratesOf,
+  relativeIndicators,
+  resultOf,
+} from '../evaluate/evaluate-period';
+import { asOfInstant, type Period, periodOf } from '../evaluate/period';
+import { residentView } from '../evaluate/resident-view';
+import { TallyBook } from '../evaluate/tally-book';
+import type { LedgerModel } from '../model/ledger-model';
+import type { ResidentModel } from '../model/resident-model';
+import { checkpointDays } from './checkpoint-days';
+import { checkpointTimeline } from './resident-timeline';
+import { ViewGroup } from './view-group';
+
+/** One year's kept views: its current figures (and the year before, for relative targets) and its checkpoints. */
+interface YearViews {
+  catalog: IndicatorCatalog;
+  /** The China day the current view was built for (it moves with the calendar in the current year). */
+  day: string;
+  current: ViewGroup;
+  checkpoints: ViewGroup;
+}
+
+const single =
+  (indicators: IndicatorCatalog['indicators'], period: Period) => (r: ResidentModel) => {
+    const v = residentView(r, period);
+    return [v ? contributionOf(v, indicators, period) : undefined];
+  };
+
+/**
+ * The figures a district asks for most — the current rates of a year and its 10-day checkpoints
+ * as known then — kept as running tallies instead of evaluated over every resident per request.
+ * The model tells this class before it changes a resident: the resident is taken out of every
+ * tally as they were, and added back as they are at the next read (`flush`). So an append costs
+ * a few evaluations of one resident, and a read costs a roll-up of a few hundred units. The
+ * figures are the same as `evaluatePeriod`'s (a spec holds them equal, checkpoint by checkpoint).
+ *
+ * Building a year visits every resident in slices, yielding between them, so the event loop is
+ * never held for long; until a year is ready its reads return undefined and the caller evaluates.
+ */
+export class LiveFigures {
+  private readonly years = new Map<number, YearViews>();
+  private readonly dirty = new Set<string>();
+  private building: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly model: LedgerModel,
+    private readonly catalogFor: (year: number) => IndicatorCatalog | undefined,
+    private readonly today: () => string,
+    private readonly sliceSize = 2_000,
+  ) {
+    model.onResidentChanging = (residentId) => this.changing(residentId);
+  }
+
+  /** Starts keeping a year (if not already) and resolves once its figures are ready. */
+  keep(year: number): Promise<void> {
+    if (this.years.has(year)) return this.building;
+    const catalog = this.catalogFor(year);
+    if (!catalog) return this.building;
+    const views: YearViews = {
+      catalog,
+      day: '',
+      current: this.currentGroup(catalog, year),
+      checkpoints: this.checkpointGroup(catalog, year),
+    };
+    views.day = views.current.periods[0].day;
+    this.years.set(year, views);
+    this.building = this.building.then(async () => {
+      await this.fill(views.current);
+      await this.fill(views.checkpoints);
+    });
+    return this.building;
+  }
+
+  /** The years kept, ready or not. */
+  kept(): number[] {
+    return [...this.years.keys()];
+  }
+
+  /** The current figures of a year, or undefined while they are being built. */
+  current(year: number): PeriodResult | undefined {
+    const views = this.readyYear(year, 'current');
+    if (!views) return undefined;
+    const [now, before] = views.current.books;
+    const previous = before
+      ? ratesOf(
+          resultOf(
+            this.model,
+            relativeIndicators(views.catalog),
+            views.current.periods[1],
+            before,
+            undefined,
+          ),
+        )
+      : undefined;
+    return resultOf(this.model, views.catalog, views.current.periods[0], now, previous);
+  }
+
+  /** The figures of a year as the ledger knew them at the end of a checkpoint day, if kept and ready. */
+  atCheckpoint(year: number, day: string): PeriodResult | undefined {
+    const views = this.readyYear(year, 'checkpoints');
+    const k = views?.checkpoints.periods.findIndex((p) => p.day === day) ?? -1;
+    if (!views || k < 0) return undefined;
+    return resultOf(
+      this.model,
+      views.catalog,
+      views.checkpoints.periods[k],
+      views.checkpoints.books[k],
+      undefined,
+    );
+  }
+
+  /**
+   * Rates at every checkpoint of a year up to today, for one unit: the figures as the ledger
+   * knew them at the end of each checkpoint day. Undefined while the year is being built.
+   */
+  progress(
+    year: number,
+    unitId: string,
+    indicatorIds: readonly string[],
+  ): { day: string; rates: Record<string, number | null> }[] | undefined {
+    const views = this.readyYear(year, 'checkpoints');
+    if (!views) return undefined;
+    const today = this.today();
+    return views.checkpoints.periods
+      .filter((period) => period.day <= today)
+      .map((period) => {
+        const rows = this.atCheckpoint(year, period.day)!.rows.filter(
+          (r) => r.unitId === unitId && indicatorIds.includes(r.indicatorId),
+        );
+        return {
+          day: period.day,
+          rates: Object.fromEntries(rows.map((r) => [r.indicatorId, r.rate])),
+        };
+      });
+  }
+
+  /** Adds back every resident changed since the last read. */
+  flush(): void {
+    if (this.dirty.size === 0) return;
+    const groups = this.groups();
+    for (const id of this.dirty) {
+      const r = this.model.residents.get(id);
+      if (!r) continue;
+      for (const g of groups) if (g.holds(id)) g.add(r, 1);
+    }
+    this.dirty.clear();
+  }
+
+  private changing(residentId: string): void {
+    if (this.dirty.has(residentId)) return;
+    this.dirty.add(residentId);
+    const r = this.model.residents.get(residentId);
+    if (!r) return;
+    for (const g of this.groups()) if (g.holds(residentId)) g.add(r, -1);
+  }
+
+  private groups(): ViewGroup[] {
+    return [...this.years.values()].flatMap((v) => [v.current, v.checkpoints]);
+  }
+
+  private readyYear(year: number, which: 'current' | 'checkpoints'): YearViews | undefined {
+    const views = this.years.get(year);
+    if (!views) return undefined;
+    // The current year's figures are taken on today: a new day rebuilds them.
+    if (
+      which === 'current' &&
+      views.current.ready &&
+      views.day !== periodOf(year, null, this.today()).day
+    ) {
+      views.current = this.currentGroup(views.catalog, year);
+      views.day = views.current.periods[0].day;
+      this.building = this.building.then(() => this.fill(views.current));
+    }
+    if (!views[which].ready) return undefined;
+    this.flush();
+    return views;
+  }
+
+  private currentGroup(catalog: IndicatorCatalog, year: number): ViewGroup {
+    const today = this.today();
+    const now = periodOf(year, null, today);
+    const before = periodOf(year - 1, null, today);
+    const relative = relativeIndicators(catalog).indicators;
+    // Relative targets need the same units' rates a year earlier, kept beside the year's own.
+    if (relative.length === 0)
+      return new ViewGroup(
+        [now],
+        [new TallyBook(catalog.indicators)],
+        single(catalog.indicators, now),
+      );
+    return new ViewGroup(
+      [now, before],
+      [new TallyBook(catalog.indicators), new TallyBook(relative, false)],
+      (r) => [...single(catalog.indicators, now)(r), ...single(relative, before)(r)],
+    );
+  }
+
+  private checkpointGroup(catalog: IndicatorCatalog, year: number): ViewGroup {
+    const periods = checkpointDays(year).map((day) => periodOf(year, asOfInstant(day), day));
+    return new ViewGroup(
+      periods,
+      periods.map(() => new TallyBook(catalog.indicators, false)),
+      (r) => checkpointTimeline(r, catalog.indicators, periods),
+    );
+  }
+
+  /** Visits every resident into a group's books, a slice at a time. */
+  private async fill(group: ViewGroup): Promise<void> {
+    const visited = group.visited!;
+    let slice = 0;
+    for (const [id, r] of this.model.residents) {
+      if (slice === 0) this.flush();
+      group.add(r, 1);
+      visited.add(id);
+      if (++slice >= this.sliceSize) {
+        slice = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    this.flush();
+    group.ready = true;
+    group.visited = null;
+  }
+}

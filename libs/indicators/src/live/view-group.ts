@@ -1,0 +1,33 @@
+import type { Contribution } from '../evaluate/contribution';
+import type { Period } from '../evaluate/period';
+import type { TallyBook } from '../evaluate/tally-book';
+import type { ResidentModel } from '../model/resident-model';
+
+/**
+ * Periods whose tallies are kept current together, each in its own book, and how one resident
+ * contributes to all of them at once. A group is built by visiting every resident; until it is
+ * ready, only the residents already visited are in its books.
+ */
+export class ViewGroup {
+  ready = false;
+  /** While building: the residents already in the books. */
+  visited: Set<string> | null = new Set();
+
+  /** One book per period, each over the indicators its period is evaluated for. */
+  constructor(
+    readonly periods: readonly Period[],
+    readonly books: readonly TallyBook[],
+    private readonly contribute: (r: ResidentModel) => (Contribution | undefined)[],
+  ) {}
+
+  /** Whether the resident is counted in the books now. */
+  holds(residentId: string): boolean {
+    return this.ready || (this.visited?.has(residentId) ?? false);
+  }
+
+  add(r: ResidentModel, sign: 1 | -1): void {
+    this.contribute(r).forEach((c, k) => {
+      if (c) this.books[k].add(c, sign);
+    });
+  }
+}

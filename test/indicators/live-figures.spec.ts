@@ -1,0 +1,154 @@
+import type { RecordedEvent } from '@libs/ledger';
+import {
+  type PeriodResult,
+  LedgerModel,
+  LiveFigures,
+  asOfInstant,
+  catalogForPeriod,
+  checkpointDays,
+  evaluatePeriod,
+  periodOf,
+} from '@libs/indicators';
+import { openSeedStore, seedDistrict } from '@libs/synthetic';
+
+/**
+ * The kept figures must be the evaluator's, figure for figure: at every 10-day checkpoint and
+ * now, for every unit, team and doctor, however the events arrived — all before the year was
+ * kept, all after (each resident taken out and added back per event), or while it was built.
+ */
+const YEAR = 2024;
+const TODAY = '2026-12-07';
+const catalog = catalogForPeriod(YEAR)!;
+
+/** Rows and tallies in a fixed order: the kept books meet teams and doctors in another order. */
+const figures = (r: PeriodResult | undefined) =>
+  r && {
+    rows: r.rows,
+    teams: [...r.teams].map(([k, m]) => [k, [...m].sort()]).sort(),
+    doctors: [...r.doctors].map(([k, m]) => [k, [...m].sort()]).sort(),
+  };
+
+let events: RecordedEvent[];
+
+beforeAll(async () => {
+  // A small district with deaths, moves, corrections and voids among its records.
+  const { store, clock } = await openSeedStore({ kind: 'sqlite', path: ':memory:' });
+  await seedDistrict({
+    store,
+    scale: 'small',
+    year: YEAR,
+    seed: 5,
+    clock,
+    inject: [
+      { pattern: 'after-death', rate: 0.3 },
+      { pattern: 'after-move', rate: 0.3 },
+    ],
+  });
+  events = await store.readAll();
+  await store.close();
+}, 300_000);
+
+const evaluated = (model: LedgerModel, asOf: string | null) =>
+  evaluatePeriod(model, catalog, periodOf(YEAR, asOf, TODAY), TODAY);
+
+function expectSameAsEvaluator(model: LedgerModel, live: LiveFigures): void {
+  expect(figures(live.current(YEAR))).toEqual(figures(evaluated(model, null)));
+  for (const day of checkpointDays(YEAR)) {
+    const kept = live.atCheckpoint(YEAR, day)!;
+    const full = evaluated(model, asOfInstant(day));
+    // Checkpoints carry rates, not relative targets (those need the year before as of that day).
+    const rates = (r: PeriodResult) =>
+      r.rows.map(({ unitId, indicatorId, numerator, denominator, rate }) => ({
+        day,
+        unitId,
+        indicatorId,
+        numerator,
+        denominator,
+        rate,
+      }));
+    expect(rates(kept)).toEqual(rates(full));
+  }
+}
+
+describe('LiveFigures', () => {
+  it('seeds a year with facts that change views between checkpoints', () => {
+    const types = new Set(events.map((e) => e.type));
+    for (const t of ['ResidentDied', 'ResidentMovedOut', 'FollowUpRecorded', 'ContractSigned'])
+      expect([t, types.has(t)]).toEqual([t, true]);
+    expect(events.length).toBeGreaterThan(5_000);
+  });
+
+  it('equals the evaluator when a loaded ledger is kept', async () => {
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => TODAY, 97);
+    events.forEach((e) => model.apply(e));
+    await live.keep(YEAR);
+    expectSameAsEvaluator(model, live);
+  });
+
+  it('equals the evaluator when every event arrives after the year is kept, read as they come', async () => {
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => TODAY);
+    await live.keep(YEAR);
+    events.forEach((e, i) => {
+      model.apply(e);
+      // Reads in between take changed residents out and back in many times over.
+      if (i % 211 === 0) live.current(YEAR);
+    });
+    expectSameAsEvaluator(model, live);
+  });
+
+  it('equals the evaluator when events arrive while the year is being built', async () => {
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => TODAY, 13);
+    const half = Math.floor(events.length / 2);
+    events.slice(0, half).forEach((e) => model.apply(e));
+    const kept = live.keep(YEAR);
+    for (let i = half; i < events.length; i += 50) {
+      events.slice(i, i + 50).forEach((e) => model.apply(e));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await kept;
+    expectSameAsEvaluator(model, live);
+  });
+
+  it('changes nothing when an event is applied twice', async () => {
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => TODAY);
+    events.forEach((e) => model.apply(e));
+    await live.keep(YEAR);
+    const before = figures(live.current(YEAR));
+    const progress = live.progress(YEAR, events[0].data.unitId as string, ['signing_overall', 'elderly_health_management']);
+    events.forEach((e) => expect(model.apply(e)).toBe(false));
+    expect(figures(live.current(YEAR))).toEqual(before);
+    expect(live.progress(YEAR, events[0].data.unitId as string, ['signing_overall', 'elderly_health_management'])).toEqual(
+      progress,
+    );
+  });
+
+  it('answers undefined while a year is not kept, so the caller evaluates instead', () => {
+    const live = new LiveFigures(new LedgerModel(), catalogForPeriod, () => TODAY);
+    expect(live.current(YEAR)).toBeUndefined();
+    expect(live.progress(YEAR, 'x', [])).toBeUndefined();
+  });
+
+  it('gives the progress of a unit as the evaluator does at each checkpoint up to today', async () => {
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => `${YEAR}-05-15`);
+    events.forEach((e) => model.apply(e));
+    await live.keep(YEAR);
+    const root = events.find((e) => e.type === 'OrgUnitRegistered')!.data.unitId as string;
+    const ids = catalog.indicators.map((d) => d.id);
+    const progress = live.progress(YEAR, root, ids)!;
+    expect(progress.map((p) => p.day)).toEqual(
+      checkpointDays(YEAR).filter((d) => d <= `${YEAR}-05-15`),
+    );
+    for (const { day, rates } of progress) {
+      const rows = evaluated(model, asOfInstant(day)).rows.filter((r) => r.unitId === root);
+      expect(rates).toEqual(Object.fromEntries(rows.map((r) => [r.indicatorId, r.rate])));
+    }
+    expect(
+      progress.some(({ rates }) => Object.values(rates).some((r) => r !== null && r > 0)),
+    ).toBe(true);
+  });
+});
