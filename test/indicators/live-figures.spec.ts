@@ -7,6 +7,7 @@ import {
   catalogForPeriod,
   checkpointDays,
   evaluatePeriod,
+  lineage,
   periodOf,
 } from '@libs/indicators';
 import { openSeedStore, seedDistrict } from '@libs/synthetic';
@@ -118,12 +119,42 @@ describe('LiveFigures', () => {
     events.forEach((e) => model.apply(e));
     await live.keep(YEAR);
     const before = figures(live.current(YEAR));
-    const progress = live.progress(YEAR, events[0].data.unitId as string, ['signing_overall', 'elderly_health_management']);
+    const progress = live.progress(YEAR, events[0].data.unitId as string, [
+      'signing_overall',
+      'elderly_health_management',
+    ]);
     events.forEach((e) => expect(model.apply(e)).toBe(false));
     expect(figures(live.current(YEAR))).toEqual(before);
-    expect(live.progress(YEAR, events[0].data.unitId as string, ['signing_overall', 'elderly_health_management'])).toEqual(
-      progress,
-    );
+    expect(
+      live.progress(YEAR, events[0].data.unitId as string, [
+        'signing_overall',
+        'elderly_health_management',
+      ]),
+    ).toEqual(progress);
+  });
+
+  it('pages lineage as the evaluator does, counts from the tallies, for every filter and deep pages', async () => {
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => TODAY);
+    events.forEach((e) => model.apply(e));
+    await live.keep(YEAR);
+    const period = periodOf(YEAR, null, TODAY);
+    const units = [
+      ...new Set(
+        events.filter((e) => e.type === 'OrgUnitRegistered').map((e) => e.data.unitId as string),
+      ),
+    ];
+    let nonEmpty = 0;
+    for (const def of catalog.indicators)
+      for (const unitId of [units[0], units[1], units[units.length - 1]])
+        for (const filter of ['all', 'counted', 'not_counted'] as const)
+          for (const page of [0, 2]) {
+            const kept = live.lineage(YEAR, def, unitId, page, 7, filter);
+            const full = lineage(model, def, unitId, period, page, 7, filter);
+            expect(kept).toEqual(full);
+            if (full.entries.length) nonEmpty += 1;
+          }
+    expect(nonEmpty).toBeGreaterThan(50);
   });
 
   it('answers undefined while a year is not kept, so the caller evaluates instead', () => {

@@ -6,8 +6,9 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { LedgerModel } from '@libs/indicators';
-import { EVENT_STORE, type EventStore, type Subscription } from '@libs/ledger';
+import { LedgerModel, LiveFigures, catalogForPeriod } from '@libs/indicators';
+import { chinaDay } from '@libs/records';
+import { EVENT_STORE, type EventStore, type Subscription, systemClock } from '@libs/ledger';
 import { AlertRaisedOnLedger, FiguresChanged } from './projection-events';
 
 /**
@@ -19,6 +20,17 @@ import { AlertRaisedOnLedger, FiguresChanged } from './projection-events';
 export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   static readonly BATCH_MS = 250;
   readonly model = new LedgerModel();
+  /**
+   * The current figures and 10-day checkpoints of every year with records, kept as running
+   * tallies once the model has caught up (built in slices of 500 residents, so the event loop
+   * is never held long); until a year is ready, callers evaluate the model instead.
+   */
+  readonly figures = new LiveFigures(
+    this.model,
+    catalogForPeriod,
+    () => chinaDay(systemClock().toISOString()),
+    500,
+  );
   private subscription?: Subscription;
   private pending: NodeJS.Timeout | null = null;
   private readonly logger = new Logger('Projection');
@@ -53,6 +65,28 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
     await ready;
     this.logger.log(
       `indicator model caught up to position ${this.model.position} in ${Date.now() - started} ms`,
+    );
+    this.keepBusyYears();
+  }
+
+  /**
+   * Keeps the figures of the years most records fall in (a tenth of the busiest year's or more:
+   * a year's own services, not the few old contracts it carries) and of the current year,
+   * busiest first. Other years are kept when first asked for.
+   */
+  private keepBusyYears(): void {
+    const thisYear = Number(chinaDay(systemClock().toISOString()).slice(0, 4));
+    const busiest = Math.max(0, ...this.model.recordYears.values());
+    const years = [...this.model.recordYears]
+      .filter(([, records]) => records >= busiest / 10)
+      .sort((a, b) => b[1] - a[1])
+      .map(([year]) => year);
+    if (!years.includes(thisYear)) years.push(thisYear);
+    const started = Date.now();
+    let last!: Promise<void>;
+    for (const year of years) last = this.figures.keep(year);
+    void last.then(() =>
+      this.logger.log(`figures of ${years.join(', ')} kept after ${Date.now() - started} ms`),
     );
   }
 

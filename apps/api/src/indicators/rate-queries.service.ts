@@ -48,6 +48,11 @@ export class RateQueries {
   }
 
   evaluate(q: RatesQuery): PeriodResult {
+    if (!q.asOf) {
+      const kept = this.projection.figures.current(q.year);
+      if (kept) return kept;
+      this.keepLater(q.year);
+    }
     const period = this.period(q);
     // A past ledger-time view cannot change; a current one changes with every append, and so
     // does a source-time one (a later migration can bring records recorded before asOf).
@@ -66,6 +71,11 @@ export class RateQueries {
     );
     this.cache.set(key, result);
     return result;
+  }
+
+  /** A year with records that is not kept yet (its first record just came) is kept from now on. */
+  private keepLater(year: number): void {
+    if (this.projection.model.recordYears.has(year)) void this.projection.figures.keep(year);
   }
 
   tree(q: RatesQuery): UnitTree {
@@ -93,11 +103,19 @@ export class RateQueries {
         `unknown indicator ${indicatorId}`,
         { indicatorId },
       );
-    return lineage(this.projection.model, def!, unitId, this.period(q), page, pageSize, filter);
+    return (
+      (q.asOf
+        ? undefined
+        : this.projection.figures.lineage(q.year, def!, unitId, page, pageSize, filter)) ??
+      lineage(this.projection.model, def!, unitId, this.period(q), page, pageSize, filter)
+    );
   }
 
   /** Figures at every 10-day checkpoint of the year (10th, 20th, month end), as known then. */
   progress(year: number, unitId: string, indicatorIds: string[]) {
+    const kept = this.projection.figures.progress(year, unitId, indicatorIds);
+    if (kept) return kept;
+    this.keepLater(year);
     const points: { day: string; rates: Record<string, number | null> }[] = [];
     const today = this.today();
     for (let month = 1; month <= 12; month += 1) {

@@ -4,7 +4,7 @@ import type { LedgerModel } from '../model/ledger-model';
 import { inCohort } from './cohorts';
 import { judge } from './numerator-rules';
 import type { Period } from './period';
-import { residentView } from './resident-view';
+import { type ResidentView, residentView } from './resident-view';
 import { UnitTree } from './unit-tree';
 
 export interface LineageEntry {
@@ -45,38 +45,7 @@ export function lineage(
   const entries: LineageEntry[] = [];
   for (const r of model.residents.values()) {
     const v = residentView(r, period);
-    if (!v || !tree.within(v.unitId, unitId)) continue;
-    if (def.numerator === 'renewed') {
-      if (!v.present) continue;
-      for (const c of v.records.filter((x) => x.kind === 'contract')) {
-        const originalEnd = c.fields.end as string;
-        if (originalEnd < period.start || originalEnd > period.day) continue;
-        const counted = c.end !== originalEnd;
-        entries.push({
-          residentId: v.residentId,
-          unitId: v.unitId,
-          contractId: c.recordId,
-          counted,
-          evidence: c.refs,
-          reason: counted
-            ? undefined
-            : {
-                en: `contract ended ${originalEnd} without renewal`,
-                zh: `签约于 ${originalEnd} 到期未续约`,
-              },
-        });
-      }
-      continue;
-    }
-    if (!inCohort(v, def.cohort as never, period)) continue;
-    const verdict = judge(def, v, period);
-    entries.push({
-      residentId: v.residentId,
-      unitId: v.unitId,
-      counted: verdict.counted,
-      reason: verdict.reason,
-      evidence: verdict.evidence,
-    });
+    if (v && tree.within(v.unitId, unitId)) entries.push(...lineageEntries(v, def, period));
   }
   entries.sort((a, b) => (a.residentId < b.residentId ? -1 : a.residentId > b.residentId ? 1 : 0));
   const counted = entries.filter((e) => e.counted).length;
@@ -91,4 +60,46 @@ export function lineage(
     pageSize,
     entries: selected.slice(page * pageSize, (page + 1) * pageSize),
   };
+}
+
+/** One resident's entries for an indicator: one, none (outside its cohort), or one per contract (renewal). */
+export function lineageEntries(
+  v: ResidentView,
+  def: IndicatorDefinition,
+  period: Period,
+): LineageEntry[] {
+  if (def.numerator === 'renewed') {
+    if (!v.present) return [];
+    const entries: LineageEntry[] = [];
+    for (const c of v.records.filter((x) => x.kind === 'contract')) {
+      const originalEnd = c.fields.end as string;
+      if (originalEnd < period.start || originalEnd > period.day) continue;
+      const counted = c.end !== originalEnd;
+      entries.push({
+        residentId: v.residentId,
+        unitId: v.unitId,
+        contractId: c.recordId,
+        counted,
+        evidence: c.refs,
+        reason: counted
+          ? undefined
+          : {
+              en: `contract ended ${originalEnd} without renewal`,
+              zh: `签约于 ${originalEnd} 到期未续约`,
+            },
+      });
+    }
+    return entries;
+  }
+  if (!inCohort(v, def.cohort as never, period)) return [];
+  const verdict = judge(def, v, period);
+  return [
+    {
+      residentId: v.residentId,
+      unitId: v.unitId,
+      counted: verdict.counted,
+      reason: verdict.reason,
+      evidence: verdict.evidence,
+    },
+  ];
 }

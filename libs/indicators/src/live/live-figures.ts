@@ -1,4 +1,6 @@
-import type { IndicatorCatalog } from '../catalog/indicator-definition';
+import type { IndicatorCatalog, IndicatorDefinition } from '../catalog/indicator-definition';
+import { type LineageEntry, type LineagePage, lineageEntries } from '../evaluate/lineage';
+import { UnitTree } from '../evaluate/unit-tree';
 import { contributionOf } from '../evaluate/contribution';
 import {
   type PeriodResult,
@@ -45,6 +47,7 @@ export class LiveFigures {
   private readonly years = new Map<number, YearViews>();
   private readonly dirty = new Set<string>();
   private building: Promise<void> = Promise.resolve();
+  private sortedIds: string[] = [];
 
   constructor(
     private readonly model: LedgerModel,
@@ -136,6 +139,57 @@ export class LiveFigures {
           rates: Object.fromEntries(rows.map((r) => [r.indicatorId, r.rate])),
         };
       });
+  }
+
+  /**
+   * A lineage page of the current figures without viewing every resident: the counts come from
+   * the kept tallies, and residents are walked in id order only until the page is full. Deep
+   * pages cost more (each walks the pages before it); the first ones, which people open, are cheap.
+   */
+  lineage(
+    year: number,
+    def: IndicatorDefinition,
+    unitId: string,
+    page: number,
+    pageSize: number,
+    filter: 'all' | 'counted' | 'not_counted',
+  ): LineagePage | undefined {
+    const views = this.readyYear(year, 'current');
+    const i = views?.catalog.indicators.findIndex((d) => d.id === def.id) ?? -1;
+    if (!views || i < 0) return undefined;
+    const period = views.current.periods[0];
+    const tree = new UnitTree(this.model, period);
+    const counts = views.current.books[0].rolledUp(tree).get(unitId);
+    const total = counts?.[2 * i] ?? 0;
+    const counted = counts?.[2 * i + 1] ?? 0;
+    const entries: LineageEntry[] = [];
+    let skip = page * pageSize;
+    for (const id of this.residentIds()) {
+      if (entries.length >= pageSize) break;
+      const v = residentView(this.model.residents.get(id)!, period);
+      if (!v || !tree.within(v.unitId, unitId)) continue;
+      for (const entry of lineageEntries(v, def, period)) {
+        if (filter !== 'all' && entry.counted !== (filter === 'counted')) continue;
+        if (skip > 0) skip -= 1;
+        else if (entries.length < pageSize) entries.push(entry);
+      }
+    }
+    return {
+      indicatorId: def.id,
+      unitId,
+      counted,
+      notCounted: total - counted,
+      page,
+      pageSize,
+      entries,
+    };
+  }
+
+  /** Resident ids in lineage order, sorted again only when residents were added. */
+  private residentIds(): string[] {
+    if (this.sortedIds.length !== this.model.residents.size)
+      this.sortedIds = [...this.model.residents.keys()].sort();
+    return this.sortedIds;
   }
 
   /** Adds back every resident changed since the last read. */

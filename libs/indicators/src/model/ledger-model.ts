@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@libs/ledger';
+import { chinaDay } from '@libs/records';
 import { type Fact, refOf } from './event-ref';
 import {
   type RecordKind,
@@ -34,6 +35,8 @@ export class LedgerModel {
   readonly targets = new Map<string, Map<number, Fact<Record<string, number>>[]>>();
   private readonly revisions = new Map<string, number>();
   position = 0;
+  /** Service records per China year they occurred in (which years are worth keeping figures for). */
+  readonly recordYears = new Map<number, number>();
   /** Told before a resident's facts change, while the model still shows them as they were. */
   onResidentChanging?: (residentId: string) => void;
 
@@ -86,6 +89,8 @@ export class LedgerModel {
     const kind = RECORD_KINDS[e.type];
     if (kind) {
       const recordId = (kind === 'contract' ? d.contractId : d.recordId) as string;
+      const year = Number(chinaDay(d.occurredAt as string).slice(0, 4));
+      this.recordYears.set(year, (this.recordYears.get(year) ?? 0) + 1);
       r.records.set(recordId, {
         recordId,
         kind,
