@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../apps/api/src/create-app';
 import { loadAppConfig } from '../../apps/api/src/config/app-config';
 import { EVENT_STORE, type EventStore } from '@libs/ledger';
+import { chinaDay } from '@libs/records';
 
 /** Real HTTP on loopback: the app listens on an ephemeral port and fetch talks to it. */
 describe('GET /health', () => {
@@ -21,7 +22,15 @@ describe('GET /health', () => {
     let response = await fetch(`${base}/health`);
     expect(response.status).toBe(200);
     const empty = (await response.json()) as { headPosition: number };
-    expect(empty).toEqual({ status: 'ok', store: 'sqlite', headPosition: 0, projectionLag: 0 });
+    expect(empty).toMatchObject({
+      status: 'ok',
+      store: 'sqlite',
+      headPosition: 0,
+      projectionLag: 0,
+    });
+    // The current China year is kept from the start, even with nothing recorded yet.
+    const thisYear = Number(chinaDay(new Date().toISOString()).slice(0, 4));
+    expect((empty as unknown as { figures: { kept: number[] } }).figures.kept).toContain(thisYear);
 
     const store = app.get<EventStore>(EVENT_STORE);
     await store.append(

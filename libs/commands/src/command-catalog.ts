@@ -2,10 +2,11 @@ import { type AuditPorts, auditActions, lockGuard } from '@libs/audit';
 import { ALERT_HANDLE_ACTIONS } from '@libs/fabrication/alerts/handle-alert/handle-alert.action';
 // The fund actions' own module, not @libs/funds' index (which would pull in the trace's reads).
 import { fundsActions } from '@libs/funds/funds-actions';
+import type { FundsPorts } from '@libs/funds/funds-facts';
 import { ACTIONS, type Action, type ExecuteContext } from '@libs/records';
 
-/** What the actions read besides their own stream: the store, ledger time, the indicator model. */
-export type CommandPorts = AuditPorts;
+/** What the actions read besides their own stream: the store, ledger time, the indicator model, the funds read model. */
+export type CommandPorts = AuditPorts & Pick<FundsPorts, 'fundBook'>;
 
 /**
  * Every command of every library, composed once, above all of them: records, audit, alert

@@ -8,11 +8,17 @@ import {
   parseSealId,
   sealStreamId,
 } from '@libs/audit/seal/seal';
+import type { FundBook } from './fund-book';
 import type { FundsState } from './funds-events';
 
 /** What the fund actions read besides their own stream: the store. */
 export interface FundsPorts {
   store: EventStore;
+  /**
+   * The funds read model, caught up with the log, where the process keeps one (the API);
+   * undefined when it cannot say it is caught up. Without it the flows are read from the log.
+   */
+  fundBook?: () => Promise<FundBook | undefined>;
 }
 
 /** Read by the handler before deciding, so the deciders stay pure. */

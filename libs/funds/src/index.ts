@@ -1,5 +1,6 @@
 export * from './funds-events';
 export * from './funds-facts';
+export * from './fund-book';
 export * from './funds-actions';
 export * from './fund-table';
 export * from './allocate-funds/allocate-funds.action';

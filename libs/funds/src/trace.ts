@@ -9,6 +9,7 @@ import {
 import type { EventStore, RecordedEvent } from '@libs/ledger';
 import { chinaDay } from '@libs/records';
 import { forEachEvent, readPrefix } from '@libs/audit/seal/figures-at';
+import type { FundBook } from './fund-book';
 import { SEAL_EVENT_TYPE, type Seal, parseSealId, sealStreamId } from '@libs/audit/seal/seal';
 
 export interface FundTrace {
@@ -42,8 +43,10 @@ async function findEvent(store: EventStore, eventId: string): Promise<RecordedEv
 export async function traceDisbursement(
   store: EventStore,
   eventId: string,
+  /** The fund book, where the process keeps one caught up: finds the payment without a scan. */
+  book?: FundBook,
 ): Promise<FundTrace | undefined> {
-  const event = await findEvent(store, eventId);
+  const event = book ? book.find(eventId) : await findEvent(store, eventId);
   if (!event || event.type !== 'FundsDisbursed') return undefined;
   const d = event.data as Record<string, unknown>;
   const out: FundTrace = { disbursement: { ...refOf(event), data: d } };

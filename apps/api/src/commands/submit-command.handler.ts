@@ -31,7 +31,13 @@ export class SubmitCommandHandler implements ICommandHandler<SubmitCommand> {
     this.facts = storeFactLookup(store, this.states);
     // DrawSample reads its population from the live model, caught up when it asks.
     const model = async () => (await projection.catchUp(), projection.model);
-    this.context = ledgerCommandContext({ store, clock: systemClock, model, states: this.states });
+    this.context = ledgerCommandContext({
+      store,
+      clock: systemClock,
+      model,
+      states: this.states,
+      fundBook: () => projection.caughtUpFunds(),
+    });
   }
 
   async execute({ body, principal }: SubmitCommand): Promise<CommandResult> {

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { type Principal, authorize } from '@libs/access';
 import { forEachEvent } from '@libs/audit';
 import {
+  FUND_EVENT_TYPES,
   type FundEventLike,
   type FundRow,
   fundTable,
@@ -19,8 +20,6 @@ import { ValidQuery } from '../http/valid-query';
 import { YEAR_MESSAGE, YEAR_PATTERN } from '../indicators/rates-request';
 import { unitForRequest } from '../indicators/rates-scope';
 import { LedgerProjection } from '../indicators/ledger-projection.service';
-
-const FUND_EVENTS = new Set(['FundsAllocated', 'FundsDisbursed', 'FundsSettled', 'FundsRecovered']);
 
 export class FundsQuery {
   /** Fund year; absent: the current year (China time), named in the answer. */
@@ -85,7 +84,11 @@ export class FundsController {
       'From a disbursement to its seal, the sealed figure, its lineage and the events / 资金溯源',
   })
   async trace(@CurrentPrincipal() principal: Principal, @Param('eventId') eventId: string) {
-    const trace = await traceDisbursement(this.store, eventId);
+    const trace = await traceDisbursement(
+      this.store,
+      eventId,
+      await this.projection.caughtUpFunds(),
+    );
     if (!trace)
       return refuse(
         'NOT_FOUND',
@@ -127,10 +130,14 @@ export class FundsController {
       today,
       'funds:read',
     );
-    const events: FundEventLike[] = [];
-    await forEachEvent(this.store, await this.store.headPosition(), (e) => {
-      if (FUND_EVENTS.has(e.type) && (e.data as Record<string, unknown>).year === y) events.push(e);
-    });
+    const book = await this.projection.caughtUpFunds();
+    const events: FundEventLike[] = book ? [...book.events(y)] : [];
+    // Only when the book could not catch up in time (a write storm): read the log as before.
+    if (!book)
+      await forEachEvent(this.store, await this.store.headPosition(), (e) => {
+        if (FUND_EVENT_TYPES.has(e.type) && (e.data as Record<string, unknown>).year === y)
+          events.push(e);
+      });
     return { unitId, y, rows: fundTable(events).filter((r) => tree.within(r.unitId, unitId)) };
   }
 }

@@ -12,6 +12,8 @@ export interface HealthReport {
   headPosition: number;
   /** Events appended but not yet applied by the indicator projection. */
   projectionLag: number;
+  /** Years whose figures are kept as running tallies, and those ready (others are evaluated per request). */
+  figures: { kept: number[]; ready: number[] };
   /** Present only when degraded: what failed, since when, in both languages. */
   storeFailure?: StoreDegradation;
 }
@@ -38,6 +40,7 @@ export class HealthController {
       store: this.store.kind,
       headPosition: await this.store.headPosition(),
       projectionLag: await this.projection.lag(),
+      figures: this.projection.figures.status(),
       ...(storeFailure ? { storeFailure } : {}),
     };
   }

@@ -8,6 +8,7 @@ import {
 import { EventBus } from '@nestjs/cqrs';
 import { LedgerModel, LiveFigures, catalogForPeriod } from '@libs/indicators';
 import { chinaDay } from '@libs/records';
+import { FundBook } from '@libs/funds/fund-book';
 import { EVENT_STORE, type EventStore, type Subscription, systemClock } from '@libs/ledger';
 import { AlertRaisedOnLedger, FiguresChanged } from './projection-events';
 
@@ -20,6 +21,8 @@ import { AlertRaisedOnLedger, FiguresChanged } from './projection-events';
 export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   static readonly BATCH_MS = 250;
   readonly model = new LedgerModel();
+  /** Fund events by year and id, and units' flows: the fund table and DisburseFunds read it. */
+  readonly funds = new FundBook();
   /**
    * The current figures and 10-day checkpoints of every year with records, kept as running
    * tallies once the model has caught up (built in slices of 500 residents, so the event loop
@@ -47,6 +50,7 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
     const ready = new Promise<void>((resolve) => (caughtUp = resolve));
     this.subscription = this.store.subscribe(
       (event) => {
+        this.funds.apply(event);
         if (this.model.apply(event) && this.live) this.announce();
         // New alerts go out at once (not batched): the live feed pushes them to supervisors.
         if (this.live && event.type === 'AlertRaised')
@@ -107,6 +111,18 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
     const deadline = Date.now() + timeoutMs;
     while (this.model.position < head && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 5));
+  }
+
+  /**
+   * The fund book once it has applied everything in the log now; undefined if it has not within
+   * the wait, so money is never decided on a book that may miss a payment.
+   */
+  async caughtUpFunds(timeoutMs = 2000): Promise<FundBook | undefined> {
+    const head = await this.store.headPosition();
+    const deadline = Date.now() + timeoutMs;
+    while (this.funds.position < head && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
+    return this.funds.position >= head ? this.funds : undefined;
   }
 
   async lag(): Promise<number> {

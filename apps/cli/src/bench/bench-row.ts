@@ -15,6 +15,7 @@ export const SECTIONS = [
   'Raw limits of this machine',
   'Import of a district year',
   'Seed',
+  'Reads of the district (API on the durable import)',
   'HTTP commands (loopback, durable store)',
   'Appends through the store',
   'Subscription delivery',

@@ -13,7 +13,8 @@ import {
   seconds,
 } from './bench-row';
 import { crossProcessDelays } from './delivery-delay';
-import type { DistrictFile } from './district-file';
+import { type DistrictFile, SEED_YEAR } from './district-file';
+import type { HttpFigures } from './http-load';
 import { type Peer, loadPeer } from './emmett-peer';
 import { httpLoad } from './http-load';
 import { importThroughput } from './import-throughput';
@@ -37,6 +38,9 @@ const TARGET = {
   httpP99Ms: 25,
   singleP50Ms: 2,
   deliveryP95Ms: 50,
+  // Issue 15: the read side at district scale.
+  apiStartSeconds: 2,
+  apiPeakRssBytes: 500_000_000,
 };
 
 export interface Context {
@@ -256,6 +260,7 @@ export async function httpRows(
     const r = await httpLoad({
       storePath,
       importedFile: file.path,
+      year: SEED_YEAR,
       seconds: plan.httpSeconds,
       warmupSeconds: plan.warmupSeconds,
       connections: plan.connections,
@@ -295,8 +300,53 @@ export async function httpRows(
       });
     }
     rows[0].note = `${rows[0].note}; ${setting}`;
-    return rows;
+    return [...readRows(r), ...rows];
   } catch (error) {
     return [failedRow(section, 'HTTP load', error)];
   }
+}
+
+/** The district's reads, each beside its target (issue 15), first call and again. */
+function readRows(r: HttpFigures): BenchRow[] {
+  const section = 'Reads of the district (API on the durable import)' as const;
+  const { reads } = r;
+  const rows: BenchRow[] = [
+    {
+      section,
+      measure: 'API start to serving (projection caught up)',
+      result: seconds(r.readySeconds),
+      ...atMost(r.readySeconds, TARGET.apiStartSeconds, '2 s'),
+      note: `store of ${grouped(r.storeEvents)} events; the API replays the whole log into its model`,
+    },
+    {
+      section,
+      measure: 'API peak RSS (reads and the write load after them)',
+      result: r.apiPeakRssBytes === undefined ? 'not measured' : megabytes(r.apiPeakRssBytes),
+      ...(r.apiPeakRssBytes === undefined
+        ? {}
+        : atMost(r.apiPeakRssBytes, TARGET.apiPeakRssBytes, '500 MB')),
+    },
+    {
+      section,
+      measure: 'district rates, asked at once on serving (figures not yet kept: evaluated)',
+      result: ms(reads.beforeKept.ms),
+      ...atMost(reads.beforeKept.ms, 200, '200 ms'),
+      note: `HTTP ${reads.beforeKept.status}`,
+    },
+    {
+      section,
+      measure: 'figures of the year kept (built in slices after serving)',
+      result: seconds(reads.keptSeconds),
+      note: 'the current figures and the 36 ten-day checkpoints, every resident visited once',
+    },
+  ];
+  for (const p of reads.probes)
+    rows.push({
+      section,
+      measure: p.name,
+      result: `first ${ms(p.firstMs)}, again ${ms(p.againMs)}`,
+      ...atMost(Math.max(p.firstMs, p.againMs), p.targetMs, p.targetText),
+      note: `HTTP ${p.status}, ${grouped(p.bytes)} bytes; ${p.path}`,
+    });
+  return rows;
 }

@@ -4,13 +4,14 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Options, Result } from 'autocannon';
-import { ActorAdmin, OPERATOR } from '@libs/access';
+import { ActorAdmin, OPERATOR, type Role } from '@libs/access';
 import { SqliteEventStore, systemClock } from '@libs/ledger';
 import { HUANCUI_DISTRICT } from '@libs/synthetic';
 import { oneLine } from './bench-row';
 import { followUpBodies } from './follow-up-bodies';
 import { summarise } from './latency';
 import { peakRssOf } from './ledger-child';
+import { type ReadFigures, readProbes } from './read-probes';
 
 export interface HttpLevel {
   connections: number;
@@ -37,6 +38,8 @@ export interface HttpFigures {
   logLevel: string;
   /** The load generator and its version, as installed. */
   generator: string;
+  /** Reads of the district, taken before the write load. */
+  reads: ReadFigures;
 }
 
 const API_MAIN = join(__dirname, '..', '..', '..', 'api', 'src', 'main.js');
@@ -53,6 +56,8 @@ export async function httpLoad(options: {
   storePath: string;
   /** The file that was imported into the store: the residents the bodies are for. */
   importedFile: string;
+  /** The year the file holds: the one whose figures are read. */
+  year: number;
   seconds: number;
   warmupSeconds: number;
   connections: number[];
@@ -60,7 +65,12 @@ export async function httpLoad(options: {
 }): Promise<HttpFigures> {
   if (!existsSync(API_MAIN)) throw new Error('the API is not built (npm run build)');
   const { default: autocannon } = await import('autocannon');
-  const key = await recorderKey(options.storePath);
+  const key = await actorKey(options.storePath, 'bench recorder', ['recorder']);
+  const readerKey = await actorKey(options.storePath, 'bench reader', [
+    'supervisor',
+    'auditor',
+    'finance',
+  ]);
   const nextBody = await followUpBodies(options.importedFile, Date.now().toString(36));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -94,6 +104,8 @@ export async function httpLoad(options: {
       options.log(`bench: API up; waiting for its projection to catch up (${lagAtStart} events)…`);
     await caughtUp(base);
     const readySeconds = (performance.now() - started) / 1000;
+    options.log('bench: district reads (after the API keeps its figures)…');
+    const reads = await readProbes(base, readerKey, options.year, HUANCUI_DISTRICT.unitId);
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
     const first = await fetch(`${base}/api/v1/commands`, {
       method: 'POST',
@@ -146,6 +158,7 @@ export async function httpLoad(options: {
       projectionLagAtStart: lagAtStart,
       apiPeakRssBytes,
       logLevel,
+      reads,
       generator: `autocannon ${(createRequire(__filename)('autocannon/package.json') as { version: string }).version}`,
     };
   } finally {
@@ -172,16 +185,12 @@ function level(connections: number, r: Result, latencies: number[]): HttpLevel {
   };
 }
 
-/** A recorder of the whole district, made through the ledger's own actor commands. */
-async function recorderKey(storePath: string): Promise<string> {
+/** An actor of the whole district, made through the ledger's own actor commands. */
+async function actorKey(storePath: string, name: string, roles: Role[]): Promise<string> {
   const store = new SqliteEventStore({ path: storePath });
   try {
     const admin = new ActorAdmin(store, systemClock, OPERATOR);
-    const { key } = await admin.add({
-      name: 'bench recorder',
-      roles: ['recorder'],
-      unitId: HUANCUI_DISTRICT.unitId,
-    });
+    const { key } = await admin.add({ name, roles, unitId: HUANCUI_DISTRICT.unitId });
     return key;
   } finally {
     await store.close();

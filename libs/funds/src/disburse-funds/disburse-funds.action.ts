@@ -196,7 +196,9 @@ export async function loadDisburseFacts(
   return {
     unit: await lookup.unit(r.fromUnitId),
     payee: await lookup.unit(r.toUnitId),
-    flows: await loadFlows(ports.store, r.fromUnitId, r.year),
+    flows:
+      (await ports.fundBook?.())?.flows(r.fromUnitId, r.year) ??
+      (await loadFlows(ports.store, r.fromUnitId, r.year)),
     seal: await loadSealFact(ports.store, r.sealId),
   };
 }

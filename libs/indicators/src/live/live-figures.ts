@@ -78,9 +78,15 @@ export class LiveFigures {
     return this.building;
   }
 
-  /** The years kept, ready or not. */
-  kept(): number[] {
-    return [...this.years.keys()];
+  /** The years kept, and of those the ones whose figures are all ready. */
+  status(): { kept: number[]; ready: number[] } {
+    const kept = [...this.years.keys()].sort((a, b) => a - b);
+    return {
+      kept,
+      ready: kept.filter(
+        (y) => this.years.get(y)!.current.ready && this.years.get(y)!.checkpoints.ready,
+      ),
+    };
   }
 
   /** The current figures of a year, or undefined while they are being built. */
