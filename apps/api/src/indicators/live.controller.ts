@@ -1,5 +1,5 @@
 import { Controller, Headers, Inject, Query, Sse, type MessageEvent } from '@nestjs/common';
-import { EventBus, QueryBus, ofType } from '@nestjs/cqrs';
+import { EventBus, ofType } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { type Principal, authenticate, authorize } from '@libs/access';
@@ -11,8 +11,8 @@ import { ValidQuery } from '../http/valid-query';
 import { PeriodQuery, parseRatesParams } from './rates-request';
 import { unitForRequest } from './rates-scope';
 import { AlertRaisedOnLedger, FiguresChanged } from './projection-events';
-import { RatesViewQuery } from './queries/figure-queries';
-import { type RatesView, liveDelta } from './live-delta';
+import type { RatesView } from './live-delta';
+import { LiveViews } from './live-views.service';
 
 /**
  * Server-Sent Events: the caller's figures now (event `rates`), then only what changed (event
@@ -26,7 +26,7 @@ import { type RatesView, liveDelta } from './live-delta';
 export class LiveController {
   constructor(
     private readonly events: EventBus,
-    private readonly figures: QueryBus,
+    private readonly views: LiveViews,
     private readonly queries: RateQueries,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
@@ -58,7 +58,7 @@ export class LiveController {
           () => false,
         );
         if (!still) return subscriber.complete();
-        const view = await this.figures.execute(new RatesViewQuery(q, unitId));
+        const view = await this.views.view(q, unitId);
         const id = String(view.position);
         if (!shown) {
           shown = view;
@@ -68,7 +68,7 @@ export class LiveController {
           else subscriber.next({ type: 'rates', id, data: view });
           return;
         }
-        const delta = liveDelta(shown, view);
+        const delta = this.views.delta(q, unitId, shown, view);
         if (delta === null) return;
         shown = view;
         if (delta === 'snapshot') subscriber.next({ type: 'rates', id, data: view });

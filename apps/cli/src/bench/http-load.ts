@@ -12,6 +12,7 @@ import { followUpBodies } from './follow-up-bodies';
 import { summarise } from './latency';
 import { peakRssOf } from './ledger-child';
 import { type ReadFigures, readProbes } from './read-probes';
+import { type LiveFeedFigures, liveDelivery, newResidentBodies } from './live-delivery';
 
 export interface HttpLevel {
   connections: number;
@@ -40,12 +41,16 @@ export interface HttpFigures {
   generator: string;
   /** Reads of the district, taken before the write load. */
   reads: ReadFigures;
+  /** The live feed with many subscribers, commands arriving one at a time. */
+  live: LiveFeedFigures;
 }
 
 const API_MAIN = join(__dirname, '..', '..', '..', 'api', 'src', 'main.js');
 // The API folds the whole store into its indicator model before it listens: minutes for a year.
 const READY_TIMEOUT_MS = 15 * 60_000;
 const CATCH_UP_TIMEOUT_MS = 10 * 60_000;
+/** Dashboards open on the district at once (issue 15's live target). */
+const LIVE_SUBSCRIBERS = 100;
 
 /**
  * Real HTTP against the real API process on loopback, durable store, driven by autocannon: a
@@ -106,6 +111,17 @@ export async function httpLoad(options: {
     const readySeconds = (performance.now() - started) / 1000;
     options.log('bench: district reads (after the API keeps its figures)…');
     const reads = await readProbes(base, readerKey, options.year, HUANCUI_DISTRICT.unitId);
+    options.log(`bench: the live feed with ${LIVE_SUBSCRIBERS} subscribers…`);
+    const live = await liveDelivery({
+      base,
+      readerKey,
+      writerKey: key,
+      path: `/api/v1/live?period=${options.year}&unit=${HUANCUI_DISTRICT.unitId}`,
+      nextBody: newResidentBodies(HUANCUI_DISTRICT.unitId, Date.now().toString(36)),
+      subscribers: LIVE_SUBSCRIBERS,
+      commands: 20,
+      gapMs: 250,
+    });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
     const first = await fetch(`${base}/api/v1/commands`, {
       method: 'POST',
@@ -159,6 +175,7 @@ export async function httpLoad(options: {
       apiPeakRssBytes,
       logLevel,
       reads,
+      live,
       generator: `autocannon ${(createRequire(__filename)('autocannon/package.json') as { version: string }).version}`,
     };
   } finally {

@@ -93,19 +93,22 @@ export class LiveFigures {
   current(year: number): PeriodResult | undefined {
     const views = this.readyYear(year, 'current');
     if (!views) return undefined;
-    const [now, before] = views.current.books;
-    const previous = before
-      ? ratesOf(
-          resultOf(
-            this.model,
-            relativeIndicators(views.catalog),
-            views.current.periods[1],
-            before,
-            undefined,
-          ),
-        )
-      : undefined;
-    return resultOf(this.model, views.catalog, views.current.periods[0], now, previous);
+    const group = views.current;
+    return group.resultAt(0, this.model.position, () => {
+      const [now, before] = group.books;
+      const previous = before
+        ? ratesOf(
+            resultOf(
+              this.model,
+              relativeIndicators(views.catalog),
+              group.periods[1],
+              before,
+              undefined,
+            ),
+          )
+        : undefined;
+      return resultOf(this.model, views.catalog, group.periods[0], now, previous);
+    });
   }
 
   /** The figures of a year as the ledger knew them at the end of a checkpoint day, if kept and ready. */
@@ -113,12 +116,9 @@ export class LiveFigures {
     const views = this.readyYear(year, 'checkpoints');
     const k = views?.checkpoints.periods.findIndex((p) => p.day === day) ?? -1;
     if (!views || k < 0) return undefined;
-    return resultOf(
-      this.model,
-      views.catalog,
-      views.checkpoints.periods[k],
-      views.checkpoints.books[k],
-      undefined,
+    const group = views.checkpoints;
+    return group.resultAt(k, this.model.position, () =>
+      resultOf(this.model, views.catalog, group.periods[k], group.books[k], undefined),
     );
   }
 

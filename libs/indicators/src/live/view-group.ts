@@ -1,4 +1,5 @@
 import type { Contribution } from '../evaluate/contribution';
+import type { PeriodResult } from '../evaluate/evaluate-period';
 import type { Period } from '../evaluate/period';
 import type { TallyBook } from '../evaluate/tally-book';
 import type { ResidentModel } from '../model/resident-model';
@@ -10,6 +11,8 @@ import type { ResidentModel } from '../model/resident-model';
  */
 export class ViewGroup {
   ready = false;
+  /** Results made from the books, by period index, with the log position they were made at. */
+  readonly results = new Map<number, { position: number; result: PeriodResult }>();
   /** While building: the residents already in the books. */
   visited: Set<string> | null = new Set();
 
@@ -19,6 +22,18 @@ export class ViewGroup {
     readonly books: readonly TallyBook[],
     private readonly contribute: (r: ResidentModel) => (Contribution | undefined)[],
   ) {}
+
+  /**
+   * The result of period k as of the model's position, made once per position: every subscriber
+   * of the live feed and every progress request after an append shares one.
+   */
+  resultAt(k: number, position: number, make: () => PeriodResult): PeriodResult {
+    const hit = this.results.get(k);
+    if (hit?.position === position) return hit.result;
+    const result = make();
+    this.results.set(k, { position, result });
+    return result;
+  }
 
   /** Whether the resident is counted in the books now. */
   holds(residentId: string): boolean {
