@@ -183,3 +183,58 @@ describe('LiveFigures', () => {
     ).toBe(true);
   });
 });
+
+describe('LiveFigures saved and restored', () => {
+  const half = () => Math.floor(events.length * 0.7);
+
+  it('serves the saved figures before the model has read a single resident, then follows the log from there', async () => {
+    // Before the restart: a kept year, saved at 70 % of the log.
+    const before = new LedgerModel();
+    const keeper = new LiveFigures(before, catalogForPeriod, () => TODAY);
+    await keeper.keep(YEAR);
+    events.slice(0, half()).forEach((e) => before.apply(e));
+    const saved = JSON.parse(JSON.stringify(keeper.save()!)) as ReturnType<LiveFigures['save']>;
+    const root = events.find((e) => e.type === 'OrgUnitRegistered')!.data.unitId as string;
+    const ids = catalog.indicators.map((d) => d.id);
+    const current = figures(keeper.current(YEAR));
+    const progress = keeper.progress(YEAR, root, ids);
+
+    // After it: nothing read yet but the saved frame.
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => TODAY);
+    live.restore(saved!);
+    expect(model.residents.size).toBe(0);
+    expect(live.status()).toMatchObject({
+      warming: true,
+      ready: [YEAR],
+      restoredAt: saved!.position,
+    });
+    expect(figures(live.current(YEAR))).toEqual(current);
+    expect(live.progress(YEAR, root, ids)).toEqual(progress);
+    expect(live.current(YEAR)!.position).toBe(saved!.position);
+
+    // The model reads the log again: events up to the save change nothing, later ones count.
+    events.slice(0, half()).forEach((e) => {
+      model.apply(e);
+      live.followed();
+    });
+    expect(live.status().warming).toBe(false);
+    expect(figures(live.current(YEAR))).toEqual(current);
+    events.slice(half()).forEach((e) => model.apply(e));
+    expectSameAsEvaluator(model, live);
+  });
+
+  it('saves nothing while warming, and only ready years', async () => {
+    const model = new LedgerModel();
+    const keeper = new LiveFigures(model, catalogForPeriod, () => TODAY);
+    events.forEach((e) => model.apply(e));
+    const building = keeper.keep(YEAR);
+    expect(keeper.save()!.years).toEqual([]);
+    await building;
+    const saved = keeper.save()!;
+    expect(saved.years.map((y) => y.year)).toEqual([YEAR]);
+    const again = new LiveFigures(new LedgerModel(), catalogForPeriod, () => TODAY);
+    again.restore(saved);
+    expect(again.save()).toBeUndefined();
+  });
+});

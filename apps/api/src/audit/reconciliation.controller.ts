@@ -36,10 +36,9 @@ export class ReconciliationController {
     // Reports are compared as of each claim: an `asOf` here would be ignored, so it is refused.
     @Query(new ValidQuery(PeriodQuery)) params: PeriodQuery,
   ) {
-    await this.projection.catchUp();
+    const model = await this.projection.fullModel();
     const today = chinaDay(systemClock().toISOString());
     const q = parseRatesParams(params, Number(today.slice(0, 4)));
-    const model = this.projection.model;
     const tree = new UnitTree(model, periodOf(q.year, null, today));
     const unitId = await unitForRequest(
       principal,

@@ -10,6 +10,7 @@ import { storageFailureBody, storageFailureOf } from '../health/storage-failure'
 import type { StoreHealth } from '../health/store-health.service';
 import { requestErrorBodyOf } from '../http/request-errors';
 import { type ErrorBody, errorBodyOf } from './error-body';
+import { ModelWarmingError } from '../indicators/model-warming';
 
 /**
  * Every failure leaves as JSON with a stable code and a sentence in Chinese and English; a
@@ -25,6 +26,11 @@ export class LedgerExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof ModelWarmingError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      response.status(503).json(exception.body());
+      return;
+    }
     const known = errorBodyOf(exception);
     if (known) {
       response.status(known.statusCode).json(known);

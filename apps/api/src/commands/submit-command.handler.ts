@@ -30,7 +30,7 @@ export class SubmitCommandHandler implements ICommandHandler<SubmitCommand> {
   ) {
     this.facts = storeFactLookup(store, this.states);
     // DrawSample reads its population from the live model, caught up when it asks.
-    const model = async () => (await projection.catchUp(), projection.model);
+    const model = () => projection.fullModel();
     this.context = ledgerCommandContext({
       store,
       clock: systemClock,

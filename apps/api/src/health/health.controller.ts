@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { LiveFigures } from '@libs/indicators';
 import { EVENT_STORE, type EventStore } from '@libs/ledger';
 import { Public } from '../auth/public.decorator';
 import { LedgerProjection } from '../indicators/ledger-projection.service';
@@ -13,7 +14,7 @@ export interface HealthReport {
   /** Events appended but not yet applied by the indicator projection. */
   projectionLag: number;
   /** Years whose figures are kept as running tallies, and those ready (others are evaluated per request). */
-  figures: { kept: number[]; ready: number[] };
+  figures: ReturnType<LiveFigures['status']>;
   /** Present only when degraded: what failed, since when, in both languages. */
   storeFailure?: StoreDegradation;
 }

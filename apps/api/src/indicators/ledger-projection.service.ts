@@ -11,6 +11,10 @@ import { chinaDay } from '@libs/records';
 import { FundBook } from '@libs/funds/fund-book';
 import { EVENT_STORE, type EventStore, type Subscription, systemClock } from '@libs/ledger';
 import { AlertRaisedOnLedger, FiguresChanged } from './projection-events';
+import { FiguresFile } from './figures-file';
+import { ModelWarmingError } from './model-warming';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.module';
 
 /**
  * Keeps the indicator model current: catches up from the start of the log, then follows it
@@ -22,6 +26,9 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   // Short enough that a dashboard sees an append within the 200 ms it is promised, long enough
   // that a bulk import is announced a few times a second, not per event.
   static readonly BATCH_MS = 50;
+  /** How long start-up waits for the model before serving saved figures instead. */
+  static readonly WARM_WAIT_MS = 1_000;
+  static readonly SAVE_EVERY_MS = 30_000;
   readonly model = new LedgerModel();
   /** Fund events by year and id, and units' flows: the fund table and DisburseFunds read it. */
   readonly funds = new FundBook();
@@ -38,22 +45,46 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   );
   private subscription?: Subscription;
   private pending: NodeJS.Timeout | null = null;
+  private saving: NodeJS.Timeout | null = null;
   private readonly logger = new Logger('Projection');
+  private readonly file: FiguresFile;
   private live = false;
+  /** The hash of the last event followed: a save names the event it stands at. */
+  private lastHash = '';
+  private savedAt = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly events: EventBus,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.file = FiguresFile.beside(config.store);
+  }
+
+  /** Whether the model has read the whole log (until then, reads that need residents wait). */
+  get caughtUp(): boolean {
+    return this.live;
+  }
+
+  /** For reads that need every resident: refused (503, retryable) while the model reads the log. */
+  async fullModel(): Promise<LedgerModel> {
+    if (!this.live)
+      throw new ModelWarmingError(this.model.position, await this.store.headPosition());
+    await this.catchUp();
+    return this.model;
+  }
 
   async onModuleInit(): Promise<void> {
     const started = Date.now();
+    const restored = await this.restore();
     let caughtUp!: () => void;
     const ready = new Promise<void>((resolve) => (caughtUp = resolve));
     this.subscription = this.store.subscribe(
       (event) => {
         this.funds.apply(event);
+        this.lastHash = event.hash;
         if (this.model.apply(event) && this.live) this.announce();
+        this.figures.followed();
         // New alerts go out at once (not batched): the live feed pushes them to supervisors.
         if (this.live && event.type === 'AlertRaised')
           this.events.publish(new AlertRaisedOnLedger(event));
@@ -62,17 +93,54 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
         onLive: () => {
           this.live = true;
           caughtUp();
+          this.logger.log(
+            `indicator model caught up to position ${this.model.position} in ${Date.now() - started} ms`,
+          );
+          this.keepBusyYears();
         },
       },
     );
     this.subscription.done.catch((error: Error) =>
       this.logger.error(`projection stopped: ${error.message}`),
     );
-    await ready;
+    // With saved figures the API serves them once a short wait is over, and the model reads the
+    // log behind them; a small log is read within the wait, so nothing changes for it.
+    if (restored)
+      await Promise.race([ready, new Promise((r) => setTimeout(r, LedgerProjection.WARM_WAIT_MS))]);
+    else await ready;
+    if (!this.live)
+      this.logger.log(
+        `serving the figures saved at position ${this.figures.position} while the model reads the log (${Date.now() - started} ms)`,
+      );
+    this.saving = setInterval(() => this.save(), LedgerProjection.SAVE_EVERY_MS);
+    this.saving.unref();
+  }
+
+  /** Takes in the figures saved beside the store, if they belong to its log. */
+  private async restore(): Promise<boolean> {
+    const { figures, why } = await this.file.load(this.store);
+    if (!figures) {
+      if (this.file.path) this.logger.log(`building figures from the log (${why})`);
+      return false;
+    }
+    this.figures.restore(figures);
     this.logger.log(
-      `indicator model caught up to position ${this.model.position} in ${Date.now() - started} ms`,
+      `figures of ${figures.years.map((y) => y.year).join(', ') || 'no year'} restored, ${why}`,
     );
-    this.keepBusyYears();
+    return true;
+  }
+
+  /** Saves the kept figures when they moved since the last save (and never while warming). */
+  private save(): void {
+    if (!this.live || this.model.position === this.savedAt) return;
+    try {
+      const saved = this.figures.save();
+      if (!saved || saved.years.length === 0) return;
+      this.file.save(saved, this.lastHash);
+      this.savedAt = saved.position;
+    } catch (error) {
+      this.logger.warn(`figures not saved: ${(error as Error).message}`);
+    }
   }
 
   /**
@@ -109,6 +177,8 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
    * a figure asked for right after a command includes it.
    */
   async catchUp(timeoutMs = 2000): Promise<void> {
+    // Still reading the log after a restart: the saved figures answer, and waiting would not help.
+    if (!this.live) return;
     const head = await this.store.headPosition();
     const deadline = Date.now() + timeoutMs;
     while (this.model.position < head && Date.now() < deadline)
@@ -133,6 +203,8 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.pending) clearTimeout(this.pending);
+    if (this.saving) clearInterval(this.saving);
+    this.save();
     await this.subscription?.stop();
   }
 }

@@ -15,6 +15,7 @@ import {
 import { systemClock } from '@libs/ledger';
 import { chinaDay, refuse } from '@libs/records';
 import { LedgerProjection } from './ledger-projection.service';
+import { ModelWarmingError } from './model-warming';
 
 export interface RatesQuery {
   year: number;
@@ -53,6 +54,7 @@ export class RateQueries {
       if (kept) return kept;
       this.keepLater(q.year);
     }
+    this.needAllResidents();
     const period = this.period(q);
     // A past ledger-time view cannot change; a current one changes with every append, and so
     // does a source-time one (a later migration can bring records recorded before asOf).
@@ -71,6 +73,12 @@ export class RateQueries {
     );
     this.cache.set(key, result);
     return result;
+  }
+
+  /** Evaluating the model while it is still reading the log would give partial figures. */
+  private needAllResidents(): void {
+    if (!this.projection.caughtUp)
+      throw new ModelWarmingError(this.projection.model.position, this.projection.figures.position);
   }
 
   /** A year with records that is not kept yet (its first record just came) is kept from now on. */
@@ -103,6 +111,8 @@ export class RateQueries {
         `unknown indicator ${indicatorId}`,
         { indicatorId },
       );
+    // A lineage page walks residents: not while the model is still reading the log.
+    this.needAllResidents();
     return (
       (q.asOf
         ? undefined
@@ -116,6 +126,7 @@ export class RateQueries {
     const kept = this.projection.figures.progress(year, unitId, indicatorIds);
     if (kept) return kept;
     this.keepLater(year);
+    this.needAllResidents();
     const points: { day: string; rates: Record<string, number | null> }[] = [];
     const today = this.today();
     for (let month = 1; month <= 12; month += 1) {

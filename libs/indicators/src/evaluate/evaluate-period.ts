@@ -58,6 +58,8 @@ export function resultOf(
   period: Period,
   book: TallyBook,
   previous: Map<string, number> | undefined,
+  /** The log position the book stands at (default: the model's). */
+  position = model.position,
 ): PeriodResult {
   const tree = new UnitTree(model, period);
   const tallies = book.rolledUp(tree);
@@ -103,7 +105,7 @@ export function resultOf(
   }
   return {
     period,
-    position: model.position,
+    position,
     rows,
     teams: book.tallies('teams'),
     doctors: book.tallies('doctors'),

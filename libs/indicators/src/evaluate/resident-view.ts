@@ -71,6 +71,8 @@ export function residentView(r: ResidentModel, period: Period): ResidentView | u
   const known = knownBy(period.asOf, period.asOfBasis);
   const reg = r.registered;
   if (!reg || !known(reg) || chinaDay(reg.ref.occurredAt) > period.day) return undefined;
+  // Only an event appended past the deciders can lack a birth date; such a resident counts nowhere.
+  if (typeof reg.data.birthDate !== 'string') return undefined;
   const effective = <T extends { ref: EventRef }>(list: T[]) =>
     list.length === 0
       ? list

@@ -19,6 +19,12 @@ const addTo = (
   for (let i = 0; i < counts.length; i += 1) if (!only || only[i >> 1]) sum[i] += sign * counts[i];
 };
 
+export interface SavedBook {
+  units: [string, number[]][];
+  teams: [string, number[]][];
+  doctors: [string, number[]][];
+}
+
 /**
  * Residents' contributions summed by their own unit, team and doctor. Units are rolled up the
  * hierarchy only when asked, with the tree of the period asked for, so one book serves any
@@ -44,6 +50,22 @@ export class TallyBook {
     if (!this.people) return;
     if (c.teamId) addTo(this.teams, c.teamId, c.counts, sign, this.perResident);
     if (c.doctorKey) addTo(this.doctors, c.doctorKey, c.counts, sign, this.perResident);
+  }
+
+  /** The book as plain arrays, to be saved; `load` takes it back. */
+  save(): SavedBook {
+    const plain = (m: Map<string, Int32Array>) =>
+      [...m].map(([k, v]) => [k, [...v]] as [string, number[]]);
+    return { units: plain(this.units), teams: plain(this.teams), doctors: plain(this.doctors) };
+  }
+
+  load(saved: SavedBook): void {
+    for (const [name, entries] of [
+      ['units', saved.units],
+      ['teams', saved.teams],
+      ['doctors', saved.doctors],
+    ] as const)
+      for (const [key, counts] of entries) this[name].set(key, Int32Array.from(counts));
   }
 
   /** Every unit of the tree with the sum of its own residents and all below it. */

@@ -10,12 +10,28 @@ import {
 } from '../evaluate/evaluate-period';
 import { asOfInstant, type Period, periodOf } from '../evaluate/period';
 import { residentView } from '../evaluate/resident-view';
-import { TallyBook } from '../evaluate/tally-book';
-import type { LedgerModel } from '../model/ledger-model';
+import { type SavedBook, TallyBook } from '../evaluate/tally-book';
+import type { LedgerModel, ModelFrame } from '../model/ledger-model';
 import type { ResidentModel } from '../model/resident-model';
 import { checkpointDays } from './checkpoint-days';
 import { checkpointTimeline } from './resident-timeline';
 import { ViewGroup } from './view-group';
+
+/** One kept year as saved: its books as plain arrays, with the catalog they were made for. */
+export interface SavedYear {
+  year: number;
+  catalog: { id: string; version: number };
+  day: string;
+  current: SavedBook[];
+  checkpoints: SavedBook[];
+}
+
+/** Kept figures as saved at a log position, with the model's frame (units and targets) there. */
+export interface SavedFigures {
+  position: number;
+  frame: ModelFrame;
+  years: SavedYear[];
+}
 
 /** One year's kept views: its current figures (and the year before, for relative targets) and its checkpoints. */
 interface YearViews {
@@ -48,6 +64,14 @@ export class LiveFigures {
   private readonly dirty = new Set<string>();
   private building: Promise<void> = Promise.resolve();
   private sortedIds: string[] = [];
+  /**
+   * Restored from a save at this log position: the books already hold every event up to it,
+   * so while the model is read again those events must not be taken out or added twice, and
+   * nothing that visits every resident may run before the model has passed it.
+   */
+  private restoredAt = 0;
+  private passedRestore: Promise<void> = Promise.resolve();
+  private resolvePassed: () => void = () => undefined;
 
   constructor(
     private readonly model: LedgerModel,
@@ -55,7 +79,71 @@ export class LiveFigures {
     private readonly today: () => string,
     private readonly sliceSize = 2_000,
   ) {
-    model.onResidentChanging = (residentId) => this.changing(residentId);
+    model.onResidentChanging = (residentId, position) => {
+      if (position > this.restoredAt) this.changing(residentId);
+    };
+  }
+
+  /** Whether the books are ahead of the model: restored, with the model still being read up to them. */
+  get warming(): boolean {
+    return this.model.position < this.restoredAt;
+  }
+
+  /** The log position the kept figures stand at. */
+  get position(): number {
+    return Math.max(this.model.position, this.restoredAt);
+  }
+
+  /** Called as the model follows the log, so work waiting for a restored position can start. */
+  followed(): void {
+    if (!this.warming) this.resolvePassed();
+  }
+
+  /** The ready years' books and the model's frame, to be saved (see restore). */
+  save(): SavedFigures | undefined {
+    if (this.warming) return undefined;
+    this.flush();
+    const years: SavedYear[] = [];
+    for (const [year, v] of this.years) {
+      if (!v.current.ready || !v.checkpoints.ready) continue;
+      years.push({
+        year,
+        catalog: { id: v.catalog.id, version: v.catalog.version },
+        day: v.day,
+        current: v.current.books.map((b) => b.save()),
+        checkpoints: v.checkpoints.books.map((b) => b.save()),
+      });
+    }
+    return { position: this.model.position, frame: this.model.frame(), years };
+  }
+
+  /**
+   * Takes saved figures into an empty model and this empty keeper: their years are ready at
+   * once, at the saved position, while the model reads the log again behind them. A year whose
+   * catalog changed since is left out (it is built again once the model has caught up).
+   */
+  restore(saved: SavedFigures): void {
+    this.model.restoreFrame(saved.frame);
+    this.restoredAt = saved.position;
+    this.passedRestore = new Promise<void>((resolve) => (this.resolvePassed = resolve));
+    this.building = this.passedRestore;
+    for (const y of saved.years) {
+      const catalog = this.catalogFor(y.year);
+      if (!catalog || catalog.id !== y.catalog.id || catalog.version !== y.catalog.version)
+        continue;
+      const current = this.currentGroup(catalog, y.year, y.day);
+      const checkpoints = this.checkpointGroup(catalog, y.year);
+      for (const [group, books] of [
+        [current, y.current],
+        [checkpoints, y.checkpoints],
+      ] as const) {
+        if (books.length !== group.books.length) continue;
+        group.books.forEach((b, k) => b.load(books[k]));
+        group.ready = true;
+        group.visited = null;
+      }
+      this.years.set(y.year, { catalog, day: y.day, current, checkpoints });
+    }
   }
 
   /** Starts keeping a year (if not already) and resolves once its figures are ready. */
@@ -79,10 +167,12 @@ export class LiveFigures {
   }
 
   /** The years kept, and of those the ones whose figures are all ready. */
-  status(): { kept: number[]; ready: number[] } {
+  status(): { kept: number[]; ready: number[]; restoredAt: number; warming: boolean } {
     const kept = [...this.years.keys()].sort((a, b) => a - b);
     return {
       kept,
+      restoredAt: this.restoredAt,
+      warming: this.warming,
       ready: kept.filter(
         (y) => this.years.get(y)!.current.ready && this.years.get(y)!.checkpoints.ready,
       ),
@@ -94,7 +184,7 @@ export class LiveFigures {
     const views = this.readyYear(year, 'current');
     if (!views) return undefined;
     const group = views.current;
-    return group.resultAt(0, this.model.position, () => {
+    return group.resultAt(0, this.position, () => {
       const [now, before] = group.books;
       const previous = before
         ? ratesOf(
@@ -104,10 +194,11 @@ export class LiveFigures {
               group.periods[1],
               before,
               undefined,
+              this.position,
             ),
           )
         : undefined;
-      return resultOf(this.model, views.catalog, group.periods[0], now, previous);
+      return resultOf(this.model, views.catalog, group.periods[0], now, previous, this.position);
     });
   }
 
@@ -117,8 +208,15 @@ export class LiveFigures {
     const k = views?.checkpoints.periods.findIndex((p) => p.day === day) ?? -1;
     if (!views || k < 0) return undefined;
     const group = views.checkpoints;
-    return group.resultAt(k, this.model.position, () =>
-      resultOf(this.model, views.catalog, group.periods[k], group.books[k], undefined),
+    return group.resultAt(k, this.position, () =>
+      resultOf(
+        this.model,
+        views.catalog,
+        group.periods[k],
+        group.books[k],
+        undefined,
+        this.position,
+      ),
     );
   }
 
@@ -229,6 +327,7 @@ export class LiveFigures {
     if (
       which === 'current' &&
       views.current.ready &&
+      !this.warming &&
       views.day !== periodOf(year, null, this.today()).day
     ) {
       views.current = this.currentGroup(views.catalog, year);
@@ -240,8 +339,9 @@ export class LiveFigures {
     return views;
   }
 
-  private currentGroup(catalog: IndicatorCatalog, year: number): ViewGroup {
-    const today = this.today();
+  private currentGroup(catalog: IndicatorCatalog, year: number, day?: string): ViewGroup {
+    // A restored group keeps the day it was saved for; a new day rebuilds it (see readyYear).
+    const today = day ?? this.today();
     const now = periodOf(year, null, today);
     const before = periodOf(year - 1, null, today);
     const relative = relativeIndicators(catalog).indicators;

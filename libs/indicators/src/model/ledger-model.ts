@@ -23,6 +23,12 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   FollowUpRecorded: 'follow_up',
 };
 
+export interface ModelFrame {
+  units: UnitModel[];
+  targets: [string, [number, Fact<Record<string, number>>[]][]][];
+  revisions: [string, number][];
+}
+
 /**
  * Everything the indicators need, kept as facts with both clocks so any (period, asOf) can be
  * evaluated later. Applying an event twice changes nothing: each stream remembers the last
@@ -38,12 +44,34 @@ export class LedgerModel {
   /** Service records per China year they occurred in (which years are worth keeping figures for). */
   readonly recordYears = new Map<number, number>();
   /** Told before a resident's facts change, while the model still shows them as they were. */
-  onResidentChanging?: (residentId: string) => void;
+  onResidentChanging?: (residentId: string, position: number) => void;
+
+  /**
+   * Everything but the residents: units, target sheets and how far each other stream was
+   * applied. Small (a district's is kilobytes), so it is saved with the kept figures and a
+   * restart has the hierarchy and targets before the residents are read again.
+   */
+  frame(): ModelFrame {
+    return {
+      units: [...this.units.values()],
+      targets: [...this.targets].map(([unitId, byYear]) => [unitId, [...byYear]]),
+      revisions: [...this.revisions].filter(([streamId]) => !streamId.startsWith('resident-')),
+    };
+  }
+
+  /** Takes a saved frame into an empty model; its streams' events are then skipped when replayed. */
+  restoreFrame(frame: ModelFrame): void {
+    for (const u of frame.units) this.units.set(u.unitId, u);
+    for (const [unitId, byYear] of frame.targets) this.targets.set(unitId, new Map(byYear));
+    for (const [streamId, revision] of frame.revisions) this.revisions.set(streamId, revision);
+  }
 
   apply(e: RecordedEvent): boolean {
+    // Seen is seen: an event skipped (applied before, or part of a restored frame) still moves
+    // the position, which says how far the log has been followed.
+    this.position = Math.max(this.position, e.position);
     if ((this.revisions.get(e.streamId) ?? -1) >= e.revision) return false;
     this.revisions.set(e.streamId, e.revision);
-    this.position = Math.max(this.position, e.position);
     const d = e.data as Record<string, unknown>;
     if (e.streamId.startsWith('resident-')) this.applyResident(e, d);
     else if (e.streamId.startsWith('orgunit-')) this.applyUnit(e, d);
@@ -81,7 +109,7 @@ export class LedgerModel {
 
   private applyResident(e: RecordedEvent, d: Record<string, unknown>): void {
     const residentId = d.residentId as string;
-    this.onResidentChanging?.(residentId);
+    this.onResidentChanging?.(residentId, e.position);
     const r = this.residents.get(residentId) ?? newResident(residentId);
     this.residents.set(residentId, r);
     r.revision = e.revision;
