@@ -27,7 +27,7 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   // that a bulk import is announced a few times a second, not per event.
   static readonly BATCH_MS = 50;
   /** How long start-up waits for the model before serving saved figures instead. */
-  static readonly WARM_WAIT_MS = 1_000;
+  static readonly WARM_WAIT_MS = 500;
   static readonly SAVE_EVERY_MS = 30_000;
   readonly model = new LedgerModel();
   /** Fund events by year and id, and units' flows: the fund table and DisburseFunds read it. */
@@ -51,7 +51,7 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   private live = false;
   /** The hash of the last event followed: a save names the event it stands at. */
   private lastHash = '';
-  private savedAt = 0;
+  private savedWhat = '';
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -132,12 +132,15 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
 
   /** Saves the kept figures when they moved since the last save (and never while warming). */
   private save(): void {
-    if (!this.live || this.model.position === this.savedAt) return;
+    if (!this.live) return;
     try {
       const saved = this.figures.save();
       if (!saved || saved.years.length === 0) return;
+      // Saved again when the log moved or another year became ready.
+      const what = `${saved.position}|${saved.years.map((y) => `${y.year}:${y.day}`).join(',')}`;
+      if (what === this.savedWhat) return;
       this.file.save(saved, this.lastHash);
-      this.savedAt = saved.position;
+      this.savedWhat = what;
     } catch (error) {
       this.logger.warn(`figures not saved: ${(error as Error).message}`);
     }

@@ -57,6 +57,9 @@ export class PollingSubscription implements Subscription {
           await this.handler(event);
           checkpoint = event.position;
         }
+        // A synchronous store resolves every read at once: without this, catching up with a
+        // million events would hold the event loop until done (no request, no timer served).
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       unregister();
