@@ -83,6 +83,16 @@ const METHOD = [
     'request is a new RecordFollowUp by a recorder key of the district for an enrolled resident. ' +
     "Load starts after the API's projection has caught up and a warm-up that is not counted. " +
     'Commands/s counts 2xx answers only; non-2xx and unanswered requests are reported beside them.',
+  "Reads: the same API process, first started on the durable import's store (no saved figures), " +
+    'with a key of a supervisor, auditor and finance officer of the district. The district rates ' +
+    'are asked once as soon as the model has read the log (the kept figures are still being built: ' +
+    'evaluated), then, once /health says the year is kept, each read twice (first call, again) on ' +
+    'the district as the unit. The live feed: 100 SSE connections on the district, then 20 ' +
+    'RegisterResident commands 250 ms apart (each changes the district figures); each delta is ' +
+    "timed from the command's 2xx answer to its arrival at every subscriber, and /health is polled " +
+    'every 20 ms meanwhile. After the write load the API is stopped (SIGTERM: it saves its kept ' +
+    'figures) and started again on the same store, timed from spawn to the first 200 answer of the ' +
+    'district rates.',
   'Appends: the store API directly on a scratch file, one event per append to a new stream. ' +
     'The peer, Emmett, gets the same events through its own appendToStream, with its defaults. ' +
     'The two take turns in three slices each, so a change in the load of the machine falls on ' +

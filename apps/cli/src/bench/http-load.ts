@@ -43,6 +43,8 @@ export interface HttpFigures {
   reads: ReadFigures;
   /** The live feed with many subscribers, commands arriving one at a time. */
   live: LiveFeedFigures;
+  /** After the load, the API stopped and started again on the same store. */
+  restart: RestartFigures;
 }
 
 const API_MAIN = join(__dirname, '..', '..', '..', 'api', 'src', 'main.js');
@@ -167,8 +169,12 @@ export async function httpLoad(options: {
       const { result, latencies } = await load(connections, options.seconds);
       levels.push(level(connections, result, latencies));
     }
+    await stop(api);
+    options.log('bench: restarting the API on the same store (saved figures)…');
+    const restart = await restartTiming(options.storePath, readerKey, options.year, logLevel);
     return {
       levels,
+      restart,
       storeEvents: health.headPosition,
       readySeconds,
       projectionLagAtStart: lagAtStart,
@@ -177,6 +183,80 @@ export async function httpLoad(options: {
       reads,
       live,
       generator: `autocannon ${(createRequire(__filename)('autocannon/package.json') as { version: string }).version}`,
+    };
+  } finally {
+    clearInterval(rssPoll);
+    await stop(api);
+  }
+}
+
+export interface RestartFigures {
+  /** From spawn to the first 200 answer for the district's rates. */
+  firstRatesSeconds: number;
+  /** Whether that answer came from saved figures (the model still reading the log). */
+  fromSavedFigures: boolean;
+  /** From spawn to the model having read the whole log. */
+  caughtUpSeconds: number;
+  peakRssBytes: number | undefined;
+}
+
+/** The API started on a store it has served before: how soon it answers the district's rates. */
+async function restartTiming(
+  storePath: string,
+  key: string,
+  year: number,
+  logLevel: string,
+): Promise<RestartFigures> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const api = spawn(process.execPath, [API_MAIN], {
+    env: {
+      ...process.env,
+      LEDGER_STORE: `sqlite:${storePath}`,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LEDGER_DEMO: 'off',
+      LOG_LEVEL: logLevel,
+    },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  let peakRssBytes: number | undefined;
+  const rssPoll = setInterval(() => (peakRssBytes = peakRssOf(api.pid!) ?? peakRssBytes), 500);
+  try {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    let firstRatesSeconds = NaN;
+    let fromSavedFigures = false;
+    while (Date.now() < deadline) {
+      if (api.exitCode !== null || api.signalCode !== null)
+        throw new Error('the API exited during its restart');
+      try {
+        const rates = await fetch(
+          `${base}/api/v1/rates?period=${year}&unit=${HUANCUI_DISTRICT.unitId}`,
+          {
+            headers: { authorization: `Bearer ${key}` },
+          },
+        );
+        await rates.arrayBuffer();
+        if (rates.ok) {
+          firstRatesSeconds = (performance.now() - started) / 1000;
+          const health = (await (await fetch(`${base}/health`)).json()) as {
+            figures?: { warming: boolean };
+          };
+          fromSavedFigures = health.figures?.warming ?? false;
+          break;
+        }
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await caughtUp(base);
+    return {
+      firstRatesSeconds,
+      fromSavedFigures,
+      caughtUpSeconds: (performance.now() - started) / 1000,
+      peakRssBytes,
     };
   } finally {
     clearInterval(rssPoll);
