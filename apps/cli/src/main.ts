@@ -5,6 +5,7 @@ import { benchAppendCommand, benchCommand } from './bench/bench.command';
 import { importCommand } from './import/import.command';
 import { actorsCommand } from './actors/actors.command';
 import { exportCommand } from './export/export.command';
+import { rebuildCommand } from './rebuild/rebuild.command';
 import { replayCommand } from './replay/replay.command';
 import { trailCommand } from './trail/trail.command';
 import { schemaCommand } from './schema/schema.command';
@@ -26,6 +27,7 @@ const program = new Command('ledger')
   .addCommand(seedCommand())
   .addCommand(importCommand())
   .addCommand(replayCommand())
+  .addCommand(rebuildCommand())
   .addCommand(trailCommand())
   .addCommand(exportCommand())
   .addCommand(reconcileCommand())

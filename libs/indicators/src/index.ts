@@ -20,3 +20,5 @@ export * from './evaluate/contribution';
 export * from './evaluate/tally-book';
 export * from './live/checkpoint-days';
 export * from './live/live-figures';
+export * from './live/figures-file';
+export * from './live/busy-years';

@@ -6,12 +6,18 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { LedgerModel, LiveFigures, catalogForPeriod } from '@libs/indicators';
+import {
+  FiguresFile,
+  LedgerModel,
+  LiveFigures,
+  busyYears,
+  catalogForPeriod,
+} from '@libs/indicators';
 import { chinaDay } from '@libs/records';
 import { FundBook } from '@libs/funds/fund-book';
 import { EVENT_STORE, type EventStore, type Subscription, systemClock } from '@libs/ledger';
 import { AlertRaisedOnLedger, FiguresChanged } from './projection-events';
-import { FiguresFile } from './figures-file';
+
 import { ModelWarmingError } from './model-warming';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
@@ -153,12 +159,7 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
    */
   private keepBusyYears(): void {
     const thisYear = Number(chinaDay(systemClock().toISOString()).slice(0, 4));
-    const busiest = Math.max(0, ...this.model.recordYears.values());
-    const years = [...this.model.recordYears]
-      .filter(([, records]) => records >= busiest / 10)
-      .sort((a, b) => b[1] - a[1])
-      .map(([year]) => year);
-    if (!years.includes(thisYear)) years.push(thisYear);
+    const years = busyYears(this.model.recordYears, thisYear);
     const started = Date.now();
     let last!: Promise<void>;
     for (const year of years) last = this.figures.keep(year);

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { SavedFigures } from '@libs/indicators';
+import type { SavedFigures } from './live-figures';
 import type { EventStore, StoreLocation } from '@libs/ledger';
 
 const FORMAT = 1;
