@@ -69,6 +69,15 @@ describe('ledger bench --quick', () => {
     'ledger: single appends, 32 in flight',
     'ledger: batched appends (100 events per append)',
     'append in another process → delivered here',
+    'district rates',
+    "the district's 10-day progress",
+    'a lineage page (50 residents)',
+    'the xlsx export',
+    'live feed: command acknowledged → delta at each of 100 subscribers',
+    'live feed: size of a delta',
+    'API restart on the same store: first answer of the district rates',
+    'ledger rebuild, every hash checked, 1 thread',
+    'ledger rebuild, every hash checked, 2 worker threads',
   ])('has a positive figure for %s', (measure) => {
     const row = rows.get(measure);
     expect(row).toBeDefined();

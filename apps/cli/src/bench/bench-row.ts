@@ -17,6 +17,7 @@ export const SECTIONS = [
   'Seed',
   'Reads of the district (API on the durable import)',
   'HTTP commands (loopback, durable store)',
+  'Rebuild of the read models',
   'Appends through the store',
   'Subscription delivery',
 ] as const;

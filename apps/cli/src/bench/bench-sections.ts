@@ -19,6 +19,7 @@ import { type Peer, loadPeer } from './emmett-peer';
 import { httpLoad } from './http-load';
 import { importThroughput } from './import-throughput';
 import { summarise } from './latency';
+import { childFailure, runLedger } from './ledger-child';
 import {
   chainedInserts,
   eventHashes,
@@ -47,13 +48,16 @@ export interface Context {
   plan: BenchPlan;
   scratch: string;
   log: (line: string) => void;
+  /** The raw read + JSON.parse + SHA-256 rate of this run, once measured (rebuild compares to it). */
+  rawReadPerSecond?: number;
 }
 
 const removeStore = (path: string) => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 };
 
-export function rawLimitRows({ plan, scratch, log }: Context): BenchRow[] {
+export function rawLimitRows(context: Context): BenchRow[] {
+  const { plan, scratch, log } = context;
   const section = 'Raw limits of this machine' as const;
   const rows: BenchRow[] = [];
   log('bench: raw SQLite limits…');
@@ -88,6 +92,7 @@ export function rawLimitRows({ plan, scratch, log }: Context): BenchRow[] {
       note: 'canonical JSON (RFC 8785) + SHA-256 of the same events, one core',
     });
     const read = readHashParse(chain);
+    context.rawReadPerSecond = read.perSecond;
     rows.push({
       section,
       measure: 'read + JSON.parse + SHA-256 re-hash of stored rows',
@@ -396,5 +401,46 @@ function readRows(r: HttpFigures): BenchRow[] {
       ...atMost(Math.max(p.firstMs, p.againMs), p.targetMs, p.targetText),
       note: `HTTP ${p.status}, ${grouped(p.bytes)} bytes; ${p.path}`,
     });
+  return rows;
+}
+
+/** `ledger rebuild` of the durable import's store, on one thread and on worker threads. */
+export async function rebuildRows(
+  { scratch, log, rawReadPerSecond }: Context,
+  storePath: string | undefined,
+): Promise<BenchRow[]> {
+  const section = 'Rebuild of the read models' as const;
+  if (!storePath)
+    return [failedRow(section, 'rebuild', new Error('needs the store the durable import fills'))];
+  const rows: BenchRow[] = [];
+  for (const threads of [1, 2]) {
+    const measure = `ledger rebuild, every hash checked, ${threads === 1 ? '1 thread' : `${threads} worker threads`}`;
+    log(`bench: ${measure}…`);
+    try {
+      const run = await runLedger(
+        ['rebuild', '--store', `sqlite:${storePath}`, '--threads', String(threads), '--json'],
+        scratch,
+      );
+      if (run.code !== 0) throw childFailure('rebuild', run);
+      const summary = JSON.parse(run.stdout) as { events: number; years: number[] };
+      const rate = summary.events / run.seconds;
+      const ratio = rawReadPerSecond ? rate / rawReadPerSecond : undefined;
+      const floor = threads === 1 ? 0.8 : 1;
+      rows.push({
+        section,
+        measure,
+        result: `${perSecond(rate, 'events')}${ratio === undefined ? '' : ` (${ratio.toFixed(2)}× raw)`}`,
+        ...(rawReadPerSecond
+          ? atLeast(rate, floor * rawReadPerSecond, `${floor}× the raw read + hash + parse rate`)
+          : {}),
+        note:
+          `${grouped(summary.events)} events in ${seconds(run.seconds)} from spawn to exit; figures of ` +
+          `${summary.years.join(', ')} written` +
+          (run.peakRssBytes !== undefined ? `; peak RSS ${megabytes(run.peakRssBytes)}` : ''),
+      });
+    } catch (error) {
+      rows.push(failedRow(section, measure, error));
+    }
+  }
   return rows;
 }

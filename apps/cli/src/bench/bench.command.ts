@@ -18,6 +18,7 @@ import {
   deliveryRows,
   emitRow,
   httpRows,
+  rebuildRows,
   importRows,
   rawLimitRows,
   seedRows,
@@ -89,6 +90,7 @@ async function runBench(options: BenchOptions): Promise<void> {
       const imported = await importRows(context, file);
       rows.push(...imported.rows);
       rows.push(...(await httpRows(context, imported.durableStore, file)));
+      rows.push(...(await rebuildRows(context, imported.durableStore)));
       // The district store is large; it goes as soon as the HTTP load is done with it.
       if (imported.durableStore)
         for (const suffix of ['', '-wal', '-shm'])
