@@ -1,16 +1,24 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { type AsOfBasis, asOfInstant } from '@libs/indicators';
+import {
+  AS_OF_MESSAGE,
+  type AsOfBasis,
+  YEAR_MESSAGE,
+  YEAR_PATTERN,
+  asOfInstant,
+  isDateOrInstant,
+  messageFor,
+} from '@libs/indicators';
 
+/** The API's rule and words (commander names the option before them). */
 export const yearArg = (value: string): number => {
-  const year = Number(value);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw new InvalidArgumentError('must be a year such as 2024');
-  return year;
+  if (!YEAR_PATTERN.test(value))
+    throw new InvalidArgumentError(messageFor(YEAR_MESSAGE, 'it', '该值'));
+  return Number(value);
 };
 
 export const asOfArg = (value: string): string => {
-  if (Number.isNaN(Date.parse(value)))
-    throw new InvalidArgumentError('must be a date (YYYY-MM-DD) or an ISO date-time');
+  if (!isDateOrInstant(value))
+    throw new InvalidArgumentError(messageFor(AS_OF_MESSAGE, 'it', '该值'));
   return asOfInstant(value);
 };
 

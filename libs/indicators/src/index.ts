@@ -22,3 +22,4 @@ export * from './live/checkpoint-days';
 export * from './live/live-figures';
 export * from './live/figures-file';
 export * from './live/busy-years';
+export * from './evaluate/period-params';

@@ -8,16 +8,21 @@ import {
   Min,
   ValidateBy,
   type ValidationOptions,
-  isISO8601,
 } from 'class-validator';
-import { AS_OF_BASES, type AsOfBasis, asOfInstant } from '@libs/indicators';
-import { IsId, isLedgerDate } from '@libs/records';
+import {
+  AS_OF_BASES,
+  AS_OF_MESSAGE,
+  type AsOfBasis,
+  YEAR_MESSAGE,
+  YEAR_PATTERN,
+  asOfInstant,
+  isDateOrInstant,
+} from '@libs/indicators';
+import { IsId } from '@libs/records';
 import { validatedQuery } from '../http/valid-query';
 
-/** A year as the API takes it: 2000–2100, written as four digits. */
-export const YEAR_PATTERN = /^(20\d\d|2100)$/;
-export const YEAR_MESSAGE =
-  '$property must be a year from 2000 to 2100, such as 2024 / $property 须为 2000 至 2100 之间的年份，如 2024';
+// The year and as-of rules are the indicators library's, shared with the CLI's options.
+export { YEAR_MESSAGE, YEAR_PATTERN };
 
 /**
  * A calendar date (a China day) or an ISO date-time, as commands take them: strict ISO 8601
@@ -28,9 +33,8 @@ function IsDateOrInstant(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isDateOrInstant',
       validator: {
-        validate: (value: unknown) => isISO8601(value, { strict: true }) && isLedgerDate(value),
-        defaultMessage: () =>
-          '$property must be a date such as 2024-03-05 or an ISO date-time / $property 须为日期（如 2024-03-05）或 ISO 时间',
+        validate: isDateOrInstant,
+        defaultMessage: () => AS_OF_MESSAGE,
       },
     },
     options,
