@@ -40,14 +40,16 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   readonly funds = new FundBook();
   /**
    * The current figures and 10-day checkpoints of every year with records, kept as running
-   * tallies once the model has caught up (built in slices of 500 residents, so the event loop
-   * is never held long); until a year is ready, callers evaluate the model instead.
+   * tallies once the model has caught up (built in slices of at most 500 residents or 5 ms, so
+   * the event loop is never held long); until a year is ready, callers evaluate the model instead.
    */
   readonly figures = new LiveFigures(
     this.model,
     catalogForPeriod,
     () => chinaDay(systemClock().toISOString()),
     500,
+    // A build shares the event loop with requests: a slice ends after 5 ms at most.
+    5,
   );
   private subscription?: Subscription;
   private pending: NodeJS.Timeout | null = null;

@@ -340,7 +340,7 @@ function readRows(r: HttpFigures): BenchRow[] {
     },
     {
       section,
-      measure: 'figures of the year kept (built in slices after serving)',
+      measure: 'figures of every kept year ready (built in slices after serving)',
       result: reads.kept ? seconds(reads.keptSeconds) : 'not kept',
       note: reads.kept
         ? 'the current figures and the 36 ten-day checkpoints, every resident visited once'

@@ -11,7 +11,7 @@ import {
 import { asOfInstant, type Period, periodOf } from '../evaluate/period';
 import { residentView } from '../evaluate/resident-view';
 import { type SavedBook, TallyBook } from '../evaluate/tally-book';
-import type { LedgerModel, ModelFrame } from '../model/ledger-model';
+import type { LedgerModel, ModelFrame, ResidentChanging } from '../model/ledger-model';
 import type { ResidentModel } from '../model/resident-model';
 import { checkpointDays } from './checkpoint-days';
 import { checkpointTimeline } from './resident-timeline';
@@ -61,7 +61,6 @@ const single =
  */
 export class LiveFigures {
   private readonly years = new Map<number, YearViews>();
-  private readonly dirty = new Set<string>();
   private building: Promise<void> = Promise.resolve();
   private sortedIds: string[] = [];
   /**
@@ -78,9 +77,11 @@ export class LiveFigures {
     private readonly catalogFor: (year: number) => IndicatorCatalog | undefined,
     private readonly today: () => string,
     private readonly sliceSize = 2_000,
+    /** A slice also ends after this many milliseconds, so requests wait at most about this long. */
+    private readonly sliceMs = Number.POSITIVE_INFINITY,
   ) {
-    model.onResidentChanging = (residentId, position) => {
-      if (position > this.restoredAt) this.changing(residentId);
+    model.onResidentChanging = (change) => {
+      if (change.event.position > this.restoredAt) this.changing(change);
     };
   }
 
@@ -298,22 +299,27 @@ export class LiveFigures {
 
   /** Adds back every resident changed since the last read. */
   flush(): void {
-    if (this.dirty.size === 0) return;
-    const groups = this.groups();
-    for (const id of this.dirty) {
-      const r = this.model.residents.get(id);
-      if (!r) continue;
-      for (const g of groups) if (g.holds(id)) g.add(r, 1);
+    for (const g of this.groups()) {
+      for (const id of g.dirty) {
+        const r = this.model.residents.get(id);
+        if (r) g.add(r, 1);
+      }
+      g.dirty.clear();
     }
-    this.dirty.clear();
   }
 
-  private changing(residentId: string): void {
-    if (this.dirty.has(residentId)) return;
-    this.dirty.add(residentId);
-    const r = this.model.residents.get(residentId);
-    if (!r) return;
-    for (const g of this.groups()) if (g.holds(residentId)) g.add(r, -1);
+  /**
+   * Takes the resident out of every group the event can change, as they were; `flush` adds
+   * them back as they are. Groups the event cannot change keep the resident as counted.
+   */
+  private changing(change: ResidentChanging): void {
+    const id = change.residentId;
+    const r = this.model.residents.get(id);
+    for (const g of this.groups()) {
+      if (!g.holds(id) || g.dirty.has(id) || !g.affectedBy(change)) continue;
+      g.dirty.add(id);
+      if (r) g.add(r, -1);
+    }
   }
 
   private groups(): ViewGroup[] {
@@ -372,13 +378,15 @@ export class LiveFigures {
   private async fill(group: ViewGroup): Promise<void> {
     const visited = group.visited!;
     let slice = 0;
+    let sliceStarted = performance.now();
     for (const [id, r] of this.model.residents) {
       if (slice === 0) this.flush();
       group.add(r, 1);
       visited.add(id);
-      if (++slice >= this.sliceSize) {
+      if (++slice >= this.sliceSize || performance.now() - sliceStarted > this.sliceMs) {
         slice = 0;
         await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
       }
     }
     this.flush();

@@ -2,6 +2,7 @@ import type { Contribution } from '../evaluate/contribution';
 import type { PeriodResult } from '../evaluate/evaluate-period';
 import type { Period } from '../evaluate/period';
 import type { TallyBook } from '../evaluate/tally-book';
+import type { ResidentChanging } from '../model/ledger-model';
 import type { ResidentModel } from '../model/resident-model';
 
 /**
@@ -13,6 +14,8 @@ export class ViewGroup {
   ready = false;
   /** Results made from the books, by period index, with the log position they were made at. */
   readonly results = new Map<number, { position: number; result: PeriodResult }>();
+  /** Residents taken out of the books since the last read, to be added back as they are now. */
+  readonly dirty = new Set<string>();
   /** While building: the residents already in the books. */
   visited: Set<string> | null = new Set();
 
@@ -33,6 +36,15 @@ export class ViewGroup {
     const result = make();
     this.results.set(k, { position, result });
     return result;
+  }
+
+  /**
+   * Whether an event can change a view of this group: one known to the ledger after every
+   * period's asOf is in none of them (a live append never changes a past checkpoint).
+   */
+  affectedBy(change: ResidentChanging): boolean {
+    if (change.replaces) return true;
+    return this.periods.some((p) => p.asOf === null || change.event.recordedAt <= p.asOf);
   }
 
   /** Whether the resident is counted in the books now. */

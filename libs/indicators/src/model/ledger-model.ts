@@ -23,6 +23,14 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   FollowUpRecorded: 'follow_up',
 };
 
+/** What the model tells before it changes a resident. */
+export interface ResidentChanging {
+  residentId: string;
+  event: RecordedEvent;
+  /** The event replaces an earlier fact of the resident instead of adding one. */
+  replaces: boolean;
+}
+
 export interface ModelFrame {
   units: UnitModel[];
   targets: [string, [number, Fact<Record<string, number>>[]][]][];
@@ -44,7 +52,7 @@ export class LedgerModel {
   /** Service records per China year they occurred in (which years are worth keeping figures for). */
   readonly recordYears = new Map<number, number>();
   /** Told before a resident's facts change, while the model still shows them as they were. */
-  onResidentChanging?: (residentId: string, position: number) => void;
+  onResidentChanging?: (change: ResidentChanging) => void;
 
   /**
    * Everything but the residents: units, target sheets and how far each other stream was
@@ -109,7 +117,20 @@ export class LedgerModel {
 
   private applyResident(e: RecordedEvent, d: Record<string, unknown>): void {
     const residentId = d.residentId as string;
-    this.onResidentChanging?.(residentId, e.position);
+    if (this.onResidentChanging) {
+      const before = this.residents.get(residentId);
+      const kind = RECORD_KINDS[e.type];
+      const id = kind === 'contract' ? d.contractId : d.recordId;
+      this.onResidentChanging({
+        residentId,
+        event: e,
+        // A second registration, or a record created again under its id, replaces what was
+        // known: every view can change, not only those that know the new event.
+        replaces:
+          (e.type === 'ResidentRegistered' && !!before?.registered) ||
+          (!!kind && !!before?.records.has(id as string)),
+      });
+    }
     const r = this.residents.get(residentId) ?? newResident(residentId);
     this.residents.set(residentId, r);
     r.revision = e.revision;
