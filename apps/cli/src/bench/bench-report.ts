@@ -78,12 +78,17 @@ const METHOD = [
     "included. Peak RSS is the child's own getrusage maximum, written by it at exit. The file is " +
     '`seed --scale district --year 2024 --seed 1 --emit`, kept in the bench cache between runs.',
   'Seed: `ledger seed --scale district --year 2024` into a fresh store, as a child process, wall time.',
+  'Rebuild: `ledger rebuild --threads 1` and `--threads 2` on the seeded store after the reads, as ' +
+    'child processes, events over the wall time from spawn to exit, beside the raw read + ' +
+    'JSON.parse + SHA-256 rate of the same run.',
   'HTTP: the built API (`node dist/apps/api/src/main.js`) on 127.0.0.1 with the store the durable ' +
     'import filled, driven by autocannon from the bench process (same machine, same cores). Each ' +
     'request is a new RecordFollowUp by a recorder key of the district for an enrolled resident. ' +
     "Load starts after the API's projection has caught up and a warm-up that is not counted. " +
     'Commands/s counts 2xx answers only; non-2xx and unanswered requests are reported beside them.',
-  "Reads: the same API process, first started on the durable import's store (no saved figures), " +
+  'Reads: the built API started on the store `seed --scale …` just filled (its events recorded ' +
+    "through the year by the seed's clock, so checkpoints and past dates have something to show; " +
+    'first start, no saved figures), ' +
     'with a key of a supervisor, auditor and finance officer of the district. The district rates ' +
     'are asked once as soon as the model has read the log (the kept figures are still being built: ' +
     'evaluated), then, once /health says the year is kept, each read twice (first call, again) on ' +

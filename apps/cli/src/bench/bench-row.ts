@@ -15,7 +15,7 @@ export const SECTIONS = [
   'Raw limits of this machine',
   'Import of a district year',
   'Seed',
-  'Reads of the district (API on the durable import)',
+  'Reads of the district (API on the seeded store)',
   'HTTP commands (loopback, durable store)',
   'Rebuild of the read models',
   'Appends through the store',

@@ -14,7 +14,7 @@ import {
 } from './bench-row';
 import { crossProcessDelays } from './delivery-delay';
 import { type DistrictFile, SEED_YEAR } from './district-file';
-import type { HttpFigures } from './http-load';
+import { type DistrictReads, districtReads } from './district-reads';
 import { type Peer, loadPeer } from './emmett-peer';
 import { httpLoad } from './http-load';
 import { importThroughput } from './import-throughput';
@@ -227,14 +227,18 @@ export async function importRows(
   return { rows, durableStore };
 }
 
-export async function seedRows({ plan, scratch, log }: Context): Promise<BenchRow[]> {
+export async function seedRows(
+  { plan, scratch, log }: Context,
+  /** What else is measured on the seeded store before it is removed. */
+  onStore?: (storePath: string) => Promise<BenchRow[]>,
+): Promise<BenchRow[]> {
   const measure = `seed --scale ${plan.scale} into a store`;
   if (!plan.seed) return [{ section: 'Seed', measure, result: 'skipped: --no-seed' }];
   log(`bench: ${measure}…`);
   const store = join(scratch, 'seed.sqlite');
   try {
     const r = await seedTime(plan.scale, store, scratch);
-    return [
+    const seeded: BenchRow[] = [
       {
         section: 'Seed',
         measure,
@@ -245,6 +249,7 @@ export async function seedRows({ plan, scratch, log }: Context): Promise<BenchRo
           (r.peakRssBytes !== undefined ? `; peak RSS ${megabytes(r.peakRssBytes)}` : ''),
       },
     ];
+    return [...seeded, ...(onStore ? await onStore(store) : [])];
   } catch (error) {
     return [failedRow('Seed', measure, error)];
   } finally {
@@ -265,7 +270,6 @@ export async function httpRows(
     const r = await httpLoad({
       storePath,
       importedFile: file.path,
-      year: SEED_YEAR,
       seconds: plan.httpSeconds,
       warmupSeconds: plan.warmupSeconds,
       connections: plan.connections,
@@ -305,15 +309,28 @@ export async function httpRows(
       });
     }
     rows[0].note = `${rows[0].note}; ${setting}`;
-    return [...readRows(r), ...rows];
+    return rows;
   } catch (error) {
     return [failedRow(section, 'HTTP load', error)];
   }
 }
 
+/** The read side on the seeded district: the API's start, its reads, the live feed, a restart. */
+export async function readsRows(
+  { log }: Context,
+  storePath: string,
+  scale: string,
+): Promise<BenchRow[]> {
+  try {
+    return readRows(await districtReads({ storePath, year: SEED_YEAR, log }), scale);
+  } catch (error) {
+    return [failedRow('Reads of the district (API on the seeded store)', 'district reads', error)];
+  }
+}
+
 /** The district's reads, each beside its target (issue 15), first call and again. */
-function readRows(r: HttpFigures): BenchRow[] {
-  const section = 'Reads of the district (API on the durable import)' as const;
+function readRows(r: DistrictReads, scale: string): BenchRow[] {
+  const section = 'Reads of the district (API on the seeded store)' as const;
   const { reads } = r;
   const rows: BenchRow[] = [
     {
@@ -321,7 +338,7 @@ function readRows(r: HttpFigures): BenchRow[] {
       measure: 'API first start to serving (no saved figures: the model reads the log first)',
       result: seconds(r.readySeconds),
       ...atMost(r.readySeconds, TARGET.apiStartSeconds, '2 s'),
-      note: `store of ${grouped(r.storeEvents)} events; the API replays the whole log into its model`,
+      note: `seed --scale ${scale}: ${grouped(r.storeEvents)} events; the API reads the whole log into its model`,
     },
     {
       section,
@@ -404,14 +421,13 @@ function readRows(r: HttpFigures): BenchRow[] {
   return rows;
 }
 
-/** `ledger rebuild` of the durable import's store, on one thread and on worker threads. */
+/** `ledger rebuild` of the seeded store, on one thread and on worker threads. */
 export async function rebuildRows(
   { scratch, log, rawReadPerSecond }: Context,
   storePath: string | undefined,
 ): Promise<BenchRow[]> {
   const section = 'Rebuild of the read models' as const;
-  if (!storePath)
-    return [failedRow(section, 'rebuild', new Error('needs the store the durable import fills'))];
+  if (!storePath) return [failedRow(section, 'rebuild', new Error('needs the seeded store'))];
   const rows: BenchRow[] = [];
   for (const threads of [1, 2]) {
     const measure = `ledger rebuild, every hash checked, ${threads === 1 ? '1 thread' : `${threads} worker threads`}`;

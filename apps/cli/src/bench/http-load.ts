@@ -11,8 +11,6 @@ import { oneLine } from './bench-row';
 import { followUpBodies } from './follow-up-bodies';
 import { summarise } from './latency';
 import { peakRssOf } from './ledger-child';
-import { type ReadFigures, readProbes } from './read-probes';
-import { type LiveFeedFigures, liveDelivery, newResidentBodies } from './live-delivery';
 
 export interface HttpLevel {
   connections: number;
@@ -39,20 +37,12 @@ export interface HttpFigures {
   logLevel: string;
   /** The load generator and its version, as installed. */
   generator: string;
-  /** Reads of the district, taken before the write load. */
-  reads: ReadFigures;
-  /** The live feed with many subscribers, commands arriving one at a time. */
-  live: LiveFeedFigures;
-  /** After the load, the API stopped and started again on the same store. */
-  restart: RestartFigures;
 }
 
-const API_MAIN = join(__dirname, '..', '..', '..', 'api', 'src', 'main.js');
+export const API_MAIN = join(__dirname, '..', '..', '..', 'api', 'src', 'main.js');
 // The API folds the whole store into its indicator model before it listens: minutes for a year.
-const READY_TIMEOUT_MS = 15 * 60_000;
+export const READY_TIMEOUT_MS = 15 * 60_000;
 const CATCH_UP_TIMEOUT_MS = 10 * 60_000;
-/** Dashboards open on the district at once (issue 15's live target). */
-const LIVE_SUBSCRIBERS = 100;
 
 /**
  * Real HTTP against the real API process on loopback, durable store, driven by autocannon: a
@@ -63,8 +53,6 @@ export async function httpLoad(options: {
   storePath: string;
   /** The file that was imported into the store: the residents the bodies are for. */
   importedFile: string;
-  /** The year the file holds: the one whose figures are read. */
-  year: number;
   seconds: number;
   warmupSeconds: number;
   connections: number[];
@@ -73,11 +61,6 @@ export async function httpLoad(options: {
   if (!existsSync(API_MAIN)) throw new Error('the API is not built (npm run build)');
   const { default: autocannon } = await import('autocannon');
   const key = await actorKey(options.storePath, 'bench recorder', ['recorder']);
-  const readerKey = await actorKey(options.storePath, 'bench reader', [
-    'supervisor',
-    'auditor',
-    'finance',
-  ]);
   const nextBody = await followUpBodies(options.importedFile, Date.now().toString(36));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -111,19 +94,6 @@ export async function httpLoad(options: {
       options.log(`bench: API up; waiting for its projection to catch up (${lagAtStart} events)…`);
     await caughtUp(base);
     const readySeconds = (performance.now() - started) / 1000;
-    options.log('bench: district reads (after the API keeps its figures)…');
-    const reads = await readProbes(base, readerKey, options.year, HUANCUI_DISTRICT.unitId);
-    options.log(`bench: the live feed with ${LIVE_SUBSCRIBERS} subscribers…`);
-    const live = await liveDelivery({
-      base,
-      readerKey,
-      writerKey: key,
-      path: `/api/v1/live?period=${options.year}&unit=${HUANCUI_DISTRICT.unitId}`,
-      nextBody: newResidentBodies(HUANCUI_DISTRICT.unitId, Date.now().toString(36)),
-      subscribers: LIVE_SUBSCRIBERS,
-      commands: 20,
-      gapMs: 250,
-    });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${key}` };
     const first = await fetch(`${base}/api/v1/commands`, {
       method: 'POST',
@@ -169,19 +139,13 @@ export async function httpLoad(options: {
       const { result, latencies } = await load(connections, options.seconds);
       levels.push(level(connections, result, latencies));
     }
-    await stop(api);
-    options.log('bench: restarting the API on the same store (saved figures)…');
-    const restart = await restartTiming(options.storePath, readerKey, options.year, logLevel);
     return {
       levels,
-      restart,
       storeEvents: health.headPosition,
       readySeconds,
       projectionLagAtStart: lagAtStart,
       apiPeakRssBytes,
       logLevel,
-      reads,
-      live,
       generator: `autocannon ${(createRequire(__filename)('autocannon/package.json') as { version: string }).version}`,
     };
   } finally {
@@ -201,7 +165,7 @@ export interface RestartFigures {
 }
 
 /** The API started on a store it has served before: how soon it answers the district's rates. */
-async function restartTiming(
+export async function restartTiming(
   storePath: string,
   key: string,
   year: number,
@@ -283,7 +247,7 @@ function level(connections: number, r: Result, latencies: number[]): HttpLevel {
 }
 
 /** An actor of the whole district, made through the ledger's own actor commands. */
-async function actorKey(storePath: string, name: string, roles: Role[]): Promise<string> {
+export async function actorKey(storePath: string, name: string, roles: Role[]): Promise<string> {
   const store = new SqliteEventStore({ path: storePath });
   try {
     const admin = new ActorAdmin(store, systemClock, OPERATOR);
@@ -294,7 +258,7 @@ async function actorKey(storePath: string, name: string, roles: Role[]): Promise
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -314,7 +278,7 @@ interface Health {
   projectionLag: number;
 }
 
-async function ready(base: string, api: ChildProcess, said: () => string): Promise<Health> {
+export async function ready(base: string, api: ChildProcess, said: () => string): Promise<Health> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (api.exitCode !== null || api.signalCode !== null)
@@ -331,7 +295,7 @@ async function ready(base: string, api: ChildProcess, said: () => string): Promi
 }
 
 /** A projection still catching up would take CPU from the requests being measured. */
-async function caughtUp(base: string): Promise<void> {
+export async function caughtUp(base: string): Promise<void> {
   const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const health = (await (await fetch(`${base}/health`)).json()) as Health;
@@ -343,7 +307,7 @@ async function caughtUp(base: string): Promise<void> {
   );
 }
 
-async function stop(api: ChildProcess): Promise<void> {
+export async function stop(api: ChildProcess): Promise<void> {
   if (api.exitCode !== null || api.signalCode !== null) return;
   const exited = new Promise((resolve) => api.once('exit', resolve));
   api.kill('SIGTERM');

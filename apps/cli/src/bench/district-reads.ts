@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { HUANCUI_DISTRICT } from '@libs/synthetic';
+import { oneLine } from './bench-row';
+import {
+  API_MAIN,
+  type RestartFigures,
+  actorKey,
+  caughtUp,
+  freePort,
+  ready,
+  restartTiming,
+  stop,
+} from './http-load';
+import { peakRssOf } from './ledger-child';
+import { type LiveFeedFigures, liveDelivery, newResidentBodies } from './live-delivery';
+import { type ReadFigures, readProbes } from './read-probes';
+
+/** Dashboards open on the district at once (issue 15's live target). */
+const LIVE_SUBSCRIBERS = 100;
+
+export interface DistrictReads {
+  storeEvents: number;
+  /** First start (no saved figures): from spawn to the model having read the log. */
+  readySeconds: number;
+  apiPeakRssBytes: number | undefined;
+  reads: ReadFigures;
+  live: LiveFeedFigures;
+  restart: RestartFigures;
+}
+
+/**
+ * The read side against the seeded district (its events recorded through 2024 by the seed's
+ * clock, so every checkpoint and past date has something to show): the API started on it for
+ * the first time, the reads a supervisor, an auditor and finance make, the live feed with many
+ * subscribers, then a restart that serves the figures it saved.
+ */
+export async function districtReads(o: {
+  storePath: string;
+  year: number;
+  log: (line: string) => void;
+}): Promise<DistrictReads> {
+  const unit = HUANCUI_DISTRICT.unitId;
+  const readerKey = await actorKey(o.storePath, 'bench reader', [
+    'supervisor',
+    'auditor',
+    'finance',
+  ]);
+  const writerKey = await actorKey(o.storePath, 'bench recorder', ['recorder']);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const logLevel = process.env.LOG_LEVEL ?? 'info';
+  o.log('bench: the API on the seeded district, first start (it reads the whole log first)…');
+  const started = performance.now();
+  const api = spawn(process.execPath, [API_MAIN], {
+    env: {
+      ...process.env,
+      LEDGER_STORE: `sqlite:${o.storePath}`,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LEDGER_DEMO: 'off',
+      LOG_LEVEL: logLevel,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderrTail = '';
+  api.stderr!.setEncoding('utf8').on('data', (d: string) => {
+    stderrTail = (stderrTail + d).slice(-4000);
+  });
+  let apiPeakRssBytes: number | undefined;
+  const rssPoll = setInterval(
+    () => (apiPeakRssBytes = peakRssOf(api.pid!) ?? apiPeakRssBytes),
+    500,
+  );
+  try {
+    const health = await ready(base, api, () => stderrTail);
+    await caughtUp(base);
+    const readySeconds = (performance.now() - started) / 1000;
+    o.log('bench: district reads (after the API keeps its figures)…');
+    const reads = await readProbes(base, readerKey, o.year, unit);
+    o.log(`bench: the live feed with ${LIVE_SUBSCRIBERS} subscribers…`);
+    const live = await liveDelivery({
+      base,
+      readerKey,
+      writerKey,
+      path: `/api/v1/live?period=${o.year}&unit=${unit}`,
+      nextBody: newResidentBodies(unit, Date.now().toString(36)),
+      subscribers: LIVE_SUBSCRIBERS,
+      commands: 20,
+      gapMs: 250,
+    });
+    await stop(api);
+    if (api.exitCode !== 0 && api.signalCode === null)
+      throw new Error(`the API did not stop cleanly: ${oneLine(stderrTail)}`);
+    o.log('bench: restarting the API on the same store (saved figures)…');
+    const restart = await restartTiming(o.storePath, readerKey, o.year, logLevel);
+    return {
+      storeEvents: health.headPosition,
+      readySeconds,
+      apiPeakRssBytes,
+      reads,
+      live,
+      restart,
+    };
+  } finally {
+    clearInterval(rssPoll);
+    await stop(api);
+  }
+}
