@@ -84,7 +84,8 @@ const METHOD = [
   'HTTP: the built API (`node dist/apps/api/src/main.js`) on 127.0.0.1 with the store the durable ' +
     'import filled, driven by autocannon from the bench process (same machine, same cores). Each ' +
     'request is a new RecordFollowUp by a recorder key of the district for an enrolled resident. ' +
-    "Load starts after the API's projection has caught up and a warm-up that is not counted. " +
+    "Load starts after the API's projection has caught up, its kept figures are built, and a " +
+    'warm-up that is not counted. ' +
     'Commands/s counts 2xx answers only; non-2xx and unanswered requests are reported beside them.',
   'Reads: the built API started on the store `seed --scale …` just filled (its events recorded ' +
     "through the year by the seed's clock, so checkpoints and past dates have something to show; " +
