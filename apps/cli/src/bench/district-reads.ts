@@ -73,7 +73,9 @@ export async function districtReads(o: {
   );
   try {
     const health = await ready(base, api, () => stderrTail);
-    await caughtUp(base);
+    // Serving means the model has read the log; the kept figures are built after that, and the
+    // first read below is asked while they are.
+    await caughtUp(base, false);
     const readySeconds = (performance.now() - started) / 1000;
     o.log('bench: district reads (after the API keeps its figures)…');
     const reads = await readProbes(base, readerKey, o.year, unit);
