@@ -96,7 +96,7 @@ const METHOD = [
     'the district as the unit. The live feed: 100 SSE connections on the district, then 20 ' +
     'RegisterResident commands 250 ms apart (each changes the district figures); each delta is ' +
     "timed from the command's 2xx answer to its arrival at every subscriber, and /health is polled " +
-    'every 20 ms meanwhile. After the write load the API is stopped (SIGTERM: it saves its kept ' +
+    'every 20 ms meanwhile. After the live feed the API is stopped (SIGTERM: it saves its kept ' +
     'figures) and started again on the same store, timed from spawn to the first 200 answer of the ' +
     'district rates.',
   'Appends: the store API directly on a scratch file, one event per append to a new stream. ' +
