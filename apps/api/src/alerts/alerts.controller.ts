@@ -22,7 +22,7 @@ import {
 import type { AlertStatus } from '@libs/fabrication/alerts/alert-state';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { ValidQuery } from '../http/valid-query';
-import { YEAR_MESSAGE, YEAR_PATTERN } from '../indicators/rates-request';
+import { YEAR_MESSAGE, YEAR_PATTERN } from '@libs/indicators';
 
 export class AlertsQuery {
   /** Evaluation year; absent: alerts of every year (the answer says `period: null`). */

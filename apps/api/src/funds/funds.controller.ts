@@ -12,12 +12,11 @@ import {
   fundWorkbook,
   traceDisbursement,
 } from '@libs/funds';
-import { UnitTree, periodOf } from '@libs/indicators';
+import { UnitTree, YEAR_MESSAGE, YEAR_PATTERN, periodOf } from '@libs/indicators';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
 import { IsId, chinaDay, refuse, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { ValidQuery } from '../http/valid-query';
-import { YEAR_MESSAGE, YEAR_PATTERN } from '../indicators/rates-request';
 import { unitForRequest } from '../indicators/rates-scope';
 import { LedgerProjection } from '../indicators/ledger-projection.service';
 

@@ -21,9 +21,6 @@ import {
 import { IsId } from '@libs/records';
 import { validatedQuery } from '../http/valid-query';
 
-// The year and as-of rules are the indicators library's, shared with the CLI's options.
-export { YEAR_MESSAGE, YEAR_PATTERN };
-
 /**
  * A calendar date (a China day) or an ISO date-time, as commands take them: strict ISO 8601
  * alone also admits week and ordinal dates (2024-W10, 2024-065) that Date cannot read.

@@ -1,17 +1,7 @@
-import { spawn } from 'node:child_process';
 import { HUANCUI_DISTRICT } from '@libs/synthetic';
 import { oneLine } from './bench-row';
-import {
-  API_MAIN,
-  type RestartFigures,
-  actorKey,
-  caughtUp,
-  freePort,
-  ready,
-  restartTiming,
-  stop,
-} from './http-load';
-import { peakRssOf } from './ledger-child';
+import { type RestartFigures, actorKey, caughtUp, ready, restartTiming, stop } from './http-load';
+import { startApiProcess } from './api-process';
 import { type LiveFeedFigures, liveDelivery, newResidentBodies } from './live-delivery';
 import { type ReadFigures, readProbes } from './read-probes';
 
@@ -46,33 +36,12 @@ export async function districtReads(o: {
     'finance',
   ]);
   const writerKey = await actorKey(o.storePath, 'bench recorder', ['recorder']);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const logLevel = process.env.LOG_LEVEL ?? 'info';
   o.log('bench: the API on the seeded district, first start (it reads the whole log first)…');
-  const started = performance.now();
-  const api = spawn(process.execPath, [API_MAIN], {
-    env: {
-      ...process.env,
-      LEDGER_STORE: `sqlite:${o.storePath}`,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LEDGER_DEMO: 'off',
-      LOG_LEVEL: logLevel,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderrTail = '';
-  api.stderr!.setEncoding('utf8').on('data', (d: string) => {
-    stderrTail = (stderrTail + d).slice(-4000);
-  });
-  let apiPeakRssBytes: number | undefined;
-  const rssPoll = setInterval(
-    () => (apiPeakRssBytes = peakRssOf(api.pid!) ?? apiPeakRssBytes),
-    500,
-  );
+  const running = await startApiProcess(o.storePath, logLevel);
+  const { api, base, started } = running;
   try {
-    const health = await ready(base, api, () => stderrTail);
+    const health = await ready(base, api, running.stderrTail);
     // Serving means the model has read the log; the kept figures are built after that, and the
     // first read below is asked while they are.
     await caughtUp(base, false);
@@ -92,19 +61,19 @@ export async function districtReads(o: {
     });
     await stop(api);
     if (api.exitCode !== 0 && api.signalCode === null)
-      throw new Error(`the API did not stop cleanly: ${oneLine(stderrTail)}`);
+      throw new Error(`the API did not stop cleanly: ${oneLine(running.stderrTail())}`);
     o.log('bench: restarting the API on the same store (saved figures)…');
     const restart = await restartTiming(o.storePath, readerKey, o.year, logLevel);
     return {
       storeEvents: health.headPosition,
       readySeconds,
-      apiPeakRssBytes,
+      apiPeakRssBytes: running.peakRssBytes(),
       reads,
       live,
       restart,
     };
   } finally {
-    clearInterval(rssPoll);
+    running.release();
     await stop(api);
   }
 }

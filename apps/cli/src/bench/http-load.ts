@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import type { Options, Result } from 'autocannon';
 import { ActorAdmin, OPERATOR, type Role } from '@libs/access';
 import { SqliteEventStore, systemClock } from '@libs/ledger';
@@ -10,7 +8,7 @@ import { HUANCUI_DISTRICT } from '@libs/synthetic';
 import { oneLine } from './bench-row';
 import { followUpBodies } from './follow-up-bodies';
 import { summarise } from './latency';
-import { peakRssOf } from './ledger-child';
+import { API_MAIN, startApiProcess } from './api-process';
 
 export interface HttpLevel {
   connections: number;
@@ -39,7 +37,6 @@ export interface HttpFigures {
   generator: string;
 }
 
-export const API_MAIN = join(__dirname, '..', '..', '..', 'api', 'src', 'main.js');
 // The API folds the whole store into its indicator model before it listens: minutes for a year.
 export const READY_TIMEOUT_MS = 15 * 60_000;
 const CATCH_UP_TIMEOUT_MS = 10 * 60_000;
@@ -62,33 +59,12 @@ export async function httpLoad(options: {
   const { default: autocannon } = await import('autocannon');
   const key = await actorKey(options.storePath, 'bench recorder', ['recorder']);
   const nextBody = await followUpBodies(options.importedFile, Date.now().toString(36));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const logLevel = process.env.LOG_LEVEL ?? 'info';
   options.log('bench: starting the API (it reads the whole store into its projection first)…');
-  const started = performance.now();
-  const api = spawn(process.execPath, [API_MAIN], {
-    env: {
-      ...process.env,
-      LEDGER_STORE: `sqlite:${options.storePath}`,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LEDGER_DEMO: 'off',
-      LOG_LEVEL: logLevel,
-    },
-    // The request log goes to /dev/null: written and formatted as in production, never read.
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderrTail = '';
-  api.stderr!.setEncoding('utf8').on('data', (d: string) => {
-    stderrTail = (stderrTail + d).slice(-4000);
-  });
-  let apiPeakRssBytes: number | undefined;
-  const rssPoll = setInterval(() => {
-    apiPeakRssBytes = peakRssOf(api.pid!) ?? apiPeakRssBytes;
-  }, 500);
+  const running = await startApiProcess(options.storePath, logLevel);
+  const { api, base, started } = running;
   try {
-    const health = await ready(base, api, () => stderrTail);
+    const health = await ready(base, api, running.stderrTail);
     const lagAtStart = health.projectionLag;
     if (lagAtStart > 0)
       options.log(`bench: API up; waiting for its projection to catch up (${lagAtStart} events)…`);
@@ -144,12 +120,12 @@ export async function httpLoad(options: {
       storeEvents: health.headPosition,
       readySeconds,
       projectionLagAtStart: lagAtStart,
-      apiPeakRssBytes,
+      apiPeakRssBytes: running.peakRssBytes(),
       logLevel,
       generator: `autocannon ${(createRequire(__filename)('autocannon/package.json') as { version: string }).version}`,
     };
   } finally {
-    clearInterval(rssPoll);
+    running.release();
     await stop(api);
   }
 }
@@ -171,22 +147,8 @@ export async function restartTiming(
   year: number,
   logLevel: string,
 ): Promise<RestartFigures> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  const api = spawn(process.execPath, [API_MAIN], {
-    env: {
-      ...process.env,
-      LEDGER_STORE: `sqlite:${storePath}`,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LEDGER_DEMO: 'off',
-      LOG_LEVEL: logLevel,
-    },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  let peakRssBytes: number | undefined;
-  const rssPoll = setInterval(() => (peakRssBytes = peakRssOf(api.pid!) ?? peakRssBytes), 500);
+  const running = await startApiProcess(storePath, logLevel);
+  const { api, base, started } = running;
   try {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     let firstRatesSeconds = NaN;
@@ -220,10 +182,10 @@ export async function restartTiming(
       firstRatesSeconds,
       fromSavedFigures,
       caughtUpSeconds: (performance.now() - started) / 1000,
-      peakRssBytes,
+      peakRssBytes: running.peakRssBytes(),
     };
   } finally {
-    clearInterval(rssPoll);
+    running.release();
     await stop(api);
   }
 }
@@ -256,21 +218,6 @@ export async function actorKey(storePath: string, name: string, roles: Role[]): 
   } finally {
     await store.close();
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 interface Health {
