@@ -69,7 +69,6 @@ export class LiveFigures {
    * nothing that visits every resident may run before the model has passed it.
    */
   private restoredAt = 0;
-  private passedRestore: Promise<void> = Promise.resolve();
   private resolvePassed: () => void = () => undefined;
 
   constructor(
@@ -126,19 +125,24 @@ export class LiveFigures {
   restore(saved: SavedFigures): void {
     this.model.restoreFrame(saved.frame);
     this.restoredAt = saved.position;
-    this.passedRestore = new Promise<void>((resolve) => (this.resolvePassed = resolve));
-    this.building = this.passedRestore;
+    // Builds wait until the model has passed the save (see followed).
+    this.building = new Promise<void>((resolve) => (this.resolvePassed = resolve));
     for (const y of saved.years) {
       const catalog = this.catalogFor(y.year);
       if (!catalog || catalog.id !== y.catalog.id || catalog.version !== y.catalog.version)
         continue;
       const current = this.currentGroup(catalog, y.year, y.day);
       const checkpoints = this.checkpointGroup(catalog, y.year);
+      // Books of another shape (another catalog under the same version): the year is built anew.
+      if (
+        y.current.length !== current.books.length ||
+        y.checkpoints.length !== checkpoints.books.length
+      )
+        continue;
       for (const [group, books] of [
         [current, y.current],
         [checkpoints, y.checkpoints],
       ] as const) {
-        if (books.length !== group.books.length) continue;
         group.books.forEach((b, k) => b.load(books[k]));
         group.ready = true;
         group.visited = null;
