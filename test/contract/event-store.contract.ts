@@ -170,6 +170,44 @@ export function eventStoreContract(
       expect(await store.headPosition()).toBe(head);
     });
 
+    it('refuses a commandId reused for another stream, appending nothing there', async () => {
+      const first = freshStream();
+      const other = freshStream();
+      const commandId = randomUUID();
+      await store.append(first, events(1), {
+        expectedRevision: 'no_stream',
+        actor,
+        commandId,
+        commandFingerprint: 'c'.repeat(64),
+      });
+      await expect(
+        store.append(other, events(1), {
+          expectedRevision: 'no_stream',
+          actor,
+          commandId,
+          commandFingerprint: 'c'.repeat(64),
+        }),
+      ).rejects.toBeInstanceOf(CommandIdReusedError);
+      expect(await store.readStream(other)).toEqual([]);
+      expect(await store.readStream(first)).toHaveLength(1);
+    });
+
+    it('answers a command sent twice at once with one write and two identical results', async () => {
+      const stream = freshStream();
+      const commandId = randomUUID();
+      const send = () =>
+        store.append(stream, events(1), {
+          expectedRevision: 'no_stream',
+          actor,
+          commandId,
+          commandFingerprint: 'd'.repeat(64),
+        });
+      const [a, b] = await Promise.all([send(), send()]);
+      expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
+      expect(a.events.map((e) => e.hash)).toEqual(b.events.map((e) => e.hash));
+      expect(await store.readStream(stream)).toHaveLength(1);
+    });
+
     it('covers the command fingerprint by the event hash', async () => {
       const stream = freshStream();
       const { events: written } = await store.append(stream, events(1), {
@@ -241,6 +279,43 @@ export function eventStoreContract(
         await store.append(stream, [event(5), event(6)], { expectedRevision: 4, actor });
         await waitFor(() => seen.length === 5, 'live delivery');
         expect(seen.map((e) => e.revision)).toEqual([2, 3, 4, 5, 6]);
+      } finally {
+        await subscription.stop();
+      }
+    });
+
+    it('delivers only the streams of a partition to a prefix-filtered subscription', async () => {
+      const partition = `part${randomUUID().slice(0, 8)}-`;
+      const inside = `${partition}resident-1`;
+      const outside = freshStream();
+      const start = await store.headPosition();
+      const seen: RecordedEvent[] = [];
+      let live = false;
+      const subscription = store.subscribe((e) => void seen.push(e), {
+        after: start,
+        streamPrefixes: [partition],
+        onLive: () => (live = true),
+      });
+      try {
+        await store.append(outside, events(2), { expectedRevision: 'no_stream', actor });
+        await store.append(inside, events(2), { expectedRevision: 'no_stream', actor });
+        await store.append(outside, [event(7)], { expectedRevision: 1, actor });
+        await store.append(inside, [event(8)], { expectedRevision: 1, actor });
+        await waitFor(() => live && seen.length === 3, 'the partition');
+        expect(seen.map((e) => [e.streamId, e.revision])).toEqual([
+          [inside, 0],
+          [inside, 1],
+          [inside, 2],
+        ]);
+        // Checkpoints stay global positions: resuming after the second one skips nothing.
+        const again: RecordedEvent[] = [];
+        const resumed = store.subscribe((e) => void again.push(e), {
+          after: seen[1].position,
+          streamPrefixes: [partition],
+        });
+        await waitFor(() => again.length === 1, 'the resumed partition');
+        expect(again[0].hash).toBe(seen[2].hash);
+        await resumed.stop();
       } finally {
         await subscription.stop();
       }

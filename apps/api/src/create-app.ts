@@ -18,6 +18,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: false,
+    // A provider that cannot start (the store unreachable) rejects here, so main prints one
+    // clear line and exits 1; Nest's own default would exit from inside the factory.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { openEventStore, parseStoreLocation, type EventStore } from '@libs/ledger';
+import {
+  openEventStore,
+  parseConnectTimeout,
+  parseStoreLocation,
+  type EventStore,
+} from '@libs/ledger';
 
 /** Every command reads LEDGER_STORE, and `--store` overrides it for one run. */
 export function withStoreOption(command: Command): Command {
@@ -10,5 +15,7 @@ export function withStoreOption(command: Command): Command {
 }
 
 export async function openStoreFrom(options: { store?: string }): Promise<EventStore> {
-  return openEventStore(parseStoreLocation(options.store ?? process.env.LEDGER_STORE));
+  return openEventStore(parseStoreLocation(options.store ?? process.env.LEDGER_STORE), {
+    connectTimeoutMs: parseConnectTimeout(process.env.LEDGER_STORE_CONNECT_TIMEOUT_MS),
+  });
 }

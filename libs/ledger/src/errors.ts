@@ -85,3 +85,18 @@ export class StoreContentionError extends LedgerError {
     super(`stream ${streamId} stayed contended for ${attempts} attempts; retry later`);
   }
 }
+
+/**
+ * The store did not answer (unreachable, refusing, no leader, a deadline passed). Not the
+ * sender's fault and no bug: retry later. At start-up it stops the process with this message.
+ */
+export class StoreUnavailableError extends LedgerError {
+  readonly code = 'STORE_UNAVAILABLE';
+  constructor(
+    message: string,
+    /** The store's own error kind, for operators (e.g. "unavailable", "not-leader"). */
+    readonly storeCode: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,9 +1,11 @@
-import { parseStoreLocation, type StoreLocation } from '@libs/ledger';
+import { parseConnectTimeout, parseStoreLocation, type StoreLocation } from '@libs/ledger';
 
 export interface AppConfig {
   port: number;
   host: string;
   store: StoreLocation;
+  /** LEDGER_STORE_CONNECT_TIMEOUT_MS: how long start-up waits for a networked store to answer. */
+  storeConnectTimeoutMs: number;
   logLevel: string;
 }
 
@@ -26,6 +28,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL "${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
+  let storeConnectTimeoutMs = 0;
+  try {
+    storeConnectTimeoutMs = parseConnectTimeout(env.LEDGER_STORE_CONNECT_TIMEOUT_MS);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
   let store: StoreLocation | undefined;
   try {
     store = parseStoreLocation(env.LEDGER_STORE);
@@ -33,5 +41,5 @@ export function loadAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     problems.push((error as Error).message);
   }
   if (problems.length > 0 || !store) throw new ConfigError(problems);
-  return { port, host: env.HOST ?? '0.0.0.0', store, logLevel };
+  return { port, host: env.HOST ?? '0.0.0.0', store, storeConnectTimeoutMs, logLevel };
 }

@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '@libs/ledger';
 import type { ErrorBody } from '../commands/error-body';
 
 export interface StorageFailure {
@@ -39,6 +40,15 @@ const failure = (
  * during commit is the one case SQLite cannot promise the outcome, and the text says so.
  */
 export function storageFailureOf(error: unknown): StorageFailure | undefined {
+  if (error instanceof StoreUnavailableError)
+    return failure(
+      503,
+      'STORE_UNAVAILABLE',
+      error.storeCode,
+      'the store did not answer (a node down, a leader being elected, the network): the command may or may not have been written',
+      '账本存储未响应（节点故障、正在选举主节点或网络中断），本次命令可能已写入也可能未写入',
+      1,
+    );
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
   if (code === 'SQLITE_FULL')

@@ -15,7 +15,13 @@ import {
 } from '@libs/indicators';
 import { chinaDay } from '@libs/records';
 import { FundBook } from '@libs/funds/fund-book';
-import { EVENT_STORE, type EventStore, type Subscription, systemClock } from '@libs/ledger';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type Subscription,
+  type SubscriptionStatus,
+  systemClock,
+} from '@libs/ledger';
 import { AlertRaisedOnLedger, FiguresChanged } from './projection-events';
 
 import { ModelWarmingError } from './model-warming';
@@ -52,6 +58,9 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
     5,
   );
   private subscription?: Subscription;
+  /** Where the log subscription stands; `reconnecting` makes /health degraded. */
+  private feed: SubscriptionStatus = { state: 'catching-up', checkpoint: 0 };
+  private drop: Extract<SubscriptionStatus, { state: 'reconnecting' }> | null = null;
   private pending: NodeJS.Timeout | null = null;
   private saving: NodeJS.Timeout | null = null;
   private readonly logger = new Logger('Projection');
@@ -98,6 +107,7 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
           this.events.publish(new AlertRaisedOnLedger(event));
       },
       {
+        onStatus: (status) => this.followStatus(status),
         onLive: () => {
           this.live = true;
           caughtUp();
@@ -203,8 +213,41 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
     return this.funds.position >= head ? this.funds : undefined;
   }
 
-  async lag(): Promise<number> {
-    return Math.max(0, (await this.store.headPosition()) - this.model.position);
+  /**
+   * Events appended but not yet applied. Where positions are not dense (EventStoreDB) they are
+   * counted, up to `cap`: /health stays cheap however far behind the projection is.
+   */
+  async lag(head?: number, cap = 1_000): Promise<number> {
+    const at = head ?? (await this.store.headPosition());
+    if (this.model.position >= at) return 0;
+    if (this.store.countAfter) return this.store.countAfter(this.model.position, cap);
+    return at - this.model.position;
+  }
+
+  /** The subscription's state, for /health. */
+  get feedStatus(): SubscriptionStatus {
+    return this.feed;
+  }
+
+  /** The last drop of the log subscription, until it is live again (/health is degraded). */
+  get feedDown(): Extract<SubscriptionStatus, { state: 'reconnecting' }> | null {
+    return this.drop;
+  }
+
+  /** Logs every drop and retry, and the recovery once it is live again. */
+  private followStatus(status: SubscriptionStatus): void {
+    this.feed = status;
+    if (status.state === 'reconnecting') {
+      this.drop = status;
+      this.logger.warn(
+        `log subscription lost (${status.reason}); attempt ${status.attempt} to resume after position ${status.checkpoint} in ${status.retryInMs} ms`,
+      );
+    } else if (status.state === 'live' && this.drop) {
+      this.logger.log(
+        `log subscription resumed after position ${this.drop.checkpoint} (down since ${this.drop.since}, ${this.drop.attempt} attempts)`,
+      );
+      this.drop = null;
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -10,7 +10,8 @@ import { APP_CONFIG } from '../config/app-config.module';
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openEventStore(config.store),
+      useFactory: (config: AppConfig) =>
+        openEventStore(config.store, { connectTimeoutMs: config.storeConnectTimeoutMs }),
     },
   ],
   exports: [EVENT_STORE],

@@ -7,6 +7,8 @@ export interface OpenOptions {
   clock?: Clock;
   /** SQLite only; see SqliteStoreOptions.durability. */
   durability?: 'full' | 'normal';
+  /** EventStoreDB only: start-up gives up when the server has not answered by then. */
+  connectTimeoutMs?: number;
 }
 
 /** Opens the configured adapter; the EventStoreDB client is loaded only when it is chosen. */
@@ -21,5 +23,8 @@ export async function openEventStore(
       durability: options.durability,
     });
   const { EsdbEventStore } = await import('../esdb/esdb-event-store');
-  return EsdbEventStore.connect(location.connectionString, options);
+  return EsdbEventStore.connect(location.connectionString, {
+    clock: options.clock,
+    connectTimeoutMs: options.connectTimeoutMs,
+  });
 }

@@ -38,3 +38,18 @@ export function describeStoreLocation(location: StoreLocation): string {
   // Connection strings can carry credentials; show only the hosts.
   return location.connectionString.replace(/\/\/[^@/]*@/, '//***@');
 }
+
+/** How long start-up waits for a networked store by default (10 s). */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+/** Reads LEDGER_STORE_CONNECT_TIMEOUT_MS (milliseconds, 100 to 600000); the default when unset. */
+export function parseConnectTimeout(value: string | undefined): number {
+  const text = (value ?? '').trim();
+  if (!text) return DEFAULT_CONNECT_TIMEOUT_MS;
+  const ms = Number(text);
+  if (!/^\d+$/.test(text) || ms < 100 || ms > 600_000)
+    throw new StoreConfigError(
+      `LEDGER_STORE_CONNECT_TIMEOUT_MS "${text}" must be a whole number of milliseconds from 100 to 600000`,
+    );
+  return ms;
+}

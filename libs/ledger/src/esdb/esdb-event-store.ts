@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   BACKWARDS,
   END,
@@ -8,27 +9,44 @@ import {
   WrongExpectedVersionError,
   excludeSystemEvents,
   jsonEvent,
+  streamNameFilter,
   type AllStreamResolvedEvent,
+  type AppendResult as ClientAppendResult,
   type ReadPosition,
   type ResolvedEvent,
 } from '@eventstore/db-client';
+import { LRUCache } from 'lru-cache';
+import { DEFAULT_CONNECT_TIMEOUT_MS } from '../config/store-location';
 import { GENESIS_HASH } from '../envelope/event-hash';
 import { type Clock, nextRecordedAt, systemClock } from '../envelope/ledger-clock';
 import type { NewEvent, RecordedEvent } from '../envelope/recorded-event';
 import { sealEnvelopes } from '../envelope/seal-envelopes';
-import { StoreConfigError, WrongExpectedRevisionError } from '../errors';
+import {
+  CommandIdReusedError,
+  LedgerError,
+  StoreConfigError,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../errors';
 import type {
   AppendOptions,
   AppendResult,
   EventHandler,
   EventStore,
   ReadAllOptions,
+  StreamTipInfo,
   SubscribeOptions,
   Subscription,
 } from '../store/event-store.port';
 import { assertSameCommand } from '../store/assert-same-command';
 import { assertExpectedRevision } from '../store/expected-revision';
+import {
+  type Backoff,
+  DEFAULT_BACKOFF,
+  ResilientSubscription,
+} from '../store/resilient-subscription';
 import { validateNewEvents } from '../store/validate-new-events';
+import { CommandClaims } from './esdb-command-claims';
 import {
   type EsdbPosition,
   assertFreshEventIds,
@@ -38,7 +56,11 @@ import {
   fromEsdbEvent,
   isLedgerEvent,
   toEsdbEvent,
+  toLedgerPosition,
 } from './esdb-envelope';
+import { asStoreError } from './esdb-errors';
+import { type EsdbSettings, parseEsdbSettings } from './esdb-settings';
+import { openEsdbFeed } from './esdb-feed';
 
 const PAGE = 500;
 /**
@@ -47,35 +69,91 @@ const PAGE = 500;
  */
 const MAX_ATTEMPTS = 10;
 
+export interface EsdbOptions {
+  clock?: Clock;
+  /** Start-up gives up (StoreUnavailableError) when the server has not answered by then. */
+  connectTimeoutMs?: number;
+  /** Waits between resubscriptions after a drop. */
+  backoff?: Backoff;
+}
+
+interface Tip extends StreamTipInfo {
+  recordedAt: string;
+}
+
 /**
  * EventStoreDB / KurrentDB adapter (server 23.10+: stream reads must carry positions and
- * subscriptions must send "caught up"). The only module that loads @eventstore/db-client.
- * Positions and idempotency are explained in docs/decisions/0002.
+ * subscriptions must send "caught up"). The only module that loads @eventstore/db-client, with
+ * its helpers in this folder. Positions: docs/decisions/0002; command ids, call counts and
+ * reconnects: docs/decisions/0016.
  */
 export class EsdbEventStore implements EventStore {
   readonly kind = 'esdb' as const;
   private readonly subscriptions = new Set<Subscription>();
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly claims: CommandClaims;
+  /** Last known tip per stream (revision, hash, time), from reads and our own appends. */
+  private readonly tips = new LRUCache<string, Tip>({ max: 100_000 });
+  /** The newest recordedAt this process has seen in the log; appends are stamped after it. */
+  private latestRecordedAt: string | null = null;
+  private writing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly client: EventStoreDBClient,
+    private readonly settings: EsdbSettings,
     private readonly clock: Clock,
-  ) {}
+    private readonly backoff: Backoff,
+  ) {
+    this.claims = new CommandClaims(client);
+  }
 
-  /** The client connects lazily: a bad host surfaces on the first read or append. */
+  /**
+   * Connects and asks the server for the log's head within the time allowed, so a wrong host, a
+   * refusing server or a cluster without a leader stops start-up with a message, not later.
+   */
   static async connect(
     connectionString: string,
-    options: { clock?: Clock } = {},
+    options: EsdbOptions = {},
   ): Promise<EsdbEventStore> {
+    const settings = parseEsdbSettings(connectionString);
     let client: EventStoreDBClient;
     try {
-      client = EventStoreDBClient.connectionString(connectionString);
+      client = EventStoreDBClient.connectionString(settings.connectionString);
     } catch (error) {
       throw new StoreConfigError(
         `EventStoreDB connection string rejected: ${(error as Error).message}`,
       );
     }
-    return new EsdbEventStore(client, options.clock ?? systemClock);
+    const store = new EsdbEventStore(
+      client,
+      settings,
+      options.clock ?? systemClock,
+      options.backoff ?? DEFAULT_BACKOFF,
+    );
+    const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    try {
+      const head = await withTimeout(
+        store.calling(() => store.readHead(timeoutMs)),
+        timeoutMs,
+        () =>
+          new StoreUnavailableError(
+            `EventStoreDB at ${settings.hosts} did not answer within ${timeoutMs} ms ` +
+              '(LEDGER_STORE_CONNECT_TIMEOUT_MS); is the server running and the address right?',
+            'timeout',
+          ),
+      );
+      store.noteRecordedAt(head?.recordedAt);
+    } catch (error) {
+      await client.dispose().catch(() => undefined);
+      if (error instanceof LedgerError) throw error;
+      // Something answered, but not as a ledger-ready server would (another service on the
+      // port, access denied, a server too old): still a store the API cannot start on.
+      throw new StoreUnavailableError(
+        `EventStoreDB at ${settings.hosts} refused the first read: ${(error as Error).message} ` +
+          '(is this the gRPC port of EventStoreDB / KurrentDB 23.10 or newer, and may this user read $all?)',
+        'refused',
+      );
+    }
+    return store;
   }
 
   async append(
@@ -85,12 +163,27 @@ export class EsdbEventStore implements EventStore {
   ): Promise<AppendResult> {
     validateNewEvents(streamId, events);
     assertStorableInEsdb(events);
-    return this.serially(async () => {
+    return this.calling(async () => {
+      // Explicit event ids can only be checked against the stream itself: the rare path reads it.
+      if (events.some((e) => e.eventId !== undefined))
+        assertFreshEventIds(events, await this.readRange(streamId, 0));
       const retryable =
         options.expectedRevision === 'any' || options.expectedRevision === 'stream_exists';
+      let claimed = false;
       for (let attempt = 1; ; attempt += 1) {
-        const outcome = await this.appendOnce(streamId, events, options);
+        const tip = await this.tipFor(streamId, options.expectedRevision, attempt > 1);
+        assertExpectedRevision(streamId, options.expectedRevision, tip?.revision ?? -1);
+        if (options.commandId && !claimed) {
+          const earlier = await this.claimCommand(streamId, options, tip?.revision ?? -1);
+          if (earlier) return earlier;
+          claimed = true;
+        }
+        const outcome = await this.appendOnce(streamId, events, options, tip);
         if (!('conflictAt' in outcome)) return outcome;
+        this.tips.delete(streamId);
+        // The writer that beat us may have been a replay of this very command.
+        const replayed = await this.priorEventsOf(options.commandId);
+        if (replayed.length > 0) return duplicateOf(streamId, options, replayed);
         if (!retryable || attempt >= MAX_ATTEMPTS) {
           throw new WrongExpectedRevisionError(
             streamId,
@@ -104,188 +197,252 @@ export class EsdbEventStore implements EventStore {
   }
 
   /**
-   * recordedAt is stamped before the write but ordered by the commit, and `verify` refuses a log
-   * whose recordedAt goes backwards. So this process appends one batch at a time, and stamps each
-   * no earlier than the newest event in the log (as SQLite does). Writers in *other* processes
-   * can still interleave between our read and write; see docs/decisions/0002.
+   * The chain tip to seal on. A numeric expected revision that matches the tip we know needs no
+   * read (the server refuses the write if the stream moved); "no stream" needs none either.
    */
-  private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
+  private async tipFor(
+    streamId: string,
+    expected: AppendOptions['expectedRevision'],
+    fresh: boolean,
+  ): Promise<Tip | undefined> {
+    if (expected === 'no_stream' && !fresh) return undefined;
+    const known = this.tips.get(streamId);
+    if (!fresh && typeof expected === 'number' && known?.revision === expected) return known;
+    return this.readTip(streamId);
   }
 
-  /** One read-check-write round; `conflictAt` when the server refused our expected revision. */
+  /**
+   * Claims the command id for this stream (one small write). Answers the first result when the
+   * command ran before; refuses the id when it was used for another stream or other content.
+   */
+  private async claimCommand(
+    streamId: string,
+    options: AppendOptions,
+    after: number,
+  ): Promise<AppendResult | null> {
+    const commandId = options.commandId!;
+    const earlier = await this.claims.claim({
+      commandId,
+      streamId,
+      fingerprint: options.commandFingerprint ?? null,
+      after,
+    });
+    if (!earlier) return null;
+    const sameCommand =
+      earlier.streamId === streamId &&
+      (earlier.fingerprint === null ||
+        options.commandFingerprint === undefined ||
+        earlier.fingerprint === options.commandFingerprint);
+    if (!sameCommand) throw new CommandIdReusedError(commandId);
+    const prior = (await this.readRange(streamId, earlier.after + 1)).filter(
+      (e) => e.commandId === commandId,
+    );
+    // Claimed but never written (the claimer stopped in between): ours to complete.
+    return prior.length > 0 ? duplicateOf(streamId, options, prior) : null;
+  }
+
+  /** One write: seal on the tip, append with its revision expected, check the server's answer. */
   private async appendOnce(
     streamId: string,
     events: NewEvent[],
     options: AppendOptions,
+    tip: Tip | undefined,
   ): Promise<AppendResult | { conflictAt: number }> {
-    // Command ids and explicit event ids can only be checked against the stream's own events:
-    // ESDB has no index by either, so read the stream whole when one of them is in play.
-    const scan = Boolean(options.commandId) || events.some((e) => e.eventId !== undefined);
-    const existing = scan ? await this.readRange(streamId, 0) : [];
-    const prior = existing.filter((e) => options.commandId && e.commandId === options.commandId);
-    if (prior.length > 0) return duplicateOf(streamId, options, prior);
-    const [tip, head] = await Promise.all([
-      scan ? existing[existing.length - 1] : this.readTip(streamId),
-      this.readHead(),
-    ]);
     const tipRevision = tip?.revision ?? -1;
-    assertExpectedRevision(streamId, options.expectedRevision, tipRevision);
-    assertFreshEventIds(events, existing);
-    const latest = [tip?.recordedAt, head?.recordedAt]
-      .filter((t): t is string => t !== undefined)
-      .sort()
-      .pop();
-    const recordedAt = nextRecordedAt(this.clock, latest ?? null);
     const chainTip = tip
       ? { revision: tip.revision, hash: tip.hash }
       : { revision: -1, hash: GENESIS_HASH };
-    const envelopes = sealEnvelopes(streamId, events, chainTip, recordedAt, options);
-    try {
-      // The concrete expected revision makes the server refuse a writer that slipped in between
-      // our read and this write, so the hash chain can never fork.
-      await this.client.appendToStream(
-        streamId,
-        envelopes.map((e) => jsonEvent(toEsdbEvent(e))),
-        { expectedRevision: tipRevision === -1 ? NO_STREAM : BigInt(tipRevision) },
+    // Random ids: a derived id would let the server's idempotency accept a racing replay's write
+    // as ours without storing it. Replays are recognised by the command claim instead.
+    const withIds = events.map((e) => (e.eventId ? e : { ...e, eventId: randomUUID() }));
+    type Written =
+      | { conflictAt: number }
+      | { envelopes: ReturnType<typeof sealEnvelopes>; result: ClientAppendResult };
+    const written = await this.serially(async (): Promise<Written> => {
+      const recordedAt = nextRecordedAt(
+        this.clock,
+        [tip?.recordedAt, this.latestRecordedAt]
+          .filter((t): t is string => !!t)
+          .sort()
+          .pop() ?? null,
       );
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      // The writer that beat us may have been a replay of this very command.
-      const replayed = await this.findCommand(streamId, options.commandId);
-      if (replayed.length > 0) return duplicateOf(streamId, options, replayed);
-      return { conflictAt: error.actualVersion === NO_STREAM ? -1 : Number(error.actualVersion) };
-    }
-    // An append returns one position for the whole batch, so read the events back for theirs.
-    const written = await this.readRange(streamId, tipRevision + 1, envelopes.length);
+      const envelopes = sealEnvelopes(streamId, withIds, chainTip, recordedAt, options);
+      let result: ClientAppendResult;
+      try {
+        // The concrete expected revision makes the server refuse a writer that slipped in
+        // between our read and this write, so the hash chain can never fork.
+        result = await this.client.appendToStream(
+          streamId,
+          envelopes.map((e) => jsonEvent(toEsdbEvent(e))),
+          { expectedRevision: tipRevision === -1 ? NO_STREAM : BigInt(tipRevision) },
+        );
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        return {
+          conflictAt: error.actualVersion === NO_STREAM ? -1 : Number(error.actualVersion),
+        };
+      }
+      // With throwOnAppendFailure=false the client reports a refusal as a result, not an error.
+      if (!result.success) return { conflictAt: Number(result.nextExpectedRevision) };
+      this.noteRecordedAt(recordedAt);
+      return { envelopes, result };
+    });
+    if ('conflictAt' in written) return written;
+    const { envelopes, result } = written;
+    // The append reports the position of its last event: enough for one event; a batch reads
+    // its events back for theirs (their hashes must match what was sealed).
+    const recorded =
+      envelopes.length === 1 && result.position
+        ? [{ ...envelopes[0], position: toLedgerPosition(result.position) }]
+        : await this.readRange(streamId, tipRevision + 1, envelopes.length);
     if (
-      written.length === envelopes.length &&
-      written.every((e, i) => e.hash === envelopes[i].hash)
+      recorded.length !== envelopes.length ||
+      recorded.some((e, i) => e.hash !== envelopes[i].hash)
     ) {
-      return {
-        events: written,
-        nextExpectedRevision: written[written.length - 1].revision,
-        duplicate: false,
-      };
+      throw new Error(
+        `stream ${streamId}: events read back after an append differ from those written`,
+      );
     }
-    // Same event ids at the same expected revision: ESDB's own idempotency accepted the write
-    // without storing it, because a concurrent replay of the command stored its events first.
-    const replayed = await this.findCommand(streamId, options.commandId);
-    if (replayed.length > 0) return duplicateOf(streamId, options, replayed);
-    throw new Error(
-      `stream ${streamId}: events read back after an append differ from those written`,
-    );
+    const last = recorded[recorded.length - 1];
+    this.tips.set(streamId, {
+      revision: last.revision,
+      hash: last.hash,
+      recordedAt: last.recordedAt,
+    });
+    return { events: recorded, nextExpectedRevision: last.revision, duplicate: false };
+  }
+
+  /**
+   * recordedAt is stamped before the write but ordered by the commit, and `verify` refuses a log
+   * whose recordedAt goes backwards. So this process stamps and writes one batch at a time; the
+   * reads and the command claim around it run concurrently. Writers in *other* processes can
+   * still interleave; see docs/decisions/0002.
+   */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(work, work);
+    this.writing = run.catch(() => undefined);
+    return run;
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
-    return this.readRange(streamId, fromRevision);
+    return this.calling(() => this.readRange(streamId, fromRevision));
+  }
+
+  async streamTip(streamId: string): Promise<StreamTipInfo | undefined> {
+    return this.calling(async () => {
+      const tip = await this.readTip(streamId);
+      return tip ? { revision: tip.revision, hash: tip.hash } : undefined;
+    });
+  }
+
+  async eventsOfCommand(commandId: string): Promise<RecordedEvent[]> {
+    return this.calling(() => this.priorEventsOf(commandId));
+  }
+
+  private async priorEventsOf(commandId: string | undefined): Promise<RecordedEvent[]> {
+    if (!commandId) return [];
+    const claim = await this.claims.find(commandId);
+    if (!claim) return [];
+    return (await this.readRange(claim.streamId, claim.after + 1)).filter(
+      (e) => e.commandId === commandId,
+    );
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : Infinity;
-    const out: RecordedEvent[] = [];
-    let cursor: EsdbPosition | null =
-      (options.after ?? 0) > 0 ? esdbPositionOf(options.after!) : null;
-    while (out.length < limit) {
-      // A forward read includes its start position and pages may be mostly system events: ask
-      // one more than needed and drop everything at or before the cursor.
-      const maxCount = Math.min(PAGE, Math.max(limit - out.length + 1, 50));
-      const from: ReadPosition = cursor ?? START;
-      const page: AllStreamResolvedEvent[] = await drain(
-        this.client.readAll({ fromPosition: from, maxCount, resolveLinkTos: false }),
-      );
-      let moved = false;
-      for (const { event } of page) {
-        if (!event || (cursor && comparePositions(event.position, cursor) <= 0)) continue;
-        cursor = event.position;
-        moved = true;
-        if (isLedgerEvent(event)) out.push(fromEsdbEvent(event));
-        if (out.length >= limit) break;
+    return this.calling(async () => {
+      const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : Infinity;
+      const out: RecordedEvent[] = [];
+      let cursor: EsdbPosition | null =
+        (options.after ?? 0) > 0 ? esdbPositionOf(options.after!) : null;
+      while (out.length < limit) {
+        // A forward read includes its start position and pages may be mostly system events: ask
+        // one more than needed and drop everything at or before the cursor.
+        const maxCount = Math.min(PAGE, Math.max(limit - out.length + 1, 50));
+        const from: ReadPosition = cursor ?? START;
+        const page: AllStreamResolvedEvent[] = await drain(
+          this.client.readAll({ fromPosition: from, maxCount, resolveLinkTos: false }),
+        );
+        let moved = false;
+        for (const { event } of page) {
+          if (!event || (cursor && comparePositions(event.position, cursor) <= 0)) continue;
+          cursor = event.position;
+          moved = true;
+          if (isLedgerEvent(event)) out.push(fromEsdbEvent(event));
+          if (out.length >= limit) break;
+        }
+        if (page.length < maxCount || !moved) break;
       }
-      if (page.length < maxCount || !moved) break;
-    }
-    return out;
+      this.noteRecordedAt(out[out.length - 1]?.recordedAt);
+      return out;
+    });
   }
 
+  /**
+   * Catch-up then live, resubscribing after every drop from the last event handled (see
+   * ResilientSubscription); with `streamPrefixes` the server filters by stream name.
+   */
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    const after = options.after ?? 0;
-    const cursor = after > 0 ? esdbPositionOf(after) : null;
-    // Catch-up subscriptions start strictly after fromPosition; the server filters system events.
-    const feed = this.client.subscribeToAll({
-      fromPosition: cursor ?? START,
-      filter: excludeSystemEvents(),
-      resolveLinkTos: false,
-    });
-    let stopped = false;
-    let live = false;
-    let received = 0;
-    let handled = 0;
-    let liveAfter: number | null = null;
-    const goLiveWhenDrained = (): void => {
-      if (!live && liveAfter !== null && handled >= liveAfter) {
-        live = true;
-        options.onLive?.();
-      }
-    };
-    // "caughtUp" arrives in stream order but may be emitted while earlier events still wait in
-    // the readable buffer; onLive fires once the handler has seen all of those.
-    feed.once('caughtUp', () => {
-      liveAfter = received + feed.readableLength;
-      goLiveWhenDrained();
-    });
-    const run = async (): Promise<void> => {
-      try {
-        for await (const resolved of feed) {
-          received += 1;
-          if (stopped) break;
-          const event = resolved.event;
-          if (
-            event &&
-            (!cursor || comparePositions(event.position, cursor) > 0) &&
-            isLedgerEvent(event)
-          ) {
-            await handler(fromEsdbEvent(event));
-          }
-          handled += 1;
-          goLiveWhenDrained();
-          if (stopped) break;
-        }
-      } catch (error) {
-        if (!stopped) throw error; // destroying the feed on stop ends the loop with an error
-      } finally {
-        await feed.unsubscribe().catch(() => undefined);
-        feed.destroy();
-      }
-    };
-    const done = run();
-    done.catch(() => undefined); // failures reach the caller through `done`
-    const subscription: Subscription = {
-      done,
-      stop: async () => {
-        stopped = true;
-        await feed.unsubscribe().catch(() => undefined);
-        feed.destroy();
-        await done.catch(() => undefined);
-      },
-    };
+    const filter = options.streamPrefixes
+      ? streamNameFilter({ prefixes: [...options.streamPrefixes] })
+      : excludeSystemEvents();
+    const subscription = new ResilientSubscription(
+      (after, deliver, callbacks) =>
+        openEsdbFeed(
+          this.client,
+          filter,
+          after,
+          (event) => {
+            this.noteRecordedAt(event.recordedAt);
+            return deliver(event);
+          },
+          callbacks,
+          (error) => asStoreError(error, this.settings.hosts),
+        ),
+      handler,
+      options,
+      this.backoff,
+    );
     this.subscriptions.add(subscription);
-    done.finally(() => this.subscriptions.delete(subscription)).catch(() => undefined);
+    subscription.done.finally(() => this.subscriptions.delete(subscription)).catch(() => undefined);
     return subscription;
   }
 
   async headPosition(): Promise<number> {
-    return (await this.readHead())?.position ?? 0;
+    return this.calling(async () => (await this.readHead())?.position ?? 0);
+  }
+
+  /** Ledger events after a position, counted up to `cap` with one forward read. */
+  async countAfter(position: number, cap: number): Promise<number> {
+    return this.calling(async () => {
+      const from: ReadPosition = position > 0 ? esdbPositionOf(position) : START;
+      const page: AllStreamResolvedEvent[] = await drain(
+        this.client.readAll({ fromPosition: from, maxCount: cap + 1, resolveLinkTos: false }),
+      );
+      const cursor = position > 0 ? esdbPositionOf(position) : null;
+      return Math.min(
+        cap,
+        page.filter(
+          ({ event }) =>
+            event &&
+            (!cursor || comparePositions(event.position, cursor) > 0) &&
+            isLedgerEvent(event),
+        ).length,
+      );
+    });
   }
 
   /** The newest ledger event in $all, reading backwards past system events. */
-  private async readHead(): Promise<RecordedEvent | undefined> {
+  private async readHead(deadline?: number): Promise<RecordedEvent | undefined> {
     let cursor: EsdbPosition | null = null;
     for (;;) {
       const from: ReadPosition = cursor ?? END;
       const page: AllStreamResolvedEvent[] = await drain(
-        this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: 50 }),
+        this.client.readAll({
+          direction: BACKWARDS,
+          fromPosition: from,
+          maxCount: 50,
+          ...(deadline ? { deadline } : {}),
+        }),
       );
       for (const { event } of page) {
         if (!event || (cursor && comparePositions(event.position, cursor) >= 0)) continue;
@@ -299,6 +456,20 @@ export class EsdbEventStore implements EventStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     await this.client.dispose();
+  }
+
+  /** Runs a call, turning the client's "no answer" errors into StoreUnavailableError. */
+  private async calling<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw asStoreError(error, this.settings.hosts);
+    }
+  }
+
+  private noteRecordedAt(recordedAt: string | undefined): void {
+    if (recordedAt && (!this.latestRecordedAt || recordedAt > this.latestRecordedAt))
+      this.latestRecordedAt = recordedAt;
   }
 
   /** Events of a stream from a revision, at most `count`; [] when the stream does not exist. */
@@ -315,38 +486,44 @@ export class EsdbEventStore implements EventStore {
           resolveLinkTos: false,
         }),
       );
-      return read.flatMap(({ event }) => (event ? [fromEsdbEvent(event)] : []));
+      const events = read.flatMap(({ event }) => (event ? [fromEsdbEvent(event)] : []));
+      const last = events[events.length - 1];
+      if (last && count === undefined) this.remember(streamId, last);
+      return events;
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
   }
 
-  private async readTip(streamId: string): Promise<RecordedEvent | undefined> {
+  private async readTip(streamId: string): Promise<Tip | undefined> {
     try {
       const [last] = await drain<ResolvedEvent>(
         this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }),
       );
-      return last?.event ? fromEsdbEvent(last.event) : undefined;
+      const tip = last?.event ? fromEsdbEvent(last.event) : undefined;
+      if (tip) this.remember(streamId, tip);
+      else this.tips.delete(streamId);
+      return tip && { revision: tip.revision, hash: tip.hash, recordedAt: tip.recordedAt };
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
+      if (error instanceof StreamNotFoundError) {
+        this.tips.delete(streamId);
+        return undefined;
+      }
       throw error;
     }
   }
 
-  private async findCommand(
-    streamId: string,
-    commandId: string | undefined,
-  ): Promise<RecordedEvent[]> {
-    if (!commandId) return [];
-    return (await this.readRange(streamId, 0)).filter((e) => e.commandId === commandId);
+  private remember(streamId: string, event: RecordedEvent): void {
+    this.tips.set(streamId, {
+      revision: event.revision,
+      hash: event.hash,
+      recordedAt: event.recordedAt,
+    });
+    this.noteRecordedAt(event.recordedAt);
   }
 }
 
-/**
- * ESDB has no index by command id, so only the target stream is searched: a commandId reused on
- * another stream is not caught by this adapter (docs/decisions/0011); on its own stream it is.
- */
 function duplicateOf(
   streamId: string,
   options: AppendOptions,
@@ -360,4 +537,14 @@ async function drain<T>(read: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of read) out.push(item);
   return out;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, timedOut: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(timedOut()), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }

@@ -32,9 +32,32 @@ export type EventHandler = (event: RecordedEvent) => void | Promise<void>;
 export interface SubscribeOptions {
   /** Exclusive checkpoint: the position of the last event the subscriber has processed. */
   after?: number;
-  /** Called once catch-up has reached the head and live delivery begins. */
+  /** Called once catch-up has reached the head and live delivery begins (once, not per reconnect). */
   onLive?: () => void;
+  /**
+   * Only events of streams whose names start with one of these (a partition, e.g. one district's
+   * streams); filtered by the server where it can. The checkpoint stays a global position.
+   */
+  streamPrefixes?: readonly string[];
+  /** Told whenever the subscription's connection changes: down, retrying, caught up again. */
+  onStatus?: (status: SubscriptionStatus) => void;
 }
+
+/**
+ * Where a subscription stands. `reconnecting` after the store dropped it: the reason, how many
+ * attempts so far, since when (ISO), and the checkpoint it will resume after, so no event is
+ * skipped or delivered twice.
+ */
+export type SubscriptionStatus =
+  | { state: 'catching-up' | 'live'; checkpoint: number }
+  | {
+      state: 'reconnecting';
+      checkpoint: number;
+      reason: string;
+      attempt: number;
+      since: string;
+      retryInMs: number;
+    };
 
 export interface Subscription {
   /** Stops delivery; resolves once the handler is no longer running. */
@@ -66,6 +89,11 @@ export interface EventStore {
   streamTip?(streamId: string): Promise<StreamTipInfo | undefined>;
   /** Optional fast path: the events a commandId produced, from an index. */
   eventsOfCommand?(commandId: string): Promise<RecordedEvent[]>;
+  /**
+   * How many events follow a position, counting at most `cap` (projection lag in events where
+   * positions are not dense); without it, head minus position is the count.
+   */
+  countAfter?(position: number, cap: number): Promise<number>;
 }
 
 export interface StreamTipInfo {

@@ -41,12 +41,17 @@ export class PollingSubscription implements Subscription {
     const unregister = this.source.onLocalAppend(() => this.wake?.());
     let checkpoint = this.options.after ?? 0;
     let live = false;
+    const prefixes = this.options.streamPrefixes;
+    const wanted = (e: RecordedEvent): boolean =>
+      !prefixes || prefixes.some((p) => e.streamId.startsWith(p));
+    this.options.onStatus?.({ state: 'catching-up', checkpoint });
     try {
       while (!this.stopped) {
         const page = await this.source.readPage(checkpoint, PAGE_SIZE);
         if (page.length === 0) {
           if (!live) {
             live = true;
+            this.options.onStatus?.({ state: 'live', checkpoint });
             this.options.onLive?.();
           }
           await this.sleepUntilWoken();
@@ -54,7 +59,7 @@ export class PollingSubscription implements Subscription {
         }
         for (const event of page) {
           if (this.stopped) return;
-          await this.handler(event);
+          if (wanted(event)) await this.handler(event);
           checkpoint = event.position;
         }
         // A synchronous store resolves every read at once: without this, catching up with a

@@ -100,6 +100,10 @@ export async function executeValidated(
   });
 
   for (let attempt = 0; ; attempt += 1) {
+    // The repeat check is asked alongside the stream's tip: on a networked store the two
+    // round trips overlap instead of adding up.
+    const indexed = ctx.states ? commandEvents(ctx.store, request.commandId) : undefined;
+    indexed?.catch(() => undefined);
     const loaded = ctx.states
       ? await ctx.states.load(ctx.store, streamId, action.decider as Evolver)
       : await readStreamState(ctx.store, streamId, action.decider as Evolver);
@@ -107,7 +111,7 @@ export async function executeValidated(
     await ctx.authorize?.(action, action.unitsTouched(request, state as never));
     const earlier = loaded.history
       ? loaded.history.filter((e) => e.commandId === request.commandId)
-      : await commandEvents(ctx.store, request.commandId);
+      : await (indexed ?? commandEvents(ctx.store, request.commandId));
     if (earlier.length > 0) {
       // Same id, other content (or another stream): refused, naming nothing of the first command.
       assertSameCommand(
