@@ -293,7 +293,7 @@ export function eventStoreContract(
       let live = false;
       const subscription = store.subscribe((e) => void seen.push(e), {
         after: start,
-        streamPrefixes: [partition],
+        streams: { prefixes: [partition] },
         onLive: () => (live = true),
       });
       try {
@@ -307,11 +307,12 @@ export function eventStoreContract(
           [inside, 1],
           [inside, 2],
         ]);
-        // Checkpoints stay global positions: resuming after the second one skips nothing.
+        // Checkpoints stay global positions: resuming after the second one (here with the same
+        // partition as a pattern) skips nothing.
         const again: RecordedEvent[] = [];
         const resumed = store.subscribe((e) => void again.push(e), {
           after: seen[1].position,
-          streamPrefixes: [partition],
+          streams: { pattern: `^${partition}` },
         });
         await waitFor(() => again.length === 1, 'the resumed partition');
         expect(again[0].hash).toBe(seen[2].hash);

@@ -8,6 +8,7 @@ export * from './commands/parse-command';
 export * from './commands/store-fact-lookup';
 export * from './rules/rule-error';
 export * from './streams/stream-ids';
+export * from './streams/district-partition';
 export * from './streams/vocabulary';
 export * from './streams/resident-events';
 export * from './streams/resident-state';

@@ -379,12 +379,15 @@ export class EsdbEventStore implements EventStore {
 
   /**
    * Catch-up then live, resubscribing after every drop from the last event handled (see
-   * ResilientSubscription); with `streamPrefixes` the server filters by stream name.
+   * ResilientSubscription); with `streams` the server filters by stream name.
    */
   subscribe(handler: EventHandler, options: SubscribeOptions = {}): Subscription {
-    const filter = options.streamPrefixes
-      ? streamNameFilter({ prefixes: [...options.streamPrefixes] })
-      : excludeSystemEvents();
+    const streams = options.streams;
+    const filter = !streams
+      ? excludeSystemEvents()
+      : 'prefixes' in streams
+        ? streamNameFilter({ prefixes: [...streams.prefixes] })
+        : streamNameFilter({ regex: streams.pattern });
     const subscription = new ResilientSubscription(
       (after, deliver, callbacks) =>
         openEsdbFeed(

@@ -35,12 +35,29 @@ export interface SubscribeOptions {
   /** Called once catch-up has reached the head and live delivery begins (once, not per reconnect). */
   onLive?: () => void;
   /**
-   * Only events of streams whose names start with one of these (a partition, e.g. one district's
-   * streams); filtered by the server where it can. The checkpoint stays a global position.
+   * Only events of the streams this filter names (a partition, e.g. one district's streams),
+   * filtered by the server where it can. The checkpoint stays a global position.
    */
-  streamPrefixes?: readonly string[];
+  streams?: StreamFilter;
   /** Told whenever the subscription's connection changes: down, retrying, caught up again. */
   onStatus?: (status: SubscriptionStatus) => void;
+}
+
+/**
+ * Stream names by prefix, or by a regular expression (kept to the syntax JavaScript and .NET
+ * share: EventStoreDB evaluates it on the server).
+ */
+export type StreamFilter = { prefixes: readonly string[] } | { pattern: string };
+
+/** Whether a stream name passes a filter (stores that filter on their side of the wire). */
+export function streamFilterTest(filter: StreamFilter | undefined): (streamId: string) => boolean {
+  if (!filter) return () => true;
+  if ('prefixes' in filter) {
+    const prefixes = filter.prefixes;
+    return (id) => prefixes.some((p) => id.startsWith(p));
+  }
+  const pattern = new RegExp(filter.pattern);
+  return (id) => pattern.test(id);
 }
 
 /**

@@ -1,5 +1,10 @@
 import type { RecordedEvent } from '../envelope/recorded-event';
-import type { EventHandler, SubscribeOptions, Subscription } from './event-store.port';
+import {
+  type EventHandler,
+  type SubscribeOptions,
+  type Subscription,
+  streamFilterTest,
+} from './event-store.port';
 
 export interface PollSource {
   /** Events after the position, in order, at most `limit`. */
@@ -41,9 +46,8 @@ export class PollingSubscription implements Subscription {
     const unregister = this.source.onLocalAppend(() => this.wake?.());
     let checkpoint = this.options.after ?? 0;
     let live = false;
-    const prefixes = this.options.streamPrefixes;
-    const wanted = (e: RecordedEvent): boolean =>
-      !prefixes || prefixes.some((p) => e.streamId.startsWith(p));
+    const inFilter = streamFilterTest(this.options.streams);
+    const wanted = (e: RecordedEvent): boolean => inFilter(e.streamId);
     this.options.onStatus?.({ state: 'catching-up', checkpoint });
     try {
       while (!this.stopped) {
