@@ -12,7 +12,7 @@ import { type ContractFixture, eventStoreContract } from './event-store.contract
  * after a few seconds, so a dead socket can never hang the suite.
  */
 const IMAGE =
-  process.env.LEDGER_TEST_ESDB_IMAGE ?? 'docker.kurrent.io/kurrent-latest/kurrentdb:latest';
+  process.env.LEDGER_TEST_ESDB_IMAGE ?? 'docker.kurrent.io/kurrent-lts/kurrentdb:25.0.1';
 const url = process.env.LEDGER_TEST_ESDB_URL?.trim();
 
 function probeContainerEngine(): { ok: true } | { ok: false; reason: string } {
