@@ -66,12 +66,41 @@ const settled = (api: RunningApi) => {
   );
 };
 
+/** Reads the live feed (SSE), collecting its events until stopped, as a dashboard would. */
+function follow(api: RunningApi) {
+  const controller = new AbortController();
+  const events: { type: string; data: string }[] = [];
+  const done = (async () => {
+    const response = await fetch(`${api.base}/api/v1/live?period=${YEAR}&unit=${unit}`, {
+      headers: { authorization: `Bearer ${api.rootKey}` },
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done: ended } = await reader.read();
+      if (ended) return;
+      buffer += Buffer.from(value).toString('utf8');
+      let cut;
+      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+        const lines = buffer.slice(0, cut).split('\n');
+        buffer = buffer.slice(cut + 2);
+        const field = (name: string) =>
+          lines.find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+        const data = field('data');
+        if (data) events.push({ type: field('event') ?? 'message', data });
+      }
+    }
+  })().catch(() => undefined);
+  return { events, stop: async () => (controller.abort(), await done) };
+}
+
 describe('the projection on EventStoreDB (test double) when the subscription drops', () => {
   let dropped: { rows: unknown; checkpoints: unknown };
   const degraded: { reason: string; attempt: number; since: string }[] = [];
   const statuses: string[] = [];
 
-  it('resumes after three drops mid-stream, showing degraded with the reason meanwhile', async () => {
+  it('resumes after three drops mid-stream, showing degraded with the reason meanwhile, the live feed included', async () => {
     const half = Math.floor(log.length / 2);
     await copyLogToEsdb(double.connectionString, log.slice(0, half));
     const api = await startApi({ LEDGER_STORE: double.connectionString });
@@ -93,8 +122,14 @@ describe('the projection on EventStoreDB (test double) when the subscription dro
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
+    let feed: ReturnType<typeof follow> | undefined;
     try {
       await settled(api);
+      // A dashboard stays connected through the drops: its feed resumes with the projection.
+      feed = follow(api);
+      await until('the live feed to send its first view', async () =>
+        feed!.events.length > 0 ? true : undefined,
+      );
       const rest = log.slice(half);
       const chunk = Math.ceil(rest.length / 4);
       for (let round = 0; round < 3; round += 1) {
@@ -116,7 +151,25 @@ describe('the projection on EventStoreDB (test double) when the subscription dro
       await copyLogToEsdb(double.connectionString, rest.slice(3 * chunk));
       await settled(api);
       dropped = await figuresOf(api);
+      // The first view and every delta since, applied as the page applies them, give the
+      // figures the API reports now.
+      const now = (await api.get(`/api/v1/rates?period=${YEAR}&unit=${unit}`)).body;
+      await until('the live feed to reach the last position', async () => {
+        const last = JSON.parse(feed!.events[feed!.events.length - 1].data);
+        return last.position === now.position ? true : undefined;
+      });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { applyDelta } = require('../../apps/api/public/live-delta.js');
+      const [first, ...deltas] = feed.events;
+      expect(first.type).toBe('rates');
+      expect(deltas.filter((d) => d.type === 'delta').length).toBeGreaterThan(3);
+      const applied = deltas
+        .filter((d) => d.type === 'delta')
+        .reduce((view, d) => applyDelta(view, JSON.parse(d.data)), JSON.parse(first.data));
+      expect(applied.rows).toEqual(expect.arrayContaining(now.rows));
+      expect(applied.rows).toHaveLength(now.rows.length);
     } finally {
+      await feed?.stop();
       watching = false;
       await watcher;
       await api.close();
