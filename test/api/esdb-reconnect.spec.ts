@@ -3,6 +3,7 @@ import { HUANCUI_DISTRICT, openSeedStore, seedDistrict } from '@libs/synthetic';
 import { EsdbDouble } from '../support/esdb-double';
 import { copyLogToEsdb } from '../support/copy-log-to-esdb';
 import { type RunningApi, startApi } from '../support/api-app';
+import { followFeed } from '../support/live-feed';
 
 /**
  * The projection's subscription to an EventStoreDB log survives the server dropping it: run
@@ -66,34 +67,11 @@ const settled = (api: RunningApi) => {
   );
 };
 
-/** Reads the live feed (SSE), collecting its events until stopped, as a dashboard would. */
-function follow(api: RunningApi) {
-  const controller = new AbortController();
-  const events: { type: string; data: string }[] = [];
-  const done = (async () => {
-    const response = await fetch(`${api.base}/api/v1/live?period=${YEAR}&unit=${unit}`, {
-      headers: { authorization: `Bearer ${api.rootKey}` },
-      signal: controller.signal,
-    });
-    const reader = response.body!.getReader();
-    let buffer = '';
-    for (;;) {
-      const { value, done: ended } = await reader.read();
-      if (ended) return;
-      buffer += Buffer.from(value).toString('utf8');
-      let cut;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const lines = buffer.slice(0, cut).split('\n');
-        buffer = buffer.slice(cut + 2);
-        const field = (name: string) =>
-          lines.find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
-        const data = field('data');
-        if (data) events.push({ type: field('event') ?? 'message', data });
-      }
-    }
-  })().catch(() => undefined);
-  return { events, stop: async () => (controller.abort(), await done) };
-}
+/** The live feed of the district, as a dashboard follows it. */
+const follow = (api: RunningApi) =>
+  followFeed(`${api.base}/api/v1/live?period=${YEAR}&unit=${unit}`, {
+    authorization: `Bearer ${api.rootKey}`,
+  });
 
 describe('the projection on EventStoreDB (test double) when the subscription drops', () => {
   let dropped: { rows: unknown; checkpoints: unknown };

@@ -1,4 +1,5 @@
 import { startApi, type RunningApi } from '../support/api-app';
+import { followFeed } from '../support/live-feed';
 
 /** Indicator queries and the live feed over real HTTP, scoped by key. */
 describe('rates, lineage and the live feed', () => {
@@ -127,37 +128,12 @@ describe('rates, lineage and the live feed', () => {
     expect(bad.body.errors[0].field).toBe('period');
   });
 
-  /** Reads /api/v1/live, collecting its events (type, id, data) until aborted. */
+  /** Follows /api/v1/live for 2024 and unit jy, collecting its events until stopped. */
   function follow(headers: Record<string, string> = {}) {
-    const controller = new AbortController();
-    const events: { type: string; id: string | undefined; data: string }[] = [];
-    const done = (async () => {
-      const response = await fetch(`${api.base}/api/v1/live?period=2024&unit=jy`, {
-        headers: { authorization: `Bearer ${api.rootKey}`, ...headers },
-        signal: controller.signal,
-      });
-      expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-      const reader = response.body!.getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done: ended } = await reader.read();
-        if (ended) return;
-        buffer += Buffer.from(value).toString('utf8');
-        let cut;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const lines = buffer.slice(0, cut).split('\n');
-          buffer = buffer.slice(cut + 2);
-          const field = (name: string) =>
-            lines.find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
-          const data = field('data');
-          if (data) events.push({ type: field('event') ?? 'message', id: field('id'), data });
-        }
-      }
-    })().catch(() => undefined);
-    return {
-      events,
-      stop: async () => (controller.abort(), await done),
-    };
+    return followFeed(`${api.base}/api/v1/live?period=2024&unit=jy`, {
+      authorization: `Bearer ${api.rootKey}`,
+      ...headers,
+    });
   }
 
   const waitFor = async (check: () => boolean) => {
@@ -168,6 +144,7 @@ describe('rates, lineage and the live feed', () => {
   it('sends the whole view once, then only what changed, each with its position', async () => {
     const feed = follow();
     await waitFor(() => feed.events.length >= 1);
+    expect(feed.contentType()).toMatch(/text\/event-stream/);
     const [first] = feed.events;
     expect(first.type).toBe('rates');
     const view = JSON.parse(first.data);
