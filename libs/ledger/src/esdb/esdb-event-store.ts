@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BACKWARDS,
-  END,
   EventStoreDBClient,
   NO_STREAM,
-  START,
-  StreamNotFoundError,
   WrongExpectedVersionError,
   excludeSystemEvents,
   jsonEvent,
   streamNameFilter,
-  type AllStreamResolvedEvent,
   type AppendResult as ClientAppendResult,
-  type ReadPosition,
-  type ResolvedEvent,
 } from '@eventstore/db-client';
 import { LRUCache } from 'lru-cache';
 import { DEFAULT_CONNECT_TIMEOUT_MS } from '../config/store-location';
@@ -48,21 +41,16 @@ import {
 import { validateNewEvents } from '../store/validate-new-events';
 import { CommandClaims } from './esdb-command-claims';
 import {
-  type EsdbPosition,
   assertFreshEventIds,
   assertStorableInEsdb,
-  comparePositions,
-  esdbPositionOf,
-  fromEsdbEvent,
-  isLedgerEvent,
   toEsdbEvent,
   toLedgerPosition,
 } from './esdb-envelope';
 import { asStoreError } from './esdb-errors';
 import { type EsdbSettings, parseEsdbSettings } from './esdb-settings';
 import { openEsdbFeed } from './esdb-feed';
+import { countAfter, readAllAfter, readHead, readRange, readTip } from './esdb-reads';
 
-const PAGE = 500;
 /**
  * 'any' and 'stream_exists' appends re-read the tip and re-seal when another writer got in: each
  * round lets one writer through, so this bounds how many may contend for one stream at once.
@@ -132,7 +120,7 @@ export class EsdbEventStore implements EventStore {
     const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     try {
       const head = await withTimeout(
-        store.calling(() => store.readHead(timeoutMs)),
+        store.calling(() => readHead(client, timeoutMs)),
         timeoutMs,
         () =>
           new StoreUnavailableError(
@@ -351,27 +339,7 @@ export class EsdbEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.calling(async () => {
       const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : Infinity;
-      const out: RecordedEvent[] = [];
-      let cursor: EsdbPosition | null =
-        (options.after ?? 0) > 0 ? esdbPositionOf(options.after!) : null;
-      while (out.length < limit) {
-        // A forward read includes its start position and pages may be mostly system events: ask
-        // one more than needed and drop everything at or before the cursor.
-        const maxCount = Math.min(PAGE, Math.max(limit - out.length + 1, 50));
-        const from: ReadPosition = cursor ?? START;
-        const page: AllStreamResolvedEvent[] = await drain(
-          this.client.readAll({ fromPosition: from, maxCount, resolveLinkTos: false }),
-        );
-        let moved = false;
-        for (const { event } of page) {
-          if (!event || (cursor && comparePositions(event.position, cursor) <= 0)) continue;
-          cursor = event.position;
-          moved = true;
-          if (isLedgerEvent(event)) out.push(fromEsdbEvent(event));
-          if (out.length >= limit) break;
-        }
-        if (page.length < maxCount || !moved) break;
-      }
+      const out = await readAllAfter(this.client, options.after ?? 0, limit);
       this.noteRecordedAt(out[out.length - 1]?.recordedAt);
       return out;
     });
@@ -411,49 +379,12 @@ export class EsdbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    return this.calling(async () => (await this.readHead())?.position ?? 0);
+    return this.calling(async () => (await readHead(this.client))?.position ?? 0);
   }
 
   /** Ledger events after a position, counted up to `cap` with one forward read. */
   async countAfter(position: number, cap: number): Promise<number> {
-    return this.calling(async () => {
-      const from: ReadPosition = position > 0 ? esdbPositionOf(position) : START;
-      const page: AllStreamResolvedEvent[] = await drain(
-        this.client.readAll({ fromPosition: from, maxCount: cap + 1, resolveLinkTos: false }),
-      );
-      const cursor = position > 0 ? esdbPositionOf(position) : null;
-      return Math.min(
-        cap,
-        page.filter(
-          ({ event }) =>
-            event &&
-            (!cursor || comparePositions(event.position, cursor) > 0) &&
-            isLedgerEvent(event),
-        ).length,
-      );
-    });
-  }
-
-  /** The newest ledger event in $all, reading backwards past system events. */
-  private async readHead(deadline?: number): Promise<RecordedEvent | undefined> {
-    let cursor: EsdbPosition | null = null;
-    for (;;) {
-      const from: ReadPosition = cursor ?? END;
-      const page: AllStreamResolvedEvent[] = await drain(
-        this.client.readAll({
-          direction: BACKWARDS,
-          fromPosition: from,
-          maxCount: 50,
-          ...(deadline ? { deadline } : {}),
-        }),
-      );
-      for (const { event } of page) {
-        if (!event || (cursor && comparePositions(event.position, cursor) >= 0)) continue;
-        cursor = event.position;
-        if (isLedgerEvent(event)) return fromEsdbEvent(event);
-      }
-      if (page.length < 50 || !cursor) return undefined;
-    }
+    return this.calling(() => countAfter(this.client, position, cap));
   }
 
   async close(): Promise<void> {
@@ -475,46 +406,26 @@ export class EsdbEventStore implements EventStore {
       this.latestRecordedAt = recordedAt;
   }
 
-  /** Events of a stream from a revision, at most `count`; [] when the stream does not exist. */
+  /** A stream from a revision (at most `count`); read to its end, it tells the stream's tip. */
   private async readRange(
     streamId: string,
     from: number,
     count?: number,
   ): Promise<RecordedEvent[]> {
-    try {
-      const read = await drain<ResolvedEvent>(
-        this.client.readStream(streamId, {
-          fromRevision: BigInt(from),
-          maxCount: count,
-          resolveLinkTos: false,
-        }),
-      );
-      const events = read.flatMap(({ event }) => (event ? [fromEsdbEvent(event)] : []));
-      const last = events[events.length - 1];
-      if (last && count === undefined) this.remember(streamId, last);
-      return events;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
+    const events = await readRange(this.client, streamId, from, count);
+    const last = events[events.length - 1];
+    if (last && count === undefined) this.remember(streamId, last);
+    return events;
   }
 
   private async readTip(streamId: string): Promise<Tip | undefined> {
-    try {
-      const [last] = await drain<ResolvedEvent>(
-        this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }),
-      );
-      const tip = last?.event ? fromEsdbEvent(last.event) : undefined;
-      if (tip) this.remember(streamId, tip);
-      else this.tips.delete(streamId);
-      return tip && { revision: tip.revision, hash: tip.hash, recordedAt: tip.recordedAt };
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) {
-        this.tips.delete(streamId);
-        return undefined;
-      }
-      throw error;
+    const tip = await readTip(this.client, streamId);
+    if (!tip) {
+      this.tips.delete(streamId);
+      return undefined;
     }
+    this.remember(streamId, tip);
+    return { revision: tip.revision, hash: tip.hash, recordedAt: tip.recordedAt };
   }
 
   private remember(streamId: string, event: RecordedEvent): void {
@@ -534,12 +445,6 @@ function duplicateOf(
 ): AppendResult {
   assertSameCommand(streamId, options, prior);
   return { events: prior, nextExpectedRevision: prior[prior.length - 1].revision, duplicate: true };
-}
-
-async function drain<T>(read: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of read) out.push(item);
-  return out;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, timedOut: () => Error): Promise<T> {
