@@ -69,4 +69,74 @@ describe('workload', () => {
       workloadDetector.detect({ period: 2024, events: log.events }, { minHistoryDays: 5 }),
     ).toHaveLength(1);
   });
+
+  describe('campaign days and home visits', () => {
+    /** Five doctors of centre c1 (district dist), each steady on 30 days, residents registered. */
+    function centre(log: EventLog, doctors = ['a', 'b', 'c', 'e', 'f']) {
+      log.unit('dist');
+      log.unit('c1', 'dist');
+      const serveAt = (doctorId: string, day: string, load: number, tag: string) => {
+        const ids: string[] = [];
+        for (let i = 0; i < load; i++) {
+          const r = `${doctorId}-${tag}-${i}`;
+          log.resident(r, 'c1');
+          ids.push(log.checkup(r, day, { doctorId }));
+        }
+        return ids;
+      };
+      for (const d of doctors)
+        days('2024-03-01', 30).forEach((day, i) => serveAt(d, day, 8 + (i % 7), day));
+      return serveAt;
+    }
+
+    it('keeps a checkup day quiet when most doctors of the centre rise together', () => {
+      const log = new EventLog();
+      const serveAt = centre(log);
+      // Elderly checkup day: every doctor sees about three to four times the usual.
+      ['a', 'b', 'c', 'e', 'f'].forEach((d, i) => serveAt(d, '2024-05-06', 34 + 2 * i, 'camp'));
+      expect(run(log)).toEqual([]);
+    });
+
+    it('still flags the one doctor far above the colleagues on that day', () => {
+      const log = new EventLog();
+      const serveAt = centre(log);
+      ['a', 'b', 'c', 'e'].forEach((d) => serveAt(d, '2024-05-06', 30, 'camp'));
+      const ids = serveAt('f', '2024-05-06', 58, 'camp');
+      const alerts = run(log);
+      expect(alerts.map((a) => a.subject.id)).toEqual(['f']);
+      expect(alerts[0].evidence).toEqual(ids);
+      expect(alerts[0].explanation.en).toMatch(/campaign day at the centre \(4 of 4 colleagues/);
+      expect(alerts[0].explanation.zh).toMatch(/集中服务日/);
+    });
+
+    it('near miss: a doctor a little above busy colleagues on a campaign day is not flagged', () => {
+      const log = new EventLog();
+      const serveAt = centre(log);
+      ['a', 'b', 'c', 'e'].forEach((d) => serveAt(d, '2024-05-06', 30, 'camp'));
+      serveAt('f', '2024-05-06', 40, 'camp');
+      expect(run(log)).toEqual([]);
+    });
+
+    it('flags home visits beyond a day of travel, below the clinic capacity', () => {
+      const log = new EventLog();
+      const ids: string[] = [];
+      for (let i = 0; i < 22; i++)
+        ids.push(
+          log.followUp(`h${i}`, '2024-05-06', { doctorId: 'd1', mode: 'face_to_face_home' }),
+        );
+      for (let i = 0; i < 10; i++) log.checkup(`c${i}`, '2024-05-06', { doctorId: 'd1' });
+      const alerts = run(log);
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0].score).toBe(32);
+      expect(alerts[0].evidence).toEqual(ids);
+      expect(alerts[0].explanation.en).toContain('22 of them at home, above the 15 home visits');
+    });
+
+    it('near miss: fifteen home visits in a day are possible', () => {
+      const log = new EventLog();
+      for (let i = 0; i < 15; i++)
+        log.followUp(`h${i}`, '2024-05-06', { doctorId: 'd1', mode: 'face_to_face_home' });
+      expect(run(log)).toEqual([]);
+    });
+  });
 });
