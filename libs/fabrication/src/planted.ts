@@ -10,4 +10,11 @@ export interface PlantedCase {
   period: number;
   /** The commandIds of the planted records, for reading the evidence. */
   commandIds: string[];
+  /**
+   * A decoy: honest work that looks like the pattern to a naive detector (a centre's checkup
+   * day, a high-volume doctor). Its detector must NOT name the subject; the value says what it is.
+   */
+  decoy?: string;
+  /** A harder variant of the pattern (below the obvious thresholds); scored like any other. */
+  subtle?: string;
 }

@@ -118,6 +118,30 @@ export function sealsOf(events: readonly RecordedEvent[]): SealMark[] {
 }
 
 /**
+ * What every detector finds in a period of the log: the one pipeline `detect` raises from and
+ * `detect-score` scores, so a score always measures what supervisors are shown. Reconciliation
+ * (for over-claims) is judged as of `today`.
+ */
+export function findDrafts(
+  events: readonly RecordedEvent[],
+  period: number,
+  today: string,
+): { drafts: AlertDraft[]; model: LedgerModel } {
+  const model = new LedgerModel();
+  for (const e of events) model.apply(e);
+  const reports = events
+    .map(submittedReportOf)
+    .filter((r): r is NonNullable<typeof r> => r !== undefined && r.period === period);
+  const drafts = runDetectors({
+    period,
+    events,
+    overClaims: overClaimsOf(events, reconcile(model, reports, today)),
+    seals: sealsOf(events),
+  });
+  return { drafts, model };
+}
+
+/**
  * Reads the whole log, runs every detector over the period, and raises each draft as an
  * alert (then lists it in the directory). Raising is idempotent: the same detector, subject and
  * evidence is the same alert stream, and a dismissed alert is never raised again.
@@ -129,17 +153,7 @@ export async function runDetection(
   const events = await readWholeLog(store, options.pageSize);
   const now = options.clock().toISOString();
   const today = chinaDay(now);
-  const model = new LedgerModel();
-  for (const e of events) model.apply(e);
-  const reports = events
-    .map(submittedReportOf)
-    .filter((r): r is NonNullable<typeof r> => r !== undefined && r.period === options.period);
-  const drafts = runDetectors({
-    period: options.period,
-    events,
-    overClaims: overClaimsOf(events, reconcile(model, reports, today)),
-    seals: sealsOf(events),
-  });
+  const { drafts, model } = findDrafts(events, options.period, today);
 
   const unitOf = subjectUnits(events);
   const tree = options.unit ? new UnitTree(model, periodOf(options.period, null, today)) : null;

@@ -21,6 +21,9 @@ export interface DetectorScore {
   /** The subjects behind the false positives and false negatives, for reading. */
   falsePositiveSubjects: string[];
   falseNegativeSubjects: string[];
+  /** Decoys of this pattern the detector alerted on (also counted as false positives). */
+  decoys: number;
+  decoyHits: string[];
 }
 
 const key = (s: { kind: string; id: string }) => `${s.kind}:${s.id}`;
@@ -39,9 +42,12 @@ export function scoreDetections(
   detectors: readonly DetectorId[] = DETECTORS,
 ): DetectorScore[] {
   return detectors.map((detector) => {
+    const decoys = new Set(
+      planted.filter((c) => c.pattern === detector && c.decoy).map((c) => key(c.subject)),
+    );
     const truth = new Set(
       planted
-        .filter((c) => c.pattern === detector)
+        .filter((c) => c.pattern === detector && !c.decoy)
         .map((c) =>
           key(
             c.subject.kind === 'report'
@@ -67,12 +73,18 @@ export function scoreDetections(
       recall: truth.size === 0 ? null : tp / truth.size,
       falsePositiveSubjects,
       falseNegativeSubjects,
+      decoys: decoys.size,
+      decoyHits: falsePositiveSubjects.filter((s) => decoys.has(s)),
     };
   });
 }
 
-/** A detector with planted cases passes when precision and recall both reach `threshold`. */
+/**
+ * A detector passes when it names no decoy and, where cases were planted, precision and recall
+ * both reach `threshold`.
+ */
 export function scorePasses(s: DetectorScore, threshold = 0.9): boolean {
+  if (s.decoyHits.length > 0) return false;
   if (s.planted === 0) return true;
   return (s.precision ?? 0) >= threshold && (s.recall ?? 0) >= threshold;
 }

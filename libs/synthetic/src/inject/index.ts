@@ -11,6 +11,7 @@ import { injectSignWithoutService } from './sign-without-service';
 import { injectCopiedVitals, injectDigitPreference } from './vitals-fabrication';
 import { injectOverClaim } from './over-claim';
 import { injectWorkload } from './workload';
+import { injectCampaignDays } from './campaign-days';
 
 export * from './patterns';
 export type { CentreInput } from './district';
@@ -73,6 +74,14 @@ export function injectPatterns(
     if (rate === undefined) continue;
     INJECTORS[pattern](d, root.fork(INJECT_PATTERNS.indexOf(pattern)), rate);
   }
+  // Decoys belong to every planted district: the centres' checkup days (and, with workload, its
+  // subtle variants), last, from the doctors and residents no pattern took.
+  const workload = rates.get('workload');
+  injectCampaignDays(
+    d,
+    root.fork(INJECT_PATTERNS.length),
+    workload === undefined ? null : { rate: workload },
+  );
   const order = new Map<string, number>(INJECT_PATTERNS.map((p, i) => [p, i]));
   const planted = d.planted
     .map((c, i) => ({ c, i }))

@@ -20,9 +20,9 @@
  *    such a day most doctors of a centre serve several times their usual number. A centre-day is
  *    a campaign when at least `campaignMinDoctors` of its doctors worked and at least
  *    `campaignShare` of them rose to `campaignRise` × their own median or more. On a campaign day
- *    rule 3 does not apply: the doctor is judged against the colleagues instead, and is flagged
- *    only when the day's rise (load ÷ own median) is ≥ `colleagueRatio` × the colleagues' median
- *    rise that day (and ≥ `minLoad` residents). Capacity rules 1 and 2 still apply.
+ *    rule 3 does not apply: the centre set the day's work, so the doctor is judged against the
+ *    colleagues' loads that day instead, and flagged when the load is ≥ `colleagueRatio` (1.8) ×
+ *    the colleagues' median load (and ≥ `minLoad` residents). Capacity rules 1 and 2 still apply.
  *
  * Subject: the doctor. Evidence: the day's face-to-face records (for rule 2, the home visits).
  * Score: the day's load. Severity: high when load > `capacity` × `highCapacityFactor`, home visits
@@ -60,8 +60,8 @@ interface Text {
   en: string;
 }
 
-/** The rise of each doctor of a centre on a day: load ÷ the doctor's own median. */
-type CentreDay = Map<string, number>;
+/** Each doctor of a centre on a day: the load, and its rise (load ÷ the doctor's own median). */
+type CentreDay = Map<string, { load: number; rise: number }>;
 
 function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
@@ -86,7 +86,10 @@ function risesByCentreDay(doctors: DoctorYear[]): Map<string, CentreDay> {
       const key = `${d.centre}|${dd.day}`;
       let day = out.get(key);
       if (!day) out.set(key, (day = new Map()));
-      day.set(d.doctorId, dd.residents.size / d.baseline.median);
+      day.set(d.doctorId, {
+        load: dd.residents.size,
+        rise: dd.residents.size / d.baseline.median,
+      });
     }
   }
   return out;
@@ -123,10 +126,11 @@ function judge(
   if (stats && load >= p.minLoad) {
     const rise = stats.median > 0 ? load / stats.median : Infinity;
     if (campaign) {
-      if (rise >= p.colleagueRatio * campaign.medianRise)
+      // On a campaign day the centre sets the day's work: colleagues' loads are the reference.
+      if (load >= p.colleagueRatio * campaign.medianLoad)
         reasons.push({
-          zh: `该中心当日为集中服务日（${campaign.rose}/${campaign.doctors} 名同事达本人日常 ${p.campaignRise} 倍以上，同事中位 ${fmt(campaign.medianRise)} 倍），而本人达日常中位数 ${fmt(stats.median)} 的 ${fmt(rise)} 倍，远超同事`,
-          en: `a campaign day at the centre (${campaign.rose} of ${campaign.doctors} colleagues at ${p.campaignRise}× their usual or more, colleagues' median ${fmt(campaign.medianRise)}×), yet this doctor at ${fmt(rise)}× the own median of ${fmt(stats.median)}, far above the colleagues`,
+          zh: `该中心当日为集中服务日（${campaign.rose}/${campaign.doctors} 名同事达本人日常 ${p.campaignRise} 倍以上，同事当日中位 ${fmt(campaign.medianLoad)} 人），而本人 ${load} 人，为同事的 ${fmt(load / campaign.medianLoad)} 倍`,
+          en: `a campaign day at the centre (${campaign.rose} of ${campaign.doctors} colleagues at ${p.campaignRise}× their usual or more, colleagues' median ${fmt(campaign.medianLoad)} residents), yet this doctor ${load}, ${fmt(load / campaign.medianLoad)}× the colleagues`,
         });
     } else {
       const z = modifiedZ(load, stats);
@@ -160,15 +164,15 @@ function judge(
 
 /** Whether the centre's day was a campaign, judged on the colleagues alone (not the doctor). */
 function campaignOf(
-  rises: CentreDay,
+  day: CentreDay,
   doctorId: string,
   p: Params,
-): { doctors: number; rose: number; medianRise: number } | null {
-  const others = [...rises].filter(([id]) => id !== doctorId).map(([, rise]) => rise);
+): { doctors: number; rose: number; medianLoad: number } | null {
+  const others = [...day].filter(([id]) => id !== doctorId).map(([, d]) => d);
   if (others.length < p.campaignMinDoctors) return null;
-  const rose = others.filter((r) => r >= p.campaignRise).length;
+  const rose = others.filter((d) => d.rise >= p.campaignRise).length;
   if (rose < p.campaignShare * others.length) return null;
-  return { doctors: others.length, rose, medianRise: median(others) };
+  return { doctors: others.length, rose, medianLoad: median(others.map((d) => d.load)) };
 }
 
 export const workloadDetector: Detector<Params> = {
