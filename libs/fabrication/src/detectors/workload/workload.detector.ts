@@ -124,7 +124,6 @@ function judge(
   const colleagues = doctor.centre ? centreDays.get(`${doctor.centre}|${dd.day}`) : undefined;
   const campaign = colleagues ? campaignOf(colleagues, doctor.doctorId, p) : null;
   if (stats && load >= p.minLoad) {
-    const rise = stats.median > 0 ? load / stats.median : Infinity;
     if (campaign) {
       // On a campaign day the centre sets the day's work: colleagues' loads are the reference.
       if (load >= p.colleagueRatio * campaign.medianLoad)
