@@ -15,9 +15,10 @@ const RATES: Record<string, number> = {
   workload: 0.2,
   'copied-vitals': 0.4,
   'digit-preference': 0.2,
-  backdating: 0.2,
-  'sign-without-service': 0.2,
+  backdating: 0.3,
+  'sign-without-service': 0.3,
   'over-claim': 0.6,
+  places: 0.6,
 };
 const INJECT = Object.entries(RATES).flatMap(([p, r]) => ['--inject', `${p}:${r}`]);
 const SMALL_2024 = ['--scale', 'small', '--year', '2024', '--seed', '3'];

@@ -151,6 +151,9 @@
       'detector_sign-without-service': '签约无服务',
       'detector_over-claim': '上报多于台账',
       'detector_benford-funds': '资金数字异常（本福特）',
+      'detector_fund-pre-disbursement': '资金提前拨付',
+      'detector_village-clinic-share': '村卫生室经费占比不足',
+      detector_places: '同日跨中心服务',
     },
     en: {
       title: 'Public-health progress ledger',
@@ -299,6 +302,9 @@
       'detector_sign-without-service': 'Signed, never served',
       'detector_over-claim': 'Report over-claims',
       'detector_benford-funds': 'Fund figures (Benford)',
+      'detector_fund-pre-disbursement': 'Funds paid before evaluation',
+      'detector_village-clinic-share': 'Village clinics underfunded',
+      detector_places: 'Two centres in one day',
     },
   };
 

@@ -12,6 +12,7 @@ export const DETECTORS = [
   'benford-funds',
   'fund-pre-disbursement',
   'village-clinic-share',
+  'places',
 ] as const;
 export type DetectorId = (typeof DETECTORS)[number];
 

@@ -73,6 +73,8 @@ export interface LedgerView {
   residents: Map<string, ResidentFacts>;
   /** unitId → parentId (latest known). */
   parents: Map<string, string | null>;
+  /** doctorId → the units the doctor belonged to, each from a day on, in log order. */
+  doctors: Map<string, { from: string; unitId: string }[]>;
   /** The latest occurredAt day in the log (or '' for an empty log). */
   lastDay: string;
 }
@@ -111,6 +113,7 @@ export function ledgerView(events: readonly RecordedEvent[]): LedgerView {
   const byKey = new Map<string, ServiceRecord>();
   const residents = new Map<string, ResidentFacts>();
   const parents = new Map<string, string | null>();
+  const doctors = new Map<string, { from: string; unitId: string }[]>();
   const migrations = new Set<string>();
   let lastDay = '';
   for (const e of events) {
@@ -175,11 +178,15 @@ export function ledgerView(events: readonly RecordedEvent[]): LedgerView {
       else f.movedOut = mark;
     } else if (type === 'OrgUnitRegistered' || type === 'OrgUnitMoved') {
       parents.set(d.unitId as string, (d.parentId as string | null | undefined) ?? null);
+    } else if (type === 'DoctorRegistered' || type === 'DoctorAssigned') {
+      const list = doctors.get(d.doctorId as string) ?? [];
+      list.push({ from: fastChinaDay(e.occurredAt), unitId: d.unitId as string });
+      doctors.set(d.doctorId as string, list);
     } else if (type === 'MigrationStarted') {
       migrations.add(e.streamId);
     }
   }
-  const view = { records, residents, parents, lastDay };
+  const view = { records, residents, parents, doctors, lastDay };
   views.set(events, view);
   return view;
 }

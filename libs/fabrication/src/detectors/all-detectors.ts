@@ -12,6 +12,7 @@ import { followUpBurstDetector } from './follow-up-burst/follow-up-burst.detecto
 import { overClaimDetector } from './over-claim/over-claim.detector';
 import { signWithoutServiceDetector } from './sign-without-service/sign-without-service.detector';
 import { workloadDetector } from './workload/workload.detector';
+import { placesDetector } from './places/places.detector';
 
 /** Every detector, in the order of DETECTORS (alert.ts). */
 export const ALL_DETECTORS: readonly Detector[] = [
@@ -27,6 +28,7 @@ export const ALL_DETECTORS: readonly Detector[] = [
   benfordFundsDetector,
   fundPreDisbursementDetector,
   villageClinicShareDetector,
+  placesDetector,
 ] as Detector[];
 
 /**

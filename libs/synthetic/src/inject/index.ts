@@ -11,6 +11,7 @@ import { injectSignWithoutService } from './sign-without-service';
 import { injectCopiedVitals, injectDigitPreference } from './vitals-fabrication';
 import { injectOverClaim } from './over-claim';
 import { injectWorkload } from './workload';
+import { injectPlaces } from './places';
 import { injectCampaignDays } from './campaign-days';
 
 export * from './patterns';
@@ -28,6 +29,7 @@ const INJECTORS: Record<InjectPattern, Inject> = {
   backdating: injectBackdating,
   'sign-without-service': injectSignWithoutService,
   'over-claim': injectOverClaim,
+  places: injectPlaces,
 };
 
 /**
@@ -45,6 +47,7 @@ const ORDER: readonly InjectPattern[] = [
   'after-move',
   'follow-up-burst',
   'over-claim',
+  'places',
 ];
 
 export interface InjectedDistrict {
@@ -69,19 +72,20 @@ export function injectPatterns(
   for (const i of injections) rates.set(i.pattern, i.rate);
   const d = new District(o.cal, o.capMs, o.prefix, centres, parts);
   const root = Random.seeded((o.seed ^ 0x1f4b_c0de) >>> 0);
-  for (const pattern of ORDER) {
-    const rate = rates.get(pattern);
-    if (rate === undefined) continue;
-    INJECTORS[pattern](d, root.fork(INJECT_PATTERNS.indexOf(pattern)), rate);
-  }
   // Decoys belong to every planted district: the centres' checkup days (and, with workload, its
-  // subtle variants), last, from the doctors and residents no pattern took.
+  // subtle variants) come first, so a campaign always finds a centre's doctors free; the
+  // patterns then draw from the doctors and residents left.
   const workload = rates.get('workload');
   injectCampaignDays(
     d,
     root.fork(INJECT_PATTERNS.length),
     workload === undefined ? null : { rate: workload },
   );
+  for (const pattern of ORDER) {
+    const rate = rates.get(pattern);
+    if (rate === undefined) continue;
+    INJECTORS[pattern](d, root.fork(INJECT_PATTERNS.indexOf(pattern)), rate);
+  }
   const order = new Map<string, number>(INJECT_PATTERNS.map((p, i) => [p, i]));
   const planted = d.planted
     .map((c, i) => ({ c, i }))

@@ -3,7 +3,9 @@ import { DEFAULT_RATES, INJECT_PATTERNS, parseInjection } from './patterns';
 
 const ALL = INJECT_PATTERNS.map((pattern) => ({
   pattern,
-  rate: pattern === 'copied-vitals' ? 0.4 : DEFAULT_RATES[pattern] * 2,
+  // Centre checkup days (decoys) take a quarter of the centres' doctors first: rates high enough
+  // to leave every doctor pattern three cases or more.
+  rate: pattern === 'copied-vitals' ? 0.4 : DEFAULT_RATES[pattern] * 3,
 }));
 const small = (inject = ALL, seed = 3) =>
   generateSeed({ scale: 'small', year: 2024, seed, inject });
@@ -67,6 +69,7 @@ describe('generateSeed with inject', () => {
       backdating: 'doctor',
       'sign-without-service': 'doctor',
       'over-claim': 'report',
+      places: 'doctor',
     });
     for (const c of planted.planted) expect(c.period).toBe(2024);
   });
@@ -88,7 +91,7 @@ describe('generateSeed with inject', () => {
   });
 
   it('makes a workload day of at least 80 face-to-face services for the doctor', () => {
-    const c = planted.planted.find((x) => x.pattern === 'workload')!;
+    const c = planted.planted.find((x) => x.pattern === 'workload' && !x.decoy && !x.subtle)!;
     const days = new Map<string, number>();
     for (const { json } of planted.commands()) {
       const x = JSON.parse(json) as { doctorId?: string; occurredAt: string; commandId: string };
@@ -96,5 +99,30 @@ describe('generateSeed with inject', () => {
         days.set(x.occurredAt, (days.get(x.occurredAt) ?? 0) + 1);
     }
     expect(Math.max(...days.values())).toBeGreaterThanOrEqual(80);
+  });
+});
+
+describe('decoys and subtle variants', () => {
+  const planted = small();
+  const workload = planted.planted.filter((c) => c.pattern === 'workload');
+
+  it('holds a centre checkup day: four or more doctors of one centre, 20 or more residents each', () => {
+    const decoys = workload.filter((c) => c.decoy);
+    expect(decoys.length).toBeGreaterThanOrEqual(4);
+    for (const c of decoys) expect(c.commandIds.length).toBeGreaterThanOrEqual(20);
+    const days = new Set(
+      decoys.map((c) => {
+        const first = [...planted.commands()].find((x) => x.json.includes(c.commandIds[0]))!;
+        return (JSON.parse(first.json) as { occurredAt: string }).occurredAt;
+      }),
+    );
+    expect(days.size).toBeLessThanOrEqual(Math.ceil(decoys.length / 4));
+  });
+
+  it('plants subtle workload: a campaign standout under capacity, and home visits', () => {
+    const subtle = workload.filter((c) => c.subtle);
+    expect(subtle.some((c) => /colleagues/.test(c.subtle!))).toBe(true);
+    expect(subtle.some((c) => /home visits/.test(c.subtle!))).toBe(true);
+    for (const c of subtle) expect(c.commandIds.length).toBeLessThan(60);
   });
 });

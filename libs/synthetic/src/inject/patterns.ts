@@ -11,6 +11,7 @@ export const INJECT_PATTERNS = [
   'backdating',
   'sign-without-service',
   'over-claim',
+  'places',
 ] as const satisfies readonly DetectorId[];
 export type InjectPattern = (typeof INJECT_PATTERNS)[number];
 
@@ -18,8 +19,8 @@ export type InjectPattern = (typeof INJECT_PATTERNS)[number];
  * Default RATE per pattern: the fraction of the eligible subjects that get the pattern (at least
  * one when any is eligible). after-death / after-move: residents who died / moved away;
  * follow-up-burst: patients with four follow-ups of one condition; workload, copied-vitals,
- * digit-preference, backdating, sign-without-service: doctors (each doctor gets at most one
- * pattern); over-claim: centres.
+ * digit-preference, backdating, sign-without-service, places: doctors (each doctor gets at most
+ * one pattern); over-claim: centres.
  */
 export const DEFAULT_RATES: Readonly<Record<InjectPattern, number>> = {
   'after-death': 0.2,
@@ -31,6 +32,7 @@ export const DEFAULT_RATES: Readonly<Record<InjectPattern, number>> = {
   backdating: 0.05,
   'sign-without-service': 0.05,
   'over-claim': 0.3,
+  places: 0.05,
 };
 
 export interface Injection {
