@@ -11,16 +11,16 @@ import {
 } from './district';
 
 /** Residents a doctor checks on a centre's checkup day: many times the usual two or three. */
-const CAMPAIGN_LOAD: readonly [number, number] = [20, 32];
+const CAMPAIGN_LOAD: readonly [number, number] = [18, 26];
 /** The subtle workload case: about twice the colleagues that day, still under capacity (60). */
-const STANDOUT_LOAD: readonly [number, number] = [48, 56];
+const STANDOUT_LOAD: readonly [number, number] = [50, 58];
 /** Home visits beyond a day's travel (the detector allows 15), under the clinic capacity. */
 const HOME_VISITS: readonly [number, number] = [16, 19];
 const FOLLOW_UP_SPACING_DAYS = 15;
 
 /**
- * Honest elderly checkup days (定期设立老年人体检日): in about one centre in four (at least one),
- * on one working day, every free doctor of the centre sees 20–32 residents of their teams. Each
+ * Honest elderly checkup days (定期设立老年人体检日): in about one centre in six (at least one),
+ * on one working day, every free doctor of the centre sees 18–26 residents of their teams. Each
  * such doctor is a **decoy** of `workload`: a detector that names one takes a campaign for
  * fabrication. When `workload` is planted too, two subtle variants join them: one doctor of a
  * campaign centre sees about twice the colleagues' number that day (still under the clinic
@@ -33,7 +33,7 @@ export function injectCampaignDays(
   workload: { rate: number } | null,
 ): void {
   const centres = rng.shuffle(d.centres.map((_, part) => part));
-  const wanted = Math.max(1, Math.round(centres.length / 4));
+  const wanted = Math.max(1, Math.round(centres.length / 6));
   let held = 0;
   let standoutPlanted = !workload;
   for (const part of centres) {
@@ -42,7 +42,12 @@ export function injectCampaignDays(
       (doc) => doc.part === part && !d.touchedDoctors.has(doc.id),
     );
     const day = workday(d.cal, rng, rng.int(30, d.lastDay - 30), 30, d.lastDay - 30);
-    const standout = standoutPlanted || doctors.length === 0 ? null : rng.pick(doctors);
+    // The standout is the doctor whose team has the most residents to call in that day.
+    const room = (doc: DoctorFacts) => pickResidents(d, rng, doc, day, Infinity, () => true).length;
+    const standout =
+      standoutPlanted || doctors.length === 0
+        ? null
+        : doctors.reduce((best, doc) => (room(doc) > room(best) ? doc : best));
     // Who takes part, and whom each sees, is settled first: a campaign is held only where at
     // least four doctors of the centre take part, as a centre-wide day would have it.
     const taken = new Set<string>();
@@ -111,9 +116,18 @@ function pickResidents(
   n: number,
   wanted: (r: ResidentFacts) => boolean,
 ): ResidentFacts[] {
+  // Residents already in the team's care (signed or served): a checkup day calls them in, and
+  // those no one has seen stay for the patterns that need them (signing without service).
   const candidates = d
     .teamResidents(doc.team)
-    .filter((r) => !d.touchedResidents.has(r.id) && !r.fixed && d.presentOn(r, day) && wanted(r));
+    .filter(
+      (r) =>
+        !d.touchedResidents.has(r.id) &&
+        !r.fixed &&
+        (r.services > 0 || r.contracts > 0) &&
+        d.presentOn(r, day) &&
+        wanted(r),
+    );
   return rng.shuffle([...candidates]).slice(0, n);
 }
 

@@ -8,7 +8,11 @@ import { type CentreInput, District } from './district';
 import { injectFollowUpBurst } from './follow-up-burst';
 import { INJECT_PATTERNS, type InjectPattern, type Injection } from './patterns';
 import { injectSignWithoutService } from './sign-without-service';
-import { injectCopiedVitals, injectDigitPreference } from './vitals-fabrication';
+import {
+  injectCopiedVitals,
+  injectDigitPreference,
+  injectThresholdNudging,
+} from './vitals-fabrication';
 import { injectOverClaim } from './over-claim';
 import { injectWorkload } from './workload';
 import { injectPlaces } from './places';
@@ -25,7 +29,10 @@ const INJECTORS: Record<InjectPattern, Inject> = {
   'follow-up-burst': injectFollowUpBurst,
   workload: injectWorkload,
   'copied-vitals': injectCopiedVitals,
-  'digit-preference': injectDigitPreference,
+  'digit-preference': (d, rng, rate) => {
+    injectDigitPreference(d, rng, rate);
+    injectThresholdNudging(d, rng.fork(1), rate / 2);
+  },
   backdating: injectBackdating,
   'sign-without-service': injectSignWithoutService,
   'over-claim': injectOverClaim,

@@ -17,7 +17,12 @@ export function injectPlaces(d: District, rng: Random, rate: number): void {
     const day = workday(d.cal, rng, rng.int(30, d.lastDay - 30), 30, d.lastDay - 30);
     const free = (part: number) =>
       [...d.residents.values()].filter(
-        (r) => r.part === part && !d.touchedResidents.has(r.id) && !r.fixed && d.presentOn(r, day),
+        (r) =>
+          r.part === part &&
+          !d.touchedResidents.has(r.id) &&
+          !r.fixed &&
+          (r.services > 0 || r.contracts > 0) &&
+          d.presentOn(r, day),
       );
     const own = rng
       .shuffle(free(doc.part).filter((r) => r.team.teamId === doc.team.teamId))

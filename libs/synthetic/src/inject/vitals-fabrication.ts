@@ -138,3 +138,51 @@ export function injectDigitPreference(d: District, rng: Random, rate: number): v
     d.plant({ pattern: 'digit-preference', subject: { kind: 'doctor', id: doc.id }, commandIds });
   }
 }
+
+/** Hypertension follow-ups of the doctor with a BP in the bands either side of 140/90. */
+function bandVisits(d: District, doc: DoctorFacts): Visit[] {
+  return cleanVisits(d, doc).filter((v) => {
+    const c = d.parts[v.part].command(v.idx);
+    if (c.type !== 'RecordFollowUp' || c.condition !== 'hypertension') return false;
+    const { systolic, diastolic } = vitalsOf(c);
+    return (
+      (systolic !== undefined && systolic >= 130 && systolic <= 149) ||
+      (diastolic !== undefined && diastolic >= 80 && diastolic <= 99)
+    );
+  });
+}
+
+/**
+ * digit-preference, subtle (subject: the doctor). A doctor with only a few dozen hypertension
+ * readings near the thresholds writes those just above 140 / 90 as just below (135–139 /
+ * 85–89), end digits left as they were: no rounding for the end-digit test to see, and too few
+ * readings for a fixed minimum of 40 in one band. Only the district's own reference shows it.
+ */
+export function injectThresholdNudging(d: District, rng: Random, rate: number): void {
+  const eligible = [...d.doctors.values()].filter((doc) => {
+    if (d.touchedDoctors.has(doc.id)) return false;
+    const n = bandVisits(d, doc).length;
+    return n >= 20 && n <= 60;
+  });
+  for (const doc of choose(rng, eligible, rate)) {
+    d.touchedDoctors.add(doc.id);
+    const commandIds: string[] = [];
+    for (const v of bandVisits(d, doc)) {
+      const part = d.parts[v.part];
+      const c = part.command(v.idx);
+      const { systolic, diastolic } = vitalsOf(c) as Required<Vitals>;
+      const sys = systolic >= 140 && systolic <= 149 ? 135 + (systolic % 5) : systolic;
+      const dia = diastolic >= 90 && diastolic <= 99 ? 85 + (diastolic % 5) : diastolic;
+      if (sys === systolic && dia === diastolic) continue;
+      part.replace(v.idx, withVitals(c, { systolic: sys, diastolic: Math.min(dia, sys - 20) }));
+      commandIds.push(c.commandId);
+    }
+    if (commandIds.length === 0) continue;
+    d.plant({
+      pattern: 'digit-preference',
+      subject: { kind: 'doctor', id: doc.id },
+      commandIds,
+      subtle: 'readings nudged just under 140/90, end digits kept, a few dozen readings',
+    });
+  }
+}

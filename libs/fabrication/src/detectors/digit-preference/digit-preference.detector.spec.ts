@@ -45,26 +45,64 @@ describe('digit-preference', () => {
     expect(run(log)).toEqual([]);
   });
 
-  it("flags Simple's fudging ratio: readings nudged under 140", () => {
-    const log = new EventLog();
-    const low: string[] = [];
-    for (let i = 0; i < 60; i++) {
-      const sys = i < 50 ? 131 + (i % 9) : 141 + (i % 9);
-      const id = log.followUp(`r${i}`, DAYS[i], { systolic: sys, diastolic: 81 + (i % 9) });
-      if (i < 50) low.push(id);
-    }
-    const alerts = run(log).filter((a) => a.explanation.en.includes('ratio'));
-    expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({ score: 5, severity: 'high', evidence: low });
-  });
+  describe('readings nudged under the control threshold, against the district', () => {
+    /** Honest doctors: hypertension readings spread evenly over 120–159 / 70–99. */
+    const honestDistrict = (log: EventLog, doctors: number, readings = 40) => {
+      for (let d = 0; d < doctors; d++)
+        for (let i = 0; i < readings; i++)
+          log.followUp(`h${d}-r${i}`, DAYS[i], {
+            doctorId: `h${d}`,
+            systolic: 120 + ((i * 7 + d) % 40),
+            diastolic: 70 + ((i * 11 + d) % 30),
+          });
+    };
+    const bandAlerts = (log: EventLog) =>
+      run(log).filter((a) => a.explanation.en.includes('nudged'));
 
-  it('near miss: an honest ratio of 130–139 to 140–149 does not fire', () => {
-    const log = new EventLog();
-    for (let i = 0; i < 100; i++) {
-      const sys = i < 58 ? 130 + (i % 10) : 140 + (i % 10);
-      log.followUp(`r${i}`, DAYS[i], { systolic: sys, diastolic: 80 + (i % 10) });
-    }
-    expect(run(log)).toEqual([]);
+    it("flags Simple's fudging ratio against the district's own ratio", () => {
+      const log = new EventLog();
+      honestDistrict(log, 30);
+      const low: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        const sys = i < 50 ? 131 + (i % 9) : 141 + (i % 9);
+        const id = log.followUp(`r${i}`, DAYS[i], { systolic: sys, diastolic: 71 + (i % 9) });
+        if (i < 50) low.push(id);
+      }
+      const alerts = bandAlerts(log);
+      expect(alerts.map((a) => a.subject.id)).toEqual(['d1']);
+      expect(alerts[0].severity).toBe('high');
+      expect(alerts[0].score).toBeGreaterThan(4);
+      expect(alerts[0].evidence).toEqual(low);
+      expect(alerts[0].explanation.en).toMatch(
+        /systolic 130–139 50 times against 140–149 10 times \(ratio 5\.00; the district's other doctors 1\.\d\d\)/,
+      );
+    });
+
+    it('finds a doctor with only 22 readings when both bands lean under the thresholds', () => {
+      const log = new EventLog();
+      honestDistrict(log, 60);
+      for (let i = 0; i < 22; i++)
+        log.followUp(`r${i}`, DAYS[i], { systolic: 131 + (i % 9), diastolic: 81 + ((i * 3) % 9) });
+      expect(bandAlerts(log).map((a) => a.subject.id)).toEqual(['d1']);
+    });
+
+    it('near miss: a 22-reading doctor a little under the thresholds is chance', () => {
+      const log = new EventLog();
+      honestDistrict(log, 60);
+      for (let i = 0; i < 22; i++)
+        log.followUp(`r${i}`, DAYS[i], {
+          systolic: i < 14 ? 131 + (i % 9) : 141 + (i % 9),
+          diastolic: i < 13 ? 81 + (i % 9) : 91 + (i % 9),
+        });
+      expect(bandAlerts(log)).toEqual([]);
+    });
+
+    it('near miss: without other doctors there is no reference, and no verdict', () => {
+      const log = new EventLog();
+      for (let i = 0; i < 60; i++)
+        log.followUp(`r${i}`, DAYS[i], { systolic: 131 + (i % 9), diastolic: 81 + (i % 9) });
+      expect(bandAlerts(log)).toEqual([]);
+    });
   });
 
   describe('across a district of doctors (family-wise alpha, Holm)', () => {

@@ -8,30 +8,33 @@
  *    uniform end digits; "130/80" everywhere gives a large excess of 0 (and 5). Score: the
  *    chi-square statistic; severity high when p < `highP`, else medium. Evidence: the records
  *    with a value ending in the most over-represented digit.
- * 2. Fudging ratio (Simple's BP fudging indicator): among the doctor's hypertension follow-ups,
- *    systolic 130–139 against 140–149 — readings nudged just under the 140 control threshold
- *    make the first band swell. Needs at least `minBand` readings in 130–149; fires when the ratio
- *    ≥ `fudgingRatio` and a one-sided binomial test against the share an honest ratio of
- *    `honestRatio` gives (p₀ = honestRatio / (1 + honestRatio)) has p < `alpha`. Score: the
- *    ratio; severity high when ≥ `highFudgingRatio`, else medium. Evidence: the 130–139 records.
+ * 2. Readings nudged under the control threshold (Simple's BP fudging indicator, made exact):
+ *    among the doctor's hypertension follow-ups, systolic 130–139 against 140–149 and diastolic
+ *    80–89 against 90–99. The reference is the district's own: every other doctor's readings in
+ *    the same bands this period. Each band is an exact one-sided binomial test of the doctor's
+ *    share below the threshold against the district's share; the two are combined by Fisher's
+ *    method, so about `minBand` (20) readings in the bands suffice when both lean the same way.
+ *    Fires when the doctor's below:above ratio is ≥ `fudgingRatio` × the district's in the band
+ *    that says most, and the combined p survives Holm at `bandAlpha`. Score: that lift; severity
+ *    high when ≥ `highFudgingRatio`, else medium. Evidence: the readings just below the threshold.
  *
  * Both tests run for every doctor of the district, often a thousand or more: at a fixed p < 0.001
  * each, a clean district year raised one or two alerts by chance alone (a doctor whose 900 values
- * ended in 7 a little too often, p = 1.8e-4). So `alpha` bounds the chance of *any* false alert
- * in the run (family-wise, Holm's step-down over all tests made): the smallest p must be below
- * alpha / m, the next below alpha / (m − 1), and so on, m being the number of tests made.
+ * ended in 7 a little too often, p = 1.8e-4). So each test's alpha bounds the chance of *any*
+ * false alert in the run (family-wise, Holm's step-down over all the doctors tested): `alpha`
+ * 0.001 for end digits, `bandAlpha` 0.01 for the bands (a twenty-reading doctor cannot reach
+ * 0.001 / 1,000; one false band alert in a hundred district runs is the price of seeing them).
  *
  * Subject: the doctor.
  *
- * Parameters (defaults): `minReadings` 50, `alpha` 0.001, `highP` 1e-9, `minBand` 40,
- * `fudgingRatio` 2, `honestRatio` 1.5, `highFudgingRatio` 3.
+ * Parameters (defaults): `minReadings` 50, `alpha` 0.001, `highP` 1e-9, `minBand` 20,
+ * `fudgingRatio` 2, `bandAlpha` 0.01, `highFudgingRatio` 3.
  */
 import type { AlertDraft } from '../../alert';
 import {
   type DetectionInput,
   type Detector,
   type ServiceRecord,
-  binomialUpperP,
   chiSquareP,
   fmt,
   ledgerView,
@@ -39,14 +42,15 @@ import {
   withDefaults,
 } from '../../detection-input';
 import { keepByHolm } from '../../stats/holm';
+import { type BandTally, emptyBands, judgeBands, tallyBands } from './threshold-bands';
 
 const DEFAULTS = {
   minReadings: 50,
   alpha: 0.001,
   highP: 1e-9,
-  minBand: 40,
+  minBand: 20,
   fudgingRatio: 2,
-  honestRatio: 1.5,
+  bandAlpha: 0.01,
   highFudgingRatio: 3,
 };
 type Params = typeof DEFAULTS;
@@ -55,14 +59,14 @@ interface DoctorTally {
   digits: number[];
   /** Records with a value ending in each digit. */
   byDigit: ServiceRecord[][];
-  low: ServiceRecord[];
-  high: number;
+  bands: BandTally;
 }
 
 function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
   const view = ledgerView(input.events);
   const tallies = new Map<string, DoctorTally>();
+  const district = emptyBands();
   for (const r of view.records) {
     if (r.voided || !r.doctorId || r.year !== input.period) continue;
     if (r.type !== 'FollowUpRecorded' && r.type !== 'CheckupRecorded') continue;
@@ -73,8 +77,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
       t = {
         digits: new Array(10).fill(0),
         byDigit: Array.from({ length: 10 }, () => []),
-        low: [],
-        high: 0,
+        bands: emptyBands(),
       };
       tallies.set(r.doctorId, t);
     }
@@ -88,13 +91,15 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
       t.digits[dd] += 1;
       if (dd !== ds) t.byDigit[dd].push(r);
     }
-    if (r.type === 'FollowUpRecorded' && r.fields.condition === 'hypertension' && v.systolic) {
-      if (v.systolic >= 130 && v.systolic <= 139) t.low.push(r);
-      else if (v.systolic >= 140 && v.systolic <= 149) t.high += 1;
+    if (r.type === 'FollowUpRecorded' && r.fields.condition === 'hypertension') {
+      tallyBands(t.bands, r, v.systolic, v.diastolic);
+      tallyBands(district, r, v.systolic, v.diastolic);
     }
   }
   const candidates: { pValue: number; alert: AlertDraft }[] = [];
+  const bandCandidates: { pValue: number; alert: AlertDraft }[] = [];
   let tests = 0;
+  let bandTests = 0;
   for (const [doctorId, t] of tallies) {
     const n = t.digits.reduce((a, b) => a + b, 0);
     if (n >= p.minReadings) {
@@ -122,40 +127,46 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
         });
       }
     }
-    const band = t.low.length + t.high;
-    if (band >= p.minBand && t.low.length > 0) {
-      tests += 1;
-      const ratio = t.high === 0 ? Infinity : t.low.length / t.high;
-      const p0 = p.honestRatio / (1 + p.honestRatio);
-      const pValue = binomialUpperP(t.low.length, band, p0);
-      if (ratio >= p.fudgingRatio && pValue < p.alpha) {
-        const score = Number.isFinite(ratio) ? Number(ratio.toFixed(2)) : t.low.length;
-        candidates.push({
-          pValue,
+    const b = t.bands;
+    if (b.sysLow.length + b.sysHigh + b.diaLow.length + b.diaHigh >= p.minBand) {
+      bandTests += 1;
+      const verdict = judgeBands(b, district);
+      if (verdict && verdict.lift >= p.fudgingRatio && verdict.pValue < p.bandAlpha) {
+        const { band, low, high, lift } = verdict;
+        const [below, above] = band === 'systolic' ? ['130–139', '140–149'] : ['80–89', '90–99'];
+        const [zhBand, enBand] =
+          band === 'systolic' ? ['收缩压', 'systolic'] : ['舒张压', 'diastolic'];
+        const mine = high === 0 ? '∞' : fmt(low / high, 2);
+        const ref = fmt(verdict.referenceRatio, 2);
+        bandCandidates.push({
+          pValue: verdict.pValue,
           alert: {
             detector: 'digit-preference',
             subject: { kind: 'doctor', id: doctorId },
             period: input.period,
-            score,
-            severity: ratio >= p.highFudgingRatio ? 'high' : 'medium',
+            score: Number.isFinite(lift) ? Number(lift.toFixed(2)) : low,
+            severity: lift >= p.highFudgingRatio ? 'high' : 'medium',
             explanation: {
-              zh: `高血压随访收缩压 130–139 有 ${t.low.length} 次、140–149 仅 ${t.high} 次（比值 ${fmt(ratio, 2)}），疑似将读数压到控制线以下`,
-              en: `hypertension follow-ups: systolic 130–139 ${t.low.length} times against 140–149 ${t.high} times (ratio ${fmt(ratio, 2)}), readings nudged under the control threshold`,
+              zh: `高血压随访${zhBand} ${below} 有 ${low} 次、${above} 仅 ${high} 次（比值 ${mine}，全区其他医生为 ${ref}），精确检验合并 p = ${verdict.pValue.toExponential(1)}，疑似将读数压到控制线以下`,
+              en: `hypertension follow-ups: ${enBand} ${below} ${low} times against ${above} ${high} times (ratio ${mine}; the district's other doctors ${ref}), combined exact test p = ${verdict.pValue.toExponential(1)}: readings nudged under the control threshold`,
             },
-            evidence: t.low.flatMap((r) => r.evidence),
+            evidence: [...new Set([...b.sysLow, ...b.diaLow])].flatMap((r) => r.evidence),
           },
         });
       }
     }
   }
-  return keepByHolm(candidates, tests, p.alpha).map((c) => c.alert);
+  return [
+    ...keepByHolm(candidates, tests, p.alpha),
+    ...keepByHolm(bandCandidates, bandTests, p.bandAlpha),
+  ].map((c) => c.alert);
 }
 
 export const digitPreferenceDetector: Detector<Params> = {
   id: 'digit-preference',
   description: {
-    zh: '医生记录的血压尾数偏好（卡方检验）及收缩压 130–139 与 140–149 之比（Simple 的“凑数”指标）',
-    en: "terminal digit preference in a doctor's BP readings (chi-square against uniform) and Simple's fudging ratio (systolic 130–139 against 140–149)",
+    zh: '医生记录的血压尾数偏好（卡方检验），以及读数压到控制线以下：收缩压 130–139 对 140–149、舒张压 80–89 对 90–99，与全区其他医生相比（精确检验）',
+    en: "terminal digit preference in a doctor's BP readings (chi-square against uniform), and readings nudged under the control threshold: systolic 130–139 against 140–149 and diastolic 80–89 against 90–99, against the district's other doctors (exact tests)",
   },
   params: DEFAULTS,
   detect,
