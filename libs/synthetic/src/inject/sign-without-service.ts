@@ -8,8 +8,9 @@ const MIN_CONTRACTS = 40;
 const LAST_SIGNING_DAY = 240;
 
 /**
- * sign-without-service (subject: the doctor). Within two days a doctor who is not the team's
- * lead (the lead signs the team's honest contracts) signs 40–60 contracts
+ * sign-without-service (subject: the doctor). Within two days (or, subtle, spread over five to
+ * seven) a doctor who is not the team's lead (the lead signs the team's honest contracts) signs
+ * 40–60 contracts
  * with residents of the team who had none and who then get no service all year: signing
  * figures made on paper.
  */
@@ -35,9 +36,11 @@ export function injectSignWithoutService(d: District, rng: Random, rate: number)
     const chosen = rng.shuffle([...candidates]).slice(0, MIN_CONTRACTS + rng.int(0, 20));
     if (chosen.length < MIN_CONTRACTS) continue;
     d.touchedDoctors.add(doc.id);
+    // Every other batch is spread over five to seven days, to stay under a two-day rule.
+    const spread = rng.chance(0.5) ? rng.int(5, 7) : 2;
     const commandIds = chosen.map((r) => {
       d.touchedResidents.add(r.id);
-      const day = first + rng.int(0, 1);
+      const day = first + rng.int(0, spread - 1);
       const contractId = `${r.id}-c${d.year}-x`;
       const t = Math.max(rec.workingHours(day), r.regT + MINUTE_MS);
       d.parts[r.part].push(t, {
@@ -59,6 +62,7 @@ export function injectSignWithoutService(d: District, rng: Random, rate: number)
       pattern: 'sign-without-service',
       subject: { kind: 'doctor', id: doc.id },
       commandIds,
+      ...(spread > 2 ? { subtle: `the batch spread over ${spread} days` } : {}),
     });
   }
 }

@@ -73,4 +73,41 @@ describe('sign-without-service', () => {
     log.checkup('late', '2024-04-01');
     expect(run(log)).toEqual([]);
   });
+
+  describe('windows of one to seven days', () => {
+    /** `n` contracts by `doctorId` spread evenly over `days` days from 4 March, none served. */
+    function spread(log: EventLog, doctorId: string, n: number, days: number) {
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const r = `${doctorId}-s${i}`;
+        log.resident(r);
+        ids.push(log.contract(r, `2024-03-${String(4 + (i % days)).padStart(2, '0')}`, doctorId));
+      }
+      return ids;
+    }
+    const peers = (log: EventLog) => {
+      for (let d = 1; d <= 8; d++) spread(log, `p${d}`, 6 + (d % 3), 6);
+    };
+
+    it('flags a batch spread over six days to stay under a two-day rule', () => {
+      const log = new EventLog();
+      peers(log);
+      const ids = spread(log, 'spread', 42, 6);
+      log.checkup('late', '2024-12-20');
+      const alerts = run(log);
+      expect(alerts.map((a) => a.subject.id)).toEqual(['spread']);
+      expect([...alerts[0].evidence].sort()).toEqual([...ids].sort());
+      expect(alerts[0].explanation.en).toMatch(
+        /^42 contracts signed within 6 days from 2024-03-04/,
+      );
+    });
+
+    it('near miss: the same six days when every doctor signs as many (a district campaign)', () => {
+      const log = new EventLog();
+      for (let d = 1; d <= 8; d++) spread(log, `p${d}`, 38 + d, 6);
+      spread(log, 'spread', 42, 6);
+      log.checkup('late', '2024-12-20');
+      expect(run(log)).toEqual([]);
+    });
+  });
 });

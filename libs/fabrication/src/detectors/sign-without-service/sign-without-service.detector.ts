@@ -2,7 +2,10 @@
  * sign-without-service — contracts signed in bulk with no service ever delivered (签而不约).
  *
  * A burst is at least `minContracts` live contracts signed by one doctor (ContractSigned.doctorId)
- * within `burstDays` calendar days, dated in the period (greedy, left to right, non-overlapping).
+ * within a window of 1 to `maxBurstDays` (7) calendar days, dated in the period (greedy, left to
+ * right, non-overlapping). Every window size is tried, shortest first, each against the peers'
+ * largest bursts in a window of the same size: a batch spread over a week to stay under a
+ * two-day rule is still a batch. A contract is in one alert at most.
  * A resident of the burst counts as served when any doctor recorded a live checkup, TCM
  * assessment or follow-up for them dated from the signing day up to `followDays` days later, or
  * to the end of the signing year if that is later. The burst fires when at least
@@ -19,7 +22,7 @@
  * Score: the number of unserved residents. Severity: high when the unserved share ≥
  * `highShare`, otherwise medium.
  *
- * Parameters (defaults): `minContracts` 20, `burstDays` 2, `followDays` 180,
+ * Parameters (defaults): `minContracts` 20, `maxBurstDays` 7, `followDays` 180,
  * `minUnservedShare` 0.8, `minObservedDays` 90, `highShare` 0.95, `minPeers` 5, `minPeerZ` 3.5.
  */
 import type { AlertDraft } from '../../alert';
@@ -36,7 +39,7 @@ import {
 
 const DEFAULTS = {
   minContracts: 20,
-  burstDays: 2,
+  maxBurstDays: 7,
   followDays: 180,
   minUnservedShare: 0.8,
   minObservedDays: 90,
@@ -69,26 +72,38 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
     const until = Math.max(from + p.followDays, yearEnd);
     return (services.get(residentId) ?? []).some((d) => d >= from && d <= until);
   };
-  const largest = new Map(
-    [...byDoctor].map(([doctorId, contracts]) => [doctorId, largestBurst(contracts, p.burstDays)]),
-  );
-  const farAbovePeers = peerTest([...largest.values()], p);
-  const alerts: AlertDraft[] = [];
-  for (const [doctorId, contracts] of byDoctor) {
-    if (contracts.length < p.minContracts) continue;
+  // Bursts of every window size, each far above the peers' largest in a window of that size.
+  const found = new Map<string, ServiceRecord[][]>();
+  for (const [, contracts] of byDoctor)
     contracts.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-    const dn = contracts.map((c) => c.dayN);
-    for (let i = 0; i < contracts.length; i++) {
-      let j = i;
-      while (j + 1 < contracts.length && dn[j + 1] - dn[i] < p.burstDays) j++;
-      if (j - i + 1 < p.minContracts) continue;
-      const burst = contracts.slice(i, j + 1);
-      i = j;
-      if (dn[j] + p.minObservedDays > lastDay) continue;
-      if (!farAbovePeers(burst.length)) continue;
+  for (let days = 1; days <= p.maxBurstDays; days++) {
+    const largest = [...byDoctor.values()].map((contracts) => largestBurst(contracts, days));
+    const farAbovePeers = peerTest(largest, p);
+    for (const [doctorId, contracts] of byDoctor) {
+      if (contracts.length < p.minContracts) continue;
+      const dn = contracts.map((c) => c.dayN);
+      for (let i = 0; i < contracts.length; i++) {
+        let j = i;
+        while (j + 1 < contracts.length && dn[j + 1] - dn[i] < days) j++;
+        if (j - i + 1 < p.minContracts) continue;
+        const burst = contracts.slice(i, j + 1);
+        i = j;
+        if (dn[j] + p.minObservedDays > lastDay) continue;
+        if (!farAbovePeers(burst.length)) continue;
+        const list = found.get(doctorId) ?? [];
+        list.push(burst);
+        found.set(doctorId, list);
+      }
+    }
+  }
+  const alerts: AlertDraft[] = [];
+  for (const [doctorId, bursts] of found) {
+    // One batch is one alert, however many window sizes saw it: bursts that overlap in time merge.
+    for (const burst of mergeOverlapping(bursts)) {
       const unserved = burst.filter((c) => !served(c.residentId, c.dayN));
       const share = unserved.length / burst.length;
       if (share < p.minUnservedShare) continue;
+      const days = burst[burst.length - 1].dayN - burst[0].dayN + 1;
       const pct = fmt(share * 100, 0);
       alerts.push({
         detector: 'sign-without-service',
@@ -97,8 +112,8 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
         score: unserved.length,
         severity: share >= p.highShare ? 'high' : 'medium',
         explanation: {
-          zh: `自 ${burst[0].day} 起 ${p.burstDays} 天内签约 ${burst.length} 人，其中 ${unserved.length} 人（${pct}%）此后未获任何服务`,
-          en: `${burst.length} contracts signed within ${p.burstDays} days from ${burst[0].day}; ${unserved.length} (${pct}%) of those residents received no service afterwards`,
+          zh: `自 ${burst[0].day} 起 ${days} 天内签约 ${burst.length} 人（远多于其他医生任意 ${days} 天的签约数），其中 ${unserved.length} 人（${pct}%）此后未获任何服务`,
+          en: `${burst.length} contracts signed within ${days} days from ${burst[0].day} (far above other doctors' largest ${days}-day batches); ${unserved.length} (${pct}%) of those residents received no service afterwards`,
         },
         evidence: unserved.flatMap((c) => c.evidence),
       });
@@ -107,7 +122,22 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   return alerts;
 }
 
-/** The most contracts the doctor signed within any `burstDays` window. */
+/** Bursts (each in day order) that share a contract or a day become one, in day order. */
+function mergeOverlapping(bursts: ServiceRecord[][]): ServiceRecord[][] {
+  const sorted = [...bursts].sort((a, b) => a[0].dayN - b[0].dayN);
+  const merged: ServiceRecord[][] = [];
+  for (const burst of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && burst[0].dayN <= last[last.length - 1].dayN) {
+      const seen = new Set(last.map((c) => c.recordId));
+      for (const c of burst) if (!seen.has(c.recordId)) last.push(c);
+      last.sort((a, b) => a.dayN - b.dayN);
+    } else merged.push([...burst]);
+  }
+  return merged;
+}
+
+/** The most contracts the doctor signed within any window of `burstDays` days. */
 function largestBurst(contracts: ServiceRecord[], burstDays: number): number {
   const days = contracts.map((c) => c.dayN).sort((a, b) => a - b);
   let best = 0;
