@@ -48,6 +48,17 @@ function copyableVisits(d: District, doc: DoctorFacts): Visit[] {
   return best;
 }
 
+/** The doctor's visits with a blood pressure, one per resident. */
+function bpVisits(d: District, doc: DoctorFacts): Visit[] {
+  const byResident = new Map<string, Visit>();
+  for (const v of cleanVisits(d, doc)) {
+    const had = vitalsOf(d.parts[v.part].command(v.idx));
+    if (had.systolic !== undefined && had.diastolic !== undefined && !byResident.has(v.residentId))
+      byResident.set(v.residentId, v);
+  }
+  return [...byResident.values()];
+}
+
 /** Copies: enough distinct patients to be beyond chance, few enough to stay a minority. */
 const MIN_COPIES = 6;
 /**
@@ -86,8 +97,13 @@ export function injectCopiedVitals(d: District, rng: Random, rate: number): void
       fastingGlucose: notEndingInZero(rng, 52, 84) / 10,
       weightKg: notEndingInZero(rng, 551, 789) / 10,
     };
-    const visits = copyableVisits(d, doc);
-    const n = Math.min(MIN_COPIES + rng.int(0, 2), Math.floor(visits.length / 2));
+    // Every other case copies the blood-pressure pair alone onto a few more patients, their
+    // glucose and weight left as measured: only the pair betrays it.
+    const bpOnly = rng.chance(0.5);
+    const visits = bpOnly ? bpVisits(d, doc) : copyableVisits(d, doc);
+    const wanted = bpOnly ? MIN_COPIES + 2 + rng.int(0, 2) : MIN_COPIES + rng.int(0, 2);
+    const n = Math.min(wanted, Math.floor(visits.length / 2));
+    const fields = bpOnly ? (['systolic', 'diastolic'] as const) : FIELDS;
     const commandIds = rng
       .shuffle([...visits])
       .slice(0, n)
@@ -96,12 +112,19 @@ export function injectCopiedVitals(d: District, rng: Random, rate: number): void
         const c = part.command(v.idx);
         const had = vitalsOf(c);
         const copied = Object.fromEntries(
-          FIELDS.filter((f) => had[f] !== undefined).map((f) => [f, template[f]]),
+          fields.filter((f) => had[f] !== undefined).map((f) => [f, template[f]]),
         );
         part.replace(v.idx, withVitals(c, copied));
         return c.commandId;
       });
-    d.plant({ pattern: 'copied-vitals', subject: { kind: 'doctor', id: doc.id }, commandIds });
+    d.plant({
+      pattern: 'copied-vitals',
+      subject: { kind: 'doctor', id: doc.id },
+      commandIds,
+      ...(bpOnly
+        ? { subtle: 'the blood-pressure pair alone copied, other vitals as measured' }
+        : {}),
+    });
   }
 }
 

@@ -80,4 +80,57 @@ describe('copied-vitals', () => {
     ids.slice(1).forEach((id) => log.void('r1', log.recordIdOf(id), '2024-12-01'));
     expect(run(log)).toEqual([]);
   });
+
+  describe('the blood-pressure pair alone, against the district', () => {
+    /** `doctors` honest doctors, 30 patients each, BP spread widely, glucose and weight varying. */
+    function district(log: EventLog, doctors: number) {
+      for (let d = 0; d < doctors; d++)
+        for (let i = 0; i < 30; i++)
+          log.followUp(`h${d}-${i}`, DAY(i), {
+            doctorId: `h${d}`,
+            systolic: 115 + ((i * 7 + d * 3) % 50),
+            diastolic: 65 + ((i * 5 + d) % 35),
+            weightKg: 55 + ((i + d) % 30),
+          });
+    }
+    const DAY = (i: number) => `2024-${String(1 + (i % 12)).padStart(2, '0')}-10`;
+
+    it('flags one BP pair copied onto eight patients whose other vitals vary', () => {
+      const log = new EventLog();
+      district(log, 40);
+      const copies: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        const copied = i < 8;
+        const id = log.followUp(`x${i}`, DAY(i), {
+          doctorId: 'dx',
+          systolic: copied ? 137 : 118 + ((i * 3) % 40),
+          diastolic: copied ? 83 : 66 + ((i * 7) % 30),
+          weightKg: 50 + i,
+        });
+        if (copied) copies.push(id);
+      }
+      const alerts = run(log).filter((a) => a.subject.kind === 'doctor');
+      expect(alerts.map((a) => a.subject.id)).toEqual(['dx']);
+      expect(alerts[0].evidence).toEqual(copies);
+      expect(alerts[0].explanation.en).toMatch(
+        /the same blood pressure 137\/83 recorded for 8 different residents of this doctor \(other vitals varying\)/,
+      );
+    });
+
+    it('near miss: a pair the district writes often is not a copy, and round pairs are rounding', () => {
+      const log = new EventLog();
+      district(log, 40);
+      for (let d = 0; d < 40; d++)
+        for (let i = 0; i < 3; i++)
+          log.followUp(`c${d}-${i}`, DAY(i), { doctorId: `h${d}`, systolic: 128, diastolic: 78 });
+      for (let i = 0; i < 30; i++)
+        log.followUp(`x${i}`, DAY(i), {
+          doctorId: 'dx',
+          systolic: i < 4 ? 128 : i < 12 ? 130 : 118 + ((i * 3) % 40),
+          diastolic: i < 4 ? 78 : i < 12 ? 80 : 66 + ((i * 7) % 30),
+          weightKg: 50 + i,
+        });
+      expect(run(log).filter((a) => a.subject.kind === 'doctor')).toEqual([]);
+    });
+  });
 });

@@ -21,12 +21,18 @@
  *    shape, each with m̄ readings on average: p = P(Binomial(R − 1, min(1, m̄ q)) ≥ k − 1), times
  *    the number of distinct tuples the doctor recorded (Bonferroni). Fires when p < `alpha`.
  *
- * Subjects: the resident (within a patient), the doctor (across patients). Evidence: the copied
+ * 3. The blood-pressure pair alone across a doctor's patients (glucose and weight left to vary):
+ *    at least `minPairPatients` residents share the exact pair, judged against how often the
+ *    district's other doctors wrote it (see bp-pairs.ts); family-wise over the doctors tested
+ *    (Holm at `pairAlpha`). Round pairs are digit-preference's.
+ *
+ * Subjects: the resident (within a patient), the doctor (across patients, and BP pairs). Evidence: the copied
  * records (with corrections). Score: the number of copies (visits, or residents). Severity: high
  * when the score ≥ `highCopies` or p < `highP`, otherwise medium.
  *
  * Parameters (defaults): `minVisits` 3, `minPatients` 3, `minFieldsWithin` 2,
- * `minFieldsAcross` 3, `withinInflation` 2, `withinFloor` 0.05, `alpha` 1e-5, `highCopies` 6, `highP` 1e-12.
+ * `minFieldsAcross` 3, `withinInflation` 2, `withinFloor` 0.05, `alpha` 1e-5, `highCopies` 6, `highP` 1e-12,
+ * `minPairPatients` 5, `pairAlpha` 0.001.
  */
 import type { AlertDraft } from '../../alert';
 import {
@@ -34,10 +40,13 @@ import {
   type Detector,
   type ServiceRecord,
   binomialUpperP,
+  fmt,
   ledgerView,
   vitalsOf,
   withDefaults,
 } from '../../detection-input';
+import { keepByHolm } from '../../stats/holm';
+import { bpPairCopies } from './bp-pairs';
 
 const DEFAULTS = {
   minVisits: 3,
@@ -49,6 +58,8 @@ const DEFAULTS = {
   alpha: 1e-5,
   highCopies: 6,
   highP: 1e-12,
+  minPairPatients: 5,
+  pairAlpha: 0.001,
 };
 type Params = typeof DEFAULTS;
 
@@ -208,6 +219,37 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
         en: `identical vital signs (${what}) recorded for ${k} different residents of this doctor; chance p = ${pValue.toExponential(1)}`,
       });
     }
+  }
+  // 3. The BP pair alone across a doctor's patients, against the district's frequencies.
+  const alreadyNamed = new Set(
+    alerts.filter((a) => a.subject.kind === 'doctor').map((a) => a.subject.id),
+  );
+  const pairs = bpPairCopies(
+    readings.map((x) => x.r),
+    p.minPairPatients,
+  );
+  // One test per doctor: the doctor's least likely pair (already corrected for the pairs tried).
+  const best = new Map<string, (typeof pairs)[number]>();
+  for (const c of pairs) {
+    const seen = best.get(c.doctorId);
+    if (!seen || c.pValue < seen.pValue) best.set(c.doctorId, c);
+  }
+  for (const c of keepByHolm([...best.values()], best.size, p.pairAlpha)) {
+    if (alreadyNamed.has(c.doctorId)) continue;
+    alreadyNamed.add(c.doctorId);
+    const share = `${fmt(c.districtShare * 1000, 2)}‰`;
+    alerts.push({
+      detector: 'copied-vitals',
+      subject: { kind: 'doctor', id: c.doctorId },
+      period: input.period,
+      score: c.residents,
+      severity: c.residents >= p.highCopies * 1.5 || c.pValue < p.highP ? 'high' : 'medium',
+      explanation: {
+        zh: `该医生的 ${c.residents} 名不同居民记录了相同的血压 ${c.pair}（其他体征各不相同），该读数在全区其他医生记录中仅占 ${share}，偶然出现的概率 ${c.pValue.toExponential(1)}`,
+        en: `the same blood pressure ${c.pair} recorded for ${c.residents} different residents of this doctor (other vitals varying); the district's other doctors write it in ${share} of readings; chance p = ${c.pValue.toExponential(1)}`,
+      },
+      evidence: c.records.flatMap((r) => r.evidence),
+    });
   }
   return alerts;
 }
