@@ -18,6 +18,7 @@ export const SECTIONS = [
   'Reads of the district (API on the seeded store)',
   'HTTP commands (loopback, durable store)',
   'Rebuild of the read models',
+  'Fabrication detection',
   'Appends through the store',
   'Subscription delivery',
 ] as const;

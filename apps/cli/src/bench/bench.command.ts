@@ -24,6 +24,7 @@ import {
   rawLimitRows,
   seedRows,
 } from './bench-sections';
+import { detectRows } from './detect-rows';
 import { districtFile } from './district-file';
 import { describeMachine, load } from './machine';
 
@@ -102,6 +103,7 @@ async function runBench(options: BenchOptions): Promise<void> {
       ...(await seedRows(context, async (store) => [
         ...(await readsRows(context, store, plan.scale)),
         ...(await rebuildRows(context, store)),
+        ...(await detectRows(context, store)),
       ])),
     );
   } finally {

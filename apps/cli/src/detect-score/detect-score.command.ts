@@ -43,6 +43,7 @@ function printTable(scores: DetectorScore[]): void {
     'FN',
     'precision',
     'recall',
+    'subtle found',
     'decoys hit',
     '',
   ];
@@ -55,6 +56,7 @@ function printTable(scores: DetectorScore[]): void {
     String(s.falseNegatives),
     ratio(s.precision),
     ratio(s.recall),
+    s.subtle.planted === 0 ? '—' : `${s.subtle.found}/${s.subtle.planted}`,
     s.decoys === 0 ? '—' : `${s.decoyHits.length}/${s.decoys}`,
     s.planted === 0 && s.decoys === 0 ? '' : scorePasses(s, SCORE_THRESHOLD) ? 'ok' : 'BELOW',
   ]);

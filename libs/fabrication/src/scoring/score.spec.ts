@@ -57,6 +57,34 @@ describe('scoreDetections', () => {
     });
   });
 
+  it('keeps decoys out of the truth, names the ones alerted on, and fails on any', () => {
+    const decoy = (id: string): PlantedCase => ({
+      ...planted('workload', 'doctor', id),
+      decoy: 'centre checkup day',
+    });
+    const subtle: PlantedCase = { ...planted('workload', 'doctor', 's1'), subtle: 'standout' };
+    const scores = scoreDetections(
+      [
+        alert('workload', 'doctor', 'd1'),
+        alert('workload', 'doctor', 's1'),
+        alert('workload', 'doctor', 'c2'),
+      ],
+      [planted('workload', 'doctor', 'd1'), subtle, decoy('c1'), decoy('c2'), decoy('c3')],
+      new Map(),
+    );
+    const workload = one(scores, 'workload');
+    expect(workload).toMatchObject({
+      planted: 2,
+      truePositives: 2,
+      falsePositives: 1,
+      decoys: 3,
+      decoyHits: ['doctor:c2'],
+      subtle: { planted: 1, found: 1 },
+    });
+    expect(scorePasses(workload, 0.6)).toBe(false);
+    expect(scorePasses({ ...workload, decoyHits: [] }, 0.6)).toBe(true);
+  });
+
   it('matches only the same detector and the same subject kind', () => {
     const scores = scoreDetections(
       [alert('after-move', 'resident', 'r1'), alert('workload', 'team', 'd1')],

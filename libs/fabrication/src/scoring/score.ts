@@ -24,6 +24,8 @@ export interface DetectorScore {
   /** Decoys of this pattern the detector alerted on (also counted as false positives). */
   decoys: number;
   decoyHits: string[];
+  /** The subtle variants among the planted cases, and how many of them an alert found. */
+  subtle: { planted: number; found: number };
 }
 
 const key = (s: { kind: string; id: string }) => `${s.kind}:${s.id}`;
@@ -56,6 +58,11 @@ export function scoreDetections(
           ),
         ),
     );
+    const subtle = new Set(
+      planted
+        .filter((c) => c.pattern === detector && c.subtle && !c.decoy)
+        .map((c) => key(c.subject)),
+    );
     const mine = alerts.filter((a) => a.detector === detector);
     const alerted = new Set(mine.map((a) => key(a.subject)));
     const found = [...truth].filter((s) => alerted.has(s));
@@ -75,6 +82,10 @@ export function scoreDetections(
       falseNegativeSubjects,
       decoys: decoys.size,
       decoyHits: falsePositiveSubjects.filter((s) => decoys.has(s)),
+      subtle: {
+        planted: subtle.size,
+        found: [...subtle].filter((s) => alerted.has(s)).length,
+      },
     };
   });
 }
