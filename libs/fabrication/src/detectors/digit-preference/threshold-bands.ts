@@ -13,24 +13,42 @@ export interface BandTally {
   /** Diastolic 80–89 (the records) and 90–99 (how many). */
   diaLow: ServiceRecord[];
   diaHigh: number;
+  /**
+   * The five units either side of each threshold (135–139 : 140–144, 85–89 : 90–94). A doctor
+   * whose patients simply run lower shifts the whole curve and keeps it smooth at the line;
+   * nudging empties the values just above it and piles them just below.
+   */
+  edges: [number, number, number, number];
 }
 
-export const emptyBands = (): BandTally => ({ sysLow: [], sysHigh: 0, diaLow: [], diaHigh: 0 });
+export const emptyBands = (): BandTally => ({
+  sysLow: [],
+  sysHigh: 0,
+  diaLow: [],
+  diaHigh: 0,
+  edges: [0, 0, 0, 0],
+});
 
 export function tallyBands(t: BandTally, r: ServiceRecord, systolic?: number, diastolic?: number) {
   if (systolic !== undefined) {
     if (systolic >= 130 && systolic <= 139) t.sysLow.push(r);
     else if (systolic >= 140 && systolic <= 149) t.sysHigh += 1;
+    if (systolic >= 135 && systolic <= 139) t.edges[0] += 1;
+    else if (systolic >= 140 && systolic <= 144) t.edges[1] += 1;
   }
   if (diastolic !== undefined) {
     if (diastolic >= 80 && diastolic <= 89) t.diaLow.push(r);
     else if (diastolic >= 90 && diastolic <= 99) t.diaHigh += 1;
+    if (diastolic >= 85 && diastolic <= 89) t.edges[2] += 1;
+    else if (diastolic >= 90 && diastolic <= 94) t.edges[3] += 1;
   }
 }
 
 export interface BandVerdict {
   /** Fisher's combination of the two one-sided exact binomial tests. */
   pValue: number;
+  /** The same at the edges (five units either side): nudging shows there, a shifted curve not. */
+  edgePValue: number;
   /** The doctor's below:above ratio over the district's, in the band that says most. */
   lift: number;
   band: 'systolic' | 'diastolic';
@@ -58,11 +76,16 @@ export function judgeBands(doctor: BandTally, district: BandTally): BandVerdict 
   };
   const sys = side(doctor.sysLow.length, doctor.sysHigh, district.sysLow.length, district.sysHigh);
   const dia = side(doctor.diaLow.length, doctor.diaHigh, district.diaLow.length, district.diaHigh);
-  const x = -2 * (Math.log(Math.max(sys.p, 1e-300)) + Math.log(Math.max(dia.p, 1e-300)));
-  const pValue = chiSquareP(x, 4);
+  const fisher = (a: number, b: number) =>
+    chiSquareP(-2 * (Math.log(Math.max(a, 1e-300)) + Math.log(Math.max(b, 1e-300))), 4);
+  const pValue = fisher(sys.p, dia.p);
+  const e = doctor.edges;
+  const all = district.edges;
+  const edgePValue = fisher(side(e[0], e[1], all[0], all[1]).p, side(e[2], e[3], all[2], all[3]).p);
   const sysSays = sys.p <= dia.p;
   return {
     pValue,
+    edgePValue,
     lift: sysSays ? sys.lift : dia.lift,
     band: sysSays ? 'systolic' : 'diastolic',
     low: sysSays ? doctor.sysLow.length : doctor.diaLow.length,

@@ -3,13 +3,16 @@
  *
  * A burst is at least `minContracts` live contracts signed by one doctor (ContractSigned.doctorId)
  * within a window of 1 to `maxBurstDays` (7) calendar days, dated in the period (greedy, left to
- * right, non-overlapping). Every window size is tried, shortest first, each against the peers'
- * largest bursts in a window of the same size: a batch spread over a week to stay under a
- * two-day rule is still a batch. A contract is in one alert at most.
+ * right, non-overlapping). Every window size is tried, each against the peers' largest bursts in
+ * a window of the same size — of all contracts, of contracts never served, or by the share left
+ * unserved (an honest team lead signs fifty in a campaign week and serves most; a paper batch
+ * serves none): a batch spread over a week to stay under a two-day rule is still a batch.
+ * Bursts that overlap in time are one alert.
  * A resident of the burst counts as served when any doctor recorded a live checkup, TCM
  * assessment or follow-up for them dated from the signing day up to `followDays` days later, or
  * to the end of the signing year if that is later. The burst fires when at least
- * `minUnservedShare` of its residents were not served. Bursts signed less than `minObservedDays`
+ * `minUnservedShare` of its residents were not served (0.9: in a district's honest campaign
+ * weeks of healthy adults, up to about 87 % of a batch is never served, and is still honest). Bursts signed less than `minObservedDays`
  * before the last date in the log are not judged (their services may simply not have happened
  * yet).
  *
@@ -23,7 +26,7 @@
  * `highShare`, otherwise medium.
  *
  * Parameters (defaults): `minContracts` 20, `maxBurstDays` 7, `followDays` 180,
- * `minUnservedShare` 0.8, `minObservedDays` 90, `highShare` 0.95, `minPeers` 5, `minPeerZ` 3.5.
+ * `minUnservedShare` 0.9, `minObservedDays` 90, `highShare` 0.95, `minPeers` 5, `minPeerZ` 3.5.
  */
 import type { AlertDraft } from '../../alert';
 import {
@@ -36,12 +39,13 @@ import {
   ledgerView,
   withDefaults,
 } from '../../detection-input';
+import { median } from '../../stats/distributions';
 
 const DEFAULTS = {
   minContracts: 20,
   maxBurstDays: 7,
   followDays: 180,
-  minUnservedShare: 0.8,
+  minUnservedShare: 0.9,
   minObservedDays: 90,
   highShare: 0.95,
   minPeers: 5,
@@ -76,9 +80,32 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const found = new Map<string, ServiceRecord[][]>();
   for (const [, contracts] of byDoctor)
     contracts.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const unservedOf = (c: ServiceRecord) => !served(c.residentId, c.dayN);
   for (let days = 1; days <= p.maxBurstDays; days++) {
-    const largest = [...byDoctor.values()].map((contracts) => largestBurst(contracts, days));
-    const farAbovePeers = peerTest(largest, p);
+    const all = [...byDoctor.values()];
+    const farAbovePeers = peerTest(
+      all.map((contracts) => largestBurst(contracts, days)),
+      p,
+    );
+    // Honest team leads sign fifty in a campaign week, and serve them; a batch nobody serves
+    // stands out among the peers' largest *unserved* batches of the same window.
+    const unservedBatches = all.map((contracts) =>
+      largestBurst(contracts.filter(unservedOf), days),
+    );
+    const farAboveUnserved = peerTest(unservedBatches, p);
+    const usualUnserved = median(unservedBatches);
+    // And by the share left unserved, for a batch at least as large as the peers' usual
+    // unserved batch: campaign weeks of healthy adults leave most of them unserved everywhere
+    // (then nobody stands out); a paper batch leaves all of them.
+    const farAboveShare = peerTest(
+      all
+        .filter((contracts) => contracts.length >= p.minContracts)
+        .map((contracts) => {
+          const window = largestWindow(contracts, days);
+          return window.filter(unservedOf).length / window.length;
+        }),
+      p,
+    );
     for (const [doctorId, contracts] of byDoctor) {
       if (contracts.length < p.minContracts) continue;
       const dn = contracts.map((c) => c.dayN);
@@ -89,7 +116,13 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
         const burst = contracts.slice(i, j + 1);
         i = j;
         if (dn[j] + p.minObservedDays > lastDay) continue;
-        if (!farAbovePeers(burst.length)) continue;
+        const unserved = burst.filter(unservedOf).length;
+        if (
+          !farAbovePeers(burst.length) &&
+          !farAboveUnserved(unserved) &&
+          !(unserved >= usualUnserved && farAboveShare(unserved / burst.length))
+        )
+          continue;
         const list = found.get(doctorId) ?? [];
         list.push(burst);
         found.set(doctorId, list);
@@ -100,7 +133,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   for (const [doctorId, bursts] of found) {
     // One batch is one alert, however many window sizes saw it: bursts that overlap in time merge.
     for (const burst of mergeOverlapping(bursts)) {
-      const unserved = burst.filter((c) => !served(c.residentId, c.dayN));
+      const unserved = burst.filter(unservedOf);
       const share = unserved.length / burst.length;
       if (share < p.minUnservedShare) continue;
       const days = burst[burst.length - 1].dayN - burst[0].dayN + 1;
@@ -112,8 +145,8 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
         score: unserved.length,
         severity: share >= p.highShare ? 'high' : 'medium',
         explanation: {
-          zh: `自 ${burst[0].day} 起 ${days} 天内签约 ${burst.length} 人（远多于其他医生任意 ${days} 天的签约数），其中 ${unserved.length} 人（${pct}%）此后未获任何服务`,
-          en: `${burst.length} contracts signed within ${days} days from ${burst[0].day} (far above other doctors' largest ${days}-day batches); ${unserved.length} (${pct}%) of those residents received no service afterwards`,
+          zh: `自 ${burst[0].day} 起 ${days} 天内签约 ${burst.length} 人（远多于其他医生任意 ${days} 天的签约数或未服务签约数），其中 ${unserved.length} 人（${pct}%）此后未获任何服务`,
+          en: `${burst.length} contracts signed within ${days} days from ${burst[0].day} (far above other doctors' largest ${days}-day batches, of all contracts or of unserved ones); ${unserved.length} (${pct}%) of those residents received no service afterwards`,
         },
         evidence: unserved.flatMap((c) => c.evidence),
       });
@@ -135,6 +168,16 @@ function mergeOverlapping(bursts: ServiceRecord[][]): ServiceRecord[][] {
     } else merged.push([...burst]);
   }
   return merged;
+}
+
+/** The contracts of the doctor's fullest window of `days` days (contracts in day order). */
+function largestWindow(contracts: ServiceRecord[], days: number): ServiceRecord[] {
+  let best: [number, number] = [0, 0];
+  for (let i = 0, j = 0; j < contracts.length; j++) {
+    while (contracts[j].dayN - contracts[i].dayN >= days) i++;
+    if (j - i + 1 > best[1] - best[0]) best = [i, j + 1];
+  }
+  return contracts.slice(best[0], best[1]);
 }
 
 /** The most contracts the doctor signed within any window of `burstDays` days. */
