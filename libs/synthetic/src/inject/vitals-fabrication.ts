@@ -182,15 +182,29 @@ function bandVisits(d: District, doc: DoctorFacts): Visit[] {
  * readings for a fixed minimum of 40 in one band. Only the district's own reference shows it.
  */
 export function injectThresholdNudging(d: District, rng: Random, rate: number): void {
-  const eligible = [...d.doctors.values()].filter((doc) => {
-    if (d.touchedDoctors.has(doc.id)) return false;
-    const n = bandVisits(d, doc).length;
-    return n >= 20 && n <= 60;
-  });
+  const free = [...d.doctors.values()]
+    .filter((doc) => !d.touchedDoctors.has(doc.id))
+    .map((doc) => ({ doc, n: bandVisits(d, doc).length }))
+    .filter((x) => x.n >= 20);
+  // A few dozen readings where there are such doctors (a small district); in a large one every
+  // doctor has a hundred or more, and the subtle case nudges only one patient in three of the
+  // tenth with the fewest.
+  const few = free.filter((x) => x.n <= 60);
+  const fewest = [...free]
+    .sort((a, b) => a.n - b.n)
+    .slice(0, Math.max(1, Math.ceil(free.length / 10)));
+  const eligible = (few.length > 0 ? few : fewest).map((x) => x.doc);
+  const partial = few.length === 0;
   for (const doc of choose(rng, eligible, rate)) {
     d.touchedDoctors.add(doc.id);
+    const patients = new Set(
+      rng
+        .shuffle([...new Set(bandVisits(d, doc).map((v) => v.residentId))])
+        .filter((_, i) => !partial || i % 3 === 0),
+    );
     const commandIds: string[] = [];
     for (const v of bandVisits(d, doc)) {
+      if (!patients.has(v.residentId)) continue;
       const part = d.parts[v.part];
       const c = part.command(v.idx);
       const { systolic, diastolic } = vitalsOf(c) as Required<Vitals>;
@@ -205,7 +219,9 @@ export function injectThresholdNudging(d: District, rng: Random, rate: number): 
       pattern: 'digit-preference',
       subject: { kind: 'doctor', id: doc.id },
       commandIds,
-      subtle: 'readings nudged just under 140/90, end digits kept, a few dozen readings',
+      subtle: partial
+        ? 'readings nudged just under 140/90 for one patient in three, end digits kept'
+        : 'readings nudged just under 140/90, end digits kept, a few dozen readings',
     });
   }
 }
