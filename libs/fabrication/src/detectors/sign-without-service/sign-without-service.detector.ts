@@ -3,7 +3,7 @@
  *
  * A burst is at least `minContracts` live contracts signed by one doctor (ContractSigned.doctorId)
  * within a window of 1 to `maxBurstDays` (7) calendar days, dated in the period (greedy, left to
- * right, non-overlapping). Every window size is tried, each against the peers' largest bursts in
+ * right, non-overlapping); a one-day batch is judged as part of its two-day window. Every window size is tried, each against the peers' largest bursts in
  * a window of the same size — of all contracts, of contracts never served, or by the share left
  * unserved (an honest team lead signs fifty in a campaign week and serves most; a paper batch
  * serves none): a batch spread over a week to stay under a two-day rule is still a batch.
@@ -81,7 +81,9 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   for (const [, contracts] of byDoctor)
     contracts.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const unservedOf = (c: ServiceRecord) => !served(c.residentId, c.dayN);
-  for (let days = 1; days <= p.maxBurstDays; days++) {
+  // A batch of one day is judged inside its two-day window: against the peers' single days an
+  // honest lead's campaign day (25 in a day, most not yet served) stood out in a clean district.
+  for (let days = 2; days <= p.maxBurstDays; days++) {
     const all = [...byDoctor.values()];
     const farAbovePeers = peerTest(
       all.map((contracts) => largestBurst(contracts, days)),
