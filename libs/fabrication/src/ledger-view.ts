@@ -219,3 +219,15 @@ export const isService = (r: ServiceRecord): boolean =>
   r.type === 'CheckupRecorded' ||
   r.type === 'TcmAssessmentRecorded' ||
   r.type === 'FollowUpRecorded';
+
+/** The unit just below the top of the tree that holds `unit` (a centre under its district). */
+export function centreOf(unit: string | null, view: Pick<LedgerView, 'parents'>): string | null {
+  if (!unit) return null;
+  let at = unit;
+  for (let guard = 0; guard < 20; guard += 1) {
+    const parent = view.parents.get(at);
+    if (!parent || !view.parents.get(parent)) return at;
+    at = parent;
+  }
+  return at;
+}

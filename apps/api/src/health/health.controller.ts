@@ -61,8 +61,8 @@ export class HealthController {
     let headPosition = -1;
     let projectionLag = -1;
     try {
-      storeFailure = await this.storeHealth.degradation();
       headPosition = await this.store.headPosition();
+      storeFailure = await this.storeHealth.degradation(headPosition);
       projectionLag = await this.projection.lag(headPosition);
     } catch (error) {
       // A store that does not answer is what /health is for: reported, never a 500.

@@ -52,11 +52,14 @@ export class StoreHealth {
     }
   }
 
-  /** Null when healthy; otherwise what failed and since when. Reads the head (may throw). */
-  async degradation(): Promise<StoreDegradation | null> {
+  /**
+   * Null when healthy; otherwise what failed and since when. Reads the head (may throw) unless
+   * the caller read it already.
+   */
+  async degradation(knownHead?: number): Promise<StoreDegradation | null> {
     const failed = this.failed;
     if (!failed) return null;
-    const head = await this.store.headPosition();
+    const head = knownHead ?? (await this.store.headPosition());
     if (failed.headAtFailure === null) failed.headAtFailure = head;
     else if (head > failed.headAtFailure) {
       if (this.failed === failed) this.failed = null;

@@ -58,8 +58,7 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
     5,
   );
   private subscription?: Subscription;
-  /** Where the log subscription stands; `reconnecting` makes /health degraded. */
-  private feed: SubscriptionStatus = { state: 'catching-up', checkpoint: 0 };
+  /** The last drop of the log subscription, until it is live again (/health is degraded). */
   private drop: Extract<SubscriptionStatus, { state: 'reconnecting' }> | null = null;
   private pending: NodeJS.Timeout | null = null;
   private saving: NodeJS.Timeout | null = null;
@@ -224,11 +223,6 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
     return at - this.model.position;
   }
 
-  /** The subscription's state, for /health. */
-  get feedStatus(): SubscriptionStatus {
-    return this.feed;
-  }
-
   /** The last drop of the log subscription, until it is live again (/health is degraded). */
   get feedDown(): Extract<SubscriptionStatus, { state: 'reconnecting' }> | null {
     return this.drop;
@@ -236,7 +230,6 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
 
   /** Logs every drop and retry, and the recovery once it is live again. */
   private followStatus(status: SubscriptionStatus): void {
-    this.feed = status;
     if (status.state === 'reconnecting') {
       this.drop = status;
       this.logger.warn(

@@ -39,7 +39,7 @@ import {
   ResilientSubscription,
 } from '../store/resilient-subscription';
 import { validateNewEvents } from '../store/validate-new-events';
-import { CommandClaims } from './esdb-command-claims';
+import { type CommandClaim, CommandClaims } from './esdb-command-claims';
 import {
   assertFreshEventIds,
   assertStorableInEsdb,
@@ -222,9 +222,7 @@ export class EsdbEventStore implements EventStore {
         options.commandFingerprint === undefined ||
         earlier.fingerprint === options.commandFingerprint);
     if (!sameCommand) throw new CommandIdReusedError(commandId);
-    const prior = (await this.readRange(streamId, earlier.after + 1)).filter(
-      (e) => e.commandId === commandId,
-    );
+    const prior = await this.eventsOfClaim(earlier);
     // Claimed but never written (the claimer stopped in between): ours to complete.
     return prior.length > 0 ? duplicateOf(streamId, options, prior) : null;
   }
@@ -330,9 +328,13 @@ export class EsdbEventStore implements EventStore {
   private async priorEventsOf(commandId: string | undefined): Promise<RecordedEvent[]> {
     if (!commandId) return [];
     const claim = await this.claims.find(commandId);
-    if (!claim) return [];
+    return claim ? this.eventsOfClaim(claim) : [];
+  }
+
+  /** A claimed command's events: they follow the revision the stream had when it was claimed. */
+  private async eventsOfClaim(claim: CommandClaim): Promise<RecordedEvent[]> {
     return (await this.readRange(claim.streamId, claim.after + 1)).filter(
-      (e) => e.commandId === commandId,
+      (e) => e.commandId === claim.commandId,
     );
   }
 

@@ -43,11 +43,11 @@ export function injectCampaignDays(
     );
     const day = workday(d.cal, rng, rng.int(30, d.lastDay - 30), 30, d.lastDay - 30);
     // The standout is the doctor whose team has the most residents to call in that day.
-    const room = (doc: DoctorFacts) => pickResidents(d, rng, doc, day, Infinity, () => true).length;
+    const room = new Map(doctors.map((doc) => [doc, candidates(d, doc, day).length]));
     const standout =
       standoutPlanted || doctors.length === 0
         ? null
-        : doctors.reduce((best, doc) => (room(doc) > room(best) ? doc : best));
+        : doctors.reduce((best, doc) => (room.get(doc)! > room.get(best)! ? doc : best));
     // Who takes part, and whom each sees, is settled first: a campaign is held only where at
     // least four doctors of the centre take part, as a centre-wide day would have it.
     const taken = new Set<string>();
@@ -108,17 +108,16 @@ function injectHomeVisits(d: District, rng: Random, rate: number): void {
   }
 }
 
-function pickResidents(
+/** Residents of the doctor's team free for a new record that day, in a stable order. */
+function candidates(
   d: District,
-  rng: Random,
   doc: DoctorFacts,
   day: number,
-  n: number,
-  wanted: (r: ResidentFacts) => boolean,
+  wanted: (r: ResidentFacts) => boolean = () => true,
 ): ResidentFacts[] {
   // Residents already in the team's care (signed or served): a checkup day calls them in, and
   // those no one has seen stay for the patterns that need them (signing without service).
-  const candidates = d
+  return d
     .teamResidents(doc.team)
     .filter(
       (r) =>
@@ -128,7 +127,17 @@ function pickResidents(
         d.presentOn(r, day) &&
         wanted(r),
     );
-  return rng.shuffle([...candidates]).slice(0, n);
+}
+
+function pickResidents(
+  d: District,
+  rng: Random,
+  doc: DoctorFacts,
+  day: number,
+  n: number,
+  wanted: (r: ResidentFacts) => boolean,
+): ResidentFacts[] {
+  return rng.shuffle(candidates(d, doc, day, wanted)).slice(0, n);
 }
 
 /** Records the services through the working day (entered as they happen: no back-dating). */

@@ -1,6 +1,4 @@
-import type { ServiceRecord } from '../../ledger-view';
-import { vitalsOf } from '../../ledger-view';
-import { binomialUpperP } from '../../stats/distributions';
+import { type ServiceRecord, binomialUpperP, vitalsOf } from '../../detection-input';
 
 export interface PairCopy {
   doctorId: string;

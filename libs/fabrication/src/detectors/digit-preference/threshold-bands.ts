@@ -1,5 +1,4 @@
-import type { ServiceRecord } from '../../ledger-view';
-import { binomialUpperP, chiSquareP } from '../../stats/distributions';
+import { type ServiceRecord, binomialUpperP, chiSquareP } from '../../detection-input';
 
 /**
  * Readings nudged under a control threshold: the band just below (systolic 130–139, diastolic

@@ -20,13 +20,13 @@ import type { AlertDraft } from '../../alert';
 import {
   type DetectionInput,
   type Detector,
+  type LedgerView,
   type ServiceRecord,
+  centreOf,
   isFaceToFace,
   ledgerView,
   withDefaults,
 } from '../../detection-input';
-import type { LedgerView } from '../../ledger-view';
-import { centreOf } from '../workload/doctor-days';
 
 const DEFAULTS = { minOutside: 2, highOutside: 5 };
 type Params = typeof DEFAULTS;

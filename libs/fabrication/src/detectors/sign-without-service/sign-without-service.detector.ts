@@ -38,8 +38,8 @@ import {
   isService,
   ledgerView,
   withDefaults,
+  median,
 } from '../../detection-input';
-import { median } from '../../stats/distributions';
 
 const DEFAULTS = {
   minContracts: 20,
@@ -80,20 +80,23 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const found = new Map<string, ServiceRecord[][]>();
   for (const [, contracts] of byDoctor)
     contracts.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  const unservedOf = (c: ServiceRecord) => !served(c.residentId, c.dayN);
+  // Whether each contract was ever served, decided once (every window size asks).
+  const unservedIds = new Set<string>();
+  for (const contracts of byDoctor.values())
+    for (const c of contracts) if (!served(c.residentId, c.dayN)) unservedIds.add(c.eventId);
+  const unservedOf = (c: ServiceRecord) => unservedIds.has(c.eventId);
+  const all = [...byDoctor.values()];
+  const unservedOnly = all.map((contracts) => contracts.filter(unservedOf));
   // A batch of one day is judged inside its two-day window: against the peers' single days an
   // honest lead's campaign day (25 in a day, most not yet served) stood out in a clean district.
   for (let days = 2; days <= p.maxBurstDays; days++) {
-    const all = [...byDoctor.values()];
     const farAbovePeers = peerTest(
-      all.map((contracts) => largestBurst(contracts, days)),
+      all.map((contracts) => largestWindow(contracts, days).length),
       p,
     );
     // Honest team leads sign fifty in a campaign week, and serve them; a batch nobody serves
     // stands out among the peers' largest *unserved* batches of the same window.
-    const unservedBatches = all.map((contracts) =>
-      largestBurst(contracts.filter(unservedOf), days),
-    );
+    const unservedBatches = unservedOnly.map((c) => largestWindow(c, days).length);
     const farAboveUnserved = peerTest(unservedBatches, p);
     const usualUnserved = median(unservedBatches);
     // And by the share left unserved, for a batch at least as large as the peers' usual
@@ -164,8 +167,8 @@ function mergeOverlapping(bursts: ServiceRecord[][]): ServiceRecord[][] {
   for (const burst of sorted) {
     const last = merged[merged.length - 1];
     if (last && burst[0].dayN <= last[last.length - 1].dayN) {
-      const seen = new Set(last.map((c) => c.recordId));
-      for (const c of burst) if (!seen.has(c.recordId)) last.push(c);
+      const seen = new Set(last.map((c) => c.eventId));
+      for (const c of burst) if (!seen.has(c.eventId)) last.push(c);
       last.sort((a, b) => a.dayN - b.dayN);
     } else merged.push([...burst]);
   }
@@ -180,17 +183,6 @@ function largestWindow(contracts: ServiceRecord[], days: number): ServiceRecord[
     if (j - i + 1 > best[1] - best[0]) best = [i, j + 1];
   }
   return contracts.slice(best[0], best[1]);
-}
-
-/** The most contracts the doctor signed within any window of `burstDays` days. */
-function largestBurst(contracts: ServiceRecord[], burstDays: number): number {
-  const days = contracts.map((c) => c.dayN).sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; j < days.length; j++) {
-    while (days[j] - days[i] >= burstDays) i++;
-    best = Math.max(best, j - i + 1);
-  }
-  return best;
 }
 
 /** Is a burst of this size far above what the doctors of the period usually sign at once? */

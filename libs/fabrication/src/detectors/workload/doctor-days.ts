@@ -1,6 +1,11 @@
-import type { LedgerView, ServiceRecord } from '../../ledger-view';
-import { isFaceToFace } from '../../ledger-view';
-import { type RobustStats, robustStats } from '../../stats/distributions';
+import {
+  type LedgerView,
+  type RobustStats,
+  type ServiceRecord,
+  centreOf,
+  isFaceToFace,
+  robustStats,
+} from '../../detection-input';
 
 /** One doctor's face-to-face work on one day. */
 export interface DoctorDay {
@@ -77,16 +82,4 @@ function mostFrequent(counts: Map<string, number> | undefined): string | null {
   let most = 0;
   for (const [unit, n] of counts ?? []) if (n > most) [best, most] = [unit, n];
   return best;
-}
-
-/** The unit just below the top of the tree that holds `unit` (a centre under its district). */
-export function centreOf(unit: string | null, view: LedgerView): string | null {
-  if (!unit) return null;
-  let at = unit;
-  for (let guard = 0; guard < 20; guard += 1) {
-    const parent = view.parents.get(at);
-    if (!parent || !view.parents.get(parent)) return at;
-    at = parent;
-  }
-  return at;
 }

@@ -35,8 +35,9 @@ import {
   fmt,
   ledgerView,
   withDefaults,
+  median,
+  modifiedZ,
 } from '../../detection-input';
-import { median, modifiedZ } from '../../stats/distributions';
 import { type DoctorDay, type DoctorYear, doctorYears } from './doctor-days';
 
 const DEFAULTS = {
