@@ -25,8 +25,10 @@ export function asStoreError(error: unknown, hosts: string): unknown {
         ? 'unavailable'
         : null;
   if (!kind) return error;
+  // gRPC ends some messages with an empty "Resolution note:"; it says nothing to an operator.
+  const detail = (e?.message ?? '').replace(/\s*Resolution note:\s*$/, '') || 'no detail';
   return new StoreUnavailableError(
-    `EventStoreDB at ${hosts} did not answer (${kind}): ${e?.message || 'no detail'}`,
+    `EventStoreDB at ${hosts} did not answer (${kind}): ${detail}`,
     kind,
   );
 }
