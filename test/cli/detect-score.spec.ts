@@ -1,5 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { SqliteEventStore } from '@libs/ledger';
+import { reconcile, reconcileWith, reconciliationPeriods, submittedReportOf } from '@libs/audit';
+import {
+  LedgerModel,
+  ResidentwiseEvaluation,
+  catalogForPeriod,
+  evaluatePeriod,
+  periodOf,
+} from '@libs/indicators';
+import { type RecordedEvent, SqliteEventStore } from '@libs/ledger';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -71,6 +79,57 @@ describe('ledger seed --inject and detect-score', () => {
       await log.close();
     }
   });
+
+  it('gives, resident by resident, the figures and reconciliation of the whole model', async () => {
+    const log = new SqliteEventStore({ path: store });
+    const events = await log.readAll().finally(() => log.close());
+    const today = '2025-03-01';
+    const whole = new LedgerModel();
+    const frame = new LedgerModel();
+    const byResident = new Map<string, RecordedEvent[]>();
+    for (const e of events) {
+      whole.apply(e);
+      if (!e.streamId.startsWith('resident-')) frame.apply(e);
+      else byResident.set(e.streamId, [...(byResident.get(e.streamId) ?? []), e]);
+    }
+    // 2024's catalog sets signing against the year before: the relative target is exercised.
+    const catalog = catalogForPeriod(2024)!;
+    expect(catalog.indicators.some((d) => typeof d.target === 'object')).toBe(true);
+    const periods = [
+      { catalog, period: periodOf(2024, null, today) },
+      { catalog, period: periodOf(2024, '2024-06-30T15:59:59.999Z', today) },
+    ];
+    const evaluation = new ResidentwiseEvaluation(periods, today);
+    for (const stream of byResident.values()) {
+      const one = new LedgerModel();
+      stream.forEach((e) => one.apply(e));
+      for (const r of one.residents.values()) evaluation.add(r);
+    }
+    const results = evaluation.results(frame);
+    periods.forEach(({ period }, i) => {
+      const expected = evaluatePeriod(whole, catalog, period, today).rows;
+      expect(expected.some((r) => r.numerator > 0)).toBe(true);
+      expect(results[i].rows).toEqual(expected);
+    });
+
+    const reports = events
+      .map(submittedReportOf)
+      .filter((r): r is NonNullable<typeof r> => r !== undefined && r.period === 2024);
+    expect(reports.length).toBeGreaterThan(0);
+    const needed = reconciliationPeriods(reports, today);
+    const reportEvaluation = new ResidentwiseEvaluation(needed, today);
+    for (const stream of byResident.values()) {
+      const one = new LedgerModel();
+      stream.forEach((e) => one.apply(e));
+      for (const r of one.residents.values()) reportEvaluation.add(r);
+    }
+    const byKey = new Map(
+      reportEvaluation.results(frame).map((result, i) => [needed[i].key, result]),
+    );
+    const lines = reconcileWith(byKey, reports, today);
+    expect(lines.some((l) => l.overClaim)).toBe(true);
+    expect(lines).toEqual(reconcile(whole, reports, today));
+  }, 120_000);
 
   it('scores every detector at 0.9 precision and recall or better', async () => {
     const result = await runCli([

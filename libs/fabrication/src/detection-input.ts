@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@libs/ledger';
+import type { LedgerView } from './ledger-view';
 import type { AlertDraft, DetectorId } from './alert';
 
 /**
@@ -27,8 +27,8 @@ export interface SealMark {
 export interface DetectionInput {
   /** The evaluation year: only records whose occurredAt (China day) falls in it raise alerts. */
   period: number;
-  /** The whole log in position order. */
-  events: readonly RecordedEvent[];
+  /** The log as the detectors read it (ledger-view.ts): built page by page, never held whole. */
+  view: LedgerView;
   overClaims?: OverClaim[];
   seals?: SealMark[];
 }
@@ -44,7 +44,7 @@ export interface Detector<P extends DetectorParams = DetectorParams> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shared reading of the log (one pass, cached per events array so ten detectors share it).
+// Shared reading of the log (one pass, shared by every detector).
 
 // What a detector works with, each in its own file; re-exported so a detector imports one place.
 export * from './ledger-view';

@@ -1,5 +1,4 @@
 import type { RecordedEvent } from '@libs/ledger';
-import { chinaDay } from '@libs/records/rules/dates';
 import { chinaDayNumber, dayNumber, fastChinaDay } from './days';
 
 export const SERVICE_TYPES = [
@@ -11,21 +10,21 @@ export const SERVICE_TYPES = [
 ] as const;
 const SERVICE_TYPE_SET = new Set<string>(SERVICE_TYPES);
 
-/** One service record as it stands after its corrections (voided ones are kept, flagged). */
+/**
+ * One service record as it stands after its corrections (voided ones are kept, flagged): only
+ * what the detectors judge, since a district's view holds some 650,000 of them and has to fit in
+ * a detection run's memory with everything else (the event itself is not kept).
+ */
 export interface ServiceRecord {
-  recordId: string;
+  /** The same string for every record of a resident (one copy per resident). */
   residentId: string;
-  type: string;
+  type: ServiceType;
   doctorId: string | null;
   /** China day of the (corrected) occurredAt, and as a day number (days since 1970-01-01). */
   day: string;
   dayN: number;
   /** The year of `day`: compare with DetectionInput.period. */
   year: number;
-  /** Ledger time of the creating event. */
-  recordedAt: string;
-  /** A migrated record's recording time in its source system (the envelope's sourceRecordedAt). */
-  sourceRecordedAt: string | null;
   /**
    * When the record was entered: the source system's time for a migrated record, the ledger's
    * otherwise. Null for a record migrated without a source time: its recordedAt is only the day
@@ -34,16 +33,20 @@ export interface ServiceRecord {
   enteredAt: string | null;
   /** The China day of enteredAt as a day number; NaN when enteredAt is null. */
   enteredN: number;
-  actor: string;
   /** The creating event. */
   eventId: string;
-  /** The creating event and its corrections. */
-  evidence: string[];
-  fields: Record<string, unknown>;
+  /** The correcting events, in log order (null: none, as for nearly every record). */
+  corrections: string[] | null;
+  /** Follow-ups and enrolments: the condition (hypertension, diabetes), as corrected. */
+  condition: string | null;
+  /** Follow-ups: how it was done (clinic, home, phone), as corrected. */
+  mode: string | null;
+  /** The readings, as corrected (see vitalsOf). */
+  vitals: Readings;
   voided: boolean;
-  /** Filled by vitalsOf on first use. */
-  vitals?: Readings;
 }
+
+export type ServiceType = (typeof SERVICE_TYPES)[number];
 
 export interface Readings {
   systolic?: number;
@@ -73,13 +76,17 @@ export interface LedgerView {
   residents: Map<string, ResidentFacts>;
   /** unitId → parentId (latest known). */
   parents: Map<string, string | null>;
+  /** unitId → kind (district, centre, station, clinic…). */
+  unitKinds: Map<string, string>;
   /** doctorId → the units the doctor belonged to, each from a day on, in log order. */
   doctors: Map<string, { from: string; unitId: string }[]>;
+  /** The fund streams' events (allocations, disbursements, recoveries), in log order. */
+  funds: RecordedEvent[];
   /** The latest occurredAt day in the log (or '' for an empty log). */
   lastDay: string;
 }
 
-const views = new WeakMap<readonly RecordedEvent[], LedgerView>();
+const FUND_TYPES = new Set(['FundsAllocated', 'FundsDisbursed', 'FundsRecovered']);
 
 /**
  * When an event's record was entered, for the detectors that judge entry times (back-dating,
@@ -96,123 +103,167 @@ export function enteredAtOf(e: RecordedEvent, migrations: ReadonlySet<string>): 
   return e.recordedAt;
 }
 
-function factsOf(residents: Map<string, ResidentFacts>, residentId: string): ResidentFacts {
-  let f = residents.get(residentId);
-  if (!f) {
-    f = { residentId, unitId: null, died: null, movedOut: null };
-    residents.set(residentId, f);
-  }
-  return f;
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const NO_READINGS: Readings = Object.freeze({});
+
+/** The readings in a record's fields (a checkup keeps them under `vitals`, a follow-up inline). */
+function readingsIn(type: string, fields: Record<string, unknown>, before: Readings): Readings {
+  const src =
+    type === 'CheckupRecorded' ? (fields.vitals as Record<string, unknown> | undefined) : fields;
+  if (type === 'CheckupRecorded' && src === undefined) return before;
+  // A corrected checkup's `vitals` replaces the old ones whole, as the ledger applies changes.
+  const r: Readings = type === 'CheckupRecorded' ? {} : { ...before };
+  for (const k of ['systolic', 'diastolic', 'fastingGlucose', 'weightKg'] as const)
+    if (src && k in src) r[k] = num(src[k]);
+  return Object.values(r).every((v) => v === undefined) ? NO_READINGS : r;
 }
 
-/** Reads the log once: service records with corrections and voids applied, residents, units. */
-export function ledgerView(events: readonly RecordedEvent[]): LedgerView {
-  const cached = views.get(events);
-  if (cached) return cached;
-  const records: ServiceRecord[] = [];
-  const byKey = new Map<string, ServiceRecord>();
-  const residents = new Map<string, ResidentFacts>();
-  const parents = new Map<string, string | null>();
-  const doctors = new Map<string, { from: string; unitId: string }[]>();
-  const migrations = new Set<string>();
-  let lastDay = '';
-  for (const e of events) {
+/**
+ * Reads the log once, page by page, keeping service records (corrections and voids applied),
+ * residents, units, doctors and fund events, and nothing else of an event: a district's log
+ * (1.2 million events) does not fit in a detection run's memory, its view does.
+ */
+export class LedgerViewBuilder {
+  private readonly records: ServiceRecord[] = [];
+  private readonly byKey = new Map<string, ServiceRecord>();
+  private readonly residents = new Map<string, ResidentFacts>();
+  private readonly parents = new Map<string, string | null>();
+  private readonly unitKinds = new Map<string, string>();
+  private readonly doctors = new Map<string, { from: string; unitId: string }[]>();
+  private readonly funds: RecordedEvent[] = [];
+  private readonly migrations = new Set<string>();
+  /** One copy of each doctor id and condition or mode (each event brings its own). */
+  private readonly strings = new Map<string, string>();
+  private lastDay = '';
+
+  private once(s: string): string {
+    const kept = this.strings.get(s);
+    if (kept !== undefined) return kept;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  private factsOf(residentId: string): ResidentFacts {
+    let f = this.residents.get(residentId);
+    if (!f) {
+      f = { residentId, unitId: null, died: null, movedOut: null };
+      this.residents.set(residentId, f);
+    }
+    return f;
+  }
+
+  add(e: RecordedEvent): void {
     const d = e.data as Record<string, unknown>;
     const type = e.type;
-    if (SERVICE_TYPE_SET.has(type)) {
-      const enteredAt = enteredAtOf(e, migrations);
-      const residentId = d.residentId as string;
-      const recordId = (d.recordId ?? d.contractId) as string;
-      const day = fastChinaDay(e.occurredAt);
-      if (day > lastDay) lastDay = day;
-      const r: ServiceRecord = {
-        recordId,
-        residentId,
-        type,
-        doctorId: (d.doctorId as string | null | undefined) ?? null,
-        day,
-        dayN: dayNumber(day),
-        year: Number(day.slice(0, 4)),
-        recordedAt: e.recordedAt,
-        sourceRecordedAt: e.sourceRecordedAt ?? null,
-        enteredAt,
-        enteredN: enteredAt === null ? NaN : chinaDayNumber(enteredAt),
-        actor: e.actor,
-        eventId: e.eventId,
-        evidence: [e.eventId],
-        fields: d,
-        voided: false,
-        // Declared up front so every record keeps one hidden class (a hot loop stays monomorphic).
-        vitals: undefined,
-      };
-      records.push(r);
-      byKey.set(`${residentId}/${recordId}`, r);
-    } else if (type === 'RecordCorrected') {
-      const r = byKey.get(`${d.residentId as string}/${d.recordId as string}`);
-      if (r) {
-        const changes = d.changes as Record<string, unknown>;
-        r.fields = { ...r.fields, ...changes };
-        if (typeof changes.occurredAt === 'string') {
-          r.day = chinaDay(changes.occurredAt);
-          r.dayN = dayNumber(r.day);
-          r.year = Number(r.day.slice(0, 4));
-        }
-        r.evidence.push(e.eventId);
+    if (SERVICE_TYPE_SET.has(type)) this.addRecord(e, type as ServiceType, d);
+    else if (type === 'RecordCorrected') {
+      const r = this.byKey.get(`${d.residentId as string}/${d.recordId as string}`);
+      if (!r) return;
+      const changes = d.changes as Record<string, unknown>;
+      if (typeof changes.occurredAt === 'string') {
+        r.day = fastChinaDay(changes.occurredAt);
+        r.dayN = dayNumber(r.day);
+        r.year = Number(r.day.slice(0, 4));
       }
+      if ('doctorId' in changes) r.doctorId = this.optional(changes.doctorId);
+      if ('condition' in changes) r.condition = this.optional(changes.condition);
+      if ('mode' in changes) r.mode = this.optional(changes.mode);
+      r.vitals = readingsIn(r.type, changes, r.vitals);
+      (r.corrections ??= []).push(e.eventId);
     } else if (type === 'RecordVoided') {
-      const r = byKey.get(`${d.residentId as string}/${d.recordId as string}`);
+      const r = this.byKey.get(`${d.residentId as string}/${d.recordId as string}`);
       if (r) r.voided = true;
     } else if (type === 'ResidentRegistered') {
-      factsOf(residents, d.residentId as string).unitId = d.unitId as string;
+      this.factsOf(d.residentId as string).unitId = d.unitId as string;
     } else if (type === 'ResidentReassigned') {
-      factsOf(residents, d.residentId as string).unitId = d.toUnitId as string;
+      this.factsOf(d.residentId as string).unitId = d.toUnitId as string;
     } else if (type === 'ResidentDied' || type === 'ResidentMovedOut') {
       const mark = {
         day: fastChinaDay(e.occurredAt),
         eventId: e.eventId,
         recordedAt: e.recordedAt,
-        enteredAt: enteredAtOf(e, migrations),
+        enteredAt: enteredAtOf(e, this.migrations),
       };
-      const f = factsOf(residents, d.residentId as string);
+      const f = this.factsOf(d.residentId as string);
       if (type === 'ResidentDied') f.died = mark;
       else f.movedOut = mark;
     } else if (type === 'OrgUnitRegistered' || type === 'OrgUnitMoved') {
-      parents.set(d.unitId as string, (d.parentId as string | null | undefined) ?? null);
+      this.parents.set(d.unitId as string, (d.parentId as string | null | undefined) ?? null);
+      if (type === 'OrgUnitRegistered') this.unitKinds.set(d.unitId as string, d.kind as string);
     } else if (type === 'DoctorRegistered' || type === 'DoctorAssigned') {
-      const list = doctors.get(d.doctorId as string) ?? [];
+      const list = this.doctors.get(d.doctorId as string) ?? [];
       list.push({ from: fastChinaDay(e.occurredAt), unitId: d.unitId as string });
-      doctors.set(d.doctorId as string, list);
+      this.doctors.set(d.doctorId as string, list);
+    } else if (FUND_TYPES.has(type)) {
+      this.funds.push(e);
     } else if (type === 'MigrationStarted') {
-      migrations.add(e.streamId);
+      this.migrations.add(e.streamId);
     }
   }
-  const view = { records, residents, parents, doctors, lastDay };
-  views.set(events, view);
-  return view;
+
+  private optional(v: unknown): string | null {
+    return typeof v === 'string' ? this.once(v) : null;
+  }
+
+  private addRecord(e: RecordedEvent, type: ServiceType, d: Record<string, unknown>): void {
+    const enteredAt = enteredAtOf(e, this.migrations);
+    // The resident's own copy of the id, so 650,000 records do not hold 650,000 copies.
+    const residentId = this.factsOf(d.residentId as string).residentId;
+    const recordId = (d.recordId ?? d.contractId) as string;
+    const day = fastChinaDay(e.occurredAt);
+    if (day > this.lastDay) this.lastDay = day;
+    const r: ServiceRecord = {
+      residentId,
+      type,
+      doctorId: this.optional(d.doctorId),
+      day,
+      dayN: dayNumber(day),
+      year: Number(day.slice(0, 4)),
+      enteredAt,
+      enteredN: enteredAt === null ? NaN : chinaDayNumber(enteredAt),
+      eventId: e.eventId,
+      corrections: null,
+      condition: this.optional(d.condition),
+      mode: this.optional(d.mode),
+      vitals: readingsIn(type, d, NO_READINGS),
+      voided: false,
+    };
+    this.records.push(r);
+    this.byKey.set(`${residentId}/${recordId}`, r);
+  }
+
+  view(): LedgerView {
+    return {
+      records: this.records,
+      residents: this.residents,
+      parents: this.parents,
+      unitKinds: this.unitKinds,
+      doctors: this.doctors,
+      funds: this.funds,
+      lastDay: this.lastDay,
+    };
+  }
 }
 
-/** Readings as numbers (or undefined), wherever the record type keeps them. */
-export function vitalsOf(r: ServiceRecord): Readings {
-  if (r.vitals) return r.vitals;
-  const src =
-    r.type === 'CheckupRecorded'
-      ? ((r.fields.vitals as Record<string, unknown> | undefined) ?? {})
-      : r.fields;
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-  r.vitals = {
-    systolic: num(src.systolic),
-    diastolic: num(src.diastolic),
-    fastingGlucose: num(src.fastingGlucose),
-    weightKg: num(src.weightKg),
-  };
-  return r.vitals;
+/** The view of a log held in memory (tests, small logs): one builder over every event. */
+export function ledgerView(events: Iterable<RecordedEvent>): LedgerView {
+  const builder = new LedgerViewBuilder();
+  for (const e of events) builder.add(e);
+  return builder.view();
 }
+
+/** The events behind a record, as an alert's evidence: the creating one and its corrections. */
+export const evidenceOf = (r: ServiceRecord): string[] =>
+  r.corrections ? [r.eventId, ...r.corrections] : [r.eventId];
+
+/** A record's readings as numbers (or undefined), wherever its type keeps them. */
+export const vitalsOf = (r: ServiceRecord): Readings => r.vitals;
 
 /** Face-to-face: checkups, TCM assessments, follow-ups in clinic or at home (not by phone). */
 export const isFaceToFace = (r: ServiceRecord): boolean =>
   r.type === 'CheckupRecorded' ||
   r.type === 'TcmAssessmentRecorded' ||
-  (r.type === 'FollowUpRecorded' && r.fields.mode !== 'phone');
+  (r.type === 'FollowUpRecorded' && r.mode !== 'phone');
 
 /** A service delivered to the resident (not a contract or an enrolment). */
 export const isService = (r: ServiceRecord): boolean =>

@@ -10,6 +10,7 @@ export * from './evaluate/cohorts';
 export * from './evaluate/numerator-rules';
 export * from './evaluate/unit-tree';
 export * from './evaluate/evaluate-period';
+export * from './evaluate/residentwise';
 export * from './evaluate/lineage';
 export * from './evaluate/pace';
 export * from './model/build-model';

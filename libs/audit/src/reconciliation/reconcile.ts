@@ -1,5 +1,7 @@
 import {
+  type IndicatorCatalog,
   type LedgerModel,
+  type Period,
   type PeriodResult,
   catalogForPeriod,
   evaluatePeriod,
@@ -48,6 +50,31 @@ export const RATE_TOLERANCE = 0.005;
 const rateOf = (n: number, d: number) => (d > 0 ? n / d : null);
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(2)}%`);
 
+/** The catalog and period a report is judged in: as the ledger stood when it was recorded. */
+function judgedIn(report: SubmittedReport, today: string) {
+  const catalog = catalogForPeriod(report.period);
+  const asKnown = periodOf(report.period, report.recordedAt, today);
+  const period =
+    report.asOfDay && report.asOfDay < asKnown.day ? { ...asKnown, day: report.asOfDay } : asKnown;
+  return { catalog, period, key: `${period.year}|${period.asOf}|${period.day}` };
+}
+
+/**
+ * The distinct evaluations reconciling `reports` needs, for a reader that evaluates them
+ * itself (resident by resident, ResidentwiseEvaluation) and passes the results to reconcileWith.
+ */
+export function reconciliationPeriods(
+  reports: readonly SubmittedReport[],
+  today: string,
+): { key: string; catalog: IndicatorCatalog; period: Period }[] {
+  const byKey = new Map<string, { key: string; catalog: IndicatorCatalog; period: Period }>();
+  for (const report of reports) {
+    const { catalog, period, key } = judgedIn(report, today);
+    if (catalog && !byKey.has(key)) byKey.set(key, { key, catalog, period });
+  }
+  return [...byKey.values()];
+}
+
 /**
  * Pure: each claim against the ledger-derived figure of the same unit and indicator, evaluated
  * as of the claim's recordedAt (a record added later does not excuse it), on the claim's day.
@@ -58,21 +85,26 @@ export function reconcile(
   today: string,
   tolerance = RATE_TOLERANCE,
 ): ReconciliationLine[] {
-  const results = new Map<string, PeriodResult>();
+  const results = new Map(
+    reconciliationPeriods(reports, today).map((p) => [
+      p.key,
+      evaluatePeriod(model, p.catalog, p.period, today),
+    ]),
+  );
+  return reconcileWith(results, reports, today, tolerance);
+}
+
+/** As reconcile, with the evaluations (by reconciliationPeriods' key) already made. */
+export function reconcileWith(
+  results: ReadonlyMap<string, PeriodResult>,
+  reports: readonly SubmittedReport[],
+  today: string,
+  tolerance = RATE_TOLERANCE,
+): ReconciliationLine[] {
   const lines: ReconciliationLine[] = [];
   for (const report of [...reports].sort((a, b) => a.position - b.position)) {
-    const catalog = catalogForPeriod(report.period);
-    const asKnown = periodOf(report.period, report.recordedAt, today);
-    const period =
-      report.asOfDay && report.asOfDay < asKnown.day
-        ? { ...asKnown, day: report.asOfDay }
-        : asKnown;
-    const key = `${period.year}|${period.asOf}|${period.day}`;
-    let result = results.get(key);
-    if (!result && catalog) {
-      result = evaluatePeriod(model, catalog, period, today);
-      results.set(key, result);
-    }
+    const { period, key } = judgedIn(report, today);
+    const result = results.get(key);
     for (const claim of report.claims) {
       const row = result?.rows.find(
         (r) => r.unitId === report.unitId && r.indicatorId === claim.indicator,

@@ -20,7 +20,7 @@ describe('runDetectors', () => {
     log.died('r1', '2024-05-01', at('2024-12-31'));
     const alerts = runDetectors({
       period: 2024,
-      events: log.events,
+      view: log.view(),
       overClaims: [
         {
           reportEventId: 'rep-1',
@@ -45,6 +45,6 @@ describe('runDetectors', () => {
     ['2024-02-10', '2024-05-11', '2024-08-12', '2024-11-13'].forEach((d, i) =>
       log.followUp('r1', d, { systolic: 128 + i, diastolic: 81 + i, weightKg: 60 + i / 10 }),
     );
-    expect(runDetectors({ period: 2024, events: log.events })).toEqual([]);
+    expect(runDetectors({ period: 2024, view: log.view() })).toEqual([]);
   });
 });

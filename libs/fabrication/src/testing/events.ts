@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@libs/ledger';
+import { type LedgerView, ledgerView } from '../ledger-view';
 
 /**
  * Hand-made envelopes for the detectors' specs. The detectors read type, data, both clocks,
@@ -9,6 +10,11 @@ export class EventLog {
   readonly events: RecordedEvent[] = [];
   private readonly revisions = new Map<string, number>();
   private seq = 0;
+
+  /** The log as the detectors read it, as it stands now. */
+  view(): LedgerView {
+    return ledgerView(this.events);
+  }
 
   add(
     streamId: string,

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@libs/ledger';
+import { once } from './shared-strings';
 
 /** Enough of an event to trace a number to it and to filter by either clock. */
 export interface EventRef {
@@ -15,14 +16,16 @@ export interface EventRef {
 }
 
 export function refOf(e: RecordedEvent): EventRef {
+  // The data's occurredAt is the envelope's in the records that carry one: one copy, not two.
+  const inData = (e.data as { occurredAt?: unknown }).occurredAt;
   const ref: EventRef = {
     eventId: e.eventId,
-    type: e.type,
+    type: once(e.type),
     position: e.position,
     hash: e.hash,
     recordedAt: e.recordedAt,
-    occurredAt: e.occurredAt,
-    actor: e.actor,
+    occurredAt: inData === e.occurredAt ? inData : e.occurredAt,
+    actor: once(e.actor),
   };
   // Only where there is one, so the evidence of records born in the ledger reads as before.
   if (e.sourceRecordedAt !== undefined) ref.sourceRecordedAt = e.sourceRecordedAt;

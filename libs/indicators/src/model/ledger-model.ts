@@ -1,6 +1,8 @@
 import type { RecordedEvent } from '@libs/ledger';
 import { chinaDay } from '@libs/records';
 import { type Fact, refOf } from './event-ref';
+import { NONE, withAdded } from './shared-lists';
+import { shareDataStrings } from './shared-strings';
 import {
   type RecordKind,
   type RecordModel,
@@ -131,8 +133,9 @@ export class LedgerModel {
           (!!kind && !!before?.records.has(id as string)),
       });
     }
-    const r = this.residents.get(residentId) ?? newResident(residentId);
-    this.residents.set(residentId, r);
+    let r = this.residents.get(residentId);
+    if (!r) this.residents.set(residentId, (r = newResident(residentId)));
+    shareDataStrings(d, r.residentId);
     r.revision = e.revision;
     const ref = refOf(e);
     const kind = RECORD_KINDS[e.type];
@@ -144,10 +147,10 @@ export class LedgerModel {
         recordId,
         kind,
         created: { ref, data: d },
-        corrections: [],
-        voids: [],
-        renewals: [],
-        terminations: [],
+        corrections: NONE,
+        voids: NONE,
+        renewals: NONE,
+        terminations: NONE,
       });
       return;
     }
@@ -157,29 +160,37 @@ export class LedgerModel {
         r.registered = { ref, data: d as never };
         break;
       case 'ResidentTagsUpdated':
-        r.tagChanges.push({ ref, data: d as never });
+        r.tagChanges = withAdded(r.tagChanges, { ref, data: d as never });
         break;
       case 'ResidentReassigned':
-        r.reassignments.push({ ref, data: d as never });
+        r.reassignments = withAdded(r.reassignments, { ref, data: d as never });
         break;
       case 'ResidentMovedOut':
-        r.movedOut.push({ ref, data: d });
+        r.movedOut = withAdded(r.movedOut, { ref, data: d });
         break;
       case 'ResidentDied':
-        r.died.push({ ref, data: d });
+        r.died = withAdded(r.died, { ref, data: d });
         break;
-      case 'RecordCorrected':
-        record(d.recordId)?.corrections.push({ ref, data: d.changes as Record<string, unknown> });
+      case 'RecordCorrected': {
+        const rec = record(d.recordId);
+        if (rec) rec.corrections = withAdded(rec.corrections, { ref, data: d.changes as never });
         break;
-      case 'RecordVoided':
-        record(d.recordId)?.voids.push({ ref, data: d as never });
+      }
+      case 'RecordVoided': {
+        const rec = record(d.recordId);
+        if (rec) rec.voids = withAdded(rec.voids, { ref, data: d as never });
         break;
-      case 'ContractRenewed':
-        record(d.contractId)?.renewals.push({ ref, data: d as never });
+      }
+      case 'ContractRenewed': {
+        const rec = record(d.contractId);
+        if (rec) rec.renewals = withAdded(rec.renewals, { ref, data: d as never });
         break;
-      case 'ContractTerminated':
-        record(d.contractId)?.terminations.push({ ref, data: d as never });
+      }
+      case 'ContractTerminated': {
+        const rec = record(d.contractId);
+        if (rec) rec.terminations = withAdded(rec.terminations, { ref, data: d as never });
         break;
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Fact } from './event-ref';
+import { NONE } from './shared-lists';
 
 export type RecordKind = 'contract' | 'checkup' | 'tcm_assessment' | 'enrolment' | 'follow_up';
 
@@ -34,9 +35,9 @@ export interface ResidentModel {
 export const newResident = (residentId: string): ResidentModel => ({
   residentId,
   revision: -1,
-  tagChanges: [],
-  reassignments: [],
-  movedOut: [],
-  died: [],
+  tagChanges: NONE,
+  reassignments: NONE,
+  movedOut: NONE,
+  died: NONE,
   records: new Map(),
 });

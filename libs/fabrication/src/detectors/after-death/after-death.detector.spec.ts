@@ -8,7 +8,7 @@ describe('after-death', () => {
     const fu = log.followUp('r1', '2024-05-20', { recordedAt: at('2024-05-20') });
     // The death is recorded late, dated before the follow-up.
     const death = log.died('r1', '2024-04-01', at('2024-06-15'));
-    const alerts = afterDeathDetector.detect({ period: 2024, events: log.events });
+    const alerts = afterDeathDetector.detect({ period: 2024, view: log.view() });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({
       detector: 'after-death',
@@ -29,7 +29,7 @@ describe('after-death', () => {
     const fu = log.followUp('r1', '2024-05-20', { recordedAt: at('2025-03-10') });
     log.migrated(fu, migration, at('2024-05-20'));
     log.migrated(log.died('r1', '2024-04-01', at('2025-03-10')), migration, at('2024-06-15'));
-    const [alert] = afterDeathDetector.detect({ period: 2024, events: log.events });
+    const [alert] = afterDeathDetector.detect({ period: 2024, view: log.view() });
     expect(alert.explanation.en).toContain('1 entered before the death was recorded');
   });
 
@@ -39,7 +39,7 @@ describe('after-death', () => {
     log.checkup('r1', '2024-03-01');
     log.followUp('r1', '2024-04-01');
     log.died('r1', '2024-04-01');
-    expect(afterDeathDetector.detect({ period: 2024, events: log.events })).toEqual([]);
+    expect(afterDeathDetector.detect({ period: 2024, view: log.view() })).toEqual([]);
   });
 
   it('ignores voided records and records outside the period', () => {
@@ -49,8 +49,8 @@ describe('after-death', () => {
     const fu = log.followUp('r1', '2024-01-10', { recordedAt: at('2024-01-10') });
     log.void('r1', log.recordIdOf(fu), '2024-02-02');
     log.followUp('r1', '2023-12-28', { recordedAt: at('2023-12-28') });
-    expect(afterDeathDetector.detect({ period: 2024, events: log.events })).toEqual([]);
-    expect(afterDeathDetector.detect({ period: 2023, events: log.events })).toHaveLength(1);
+    expect(afterDeathDetector.detect({ period: 2024, view: log.view() })).toEqual([]);
+    expect(afterDeathDetector.detect({ period: 2023, view: log.view() })).toHaveLength(1);
   });
 
   it('uses the corrected date and cites the correction', () => {
@@ -59,7 +59,7 @@ describe('after-death', () => {
     const fu = log.followUp('r1', '2024-03-01', { recordedAt: at('2024-03-01') });
     const fix = log.correct('r1', log.recordIdOf(fu), { occurredAt: '2024-03-10' }, '2024-03-11');
     const death = log.died('r1', '2024-03-05', at('2024-03-20'));
-    const [alert] = afterDeathDetector.detect({ period: 2024, events: log.events });
+    const [alert] = afterDeathDetector.detect({ period: 2024, view: log.view() });
     expect(alert).toMatchObject({ score: 5, severity: 'low', evidence: [death, fu, fix] });
   });
 });

@@ -20,12 +20,12 @@
  */
 import type { AlertDraft } from '../../alert';
 import {
+  evidenceOf,
   type DetectionInput,
   type Detector,
   type Mark,
   type ResidentFacts,
   dayNumber,
-  ledgerView,
   severityOf,
   withDefaults,
 } from '../../detection-input';
@@ -44,7 +44,7 @@ export function servicesAfterMark(
   which: 'died' | 'movedOut',
   params: AfterMarkParams,
 ): AlertDraft[] {
-  const view = ledgerView(input.events);
+  const view = input.view;
   const words = WORDS[which];
   const offending = new Map<
     string,
@@ -63,7 +63,7 @@ export function servicesAfterMark(
       offending.set(r.residentId, o);
     }
     o.days.push(after);
-    o.ids.push(...r.evidence);
+    o.ids.push(...evidenceOf(r));
     if (r.enteredAt !== null && mark.enteredAt !== null && r.enteredAt < mark.enteredAt)
       o.early += 1;
   }

@@ -11,7 +11,7 @@ describe('after-move', () => {
     const c = log.contract('r1', '2024-06-12');
     const move = log.movedOut('r1', '2024-05-31', at('2024-07-01'));
     log.followUp('r2', '2024-06-01');
-    const alerts = afterMoveDetector.detect({ period: 2024, events: log.events });
+    const alerts = afterMoveDetector.detect({ period: 2024, view: log.view() });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({
       detector: 'after-move',
@@ -31,6 +31,6 @@ describe('after-move', () => {
     log.resident('r2');
     log.died('r2', '2024-01-01', at('2024-09-01'));
     log.followUp('r2', '2024-03-01');
-    expect(afterMoveDetector.detect({ period: 2024, events: log.events })).toEqual([]);
+    expect(afterMoveDetector.detect({ period: 2024, view: log.view() })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { EventLog, at, days } from '../../testing/events';
 import { backdatingDetector } from './backdating.detector';
 
 const run = (log: EventLog, seals?: Parameters<typeof backdatingDetector.detect>[0]['seals']) =>
-  backdatingDetector.detect({ period: 2024, events: log.events, seals });
+  backdatingDetector.detect({ period: 2024, view: log.view(), seals });
 
 describe('backdating', () => {
   it('flags records entered long after their quarter closed, per doctor', () => {

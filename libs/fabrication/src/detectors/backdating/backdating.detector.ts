@@ -32,13 +32,13 @@
  */
 import type { AlertDraft } from '../../alert';
 import {
+  evidenceOf,
   type DetectionInput,
   type Detector,
   type ServiceRecord,
   type SealMark,
   dayFromNumber,
   dayNumber,
-  ledgerView,
   withDefaults,
 } from '../../detection-input';
 
@@ -63,7 +63,7 @@ interface Flagged {
 
 function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
-  const view = ledgerView(input.events);
+  const view = input.view;
   const seals = (input.seals ?? []).filter((s) => s.year === input.period);
   const lineage = new Map<string, string[]>();
   const ancestorsOf = (unitId: string): string[] => {
@@ -175,7 +175,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
         zh: `${n} 条记录疑似倒填日期：${zh.join('；')}；最长间隔 ${maxGap} 天`,
         en: `${n} records look back-dated: ${en.join('; ')}; longest gap ${maxGap} days`,
       },
-      evidence: [...list.flatMap(([r]) => r.evidence), ...f.seals],
+      evidence: [...list.flatMap(([r]) => evidenceOf(r)), ...f.seals],
     });
   }
   return alerts;

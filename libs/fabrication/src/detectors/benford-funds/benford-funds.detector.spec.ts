@@ -1,7 +1,7 @@
 import { EventLog } from '../../testing/events';
 import { BENFORD, benfordFundsDetector } from './benford-funds.detector';
 
-const run = (log: EventLog) => benfordFundsDetector.detect({ period: 2024, events: log.events });
+const run = (log: EventLog) => benfordFundsDetector.detect({ period: 2024, view: log.view() });
 
 /** `n` amounts whose first digits follow Benford exactly (rounded), spread over the year. */
 function benfordAmounts(log: EventLog, unitId: string, n: number) {

@@ -38,7 +38,7 @@ const firstDigit = (n: number): number => Number(String(Math.floor(Math.abs(n)))
 function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
   const byUnit = new Map<string, { counts: number[]; ids: string[][] }>();
-  for (const e of input.events) {
+  for (const e of input.view.funds) {
     if (e.type !== 'FundsDisbursed') continue;
     const amount = e.data.amountFen;
     const unitId = e.data.fromUnitId;

@@ -1,7 +1,7 @@
 import { EventLog } from '../../testing/events';
 import { copiedVitalsDetector } from './copied-vitals.detector';
 
-const run = (log: EventLog) => copiedVitalsDetector.detect({ period: 2024, events: log.events });
+const run = (log: EventLog) => copiedVitalsDetector.detect({ period: 2024, view: log.view() });
 const QUARTERS = ['2024-02-05', '2024-05-06', '2024-08-05', '2024-11-04'];
 
 /** An honest panel: 40 patients, four quarterly follow-ups each, readings spread out. */

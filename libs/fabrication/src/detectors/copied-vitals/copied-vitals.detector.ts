@@ -36,12 +36,12 @@
  */
 import type { AlertDraft } from '../../alert';
 import {
+  evidenceOf,
   type DetectionInput,
   type Detector,
   type ServiceRecord,
   binomialUpperP,
   fmt,
-  ledgerView,
   vitalsOf,
   withDefaults,
 } from '../../detection-input';
@@ -71,13 +71,40 @@ const SHORT: Record<(typeof FIELDS)[number], string> = {
   weightKg: 'kg',
 };
 
+/**
+ * One reading, kept small: a district has ~300,000 of them and they all live at once. Which
+ * fields are present is a bit mask (FIELDS order); the values stay in the record's readings.
+ */
 interface Reading {
   r: ServiceRecord;
   doctorId: string;
-  /** Field names present, e.g. "systolic,diastolic,weightKg". */
-  shape: string;
+  /** Bit i set: FIELDS[i] is present. */
+  shape: number;
+  /** The values present, as one string: equal keys (and shapes) are copies. */
   key: string;
-  values: [string, number][];
+  /** How many fields are present. */
+  size: number;
+}
+
+/** The (field, value) pairs of a reading. */
+const valuesOf = (x: Reading): [string, number][] =>
+  FIELDS.filter((_, i) => x.shape & (1 << i)).map((f) => [f, vitalsOf(x.r)[f]!]);
+
+/**
+ * Readings grouped by owner (resident or doctor), then by shape: two small maps instead of a
+ * joined "owner + shape" key string per reading (300,000 of them over a district).
+ */
+function* groupedTwice(readings: Reading[], ownerOf: (x: Reading) => string) {
+  const byOwner = new Map<string, Map<number, Reading[]>>();
+  for (const x of readings) {
+    const owner = ownerOf(x);
+    let shapes = byOwner.get(owner);
+    if (!shapes) byOwner.set(owner, (shapes = new Map()));
+    const g = shapes.get(x.shape);
+    if (g) g.push(x);
+    else shapes.set(x.shape, [x]);
+  }
+  for (const shapes of byOwner.values()) yield* shapes.values();
 }
 
 function describe(values: [string, number][]): string {
@@ -86,7 +113,7 @@ function describe(values: [string, number][]): string {
 
 function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
-  const view = ledgerView(input.events);
+  const view = input.view;
   const readings: Reading[] = [];
   // doctor → field → value → count, and doctor → field → total.
   const freq = new Map<string, Map<string, Map<number, number>>>();
@@ -95,36 +122,29 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
     if (r.voided || !r.doctorId || r.year !== input.period) continue;
     if (r.type !== 'FollowUpRecorded' && r.type !== 'CheckupRecorded') continue;
     const v = vitalsOf(r);
-    const values: [string, number][] = [];
-    let shape = '';
+    let shape = 0;
+    let size = 0;
     let key = '';
-    for (const f of FIELDS) {
-      const x = v[f];
-      if (x === undefined) continue;
-      values.push([f, x]);
-      shape += `${f},`;
-      key += `${f}=${x}|`;
-    }
-    if (values.length === 0) continue;
     let df = freq.get(r.doctorId);
     let dt = totals.get(r.doctorId);
-    if (!df || !dt) {
-      freq.set(r.doctorId, (df = new Map()));
-      totals.set(r.doctorId, (dt = new Map()));
-    }
-    for (const [f, x] of values) {
+    for (let i = 0; i < FIELDS.length; i++) {
+      const f = FIELDS[i];
+      const x = v[f];
+      key += x === undefined ? '|' : `${x}|`;
+      if (x === undefined) continue;
+      shape |= 1 << i;
+      size += 1;
+      if (!df || !dt) {
+        freq.set(r.doctorId, (df = new Map()));
+        totals.set(r.doctorId, (dt = new Map()));
+      }
       let m = df.get(f);
       if (!m) df.set(f, (m = new Map()));
       m.set(x, (m.get(x) ?? 0) + 1);
       dt.set(f, (dt.get(f) ?? 0) + 1);
     }
-    readings.push({
-      r,
-      doctorId: r.doctorId,
-      shape,
-      key,
-      values,
-    });
+    if (size === 0) continue;
+    readings.push({ r, doctorId: r.doctorId, shape, key, size });
   }
   const prob = (doctorId: string, values: [string, number][], inflation: number, floor: number) => {
     let q = 1;
@@ -150,19 +170,15 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
       score: k,
       severity: k >= p.highCopies || pValue < p.highP ? 'high' : 'medium',
       explanation: text,
-      evidence: list.flatMap((x) => x.r.evidence),
+      evidence: list.flatMap((x) => evidenceOf(x.r)),
     });
 
   // 1. Within a patient.
-  const byResidentShape = new Map<string, Reading[]>();
-  for (const x of readings) {
-    if (x.values.length < p.minFieldsWithin) continue;
-    const k = `${x.r.residentId}\u0000${x.shape}`;
-    const g = byResidentShape.get(k);
-    if (g) g.push(x);
-    else byResidentShape.set(k, [x]);
-  }
-  for (const group of byResidentShape.values()) {
+  const byResidentShape = groupedTwice(
+    readings.filter((x) => x.size >= p.minFieldsWithin),
+    (x) => x.r.residentId,
+  );
+  for (const group of byResidentShape) {
     if (group.length < p.minVisits) continue;
     const byKey = new Map<string, Reading[]>();
     for (const x of group) {
@@ -173,10 +189,11 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
     for (const copies of byKey.values()) {
       const k = copies.length;
       if (k < p.minVisits) continue;
-      const q = prob(copies[0].doctorId, copies[0].values, p.withinInflation, p.withinFloor);
+      const values = valuesOf(copies[0]);
+      const q = prob(copies[0].doctorId, values, p.withinInflation, p.withinFloor);
       const pValue = binomialUpperP(k - 1, group.length - 1, q);
       if (pValue >= p.alpha) continue;
-      const what = describe(copies[0].values);
+      const what = describe(values);
       push('resident', copies[0].r.residentId, copies, k, pValue, {
         zh: `同一居民 ${group.length} 次就诊中有 ${k} 次生命体征完全相同（${what}），偶然出现的概率 ${pValue.toExponential(1)}`,
         en: `${k} of the resident's ${group.length} visits have identical vital signs (${what}); chance p = ${pValue.toExponential(1)}`,
@@ -185,15 +202,11 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   }
 
   // 2. Across a doctor's patients.
-  const byDoctorShape = new Map<string, Reading[]>();
-  for (const x of readings) {
-    if (x.values.length < p.minFieldsAcross) continue;
-    const k = `${x.doctorId}\u0000${x.shape}`;
-    const g = byDoctorShape.get(k);
-    if (g) g.push(x);
-    else byDoctorShape.set(k, [x]);
-  }
-  for (const group of byDoctorShape.values()) {
+  const byDoctorShape = groupedTwice(
+    readings.filter((x) => x.size >= p.minFieldsAcross),
+    (x) => x.doctorId,
+  );
+  for (const group of byDoctorShape) {
     const residents = new Set(group.map((x) => x.r.residentId));
     const R = residents.size;
     if (R < p.minPatients) continue;
@@ -210,10 +223,11 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
       const k = who.size;
       if (k < p.minPatients) continue;
       const doctorId = copies[0].doctorId;
-      const q = Math.min(1, perResident * prob(doctorId, copies[0].values, 1, 0));
+      const values = valuesOf(copies[0]);
+      const q = Math.min(1, perResident * prob(doctorId, values, 1, 0));
       const pValue = Math.min(1, binomialUpperP(k - 1, R - 1, q) * tuples);
       if (pValue >= p.alpha) continue;
-      const what = describe(copies[0].values);
+      const what = describe(values);
       push('doctor', doctorId, copies, k, pValue, {
         zh: `该医生的 ${k} 名不同居民记录了完全相同的生命体征（${what}），偶然出现的概率 ${pValue.toExponential(1)}`,
         en: `identical vital signs (${what}) recorded for ${k} different residents of this doctor; chance p = ${pValue.toExponential(1)}`,
@@ -248,7 +262,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
         zh: `该医生的 ${c.residents} 名不同居民记录了相同的血压 ${c.pair}（其他体征各不相同），该读数在全区其他医生记录中仅占 ${share}，偶然出现的概率 ${c.pValue.toExponential(1)}`,
         en: `the same blood pressure ${c.pair} recorded for ${c.residents} different residents of this doctor (other vitals varying); the district's other doctors write it in ${share} of readings; chance p = ${c.pValue.toExponential(1)}`,
       },
-      evidence: c.records.flatMap((r) => r.evidence),
+      evidence: c.records.flatMap(evidenceOf),
     });
   }
   return alerts;

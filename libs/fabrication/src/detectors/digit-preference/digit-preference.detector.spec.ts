@@ -1,7 +1,7 @@
 import { EventLog, days } from '../../testing/events';
 import { digitPreferenceDetector } from './digit-preference.detector';
 
-const run = (log: EventLog) => digitPreferenceDetector.detect({ period: 2024, events: log.events });
+const run = (log: EventLog) => digitPreferenceDetector.detect({ period: 2024, view: log.view() });
 const DAYS = days('2024-01-02', 300);
 
 describe('digit-preference', () => {

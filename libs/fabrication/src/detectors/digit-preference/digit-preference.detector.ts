@@ -36,12 +36,12 @@
  */
 import type { AlertDraft } from '../../alert';
 import {
+  evidenceOf,
   type DetectionInput,
   type Detector,
   type ServiceRecord,
   chiSquareP,
   fmt,
-  ledgerView,
   vitalsOf,
   withDefaults,
 } from '../../detection-input';
@@ -69,7 +69,7 @@ interface DoctorTally {
 
 function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
-  const view = ledgerView(input.events);
+  const view = input.view;
   const tallies = new Map<string, DoctorTally>();
   const district = emptyBands();
   for (const r of view.records) {
@@ -96,7 +96,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
       t.digits[dd] += 1;
       if (dd !== ds) t.byDigit[dd].push(r);
     }
-    if (r.type === 'FollowUpRecorded' && r.fields.condition === 'hypertension') {
+    if (r.type === 'FollowUpRecorded' && r.condition === 'hypertension') {
       tallyBands(t.bands, r, v.systolic, v.diastolic);
       tallyBands(district, r, v.systolic, v.diastolic);
     }
@@ -127,7 +127,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
               zh: `该医生 ${n} 个血压值中 ${fmt(share)}% 以 ${top} 结尾（均匀分布应为 10%），卡方 ${fmt(chi2)}，p = ${pValue.toExponential(1)}`,
               en: `${fmt(share)}% of the doctor's ${n} BP values end in ${top} (10% expected), chi-square ${fmt(chi2)}, p = ${pValue.toExponential(1)}`,
             },
-            evidence: t.byDigit[top].flatMap((r) => r.evidence),
+            evidence: t.byDigit[top].flatMap(evidenceOf),
           },
         });
       }
@@ -160,7 +160,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
               zh: `高血压随访${zhBand} ${below} 有 ${low} 次、${above} 仅 ${high} 次（比值 ${mine}，全区其他医生为 ${ref}），精确检验合并 p = ${verdict.pValue.toExponential(1)}，疑似将读数压到控制线以下`,
               en: `hypertension follow-ups: ${enBand} ${below} ${low} times against ${above} ${high} times (ratio ${mine}; the district's other doctors ${ref}), combined exact test p = ${verdict.pValue.toExponential(1)}: readings nudged under the control threshold`,
             },
-            evidence: [...new Set([...b.sysLow, ...b.diaLow])].flatMap((r) => r.evidence),
+            evidence: [...new Set([...b.sysLow, ...b.diaLow])].flatMap(evidenceOf),
           },
         });
       }

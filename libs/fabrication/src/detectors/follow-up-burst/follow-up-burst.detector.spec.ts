@@ -1,7 +1,7 @@
 import { EventLog, at } from '../../testing/events';
 import { followUpBurstDetector } from './follow-up-burst.detector';
 
-const run = (log: EventLog) => followUpBurstDetector.detect({ period: 2024, events: log.events });
+const run = (log: EventLog) => followUpBurstDetector.detect({ period: 2024, view: log.view() });
 
 describe('follow-up-burst', () => {
   it("flags the year's four quarterly follow-ups dated within a few days", () => {

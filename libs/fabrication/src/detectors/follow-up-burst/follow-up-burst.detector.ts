@@ -29,10 +29,10 @@
  */
 import type { AlertDraft } from '../../alert';
 import {
+  evidenceOf,
   type Detector,
   type ServiceRecord,
   dayFromNumber,
-  ledgerView,
   severityOf,
   vitalsOf,
   withDefaults,
@@ -55,18 +55,17 @@ const CONDITION_ZH: Record<string, string> = { hypertension: '高血压', diabet
 
 function uncontrolled(r: ServiceRecord): boolean {
   const v = vitalsOf(r);
-  if (r.fields.condition === 'diabetes')
-    return v.fastingGlucose !== undefined && v.fastingGlucose >= 7.0;
+  if (r.condition === 'diabetes') return v.fastingGlucose !== undefined && v.fastingGlucose >= 7.0;
   return (v.systolic ?? 0) >= 140 || (v.diastolic ?? 0) >= 90;
 }
 
 function detect(input: Parameters<Detector['detect']>[0], params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
-  const view = ledgerView(input.events);
+  const view = input.view;
   const groups = new Map<string, ServiceRecord[]>();
   for (const r of view.records) {
     if (r.type !== 'FollowUpRecorded' || r.voided || r.year !== input.period) continue;
-    const key = `${r.residentId}\u0000${String(r.fields.condition)}`;
+    const key = `${r.residentId}\u0000${String(r.condition)}`;
     const g = groups.get(key);
     if (g) g.push(r);
     else groups.set(key, [r]);
@@ -74,7 +73,7 @@ function detect(input: Parameters<Detector['detect']>[0], params?: Partial<Param
   const alerts: AlertDraft[] = [];
   const emit = (list: ServiceRecord[], kind: 'burst' | 'same-day' | 'entered') => {
     const first = list[0];
-    const cond = String(first.fields.condition);
+    const cond = String(first.condition);
     const from = list.reduce((m, r) => (r.day < m ? r.day : m), first.day);
     const to = list.reduce((m, r) => (r.day > m ? r.day : m), first.day);
     // Only the 'entered' text names it, and its members all have an entry time.
@@ -102,7 +101,7 @@ function detect(input: Parameters<Detector['detect']>[0], params?: Partial<Param
       score: n,
       severity: severityOf(n, p.mediumCount, p.highCount),
       explanation: text,
-      evidence: list.flatMap((r) => r.evidence),
+      evidence: list.flatMap(evidenceOf),
     });
   };
 

@@ -2,7 +2,7 @@ import { EventLog } from '../../testing/events';
 import { fundPreDisbursementDetector } from './fund-pre-disbursement.detector';
 
 const run = (log: EventLog) =>
-  fundPreDisbursementDetector.detect({ period: 2024, events: log.events });
+  fundPreDisbursementDetector.detect({ period: 2024, view: log.view() });
 
 function town() {
   const log = new EventLog();

@@ -32,12 +32,10 @@ const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)
 
 function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
-  const kinds = new Map<string, string>();
-  const funds = [];
-  for (const e of input.events) {
-    if (e.type === 'OrgUnitRegistered') kinds.set(e.data.unitId as string, e.data.kind as string);
-    else if (FUND_TYPES.has(e.type) && e.data.year === input.period) funds.push(e);
-  }
+  const kinds = input.view.unitKinds;
+  const funds = input.view.funds.filter(
+    (e) => FUND_TYPES.has(e.type) && e.data.year === input.period,
+  );
   const alerts: AlertDraft[] = [];
   const pairs = new Map<
     string,

@@ -1,3 +1,4 @@
+import { ledgerView } from '../../ledger-view';
 import type { OverClaim } from '../../detection-input';
 import { overClaimDetector } from './over-claim.detector';
 
@@ -11,7 +12,7 @@ const claim = (over: Partial<OverClaim> = {}): OverClaim => ({
   ...over,
 });
 const run = (overClaims?: OverClaim[]) =>
-  overClaimDetector.detect({ period: 2024, events: [], overClaims });
+  overClaimDetector.detect({ period: 2024, view: ledgerView([]), overClaims });
 
 describe('over-claim', () => {
   it('grades an over-claiming report, citing the report event', () => {

@@ -21,7 +21,7 @@ function district(): EventLog {
   }
   return log;
 }
-const run = (log: EventLog) => placesDetector.detect({ period: 2024, events: log.events });
+const run = (log: EventLog) => placesDetector.detect({ period: 2024, view: log.view() });
 
 describe('places', () => {
   it("flags a day with residents of another centre's catchment, naming their records", () => {

@@ -18,13 +18,13 @@
  */
 import type { AlertDraft } from '../../alert';
 import {
+  evidenceOf,
   type DetectionInput,
   type Detector,
   type LedgerView,
   type ServiceRecord,
   centreOf,
   isFaceToFace,
-  ledgerView,
   withDefaults,
 } from '../../detection-input';
 
@@ -40,7 +40,7 @@ function doctorCentreOn(view: LedgerView, doctorId: string, day: string): string
 
 function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
-  const view = ledgerView(input.events);
+  const view = input.view;
   const days = new Map<string, ServiceRecord[]>();
   for (const r of view.records) {
     if (r.voided || !r.doctorId || !isFaceToFace(r) || r.year !== input.period) continue;
@@ -79,7 +79,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
         zh: `${day} 当天除本人所属的 ${own} 外，还为其他中心辖区的 ${residents.size} 名居民提供面对面服务（${where.join('，')}），而该医生当日未在这些中心登记`,
         en: `on ${day}, besides ${own} where the doctor is registered, face-to-face services for ${residents.size} residents of other centres' catchments (${where.join(', ')}), where the doctor was not registered that day`,
       },
-      evidence: outside.flatMap(([, rs]) => rs.flatMap((r) => r.evidence)),
+      evidence: outside.flatMap(([, rs]) => rs.flatMap(evidenceOf)),
     });
   }
   return alerts;

@@ -2,7 +2,7 @@ import { EventLog } from '../../testing/events';
 import { signWithoutServiceDetector } from './sign-without-service.detector';
 
 const run = (log: EventLog) =>
-  signWithoutServiceDetector.detect({ period: 2024, events: log.events });
+  signWithoutServiceDetector.detect({ period: 2024, view: log.view() });
 
 /** `n` contracts by `doctorId` on two consecutive days; `served(i)` decides who gets a follow-up. */
 function campaign(log: EventLog, doctorId: string, n: number, served: (i: number) => boolean) {

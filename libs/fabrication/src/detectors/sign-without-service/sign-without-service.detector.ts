@@ -30,13 +30,13 @@
  */
 import type { AlertDraft } from '../../alert';
 import {
+  evidenceOf,
   type DetectionInput,
   type Detector,
   type ServiceRecord,
   dayNumber,
   fmt,
   isService,
-  ledgerView,
   withDefaults,
   median,
 } from '../../detection-input';
@@ -55,7 +55,7 @@ type Params = typeof DEFAULTS;
 
 function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
-  const view = ledgerView(input.events);
+  const view = input.view;
   const byDoctor = new Map<string, ServiceRecord[]>();
   const services = new Map<string, number[]>();
   for (const r of view.records) {
@@ -153,7 +153,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
           zh: `自 ${burst[0].day} 起 ${days} 天内签约 ${burst.length} 人（远多于其他医生任意 ${days} 天的签约数或未服务签约数），其中 ${unserved.length} 人（${pct}%）此后未获任何服务`,
           en: `${burst.length} contracts signed within ${days} days from ${burst[0].day} (far above other doctors' largest ${days}-day batches, of all contracts or of unserved ones); ${unserved.length} (${pct}%) of those residents received no service afterwards`,
         },
-        evidence: unserved.flatMap((c) => c.evidence),
+        evidence: unserved.flatMap(evidenceOf),
       });
     }
   }

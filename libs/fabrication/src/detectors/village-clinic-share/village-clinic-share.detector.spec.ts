@@ -2,7 +2,7 @@ import { EventLog } from '../../testing/events';
 import { villageClinicShareDetector } from './village-clinic-share.detector';
 
 const run = (log: EventLog, params = {}) =>
-  villageClinicShareDetector.detect({ period: 2024, events: log.events }, params);
+  villageClinicShareDetector.detect({ period: 2024, view: log.view() }, params);
 
 function town(clinicRecords: number, centreRecords: number, paidFen: number, people = 10) {
   const log = new EventLog();

@@ -4,7 +4,7 @@
  * of the tasks". Alerts for the supervisor, not refusals.
  *
  * Reads the units (OrgUnitRegistered kinds, parents), the service records and residents
- * (ledgerView), and FundsDisbursed of the period's fund year. A payer is a unit that disbursed
+ * (the ledger view), and FundsDisbursed of the period's fund year. A payer is a unit that disbursed
  * (any kind but penalty) to at least one child clinic (kind `village_clinic` or `station`).
  *
  * Tasks: the non-voided service records of the period of residents registered under the payer;
@@ -20,13 +20,7 @@
  * `highTaskShare`), `highTaskShare` 0.3, `minRecords` 50, `minPerCapitaFen` 3400.
  */
 import type { AlertDraft } from '../../alert';
-import {
-  type DetectionInput,
-  type Detector,
-  fmt,
-  ledgerView,
-  withDefaults,
-} from '../../detection-input';
+import { type DetectionInput, type Detector, fmt, withDefaults } from '../../detection-input';
 import { CLINIC_KINDS } from '../fund-pre-disbursement/fund-pre-disbursement.detector';
 
 const DEFAULTS = { minTaskShare: 0.4, highTaskShare: 0.3, minRecords: 50, minPerCapitaFen: 3400 };
@@ -34,15 +28,10 @@ type Params = typeof DEFAULTS;
 
 function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
-  const kinds = new Map<string, string>();
+  const kinds = input.view.unitKinds;
   const paid = new Map<string, { from: string; fen: number; ids: string[] }>();
-  for (const e of input.events) {
-    if (e.type === 'OrgUnitRegistered') kinds.set(e.data.unitId as string, e.data.kind as string);
-    else if (
-      e.type === 'FundsDisbursed' &&
-      e.data.year === input.period &&
-      e.data.kind !== 'penalty'
-    ) {
+  for (const e of input.view.funds) {
+    if (e.type === 'FundsDisbursed' && e.data.year === input.period && e.data.kind !== 'penalty') {
       const to = e.data.toUnitId as string;
       const x = paid.get(to) ?? { from: e.data.fromUnitId as string, fen: 0, ids: [] };
       x.fen += e.data.amountFen as number;
@@ -52,7 +41,7 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   }
   const clinicsPaid = [...paid.entries()].filter(([to]) => CLINIC_KINDS.has(kinds.get(to) ?? ''));
   if (clinicsPaid.length === 0) return [];
-  const view = ledgerView(input.events);
+  const view = input.view;
   /** The child of `ancestor` on the way up from `unitId`, or null when not below it. */
   const below = (unitId: string | null, ancestor: string): string | null => {
     for (let u = unitId, depth = 0; u && depth < 20; depth++) {

@@ -54,7 +54,7 @@ export function doctorYears(
         }),
       );
     dd.residents.add(r.residentId);
-    if (r.type === 'FollowUpRecorded' && r.fields.mode === HOME) dd.homeVisits.add(r.residentId);
+    if (r.type === 'FollowUpRecorded' && r.mode === HOME) dd.homeVisits.add(r.residentId);
     dd.records.push(r);
     const unit = view.residents.get(r.residentId)?.unitId;
     if (unit) {

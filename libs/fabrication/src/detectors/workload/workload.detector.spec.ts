@@ -12,7 +12,7 @@ function serve(log: EventLog, doctorId: string, day: string, load: number, tag =
   return ids;
 }
 
-const run = (log: EventLog) => workloadDetector.detect({ period: 2024, events: log.events });
+const run = (log: EventLog) => workloadDetector.detect({ period: 2024, view: log.view() });
 
 /** A steady doctor: 8–14 residents on each of 30 working days. */
 function steady(log: EventLog, doctorId: string) {
@@ -66,7 +66,7 @@ describe('workload', () => {
     serve(log, 'd1', '2024-05-06', 45);
     expect(run(log)).toEqual([]);
     expect(
-      workloadDetector.detect({ period: 2024, events: log.events }, { minHistoryDays: 5 }),
+      workloadDetector.detect({ period: 2024, view: log.view() }, { minHistoryDays: 5 }),
     ).toHaveLength(1);
   });
 

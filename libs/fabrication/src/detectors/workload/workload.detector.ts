@@ -30,10 +30,10 @@
  */
 import type { AlertDraft } from '../../alert';
 import {
+  evidenceOf,
   type DetectionInput,
   type Detector,
   fmt,
-  ledgerView,
   withDefaults,
   median,
   modifiedZ,
@@ -66,7 +66,7 @@ type CentreDay = Map<string, { load: number; rise: number }>;
 
 function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
   const p = withDefaults(DEFAULTS, params);
-  const view = ledgerView(input.events);
+  const view = input.view;
   const doctors = doctorYears(view, input.period, p.minHistoryDays);
   const centreDays = risesByCentreDay(doctors);
   const alerts: AlertDraft[] = [];
@@ -158,7 +158,7 @@ function judge(
     evidence: (onlyHome
       ? dd.records.filter((r) => dd.homeVisits.has(r.residentId) && r.type === 'FollowUpRecorded')
       : dd.records
-    ).flatMap((r) => r.evidence),
+    ).flatMap(evidenceOf),
   };
 }
 
