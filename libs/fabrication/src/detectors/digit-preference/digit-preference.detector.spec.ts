@@ -97,6 +97,26 @@ describe('digit-preference', () => {
       expect(bandAlerts(log)).toEqual([]);
     });
 
+    it('finds a doctor who nudges only some readings: the edges show it, the wide bands cannot', () => {
+      const log = new EventLog();
+      honestDistrict(log, 30);
+      // Half of the readings at 140–144 / 90–94 written 5 lower, the rest as measured: the wide
+      // bands lean only 1.7 : 1 (under the 2× needed), the five units at the line 3 : 1.
+      for (let i = 0; i < 200; i++) {
+        const sys = 120 + ((i * 7) % 40);
+        const dia = 70 + ((i * 11) % 30);
+        log.followUp(`r${i}`, DAYS[i % 300], {
+          systolic: sys >= 140 && sys <= 144 && i % 2 === 0 ? sys - 5 : sys,
+          diastolic: dia >= 90 && dia <= 94 && i % 2 === 0 ? dia - 5 : dia,
+        });
+      }
+      const [alert, ...more] = bandAlerts(log);
+      expect(more).toEqual([]);
+      expect(alert.subject.id).toBe('d1');
+      expect(alert.explanation.en).toMatch(/(systolic 135–139|diastolic 85–89) \d+ times against/);
+      expect(alert.explanation.zh).toMatch(/(收缩压 135–139|舒张压 85–89) 有 \d+ 次/);
+    });
+
     it('near miss: without other doctors there is no reference, and no verdict', () => {
       const log = new EventLog();
       for (let i = 0; i < 60; i++)

@@ -14,12 +14,17 @@
  *    the same bands this period. Each band is an exact one-sided binomial test of the doctor's
  *    share below the threshold against the district's share; the two are combined by Fisher's
  *    method, so about `minBand` (20) readings in the bands suffice when both lean the same way.
- *    Fires when the doctor's below:above ratio is ≥ `fudgingRatio` × the district's in the band
- *    that says most, the combined p survives Holm at `bandAlpha`, and the same test at the edges
- *    (135–139 : 140–144, 85–89 : 90–94) gives p < `edgeAlpha`: a doctor whose patients run
- *    lower shifts the whole curve, smooth at the line; nudging empties the values just above it
- *    (patients' readings repeat, so the wide bands alone overstate the evidence). Score: that lift; severity
- *    high when ≥ `highFudgingRatio`, else medium. Evidence: the readings just below the threshold.
+ *    The same test is made at the edges (135–139 : 140–144, 85–89 : 90–94): a doctor whose
+ *    patients run lower shifts the whole curve, smooth at the line; nudging empties the values
+ *    just above it (patients' readings repeat, so the wide bands alone overstate the evidence),
+ *    and nudging only some patients shows at the edges long before the wide bands. The look
+ *    with the smaller p leads, its p doubled (two looks); it fires when that p survives Holm at
+ *    `bandAlpha`, the other look agrees (p < `edgeAlpha`), and the leading look's below:above
+ *    ratio is ≥ `fudgingRatio` × the district's in the band that says most. Over the district
+ *    year with seed 7, one doctor nudging one patient in three had edges p = 9.5e-8 (wide bands
+ *    4.7e-5, too weak alone among 558 doctors); the strongest honest edge was 2.3e-3. Score: the
+ *    lift; severity high when ≥ `highFudgingRatio`, else medium. Evidence: the readings just
+ *    below the threshold.
  *
  * Both tests run for every doctor of the district, often a thousand or more: at a fixed p < 0.001
  * each, a clean district year raised one or two alerts by chance alone (a doctor whose 900 values
@@ -135,21 +140,19 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
     const b = t.bands;
     if (b.sysLow.length + b.sysHigh + b.diaLow.length + b.diaHigh >= p.minBand) {
       bandTests += 1;
-      const verdict = judgeBands(b, district);
-      if (
-        verdict &&
-        verdict.lift >= p.fudgingRatio &&
-        verdict.pValue < p.bandAlpha &&
-        verdict.edgePValue < p.edgeAlpha
-      ) {
-        const { band, low, high, lift } = verdict;
-        const [below, above] = band === 'systolic' ? ['130–139', '140–149'] : ['80–89', '90–99'];
+      const { wide, edge } = judgeBands(b, district);
+      // Two looks at one habit: the stronger leads (its p doubled, Bonferroni over the two)
+      // and the other must agree; the leading look's lift is the effect's size.
+      const [lead, other] = edge.pValue < wide.pValue ? [edge, wide] : [wide, edge];
+      const pValue = Math.min(1, 2 * lead.pValue);
+      if (lead.lift >= p.fudgingRatio && pValue < p.bandAlpha && other.pValue < p.edgeAlpha) {
+        const { band, low, high, lift, below, above } = lead;
         const [zhBand, enBand] =
           band === 'systolic' ? ['收缩压', 'systolic'] : ['舒张压', 'diastolic'];
         const mine = high === 0 ? '∞' : fmt(low / high, 2);
-        const ref = fmt(verdict.referenceRatio, 2);
+        const ref = fmt(lead.referenceRatio, 2);
         bandCandidates.push({
-          pValue: verdict.pValue,
+          pValue,
           alert: {
             detector: 'digit-preference',
             subject: { kind: 'doctor', id: doctorId },
@@ -157,8 +160,8 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
             score: Number.isFinite(lift) ? Number(lift.toFixed(2)) : low,
             severity: lift >= p.highFudgingRatio ? 'high' : 'medium',
             explanation: {
-              zh: `高血压随访${zhBand} ${below} 有 ${low} 次、${above} 仅 ${high} 次（比值 ${mine}，全区其他医生为 ${ref}），精确检验合并 p = ${verdict.pValue.toExponential(1)}，疑似将读数压到控制线以下`,
-              en: `hypertension follow-ups: ${enBand} ${below} ${low} times against ${above} ${high} times (ratio ${mine}; the district's other doctors ${ref}), combined exact test p = ${verdict.pValue.toExponential(1)}: readings nudged under the control threshold`,
+              zh: `高血压随访${zhBand} ${below} 有 ${low} 次、${above} 仅 ${high} 次（比值 ${mine}，全区其他医生为 ${ref}），精确检验合并 p = ${pValue.toExponential(1)}，疑似将读数压到控制线以下`,
+              en: `hypertension follow-ups: ${enBand} ${below} ${low} times against ${above} ${high} times (ratio ${mine}; the district's other doctors ${ref}), combined exact test p = ${pValue.toExponential(1)}: readings nudged under the control threshold`,
             },
             evidence: [...new Set([...b.sysLow, ...b.diaLow])].flatMap(evidenceOf),
           },

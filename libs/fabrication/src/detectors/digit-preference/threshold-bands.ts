@@ -43,18 +43,33 @@ export function tallyBands(t: BandTally, r: ServiceRecord, systolic?: number, di
   }
 }
 
-export interface BandVerdict {
-  /** Fisher's combination of the two one-sided exact binomial tests. */
+/** One look at the doctor's readings either side of the thresholds. */
+export interface BandLook {
+  /** Fisher's combination of the systolic and diastolic one-sided exact binomial tests. */
   pValue: number;
-  /** The same at the edges (five units either side): nudging shows there, a shifted curve not. */
-  edgePValue: number;
   /** The doctor's below:above ratio over the district's, in the band that says most. */
   lift: number;
   band: 'systolic' | 'diastolic';
+  /** The ranges compared in that band, e.g. 130–139 and 140–149. */
+  below: string;
+  above: string;
   low: number;
   high: number;
   referenceRatio: number;
 }
+
+/**
+ * Two looks: the wide bands (ten units either side) and the edges (five either side). Nudging
+ * shows at the edges first, since it moves the readings just above the line to just below it; a
+ * doctor whose patients simply run lower shifts the whole curve, which the wide bands see and
+ * the edges hardly.
+ */
+export interface BandVerdict {
+  wide: BandLook;
+  edge: BandLook;
+}
+
+type Counts = [sysLow: number, sysHigh: number, diaLow: number, diaHigh: number];
 
 /**
  * The doctor against the district's own reference (every other doctor's readings of the
@@ -63,32 +78,39 @@ export interface BandVerdict {
  * independent evidence of one habit and are combined by Fisher's method (χ², 4 degrees of
  * freedom), so about twenty readings nudged in both are enough where one band alone needs many.
  */
-export function judgeBands(doctor: BandTally, district: BandTally): BandVerdict | null {
+function look(mine: Counts, all: Counts, ranges: [string, string, string, string]): BandLook {
   const side = (low: number, high: number, allLow: number, allHigh: number) => {
     const refLow = allLow - low;
     const refHigh = allHigh - high;
     if (low + high === 0 || refLow + refHigh === 0) return { p: 1, lift: 0, ratio: NaN };
     const p0 = refLow / (refLow + refHigh);
     const ratio = refHigh === 0 ? Infinity : refLow / refHigh;
-    const mine = high === 0 ? Infinity : low / high;
-    return { p: binomialUpperP(low, low + high, p0), lift: mine / ratio, ratio };
+    const own = high === 0 ? Infinity : low / high;
+    return { p: binomialUpperP(low, low + high, p0), lift: own / ratio, ratio };
   };
-  const sys = side(doctor.sysLow.length, doctor.sysHigh, district.sysLow.length, district.sysHigh);
-  const dia = side(doctor.diaLow.length, doctor.diaHigh, district.diaLow.length, district.diaHigh);
-  const fisher = (a: number, b: number) =>
-    chiSquareP(-2 * (Math.log(Math.max(a, 1e-300)) + Math.log(Math.max(b, 1e-300))), 4);
-  const pValue = fisher(sys.p, dia.p);
-  const e = doctor.edges;
-  const all = district.edges;
-  const edgePValue = fisher(side(e[0], e[1], all[0], all[1]).p, side(e[2], e[3], all[2], all[3]).p);
+  const sys = side(mine[0], mine[1], all[0], all[1]);
+  const dia = side(mine[2], mine[3], all[2], all[3]);
+  const pValue = chiSquareP(
+    -2 * (Math.log(Math.max(sys.p, 1e-300)) + Math.log(Math.max(dia.p, 1e-300))),
+    4,
+  );
   const sysSays = sys.p <= dia.p;
   return {
     pValue,
-    edgePValue,
     lift: sysSays ? sys.lift : dia.lift,
     band: sysSays ? 'systolic' : 'diastolic',
-    low: sysSays ? doctor.sysLow.length : doctor.diaLow.length,
-    high: sysSays ? doctor.sysHigh : doctor.diaHigh,
+    below: sysSays ? ranges[0] : ranges[2],
+    above: sysSays ? ranges[1] : ranges[3],
+    low: sysSays ? mine[0] : mine[2],
+    high: sysSays ? mine[1] : mine[3],
     referenceRatio: sysSays ? sys.ratio : dia.ratio,
+  };
+}
+
+export function judgeBands(doctor: BandTally, district: BandTally): BandVerdict {
+  const counts = (t: BandTally): Counts => [t.sysLow.length, t.sysHigh, t.diaLow.length, t.diaHigh];
+  return {
+    wide: look(counts(doctor), counts(district), ['130–139', '140–149', '80–89', '90–99']),
+    edge: look(doctor.edges, district.edges, ['135–139', '140–144', '85–89', '90–94']),
   };
 }
