@@ -82,7 +82,7 @@ const METHOD = [
     'child processes, events over the wall time from spawn to exit, beside the raw read + ' +
     'JSON.parse + SHA-256 rate of the same run.',
   'Detection: `ledger detect --period 2024 --json` on the seeded store after the rebuild, as a ' +
-    "child process: wall time from spawn to exit (the whole log read, every detector run), the child's " +
+    "child process: wall time from spawn to exit (the log read, every detector run), the child's " +
     'peak RSS, and the alerts it found, every one false since the seeded district is clean.',
   'HTTP: the built API (`node dist/apps/api/src/main.js`) on 127.0.0.1 with the store the durable ' +
     'import filled, driven by autocannon from the bench process (same machine, same cores). Each ' +
