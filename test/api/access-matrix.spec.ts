@@ -43,6 +43,8 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   TerminateContract: { A: ['recorder'], B: [] },
   RecordCheckup: { A: ['recorder'], B: [] },
   RecordTcmAssessment: { A: ['recorder'], B: [] },
+  OpenHealthRecord: { A: ['recorder'], B: [] },
+  ReviewHealthRecord: { A: ['recorder'], B: [] },
   EnrollChronicCare: { A: ['recorder'], B: [] },
   RecordFollowUp: { A: ['recorder'], B: [] },
   CorrectRecord: { A: ['recorder'], B: [] },
@@ -338,6 +340,24 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
             residentId: await resident(u),
             doctorId: u.doctor,
             constitution: 'qi_deficiency',
+          }),
+        ),
+    },
+    {
+      name: 'OpenHealthRecord',
+      arrange: async (u) =>
+        post(cmd('OpenHealthRecord', { residentId: await resident(u), doctorId: u.doctor })),
+    },
+    {
+      name: 'ReviewHealthRecord',
+      arrange: async (u) =>
+        post(
+          cmd('ReviewHealthRecord', {
+            residentId: await resident(u, (rid) => [
+              cmd('OpenHealthRecord', { residentId: rid, doctorId: u.doctor }),
+            ]),
+            doctorId: u.doctor,
+            missing: ['health_examination'],
           }),
         ),
     },

@@ -18,6 +18,8 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   TerminateContract: 'records:write',
   RecordCheckup: 'records:write',
   RecordTcmAssessment: 'records:write',
+  OpenHealthRecord: 'records:write',
+  ReviewHealthRecord: 'records:write',
   EnrollChronicCare: 'records:write',
   RecordFollowUp: 'records:write',
   CorrectRecord: 'records:write',

@@ -7,6 +7,9 @@ export const SERVICE_TYPES = [
   'FollowUpRecorded',
   'ContractSigned',
   'ChronicCareEnrolled',
+  // A health record opened or reviewed after a death or move is as fabricated as a visit.
+  'HealthRecordOpened',
+  'HealthRecordReviewed',
 ] as const;
 const SERVICE_TYPE_SET = new Set<string>(SERVICE_TYPES);
 

@@ -2,6 +2,7 @@ import { type Condition, enrolmentDay, writeEnrolment, writeFollowUps } from './
 import { writeCheckups } from './checkups';
 import { type ContractPlan, planHouseholdContracts, writeContract } from './contracts';
 import { writeFixes } from './fixes';
+import { planHealthRecord, writeCheckupReview, writeHealthRecordOpening } from './health-records';
 import { RECORDS_FROM } from './org';
 import type { Person } from './population';
 import { type CentreContext, type Story, emit } from './story';
@@ -81,6 +82,7 @@ export function writeResident(
     if (day < s.endDay) enrolDays.set(condition, day);
   }
   const known = [...enrolDays].filter(([, day]) => day < 0).map(([c]) => c);
+  const healthRecord = planHealthRecord(ctx, p, regDay);
   emit(ctx, s, regT, {
     type: 'RegisterResident',
     commandId: `${prefix}${p.id}-reg`,
@@ -91,6 +93,7 @@ export function writeResident(
     unitId: p.team.unitId,
     householdId: p.householdId,
     tags: [...known, ...p.tags],
+    ...healthRecord.registration,
   });
   if (end) {
     const base = {
@@ -108,7 +111,9 @@ export function writeResident(
     writeFollowUps(ctx, s, condition, day, enrolT);
   }
   if (contract) writeContract(ctx, s, contract);
-  writeCheckups(ctx, s);
+  const checkup = writeCheckups(ctx, s);
+  if (checkup) writeCheckupReview(ctx, s, healthRecord, checkup);
+  writeHealthRecordOpening(ctx, s, healthRecord, healthRecord.rng.pick(p.team.doctorIds));
   writeFixes(ctx, s);
 }
 

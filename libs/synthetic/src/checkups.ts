@@ -22,8 +22,15 @@ function serviceDay(ctx: CentreContext, s: Story): number {
   return workday(cal, rng, Math.max(first, s.regDay + 1) + rng.int(0, last - first), first, last);
 }
 
+/** The elderly annual checkup written, if any: a health record is reviewed with it. */
+export interface ElderlyCheckup {
+  day: number;
+  recordedAt: number;
+  doctorId: string;
+}
+
 /** Annual checkups (65+, patients, disabled adults) and TCM constitution identification for 65+. */
-export function writeCheckups(ctx: CentreContext, s: Story): void {
+export function writeCheckups(ctx: CentreContext, s: Story): ElderlyCheckup | null {
   const { cal, rng, rec, prefix } = ctx;
   const p = s.p;
   const patient = p.hypertension || p.diabetes;
@@ -40,6 +47,7 @@ export function writeCheckups(ctx: CentreContext, s: Story): void {
     kind = rng.chance(0.6) ? 'disabled_annual' : null;
   }
   let checkupDay: number | null = null;
+  let elderlyCheckup: ElderlyCheckup | null = null;
   if (kind) {
     const day = serviceDay(ctx, s);
     if (day < s.endDay && day <= ctx.lastDay) {
@@ -53,7 +61,8 @@ export function writeCheckups(ctx: CentreContext, s: Story): void {
         weightKg: r.weightKg,
         heightCm: s.vitals.heightCm,
       };
-      emit(
+      let doctorId = '';
+      const recordedAt = emit(
         ctx,
         s,
         rec.afterAll(rec.after(day), s.regT),
@@ -63,18 +72,20 @@ export function writeCheckups(ctx: CentreContext, s: Story): void {
           occurredAt: cal.date(day),
           residentId: p.id,
           recordId,
-          doctorId: serviceDoctor(ctx, p),
+          // Assigned in place, so the draws happen in the same order as before.
+          doctorId: (doctorId = serviceDoctor(ctx, p)),
           kind,
           complete: rng.chance(0.96),
           vitals,
         },
         recordId,
       );
+      if (kind === 'elderly_annual') elderlyCheckup = { day, recordedAt, doctorId };
     }
   }
-  if (!p.elderly || !rng.chance(kind === 'elderly_annual' ? 0.92 : 0.47)) return;
+  if (!p.elderly || !rng.chance(kind === 'elderly_annual' ? 0.92 : 0.47)) return elderlyCheckup;
   const day = checkupDay !== null && rng.chance(0.85) ? checkupDay : serviceDay(ctx, s);
-  if (day >= s.endDay || day > ctx.lastDay) return;
+  if (day >= s.endDay || day > ctx.lastDay) return elderlyCheckup;
   const recordId = `${p.id}-tcm`;
   emit(
     ctx,
@@ -92,4 +103,5 @@ export function writeCheckups(ctx: CentreContext, s: Story): void {
     },
     recordId,
   );
+  return elderlyCheckup;
 }

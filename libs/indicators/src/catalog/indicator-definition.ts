@@ -12,7 +12,8 @@ export type Cohort =
   | 'poverty_or_special_family'
   | 'disabled'
   | 'key_population'
-  | 'contracts_expiring';
+  | 'contracts_expiring'
+  | 'e_record_holders';
 
 /** Numerator rules, each a named, tested function in evaluate/indicator-rules.ts. */
 export type NumeratorRule =
@@ -23,7 +24,9 @@ export type NumeratorRule =
   | 'tcm_assessment'
   | 'standardised_management'
   | 'bp_controlled'
-  | 'glucose_controlled';
+  | 'glucose_controlled'
+  | 'standardised_e_record'
+  | 'record_in_use';
 
 export interface IndicatorDefinition {
   id: string;

@@ -1,4 +1,5 @@
 import type { Cohort } from '../catalog/indicator-definition';
+import { healthRecordOn } from './health-record';
 import type { Period } from './period';
 import type { LiveRecord, ResidentView } from './resident-view';
 
@@ -21,7 +22,7 @@ export const enrolment = (v: ResidentView, condition: string): LiveRecord | unde
 export function inCohort(
   v: ResidentView,
   cohort: Exclude<Cohort, 'contracts_expiring'>,
-  _period: Period,
+  period: Period,
 ): boolean {
   if (!v.present) return false;
   const age = v.age;
@@ -42,6 +43,8 @@ export function inCohort(
       return v.tags.has('poverty_alleviated') || v.tags.has('special_family');
     case 'disabled':
       return v.tags.has('disabled');
+    case 'e_record_holders':
+      return healthRecordOn(v, period)?.electronic === true;
     case 'key_population':
       return (
         age >= 65 ||

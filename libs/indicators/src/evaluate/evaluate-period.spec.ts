@@ -96,6 +96,10 @@ describe('evaluatePeriod on a hand-counted centre', () => {
       bp_control: [1, 2],
       diabetes_standardised: [1, 2],
       glucose_control: [1, 1],
+      // No health record stated or opened in this fixture: none of five is an e-record.
+      ehr_standardised_rate: [0, 0],
+      ehr_standardised_coverage: [0, 5],
+      ehr_dynamic_use: [0, 0],
     });
   });
 

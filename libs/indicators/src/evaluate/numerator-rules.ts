@@ -1,6 +1,7 @@
 import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
 import { enrolment } from './cohorts';
+import { USES_A_RECORD, healthRecordOn } from './health-record';
 import type { Period } from './period';
 import type { LiveRecord, ResidentView } from './resident-view';
 
@@ -158,6 +159,28 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
             `last fasting glucose ${f.fastingGlucose} mmol/L is not below 7.0`,
             `最近一次空腹血糖 ${f.fastingGlucose} mmol/L 未低于 7.0`,
             last.refs,
+          );
+    }
+    case 'standardised_e_record': {
+      const record = healthRecordOn(v, p);
+      if (!record) return no(`no health record on ${p.day}`, `${p.day} 尚未建立健康档案`);
+      if (!record.electronic)
+        return no('the health record is on paper only', '健康档案仅为纸质档案', record.refs);
+      return record.complete
+        ? yes(record.refs)
+        : no(
+            'the electronic record is not standardised: parts are missing',
+            '电子健康档案未规范化（内容不全）',
+            record.refs,
+          );
+    }
+    case 'record_in_use': {
+      const use = v.records.find((r) => USES_A_RECORD.has(r.kind) && inYear(r, p));
+      return use
+        ? yes(use.refs)
+        : no(
+            'no service recorded in the health record this year',
+            '本年度健康档案无服务记录（未动态使用）',
           );
     }
     case 'renewed':

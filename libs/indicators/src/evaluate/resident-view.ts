@@ -1,6 +1,11 @@
 import { ageOn, chinaDay } from '@libs/records';
 import { type EventRef, knownBy } from '../model/event-ref';
-import type { RecordKind, RecordModel, ResidentModel } from '../model/resident-model';
+import type {
+  RecordKind,
+  RecordModel,
+  RegisteredHealthRecord,
+  ResidentModel,
+} from '../model/resident-model';
 import type { Period } from './period';
 
 /** A service record as known at asOf, corrections applied, voided ones dropped. */
@@ -27,6 +32,8 @@ export interface ResidentView {
   present: boolean;
   records: LiveRecord[];
   refs: EventRef[];
+  /** The health record stated at registration, with the registration as its evidence. */
+  registeredHealthRecord: { record: RegisteredHealthRecord; ref: EventRef } | null;
 }
 
 function liveRecord(
@@ -100,5 +107,8 @@ export function residentView(r: ResidentModel, period: Period): ResidentView | u
     present: gone.length === 0,
     records,
     refs: [reg.ref, ...effective(r.tagChanges).map((f) => f.ref), ...moves.map((f) => f.ref)],
+    registeredHealthRecord: reg.data.healthRecord
+      ? { record: reg.data.healthRecord, ref: reg.ref }
+      : null,
   };
 }

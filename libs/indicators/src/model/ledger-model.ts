@@ -23,6 +23,8 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   TcmAssessmentRecorded: 'tcm_assessment',
   ChronicCareEnrolled: 'enrolment',
   FollowUpRecorded: 'follow_up',
+  HealthRecordOpened: 'health_record',
+  HealthRecordReviewed: 'health_record_review',
 };
 
 /** What the model tells before it changes a resident. */

@@ -1,7 +1,14 @@
 import type { Fact } from './event-ref';
 import { NONE } from './shared-lists';
 
-export type RecordKind = 'contract' | 'checkup' | 'tcm_assessment' | 'enrolment' | 'follow_up';
+export type RecordKind =
+  | 'contract'
+  | 'checkup'
+  | 'tcm_assessment'
+  | 'enrolment'
+  | 'follow_up'
+  | 'health_record'
+  | 'health_record_review';
 
 /** One service record with everything that later happened to it. */
 export interface RecordModel {
@@ -15,6 +22,12 @@ export interface RecordModel {
   terminations: Fact<{ reason: string }>[];
 }
 
+export interface RegisteredHealthRecord {
+  form: string;
+  complete: boolean;
+  openedOn: string;
+}
+
 export interface ResidentModel {
   residentId: string;
   revision: number;
@@ -24,6 +37,8 @@ export interface ResidentModel {
     unitId: string;
     householdId: string | null;
     tags: string[];
+    /** The health record stated at registration (ResidentRegistered.healthRecord). */
+    healthRecord?: RegisteredHealthRecord;
   }>;
   tagChanges: Fact<{ added: string[]; removed: string[] }>[];
   reassignments: Fact<{ toUnitId: string }>[];

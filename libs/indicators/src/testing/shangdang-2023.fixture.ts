@@ -85,6 +85,7 @@ export const SHANGDANG_2023 = {
 } as const;
 
 const S = SHANGDANG_2023;
+const R = SHANGDANG_2023_REPORTED;
 const IMPORT_DAY = '2020-01-06';
 const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 /** Days come from one calendar table, so a million events share a few thousand day strings. */
@@ -172,8 +173,25 @@ export function shangdangLedger(): SyntheticLedger {
       unitId: unitOf(n),
       householdId: null,
       tags,
+      ...healthRecordOf(residentId, on),
       occurredAt: on,
     });
+  };
+  // The reported e-records (313,503) and standardised ones (209,937) among the residents
+  // present at year end, in registration order; those who died or moved away had none.
+  let present = 0;
+  const healthRecordOf = (residentId: string, openedOn: string) => {
+    if (residentId.startsWith('sd-x')) return {};
+    const i = present;
+    present += 1;
+    if (i >= R.healthRecords) return {};
+    return {
+      healthRecord: {
+        form: 'electronic' as const,
+        complete: i < R.standardisedRecords.count,
+        openedOn,
+      },
+    };
   };
   const sign = (residentId: string, n: number, start = addDays('2023-01-02', n % 363)) => {
     const data = {

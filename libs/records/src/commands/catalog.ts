@@ -12,6 +12,8 @@ import { recordFollowUp } from '../record-follow-up/record-follow-up.action';
 import { recordResidentDeath } from '../record-resident-death/record-resident-death.action';
 import { recordResidentMovedOut } from '../record-resident-moved-out/record-resident-moved-out.action';
 import { recordTcmAssessment } from '../record-tcm-assessment/record-tcm-assessment.action';
+import { openHealthRecord } from '../open-health-record/open-health-record.action';
+import { reviewHealthRecord } from '../review-health-record/review-health-record.action';
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
@@ -40,6 +42,8 @@ export const ACTIONS: readonly Action[] = [
   terminateContract,
   recordCheckup,
   recordTcmAssessment,
+  openHealthRecord,
+  reviewHealthRecord,
   enrollChronicCare,
   recordFollowUp,
   correctRecord,

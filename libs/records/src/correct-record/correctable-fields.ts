@@ -1,6 +1,8 @@
 import {
   CHECKUP_KINDS,
   FOLLOW_UP_MODES,
+  HEALTH_RECORD_FORMS,
+  HEALTH_RECORD_ITEMS,
   TCM_CONSTITUTIONS,
   type RecordType,
 } from '../streams/vocabulary';
@@ -55,6 +57,15 @@ export const CORRECTABLE: Record<RecordType, Record<string, FieldCheck>> = {
     guidanceGiven: isBoolean,
   },
   enrolment: { occurredAt: isDate },
+  health_record: { form: oneOf(HEALTH_RECORD_FORMS), complete: isBoolean },
+  health_record_review: {
+    occurredAt: isDate,
+    form: oneOf(HEALTH_RECORD_FORMS),
+    complete: isBoolean,
+    missing: (v) =>
+      Array.isArray(v) &&
+      v.every((x) => typeof x === 'string' && HEALTH_RECORD_ITEMS.includes(x as never)),
+  },
   contract: {
     household: isBoolean,
     servicePackage: (v) => typeof v === 'string' && v.length > 0 && v.length <= 50,

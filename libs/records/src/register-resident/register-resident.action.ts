@@ -1,11 +1,18 @@
-import { ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { action, type Decision } from '../commands/action';
 import { CommandRequest } from '../commands/command-request';
 import { IsId } from '../commands/id.decorator';
 import type { ResidentEvent } from '../streams/resident-events';
 import type { ResidentState } from '../streams/resident-state';
 import { streamIds } from '../streams/stream-ids';
-import { KEY_POPULATION_TAGS, SEXES, type KeyPopulationTag, type Sex } from '../streams/vocabulary';
+import {
+  HEALTH_RECORD_FORMS,
+  KEY_POPULATION_TAGS,
+  SEXES,
+  type HealthRecordForm,
+  type KeyPopulationTag,
+  type Sex,
+} from '../streams/vocabulary';
 import { assertNotBeforeBirth, assertNotInFuture, chinaDay } from '../rules/dates';
 import { refuse } from '../rules/rule-error';
 import { assertUnitOpen } from '../rules/unit-guards';
@@ -24,6 +31,45 @@ export class RegisterResidentRequest extends CommandRequest {
   @ArrayUnique()
   @IsIn(KEY_POPULATION_TAGS, { each: true })
   tags?: KeyPopulationTag[];
+  /**
+   * The health record the resident already has (a roll migrated from an EHR system states it):
+   * its form. Absent: no health record yet (OpenHealthRecord opens one).
+   */
+  @IsOptional() @IsIn(HEALTH_RECORD_FORMS) healthRecord?: HealthRecordForm;
+  /** That record was complete (standardised) as the system before kept it; default false. */
+  @IsOptional() @IsBoolean() healthRecordComplete?: boolean;
+  /** The day that record was opened; default the registration's day. */
+  @IsOptional() @IsISO8601({ strict: true }) healthRecordOpenedOn?: string;
+}
+
+/** The stated health record, opened between birth and the registration. */
+function healthRecordOf(c: Decision<RegisterResidentRequest>, birthDate: string) {
+  if (!c.healthRecord) {
+    if (c.healthRecordComplete !== undefined || c.healthRecordOpenedOn !== undefined)
+      refuse(
+        'HEALTH_RECORD_FORM_MISSING',
+        'unprocessable',
+        '填写了健康档案的完整性或建档日期，但未说明档案形式（healthRecord：electronic 或 paper）',
+        'health record completeness or opening day given without its form (healthRecord: electronic or paper)',
+        {
+          healthRecordComplete: c.healthRecordComplete,
+          healthRecordOpenedOn: c.healthRecordOpenedOn,
+        },
+      );
+    return undefined;
+  }
+  const registeredOn = chinaDay(c.occurredAt);
+  const openedOn = c.healthRecordOpenedOn ? chinaDay(c.healthRecordOpenedOn) : registeredOn;
+  assertNotBeforeBirth(openedOn, birthDate);
+  if (openedOn > registeredOn)
+    refuse(
+      'HEALTH_RECORD_OPENED_AFTER_REGISTRATION',
+      'unprocessable',
+      `建档日期 ${openedOn} 晚于登记日期 ${registeredOn}：之后建立的档案用 OpenHealthRecord 记录`,
+      `health record opened on ${openedOn}, after the registration on ${registeredOn}: a later one is recorded with OpenHealthRecord`,
+      { healthRecordOpenedOn: openedOn, occurredAt: c.occurredAt },
+    );
+  return { form: c.healthRecord, complete: c.healthRecordComplete ?? false, openedOn };
 }
 
 export function decideRegisterResident(
@@ -47,6 +93,7 @@ export function decideRegisterResident(
   assertNotInFuture(c.occurredAt, c.now);
   assertNotBeforeBirth(c.occurredAt, birthDate);
   assertUnitOpen(c.facts.unit, c.unitId, chinaDay(c.occurredAt));
+  const healthRecord = healthRecordOf(c, birthDate);
   const data = {
     residentId: c.residentId,
     birthDate,
@@ -54,6 +101,7 @@ export function decideRegisterResident(
     unitId: c.unitId,
     householdId: c.householdId ?? null,
     tags: c.tags ?? [],
+    ...(healthRecord ? { healthRecord } : {}),
     occurredAt: c.occurredAt,
   };
   return [{ type: 'ResidentRegistered', data }];

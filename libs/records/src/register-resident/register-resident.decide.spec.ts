@@ -48,6 +48,48 @@ describe('RegisterResident', () => {
       .then(registeredNow({ birthDate: '1950-04-01' }));
   });
 
+  describe('the health record the resident already has', () => {
+    it('keeps the stated record: its form, completeness and opening day', () => {
+      given([])
+        .when(
+          register({
+            healthRecord: 'electronic',
+            healthRecordComplete: true,
+            healthRecordOpenedOn: '2019-05-01',
+          }),
+        )
+        .then(
+          registeredNow({
+            healthRecord: { form: 'electronic', complete: true, openedOn: '2019-05-01' },
+          }),
+        );
+    });
+    it('near miss: without completeness or day, not complete and opened on registration', () => {
+      given([])
+        .when(register({ healthRecord: 'paper' }))
+        .then(
+          registeredNow({
+            healthRecord: { form: 'paper', complete: false, openedOn: '2024-03-01' },
+          }),
+        );
+    });
+    it('refuses a record opened after the registration', () => {
+      given([])
+        .when(register({ healthRecord: 'electronic', healthRecordOpenedOn: '2024-03-02' }))
+        .thenThrows('HEALTH_RECORD_OPENED_AFTER_REGISTRATION');
+    });
+    it('refuses a record opened before birth', () => {
+      given([])
+        .when(register({ healthRecord: 'electronic', healthRecordOpenedOn: '1950-03-31' }))
+        .thenThrows('OCCURRED_BEFORE_BIRTH');
+    });
+    it('refuses completeness stated without the form', () => {
+      given([])
+        .when(register({ healthRecordComplete: true }))
+        .thenThrows('HEALTH_RECORD_FORM_MISSING');
+    });
+  });
+
   it('near miss: without household or tags, they default to null and none', () => {
     given([])
       .when(register({ householdId: undefined, tags: undefined }))

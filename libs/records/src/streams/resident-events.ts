@@ -2,12 +2,22 @@ import type {
   CheckupKind,
   Condition,
   FollowUpMode,
+  HealthRecordForm,
+  HealthRecordItem,
   KeyPopulationTag,
   RecordType,
   Sex,
   TcmConstitution,
 } from './vocabulary';
 import type { Vitals } from '../rules/vitals';
+
+/** A health record as a registration states it. */
+export interface HealthRecordState {
+  form: HealthRecordForm;
+  complete: boolean;
+  /** The day it was opened (on or before the registration). */
+  openedOn: string;
+}
 
 interface Base {
   residentId: string;
@@ -24,6 +34,11 @@ export type ResidentEvent =
         unitId: string;
         householdId: string | null;
         tags: KeyPopulationTag[];
+        /**
+         * The health record the resident came with, as the system before kept it: present only
+         * when the registration states one (a roll migrated from an EHR system does).
+         */
+        healthRecord?: HealthRecordState;
       };
     }
   | {
@@ -83,6 +98,27 @@ export type ResidentEvent =
           mode: FollowUpMode;
           referral: boolean;
         };
+    }
+  | {
+      type: 'HealthRecordOpened';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        form: HealthRecordForm;
+        complete: boolean;
+      };
+    }
+  | {
+      type: 'HealthRecordReviewed';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        /** The record's form after the review (a paper record is digitised at review). */
+        form: HealthRecordForm;
+        /** Nothing missing: the record is standardised (规范化). */
+        complete: boolean;
+        missing: HealthRecordItem[];
+      };
     }
   | {
       type: 'RecordCorrected';

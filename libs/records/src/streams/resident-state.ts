@@ -1,4 +1,4 @@
-import type { ResidentEvent } from './resident-events';
+import type { HealthRecordState, ResidentEvent } from './resident-events';
 import type { Condition, KeyPopulationTag, RecordType, Sex } from './vocabulary';
 import { chinaDay } from '../rules/dates';
 
@@ -30,6 +30,8 @@ export interface ResidentState {
   /** Enrolment record id per condition (the record may since have been voided). */
   enrolments: Partial<Record<Condition, string>>;
   records: Record<string, ServiceRecord>;
+  /** The health record stated at registration (one opened later is among `records`). */
+  registeredHealthRecord: HealthRecordState | null;
 }
 
 export const initialResidentState = (): ResidentState => ({
@@ -43,6 +45,7 @@ export const initialResidentState = (): ResidentState => ({
   contracts: {},
   enrolments: {},
   records: {},
+  registeredHealthRecord: null,
 });
 
 function withRecord(
@@ -73,6 +76,7 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
         sex: d.sex,
         unitId: d.unitId,
         tags: [...d.tags],
+        registeredHealthRecord: d.healthRecord ?? null,
       };
     }
     case 'ResidentTagsUpdated': {
@@ -136,6 +140,10 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       };
       return { ...state, records: { ...state.records, [r.recordId]: corrected } };
     }
+    case 'HealthRecordOpened':
+      return withRecord(state, 'health_record', event.data.recordId, event.data);
+    case 'HealthRecordReviewed':
+      return withRecord(state, 'health_record_review', event.data.recordId, event.data);
     case 'RecordVoided': {
       const r = state.records[event.data.recordId];
       return r
@@ -171,4 +179,16 @@ export function enrolledOn(state: ResidentState, condition: Condition, day: stri
   const id = state.enrolments[condition];
   const record = id ? liveRecord(state, id) : undefined;
   return !!record && chinaDay(record.occurredAt) <= day;
+}
+
+/**
+ * The day the resident's health record was opened, if they have one: stated at registration or
+ * opened since (and not voided). A resident has one health record.
+ */
+export function healthRecordOpenedOn(state: ResidentState): string | null {
+  if (state.registeredHealthRecord) return state.registeredHealthRecord.openedOn;
+  const opened = Object.values(state.records).find(
+    (r) => r.recordType === 'health_record' && !r.voided,
+  );
+  return opened ? chinaDay(opened.occurredAt) : null;
 }

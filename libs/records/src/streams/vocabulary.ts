@@ -85,5 +85,25 @@ export const RECORD_TYPES = [
   'tcm_assessment',
   'enrolment',
   'follow_up',
+  'health_record',
+  'health_record_review',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** A health record (居民健康档案) is kept electronically, or on paper only (not an e-record). */
+export const HEALTH_RECORD_FORMS = ['electronic', 'paper'] as const;
+export type HealthRecordForm = (typeof HEALTH_RECORD_FORMS)[number];
+
+/**
+ * The parts a review (复核) finds missing from a health record (national specification, 3rd
+ * edition): the personal basic information form, the health examination form, the records of
+ * the resident's key-population services, the service records of the year. A record with none
+ * missing is standardised (规范化).
+ */
+export const HEALTH_RECORD_ITEMS = [
+  'basic_information',
+  'health_examination',
+  'key_population_records',
+  'service_records',
+] as const;
+export type HealthRecordItem = (typeof HEALTH_RECORD_ITEMS)[number];
