@@ -45,6 +45,8 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   RecordTcmAssessment: { A: ['recorder'], B: [] },
   OpenHealthRecord: { A: ['recorder'], B: [] },
   ReviewHealthRecord: { A: ['recorder'], B: [] },
+  RegisterMentalDisorderPatient: { A: ['recorder'], B: [] },
+  RecordMentalHealthFollowUp: { A: ['recorder'], B: [] },
   EnrollChronicCare: { A: ['recorder'], B: [] },
   RecordFollowUp: { A: ['recorder'], B: [] },
   CorrectRecord: { A: ['recorder'], B: [] },
@@ -358,6 +360,38 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
             ]),
             doctorId: u.doctor,
             missing: ['health_examination'],
+          }),
+        ),
+    },
+    {
+      name: 'RegisterMentalDisorderPatient',
+      arrange: async (u) =>
+        post(
+          cmd('RegisterMentalDisorderPatient', {
+            residentId: await resident(u),
+            doctorId: u.doctor,
+            diagnosis: 'bipolar',
+            consent: true,
+          }),
+        ),
+    },
+    {
+      name: 'RecordMentalHealthFollowUp',
+      arrange: async (u) =>
+        post(
+          cmd('RecordMentalHealthFollowUp', {
+            residentId: await resident(u, (rid) => [
+              cmd('RegisterMentalDisorderPatient', {
+                residentId: rid,
+                doctorId: u.doctor,
+                diagnosis: 'bipolar',
+                consent: true,
+              }),
+            ]),
+            doctorId: u.doctor,
+            mode: 'phone',
+            status: 'stable',
+            onMedication: true,
           }),
         ),
     },

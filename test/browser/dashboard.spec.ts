@@ -114,6 +114,16 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
       expect(await textOf(page, `${row} td.fraction`)).toBe('5 / 8');
       expect(await textOf(page, `${row} td.target`)).toBe('64%');
       expect(await textOf(page, `${row} .status`)).toBe('未达标');
+      // Indicators sit under their service category, named as the plans name it.
+      expect(await textOf(page, '#indicators tr.group[data-category="elderly"] th')).toBe(
+        '老年人健康管理',
+      );
+      expect(await textOf(page, '#indicators tr.group[data-category="health_records"] th')).toBe(
+        '居民健康档案管理',
+      );
+      expect(
+        await textOf(page, '#indicators tr[data-indicator="ehr_standardised_coverage"] td.name'),
+      ).toBe('规范化电子档案覆盖率');
 
       await page.click(row);
       await waitForText(page, `#children tr[data-unit="${CENTRE_A.unitId}"] td.rate`, '50.0%');

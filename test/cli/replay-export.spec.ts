@@ -162,16 +162,18 @@ describe('ledger replay and export', () => {
     await book.xlsx.readFile(out);
     const sheet = book.worksheets[0];
     expect(String(sheet.getCell('A1').value)).toMatch(/环翠区 2024 年/);
-    const headers = Array.from(sheet.getRow(2).values as unknown[], (v) => String(v ?? ''));
+    const headers = Array.from(sheet.getRow(3).values as unknown[], (v) => String(v ?? ''));
     const col = headers.findIndex((h) => h.startsWith('老年人城乡社区规范健康管理服务率'));
-    expect(sheet.getRow(3).getCell(col + 1).value).toBe('完成数 Count');
-    const units = [4, 5, 6].map((r) => sheet.getRow(r).getCell(1).value);
+    // The service category heads its indicators' columns.
+    expect(sheet.getRow(2).getCell(col).value).toBe('老年人健康管理 Elderly health management');
+    expect(sheet.getRow(4).getCell(col + 1).value).toBe('完成数 Count');
+    const units = [5, 6, 7].map((r) => sheet.getRow(r).getCell(1).value);
     expect(units).toEqual(['鲸园社区卫生服务中心', '竹岛社区卫生服务中心', '合计 环翠区']);
     // target, count, denominator, rate for the total row
-    expect([0, 1, 2, 3].map((k) => sheet.getRow(6).getCell(col + k).value)).toEqual([
+    expect([0, 1, 2, 3].map((k) => sheet.getRow(7).getCell(col + k).value)).toEqual([
       0.64, 2, 4, 0.5,
     ]);
-    expect(sheet.getRow(6).font?.bold).toBe(true);
+    expect(sheet.getRow(7).font?.bold).toBe(true);
   });
 
   it('export writes csv too, and refuses an unknown format clearly', async () => {

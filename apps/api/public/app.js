@@ -30,8 +30,9 @@
 
   // ---- formatting -------------------------------------------------------------------------
 
-  const formatRate = (rate) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
-  const formatTarget = (target) => (target === null || target === undefined ? '—' : `${Math.round(target * 1000) / 10}%`);
+  // Per-mille indicators (severe mental disorders detected: 4.2‰) keep two decimals of a percent.
+  const formatRate = (rate) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(rate > 0 && rate < 0.01 ? 2 : 1)}%`);
+  const formatTarget = (target) => (target === null || target === undefined ? '—' : `${target < 0.01 ? Math.round(target * 10000) / 100 : Math.round(target * 1000) / 10}%`);
   const formatNumber = (n) => (n === null || n === undefined ? '—' : Number(n).toLocaleString(window.I18n.lang === 'en' ? 'en-US' : 'zh-CN'));
 
   function cell(text, className) {
@@ -339,9 +340,23 @@
     const body = $('indicators').tBodies[0];
     body.replaceChildren();
     const unitId = currentUnit().unitId;
+    let category = null;
     for (const def of catalog()) {
       const row = rowOf(unitId, def.id);
       if (!row) continue;
+      // Indicators grouped under their service category, as the plans and bulletins list them.
+      if (def.category && def.category !== category) {
+        category = def.category;
+        const head = document.createElement('tr');
+        head.className = 'group';
+        head.dataset.category = def.category;
+        const th = document.createElement('th');
+        th.colSpan = 7;
+        th.scope = 'colgroup';
+        th.textContent = window.I18n.lang === 'en' ? def.categoryEn : def.categoryZh;
+        head.appendChild(th);
+        body.appendChild(head);
+      }
       const tr = document.createElement('tr');
       tr.dataset.indicator = def.id;
       tr.className = def.id === state.indicatorId ? 'selectable selected' : 'selectable';

@@ -20,6 +20,8 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   RecordTcmAssessment: 'records:write',
   OpenHealthRecord: 'records:write',
   ReviewHealthRecord: 'records:write',
+  RegisterMentalDisorderPatient: 'records:write',
+  RecordMentalHealthFollowUp: 'records:write',
   EnrollChronicCare: 'records:write',
   RecordFollowUp: 'records:write',
   CorrectRecord: 'records:write',

@@ -10,6 +10,8 @@ export const SERVICE_TYPES = [
   // A health record opened or reviewed after a death or move is as fabricated as a visit.
   'HealthRecordOpened',
   'HealthRecordReviewed',
+  'MentalDisorderPatientRegistered',
+  'MentalHealthFollowUpRecorded',
 ] as const;
 const SERVICE_TYPE_SET = new Set<string>(SERVICE_TYPES);
 
@@ -266,13 +268,15 @@ export const vitalsOf = (r: ServiceRecord): Readings => r.vitals;
 export const isFaceToFace = (r: ServiceRecord): boolean =>
   r.type === 'CheckupRecorded' ||
   r.type === 'TcmAssessmentRecorded' ||
-  (r.type === 'FollowUpRecorded' && r.mode !== 'phone');
+  ((r.type === 'FollowUpRecorded' || r.type === 'MentalHealthFollowUpRecorded') &&
+    r.mode !== 'phone');
 
 /** A service delivered to the resident (not a contract or an enrolment). */
 export const isService = (r: ServiceRecord): boolean =>
   r.type === 'CheckupRecorded' ||
   r.type === 'TcmAssessmentRecorded' ||
-  r.type === 'FollowUpRecorded';
+  r.type === 'FollowUpRecorded' ||
+  r.type === 'MentalHealthFollowUpRecorded';
 
 /** The unit just below the top of the tree that holds `unit` (a centre under its district). */
 export function centreOf(unit: string | null, view: Pick<LedgerView, 'parents'>): string | null {

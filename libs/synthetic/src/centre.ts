@@ -2,6 +2,7 @@ import { type Condition, enrolmentDay, writeEnrolment, writeFollowUps } from './
 import { writeCheckups } from './checkups';
 import { type ContractPlan, planHouseholdContracts, writeContract } from './contracts';
 import { writeFixes } from './fixes';
+import { writeMentalHealth } from './mental-health';
 import { planHealthRecord, writeCheckupReview, writeHealthRecordOpening } from './health-records';
 import { RECORDS_FROM } from './org';
 import type { Person } from './population';
@@ -114,6 +115,7 @@ export function writeResident(
   const checkup = writeCheckups(ctx, s);
   if (checkup) writeCheckupReview(ctx, s, healthRecord, checkup);
   writeHealthRecordOpening(ctx, s, healthRecord, healthRecord.rng.pick(p.team.doctorIds));
+  writeMentalHealth(ctx, s);
   writeFixes(ctx, s);
 }
 

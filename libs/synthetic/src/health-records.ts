@@ -1,5 +1,6 @@
 import type { Person } from './population';
-import { Random } from './random';
+import { ownStream } from './own-stream';
+import type { Random } from './random';
 import { type CentreContext, type Story, emit } from './story';
 
 /**
@@ -24,16 +25,6 @@ const NOTHING_MISSING = 0.9;
 const OPENED_IN_YEAR = 0.5;
 const MISSING_PARTS = ['health_examination', 'basic_information', 'service_records'];
 
-/** FNV-1a over the string: a stable 32-bit seed for one resident's draws. */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i += 1) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
-}
-
 export interface HealthRecordPlan {
   /** Fields of RegisterResident: the record the resident comes with, if any. */
   registration: Record<string, unknown>;
@@ -44,7 +35,7 @@ export interface HealthRecordPlan {
 
 /** What a resident's registration says of their record, and whether one is opened later. */
 export function planHealthRecord(ctx: CentreContext, p: Person, regDay: number): HealthRecordPlan {
-  const rng = Random.seeded(hashOf(`${ctx.prefix}${p.id}`));
+  const rng = ownStream(ctx.prefix, p.id, '');
   const newborn = p.birthDay >= 0;
   if (newborn || rng.chance(HAS_RECORD)) {
     return {

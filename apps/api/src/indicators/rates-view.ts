@@ -1,3 +1,4 @@
+import { CATEGORY_NAMES } from '@libs/indicators';
 import type { RateQueries, RatesQuery } from './rate-queries.service';
 
 /** The figures of a unit and its direct sub-units, its teams and doctors, and the pace to year end. */
@@ -24,13 +25,18 @@ export function ratesView(queries: RateQueries, q: RatesQuery, unitId: string) {
     catalog: {
       id: catalog.id,
       version: catalog.version,
-      indicators: catalog.indicators.map(({ id, nameZh, nameEn, target, denominator }) => ({
-        id,
-        nameZh,
-        nameEn,
-        target,
-        denominator: denominator.kind,
-      })),
+      indicators: catalog.indicators.map(
+        ({ id, nameZh, nameEn, category, target, denominator }) => ({
+          id,
+          nameZh,
+          nameEn,
+          category,
+          categoryZh: CATEGORY_NAMES[category].zh,
+          categoryEn: CATEGORY_NAMES[category].en,
+          target,
+          denominator: denominator.kind,
+        }),
+      ),
     },
     rows: result.rows.filter((r) => shown.has(r.unitId)),
     teams: teams.map((t) => ({

@@ -10,6 +10,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
   indicators: [
     {
       id: 'signing_overall',
+      category: 'signing',
       nameZh: '全人群签约率',
       nameEn: 'Overall signing rate',
       numerator: 'active_contract',
@@ -20,6 +21,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'signing_elderly',
+      category: 'signing',
       nameZh: '老年人签约率',
       nameEn: 'Elderly (65+) signing rate',
       numerator: 'active_contract',
@@ -30,6 +32,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'signing_hypertension',
+      category: 'signing',
       nameZh: '高血压患者签约率',
       nameEn: 'Hypertension patients signing rate',
       numerator: 'active_contract',
@@ -40,6 +43,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'signing_diabetes',
+      category: 'signing',
       nameZh: '糖尿病患者签约率',
       nameEn: 'Diabetes patients signing rate',
       numerator: 'active_contract',
@@ -50,6 +54,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'signing_children',
+      category: 'signing',
       nameZh: '0-6岁儿童签约率',
       nameEn: 'Children 0–6 signing rate',
       numerator: 'active_contract',
@@ -60,6 +65,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'signing_pregnant',
+      category: 'signing',
       nameZh: '孕产妇签约率',
       nameEn: 'Pregnant women signing rate',
       numerator: 'active_contract',
@@ -70,6 +76,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'signing_poverty_special',
+      category: 'signing',
       nameZh: '脱贫人口及计生特殊家庭签约率',
       nameEn: 'Poverty-alleviated and special families signing rate',
       numerator: 'active_contract',
@@ -80,6 +87,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'signing_disabled',
+      category: 'signing',
       nameZh: '持证残疾人签约率',
       nameEn: 'Certified disabled signing rate',
       numerator: 'active_contract',
@@ -90,6 +98,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'signing_household_key',
+      category: 'signing',
       nameZh: '重点人群以家庭为单位签约率',
       nameEn: 'Household-unit signing of key populations',
       numerator: 'household_contract',
@@ -100,6 +109,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'renewal',
+      category: 'signing',
       nameZh: '续约率',
       nameEn: 'Renewal rate',
       numerator: 'renewed',
@@ -110,6 +120,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'elderly_health_management',
+      category: 'elderly',
       nameZh: '老年人城乡社区规范健康管理服务率',
       nameEn: 'Elderly standardised health management',
       numerator: 'complete_elderly_checkup',
@@ -120,6 +131,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'elderly_tcm',
+      category: 'tcm',
       nameZh: '老年人中医药健康管理率',
       nameEn: 'Elderly TCM health management',
       numerator: 'tcm_assessment',
@@ -130,6 +142,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'hypertension_standardised',
+      category: 'chronic',
       nameZh: '高血压患者基层规范管理服务率',
       nameEn: 'Hypertension standardised management',
       numerator: 'standardised_management',
@@ -140,6 +153,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'bp_control',
+      category: 'chronic',
       nameZh: '血压控制率',
       nameEn: 'Blood pressure control rate',
       numerator: 'bp_controlled',
@@ -150,6 +164,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'diabetes_standardised',
+      category: 'chronic',
       nameZh: '糖尿病患者基层规范管理服务率',
       nameEn: 'Diabetes standardised management',
       numerator: 'standardised_management',
@@ -160,6 +175,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'glucose_control',
+      category: 'chronic',
       nameZh: '血糖达标率',
       nameEn: 'Blood glucose control rate',
       numerator: 'glucose_controlled',
@@ -170,6 +186,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'ehr_standardised_rate',
+      category: 'health_records',
       nameZh: '规范化电子建档率',
       nameEn: 'Standardised electronic health records',
       numerator: 'standardised_e_record',
@@ -180,6 +197,7 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'ehr_standardised_coverage',
+      category: 'health_records',
       nameZh: '规范化电子档案覆盖率',
       nameEn: 'Standardised electronic health record coverage',
       numerator: 'standardised_e_record',
@@ -190,12 +208,48 @@ export const HUANCUI_2024: IndicatorCatalog = {
     },
     {
       id: 'ehr_dynamic_use',
+      category: 'health_records',
       nameZh: '电子健康档案动态使用率',
       nameEn: 'Electronic health records in use',
       numerator: 'record_in_use',
       cohort: 'e_record_holders',
       denominator: { kind: 'cohort' },
       target: 0.6,
+      periodType: 'year',
+    },
+    {
+      id: 'smd_detection',
+      category: 'mental_health',
+      nameZh: '严重精神障碍患者检出率',
+      nameEn: 'Severe mental disorders detected (registered per population)',
+      numerator: 'smd_registered',
+      cohort: 'all_residents',
+      denominator: { kind: 'cohort' },
+      // 4.2 per thousand residents.
+      target: 0.0042,
+      periodType: 'year',
+    },
+    {
+      id: 'smd_management',
+      category: 'mental_health',
+      nameZh: '在册居家严重精神障碍患者健康管理率',
+      nameEn: 'Registered home-living patients managed',
+      numerator: 'smd_managed',
+      cohort: 'smd_at_home',
+      denominator: { kind: 'cohort' },
+      target: 0.8,
+      periodType: 'year',
+    },
+    {
+      id: 'smd_standard_management',
+      category: 'mental_health',
+      nameZh: '严重精神障碍患者规范管理率',
+      nameEn: 'Severe mental disorder patients managed to standard',
+      numerator: 'smd_standard',
+      cohort: 'smd_patients',
+      denominator: { kind: 'cohort' },
+      // The Huancui plan sets no figure; the national specification asks four follow-ups a year.
+      target: null,
       periodType: 'year',
     },
   ],

@@ -13,7 +13,9 @@ export type Cohort =
   | 'disabled'
   | 'key_population'
   | 'contracts_expiring'
-  | 'e_record_holders';
+  | 'e_record_holders'
+  | 'smd_patients'
+  | 'smd_at_home';
 
 /** Numerator rules, each a named, tested function in evaluate/indicator-rules.ts. */
 export type NumeratorRule =
@@ -26,10 +28,38 @@ export type NumeratorRule =
   | 'bp_controlled'
   | 'glucose_controlled'
   | 'standardised_e_record'
-  | 'record_in_use';
+  | 'record_in_use'
+  | 'smd_registered'
+  | 'smd_managed'
+  | 'smd_standard';
+
+/**
+ * The programme's service categories an indicator belongs to, in the order a report lists them
+ * (domain.md): the dashboard and the workbook group indicators by it.
+ */
+export const INDICATOR_CATEGORIES = [
+  'health_records',
+  'signing',
+  'elderly',
+  'chronic',
+  'mental_health',
+  'tcm',
+] as const;
+export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
+
+/** Each category's name, as the plans and bulletins print it. */
+export const CATEGORY_NAMES: Record<IndicatorCategory, { zh: string; en: string }> = {
+  health_records: { zh: '居民健康档案管理', en: 'Health records' },
+  signing: { zh: '家庭医生签约服务', en: 'Family doctor contracts' },
+  elderly: { zh: '老年人健康管理', en: 'Elderly health management' },
+  chronic: { zh: '慢性病患者健康管理', en: 'Chronic disease management' },
+  mental_health: { zh: '严重精神障碍患者管理', en: 'Severe mental disorders' },
+  tcm: { zh: '中医药健康管理', en: 'Traditional Chinese medicine' },
+};
 
 export interface IndicatorDefinition {
   id: string;
+  category: IndicatorCategory;
   nameZh: string;
   nameEn: string;
   numerator: NumeratorRule;
@@ -39,8 +69,11 @@ export interface IndicatorDefinition {
     | { kind: 'cohort' }
     | { kind: 'assigned_target'; targetKey: string }
     | { kind: 'under_management' };
-  /** Target rate 0–1, or relative to the same unit's rate a year earlier (e.g. "2023 + 3 pp"). */
-  target: number | { previousYearPlus: number };
+  /**
+   * Target rate 0–1, or relative to the same unit's rate a year earlier (e.g. "2023 + 3 pp"), or
+   * null where the plan sets none (the rate is shown, its status "no target").
+   */
+  target: number | { previousYearPlus: number } | null;
   periodType: 'year';
 }
 
@@ -53,3 +86,8 @@ export interface IndicatorCatalog {
   source: string;
   indicators: IndicatorDefinition[];
 }
+
+/** A target relative to the year before ("2023 + 3 pp"). */
+export const isRelativeTarget = (
+  target: IndicatorDefinition['target'],
+): target is { previousYearPlus: number } => target !== null && typeof target === 'object';

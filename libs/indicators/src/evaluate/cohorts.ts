@@ -1,5 +1,6 @@
 import type { Cohort } from '../catalog/indicator-definition';
 import { healthRecordOn } from './health-record';
+import { patientRegistration } from './mental-health';
 import type { Period } from './period';
 import type { LiveRecord, ResidentView } from './resident-view';
 
@@ -43,6 +44,10 @@ export function inCohort(
       return v.tags.has('poverty_alleviated') || v.tags.has('special_family');
     case 'disabled':
       return v.tags.has('disabled');
+    case 'smd_patients':
+      return !!patientRegistration(v);
+    case 'smd_at_home':
+      return patientRegistration(v)?.fields.livingAt === 'home';
     case 'e_record_holders':
       return healthRecordOn(v, period)?.electronic === true;
     case 'key_population':

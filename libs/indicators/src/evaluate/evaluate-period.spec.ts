@@ -100,6 +100,9 @@ describe('evaluatePeriod on a hand-counted centre', () => {
       ehr_standardised_rate: [0, 0],
       ehr_standardised_coverage: [0, 5],
       ehr_dynamic_use: [0, 0],
+      smd_detection: [0, 5],
+      smd_management: [0, 0],
+      smd_standard_management: [0, 0],
     });
   });
 

@@ -1,5 +1,5 @@
 import { chinaDay } from '@libs/records';
-import type { IndicatorCatalog } from '../catalog/indicator-definition';
+import { type IndicatorCatalog, isRelativeTarget } from '../catalog/indicator-definition';
 import { knownBy } from '../model/event-ref';
 import type { LedgerModel } from '../model/ledger-model';
 import { contributionOf } from './contribution';
@@ -45,7 +45,7 @@ export function evaluatePeriod(
     const v = residentView(r, period);
     if (v) book.add(contributionOf(v, catalog.indicators, period));
   }
-  const previous = catalog.indicators.some((d) => typeof d.target === 'object')
+  const previous = catalog.indicators.some((d) => isRelativeTarget(d.target))
     ? previousYear(model, catalog, period, today)
     : undefined;
   return resultOf(model, catalog, period, book, previous);
@@ -80,7 +80,7 @@ export function resultOf(
       const target =
         typeof def.target === 'number'
           ? def.target
-          : base != null
+          : isRelativeTarget(def.target) && base != null
             ? Math.min(1, base + def.target.previousYearPlus)
             : null;
       const gap =
@@ -116,7 +116,7 @@ export function resultOf(
 export const relativeIndicators = (catalog: IndicatorCatalog): IndicatorCatalog => ({
   ...catalog,
   indicators: catalog.indicators
-    .filter((d) => typeof d.target === 'object')
+    .filter((d) => isRelativeTarget(d.target))
     .map((d) => ({ ...d, target: 0 })),
 });
 

@@ -48,7 +48,13 @@ export function healthRecordOn(v: ResidentView, p: Period): HealthRecordOnDay | 
 }
 
 /**
- * Services that use a health record (动态使用): a checkup, a follow-up, a TCM identification.
+ * Services that use a health record (动态使用): a checkup, a follow-up (of a chronic condition or
+ * a severe mental disorder), a TCM identification.
  * Signing a contract, enrolling and reviewing the record itself are not uses of it.
  */
-export const USES_A_RECORD = new Set(['checkup', 'follow_up', 'tcm_assessment']);
+export const USES_A_RECORD = new Set([
+  'checkup',
+  'follow_up',
+  'tcm_assessment',
+  'mental_health_follow_up',
+]);

@@ -2,6 +2,11 @@ import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
 import { enrolment } from './cohorts';
 import { USES_A_RECORD, healthRecordOn } from './health-record';
+import {
+  mentalHealthFollowUps,
+  mentalHealthFollowUpsDue,
+  patientRegistration,
+} from './mental-health';
 import type { Period } from './period';
 import type { LiveRecord, ResidentView } from './resident-view';
 
@@ -181,6 +186,41 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
         : no(
             'no service recorded in the health record this year',
             '本年度健康档案无服务记录（未动态使用）',
+          );
+    }
+    case 'smd_registered': {
+      const registration = patientRegistration(v);
+      return registration
+        ? yes(registration.refs)
+        : no('not a registered severe mental disorder patient', '非登记在册的严重精神障碍患者');
+    }
+    case 'smd_managed':
+    case 'smd_standard': {
+      const registration = patientRegistration(v);
+      if (!registration)
+        return no(
+          'not a registered severe mental disorder patient',
+          '非登记在册的严重精神障碍患者',
+        );
+      const followUps = mentalHealthFollowUps(v, p);
+      const evidence = [...registration.refs, ...followUps.flatMap((r) => r.refs)];
+      if (registration.fields.consent !== true)
+        return no(
+          'the patient has not consented to be managed',
+          '患者（监护人）未签署知情同意，未纳入管理',
+          evidence,
+        );
+      if (def.numerator === 'smd_managed')
+        return followUps.length > 0
+          ? yes(evidence)
+          : no('no follow-up this year', '本年度无随访', evidence);
+      const due = mentalHealthFollowUpsDue(registration, p);
+      return followUps.length >= due
+        ? yes(evidence)
+        : no(
+            `${followUps.length} of the ${due} follow-ups due`,
+            `应随访 ${due} 次，实际 ${followUps.length} 次`,
+            evidence,
           );
     }
     case 'renewed':

@@ -1,4 +1,4 @@
-import type { IndicatorCatalog } from '../catalog/indicator-definition';
+import { type IndicatorCatalog, isRelativeTarget } from '../catalog/indicator-definition';
 import type { LedgerModel } from '../model/ledger-model';
 import type { ResidentModel } from '../model/resident-model';
 import { contributionOf } from './contribution';
@@ -31,7 +31,7 @@ export class ResidentwiseEvaluation {
   ) {
     this.jobs = periods.map(({ catalog, period }) => {
       const job: Job = { catalog, period, book: new TallyBook(catalog.indicators, false) };
-      if (catalog.indicators.some((d) => typeof d.target === 'object')) {
+      if (catalog.indicators.some((d) => isRelativeTarget(d.target))) {
         const relative = relativeIndicators(catalog);
         const before = periodOf(period.year - 1, period.asOf, today, period.asOfBasis);
         job.previous = {

@@ -25,6 +25,8 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   FollowUpRecorded: 'follow_up',
   HealthRecordOpened: 'health_record',
   HealthRecordReviewed: 'health_record_review',
+  MentalDisorderPatientRegistered: 'mental_health_registration',
+  MentalHealthFollowUpRecorded: 'mental_health_follow_up',
 };
 
 /** What the model tells before it changes a resident. */

@@ -8,7 +8,9 @@ export type RecordKind =
   | 'enrolment'
   | 'follow_up'
   | 'health_record'
-  | 'health_record_review';
+  | 'health_record_review'
+  | 'mental_health_registration'
+  | 'mental_health_follow_up';
 
 /** One service record with everything that later happened to it. */
 export interface RecordModel {

@@ -1,10 +1,15 @@
-import type { IndicatorCatalog } from '../catalog/indicator-definition';
+import { CATEGORY_NAMES, type IndicatorCatalog } from '../catalog/indicator-definition';
 import type { PeriodResult, RateRow } from '../evaluate/evaluate-period';
 import type { UnitTree } from '../evaluate/unit-tree';
 
 export interface EvaluationTable {
   title: string;
-  indicators: { id: string; nameZh: string; nameEn: string }[];
+  indicators: {
+    id: string;
+    nameZh: string;
+    nameEn: string;
+    category: { zh: string; en: string };
+  }[];
   /** One row per sub-unit, then the total (the unit itself). */
   rows: {
     unitId: string;
@@ -39,7 +44,12 @@ export function evaluationTable(
   const asOf = result.period.asOf ? `，截至 ${result.period.asOf}${clock}` : '';
   return {
     title: `${tree.nodes.get(unitId)?.name ?? unitId} ${result.period.year} 年基本公共卫生服务指标（${result.period.day}${asOf}）`,
-    indicators: catalog.indicators.map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn })),
+    indicators: catalog.indicators.map(({ id, nameZh, nameEn, category }) => ({
+      id,
+      nameZh,
+      nameEn,
+      category: CATEGORY_NAMES[category],
+    })),
     rows: units.map(({ id, total }) => ({
       unitId: id,
       unitName: total ? `合计 ${tree.nodes.get(id)?.name ?? id}` : (tree.nodes.get(id)?.name ?? id),

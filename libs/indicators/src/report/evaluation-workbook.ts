@@ -2,22 +2,34 @@ import ExcelJS from 'exceljs';
 import type { EvaluationTable } from './evaluation-table';
 
 /**
- * The evaluation table as a workbook: two header rows (indicator, then target / count /
- * denominator / rate), a row per unit and the total row in bold. Rates are real percentages.
+ * The evaluation table as a workbook: three header rows (the service category over its
+ * indicators, the indicator, then target / count / denominator / rate), a row per unit and the
+ * total row in bold. Rates are real percentages.
  */
 export function evaluationWorkbook(table: EvaluationTable): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('指标 Indicators');
   sheet.addRow([table.title]);
+  const categories = ['类别 Category'];
   const top = ['单位 Unit'];
   const sub = [''];
   for (const d of table.indicators) {
+    categories.push(`${d.category.zh} ${d.category.en}`, '', '', '');
     top.push(`${d.nameZh} ${d.nameEn}`, '', '', '');
     sub.push('目标 Target', '完成数 Count', '基数 Denominator', '完成率 Rate');
   }
+  sheet.addRow(categories);
   sheet.addRow(top);
   sheet.addRow(sub);
-  table.indicators.forEach((_, i) => sheet.mergeCells(2, 2 + i * 4, 2, 5 + i * 4));
+  // A category's cell spans its indicators' columns (the indicators of a category are adjacent).
+  let from = 0;
+  table.indicators.forEach((d, i) => {
+    const next = table.indicators[i + 1];
+    if (next && next.category.zh === d.category.zh) return;
+    sheet.mergeCells(2, 2 + from * 4, 2, 5 + i * 4);
+    from = i + 1;
+  });
+  table.indicators.forEach((_, i) => sheet.mergeCells(3, 2 + i * 4, 3, 5 + i * 4));
   for (const row of table.rows) {
     const values: (string | number | null)[] = [row.unitName];
     for (const d of table.indicators) {

@@ -7,6 +7,8 @@ import { addDays, SyntheticLedger } from './synthetic-events';
  */
 export const SHANGDANG_2023_REPORTED = {
   healthRecords: 313_503,
+  /** Severe mental disorder patients managed (92% printed, no decimals): of 1,477 registered at home. */
+  severeMentalDisorderPatients: 1_477,
   standardisedRecords: { count: 209_937, percent: 65.74, decimals: 2 },
   childrenUnder7: 18_770,
   childrenManaged: { count: 17_176, percent: 91.51, decimals: 2 },
@@ -234,6 +236,31 @@ export function shangdangLedger(): SyntheticLedger {
       guidanceGiven: true,
       occurredAt: day,
     });
+  const mentalHealth = (residentId: string, n: number, followedUp: boolean) => {
+    const registered = ymd(2018 + (n % 4), (n % 12) + 1, (n % 28) + 1);
+    log.resident(uploaded(registered, n), 'MentalDisorderPatientRegistered', {
+      residentId,
+      recordId: 'smd',
+      doctorId: doctorOf(n),
+      diagnosis: n % 2 ? 'schizophrenia' : 'bipolar',
+      consent: true,
+      livingAt: 'home',
+      occurredAt: registered,
+    });
+    if (!followedUp) return;
+    for (const q of [1, 2, 3, 4]) {
+      const day = in2023(3 * q - 1, n + q);
+      log.resident(uploaded(day, n), 'MentalHealthFollowUpRecorded', {
+        residentId,
+        recordId: `smd-f${q}`,
+        doctorId: doctorOf(n),
+        mode: 'face_to_face_home',
+        status: 'stable',
+        onMedication: true,
+        occurredAt: day,
+      });
+    }
+  };
   const chronic = (
     residentId: string,
     n: number,
@@ -317,6 +344,10 @@ export function shangdangLedger(): SyntheticLedger {
     if (htn || (dm && dmAt < S.adultDiabetesManaged))
       checkup(id, j, in2023(3 + (j % 9), j + 5), 'other', true);
     if (j < S.adultsSigned) sign(id, j);
+    // The last 1,477 adults are the registered severe mental disorder patients, all at home and
+    // consenting; the first 1,359 of them were followed up every quarter (92% managed).
+    const smd = j - (S.adults - R.severeMentalDisorderPatients);
+    if (smd >= 0) mentalHealth(id, j, smd < R.severeMentalDisorders.count);
   }
   for (let g = 0; g < S.died + S.movedOut; g += 1) {
     const id = `sd-x${g}`;

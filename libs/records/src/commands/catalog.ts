@@ -14,6 +14,8 @@ import { recordResidentMovedOut } from '../record-resident-moved-out/record-resi
 import { recordTcmAssessment } from '../record-tcm-assessment/record-tcm-assessment.action';
 import { openHealthRecord } from '../open-health-record/open-health-record.action';
 import { reviewHealthRecord } from '../review-health-record/review-health-record.action';
+import { registerMentalDisorderPatient } from '../register-mental-disorder-patient/register-mental-disorder-patient.action';
+import { recordMentalHealthFollowUp } from '../record-mental-health-follow-up/record-mental-health-follow-up.action';
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
@@ -44,6 +46,8 @@ export const ACTIONS: readonly Action[] = [
   recordTcmAssessment,
   openHealthRecord,
   reviewHealthRecord,
+  registerMentalDisorderPatient,
+  recordMentalHealthFollowUp,
   enrollChronicCare,
   recordFollowUp,
   correctRecord,

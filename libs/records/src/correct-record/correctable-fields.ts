@@ -3,6 +3,9 @@ import {
   FOLLOW_UP_MODES,
   HEALTH_RECORD_FORMS,
   HEALTH_RECORD_ITEMS,
+  MENTAL_STATUSES,
+  PATIENT_LIVING,
+  SEVERE_MENTAL_DISORDERS,
   TCM_CONSTITUTIONS,
   type RecordType,
 } from '../streams/vocabulary';
@@ -58,6 +61,18 @@ export const CORRECTABLE: Record<RecordType, Record<string, FieldCheck>> = {
   },
   enrolment: { occurredAt: isDate },
   health_record: { form: oneOf(HEALTH_RECORD_FORMS), complete: isBoolean },
+  mental_health_registration: {
+    occurredAt: isDate,
+    diagnosis: oneOf(SEVERE_MENTAL_DISORDERS),
+    consent: isBoolean,
+    livingAt: oneOf(PATIENT_LIVING),
+  },
+  mental_health_follow_up: {
+    occurredAt: isDate,
+    mode: oneOf(FOLLOW_UP_MODES),
+    status: oneOf(MENTAL_STATUSES),
+    onMedication: isBoolean,
+  },
   health_record_review: {
     occurredAt: isDate,
     form: oneOf(HEALTH_RECORD_FORMS),

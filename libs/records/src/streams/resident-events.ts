@@ -4,6 +4,9 @@ import type {
   FollowUpMode,
   HealthRecordForm,
   HealthRecordItem,
+  MentalStatus,
+  PatientLiving,
+  SevereMentalDisorder,
   KeyPopulationTag,
   RecordType,
   Sex,
@@ -118,6 +121,27 @@ export type ResidentEvent =
         /** Nothing missing: the record is standardised (规范化). */
         complete: boolean;
         missing: HealthRecordItem[];
+      };
+    }
+  | {
+      type: 'MentalDisorderPatientRegistered';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        diagnosis: SevereMentalDisorder;
+        /** The patient (or guardian) agreed to be managed (知情同意). */
+        consent: boolean;
+        livingAt: PatientLiving;
+      };
+    }
+  | {
+      type: 'MentalHealthFollowUpRecorded';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        mode: FollowUpMode;
+        status: MentalStatus;
+        onMedication: boolean;
       };
     }
   | {

@@ -144,6 +144,10 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       return withRecord(state, 'health_record', event.data.recordId, event.data);
     case 'HealthRecordReviewed':
       return withRecord(state, 'health_record_review', event.data.recordId, event.data);
+    case 'MentalDisorderPatientRegistered':
+      return withRecord(state, 'mental_health_registration', event.data.recordId, event.data);
+    case 'MentalHealthFollowUpRecorded':
+      return withRecord(state, 'mental_health_follow_up', event.data.recordId, event.data);
     case 'RecordVoided': {
       const r = state.records[event.data.recordId];
       return r
@@ -191,4 +195,12 @@ export function healthRecordOpenedOn(state: ResidentState): string | null {
     (r) => r.recordType === 'health_record' && !r.voided,
   );
   return opened ? chinaDay(opened.occurredAt) : null;
+}
+
+/** The day the resident was registered as a severe mental disorder patient (not voided), if so. */
+export function mentalHealthRegisteredOn(state: ResidentState): string | null {
+  const r = Object.values(state.records).find(
+    (x) => x.recordType === 'mental_health_registration' && !x.voided,
+  );
+  return r ? chinaDay(r.occurredAt) : null;
 }

@@ -87,6 +87,8 @@ export const RECORD_TYPES = [
   'follow_up',
   'health_record',
   'health_record_review',
+  'mental_health_registration',
+  'mental_health_follow_up',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -107,3 +109,26 @@ export const HEALTH_RECORD_ITEMS = [
   'service_records',
 ] as const;
 export type HealthRecordItem = (typeof HEALTH_RECORD_ITEMS)[number];
+
+/**
+ * The six severe mental disorders the programme manages (严重精神障碍, national specification):
+ * schizophrenia, schizoaffective disorder, persistent delusional disorder (paranoid psychosis),
+ * bipolar disorder, mental disorders due to epilepsy, intellectual disability with mental disorder.
+ */
+export const SEVERE_MENTAL_DISORDERS = [
+  'schizophrenia',
+  'schizoaffective',
+  'persistent_delusional',
+  'bipolar',
+  'epilepsy_mental',
+  'intellectual_disability_mental',
+] as const;
+export type SevereMentalDisorder = (typeof SEVERE_MENTAL_DISORDERS)[number];
+
+/** Where a registered patient lives: at home (managed by the centre) or in hospital. */
+export const PATIENT_LIVING = ['home', 'hospital'] as const;
+export type PatientLiving = (typeof PATIENT_LIVING)[number];
+
+/** A patient's condition at a follow-up: 病情稳定, 基本稳定, 不稳定. */
+export const MENTAL_STATUSES = ['stable', 'basically_stable', 'unstable'] as const;
+export type MentalStatus = (typeof MENTAL_STATUSES)[number];

@@ -33,6 +33,27 @@ describe('after-death', () => {
     expect(alert.explanation.en).toContain('1 entered before the death was recorded');
   });
 
+  it('covers every service kind: a health record reviewed, a mental health follow-up', () => {
+    const log = new EventLog();
+    log.resident('r1');
+    const review = log.add(
+      'resident-r1',
+      'HealthRecordReviewed',
+      { residentId: 'r1', recordId: 'rev-1', doctorId: 'd1', complete: true, missing: [] },
+      '2024-05-20',
+    );
+    const visit = log.add(
+      'resident-r1',
+      'MentalHealthFollowUpRecorded',
+      { residentId: 'r1', recordId: 'mf-1', doctorId: 'd1', mode: 'face_to_face_home' },
+      '2024-06-02',
+    );
+    const death = log.died('r1', '2024-04-01', at('2024-06-15'));
+    const [alert, ...more] = afterDeathDetector.detect({ period: 2024, view: log.view() });
+    expect(more).toEqual([]);
+    expect(alert.evidence).toEqual([death, review, visit]);
+  });
+
   it('does not fire for services on or before the day of death', () => {
     const log = new EventLog();
     log.resident('r1');
