@@ -5,16 +5,39 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  readdirSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { childFailure, runLedger } from './ledger-child';
 
 export const SEED_YEAR = 2024;
 const SEED = 1;
+
+/**
+ * A fingerprint of the synthetic district's generator as built (every compiled file of
+ * libs/synthetic): the cached year is named by it, so a change to what `seed` writes (a service
+ * category added, a rate changed) generates the year again instead of measuring a stale one.
+ */
+function generatorFingerprint(): string {
+  const root = join(__dirname, '..', '..', '..', '..', 'libs', 'synthetic');
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) hash.update(entry.name).update(readFileSync(path));
+    }
+  };
+  if (existsSync(root)) walk(root);
+  return hash.digest('hex').slice(0, 12);
+}
 
 /** The commands a district year is made of, cached so a second run does not generate them. */
 export interface DistrictFile {
@@ -47,7 +70,7 @@ export async function districtFile(options: {
 }): Promise<DistrictFile> {
   const { cache, scale } = options;
   mkdirSync(cache, { recursive: true });
-  const year = join(cache, `${scale}-${SEED_YEAR}-seed${SEED}.ndjson`);
+  const year = join(cache, `${scale}-${SEED_YEAR}-seed${SEED}-${generatorFingerprint()}.ndjson`);
   let marker = options.refresh ? undefined : completeMarker(year);
   let emitSeconds: number | undefined;
   if (!marker) {
@@ -75,7 +98,7 @@ export async function districtFile(options: {
   }
   if (options.lines === undefined || options.lines >= marker.lines)
     return { scale, path: year, lines: marker.lines, yearLines: marker.lines, emitSeconds };
-  const prefix = join(cache, `${scale}-${SEED_YEAR}-seed${SEED}.first-${options.lines}.ndjson`);
+  const prefix = year.replace(/\.ndjson$/, `.first-${options.lines}.ndjson`);
   if (emitSeconds !== undefined || !completeMarker(prefix)) {
     await copyFirstLines(year, prefix, options.lines);
     writeFileSync(
