@@ -302,9 +302,13 @@ describe('POST /api/v1/commands', () => {
         'VoidRecord',
         'SubmitAggregateReport',
         'DrawSample',
+        'OpenHealthRecord',
+        'ReviewHealthRecord',
+        'RegisterMentalDisorderPatient',
+        'RecordMentalHealthFollowUp',
       ]),
     );
-    expect(types.length).toBe(31);
+    expect(types.length).toBe(35);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
     expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);

@@ -19,9 +19,10 @@ function daysOf(r: ResidentModel, year: number): string[] {
   if (r.registered) refs.push(r.registered.ref);
   for (const list of [r.tagChanges, r.reassignments, r.movedOut, r.died])
     for (const f of list) refs.push(f.ref);
-  let enrolled = false;
+  // Chronic care and severe mental disorder patients owe one follow-up a quarter.
+  let quarterly = false;
   for (const m of r.records.values()) {
-    enrolled ||= m.kind === 'enrolment';
+    quarterly ||= m.kind === 'enrolment' || m.kind === 'mental_health_registration';
     refs.push(m.created.ref);
     datesIn(m.created.data);
     for (const c of m.corrections) {
@@ -35,8 +36,8 @@ function daysOf(r: ResidentModel, year: number): string[] {
     }
   }
   for (const ref of refs) days.push(chinaDay(ref.occurredAt));
-  // Follow-ups due grow by one each quarter for an enrolled patient.
-  if (enrolled) for (const mm of ['01', '04', '07', '10']) days.push(`${year}-${mm}-01`);
+  // Follow-ups due grow by one each quarter for such a patient.
+  if (quarterly) for (const mm of ['01', '04', '07', '10']) days.push(`${year}-${mm}-01`);
   return days;
 }
 
