@@ -47,6 +47,7 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   ReviewHealthRecord: { A: ['recorder'], B: [] },
   RegisterMentalDisorderPatient: { A: ['recorder'], B: [] },
   RecordMentalHealthFollowUp: { A: ['recorder'], B: [] },
+  RecordChildTcmGuidance: { A: ['recorder'], B: [] },
   EnrollChronicCare: { A: ['recorder'], B: [] },
   RecordFollowUp: { A: ['recorder'], B: [] },
   CorrectRecord: { A: ['recorder'], B: [] },
@@ -394,6 +395,25 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
             onMedication: true,
           }),
         ),
+    },
+    {
+      name: 'RecordChildTcmGuidance',
+      arrange: async (u) => {
+        // Born 1 August 2023: six months old on the commands' day, 1 February 2024.
+        const rid = id('r');
+        await root(
+          cmd('RegisterResident', {
+            residentId: rid,
+            birthDate: '2023-08-01',
+            sex: 'male',
+            unitId: u.centre,
+            occurredAt: '2023-08-10',
+          }),
+        );
+        return post(
+          cmd('RecordChildTcmGuidance', { residentId: rid, doctorId: u.doctor, ageMonths: 6 }),
+        );
+      },
     },
     {
       name: 'EnrollChronicCare',

@@ -306,9 +306,10 @@ describe('POST /api/v1/commands', () => {
         'ReviewHealthRecord',
         'RegisterMentalDisorderPatient',
         'RecordMentalHealthFollowUp',
+        'RecordChildTcmGuidance',
       ]),
     );
-    expect(types.length).toBe(35);
+    expect(types.length).toBe(36);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
     expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);

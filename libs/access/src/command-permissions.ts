@@ -22,6 +22,7 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   ReviewHealthRecord: 'records:write',
   RegisterMentalDisorderPatient: 'records:write',
   RecordMentalHealthFollowUp: 'records:write',
+  RecordChildTcmGuidance: 'records:write',
   EnrollChronicCare: 'records:write',
   RecordFollowUp: 'records:write',
   CorrectRecord: 'records:write',

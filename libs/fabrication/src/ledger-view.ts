@@ -12,6 +12,7 @@ export const SERVICE_TYPES = [
   'HealthRecordReviewed',
   'MentalDisorderPatientRegistered',
   'MentalHealthFollowUpRecorded',
+  'ChildTcmGuidanceRecorded',
 ] as const;
 const SERVICE_TYPE_SET = new Set<string>(SERVICE_TYPES);
 
@@ -268,6 +269,7 @@ export const vitalsOf = (r: ServiceRecord): Readings => r.vitals;
 export const isFaceToFace = (r: ServiceRecord): boolean =>
   r.type === 'CheckupRecorded' ||
   r.type === 'TcmAssessmentRecorded' ||
+  r.type === 'ChildTcmGuidanceRecorded' ||
   ((r.type === 'FollowUpRecorded' || r.type === 'MentalHealthFollowUpRecorded') &&
     r.mode !== 'phone');
 
@@ -275,6 +277,7 @@ export const isFaceToFace = (r: ServiceRecord): boolean =>
 export const isService = (r: ServiceRecord): boolean =>
   r.type === 'CheckupRecorded' ||
   r.type === 'TcmAssessmentRecorded' ||
+  r.type === 'ChildTcmGuidanceRecorded' ||
   r.type === 'FollowUpRecorded' ||
   r.type === 'MentalHealthFollowUpRecorded';
 

@@ -1,6 +1,7 @@
 import { type Condition, enrolmentDay, writeEnrolment, writeFollowUps } from './care';
 import { writeCheckups } from './checkups';
 import { type ContractPlan, planHouseholdContracts, writeContract } from './contracts';
+import { writeChildTcm } from './child-tcm';
 import { writeFixes } from './fixes';
 import { writeMentalHealth } from './mental-health';
 import { planHealthRecord, writeCheckupReview, writeHealthRecordOpening } from './health-records';
@@ -116,6 +117,7 @@ export function writeResident(
   if (checkup) writeCheckupReview(ctx, s, healthRecord, checkup);
   writeHealthRecordOpening(ctx, s, healthRecord, healthRecord.rng.pick(p.team.doctorIds));
   writeMentalHealth(ctx, s);
+  writeChildTcm(ctx, s);
   writeFixes(ctx, s);
 }
 

@@ -252,5 +252,16 @@ export const HUANCUI_2024: IndicatorCatalog = {
       target: null,
       periodType: 'year',
     },
+    {
+      id: 'children_tcm',
+      category: 'tcm',
+      nameZh: '0-36个月儿童中医药健康管理服务率',
+      nameEn: 'Children 0–36 months: TCM guidance at their month ages',
+      numerator: 'child_tcm_at_ages',
+      cohort: 'children_due_tcm',
+      denominator: { kind: 'cohort' },
+      target: 0.84,
+      periodType: 'year',
+    },
   ],
 };

@@ -15,7 +15,8 @@ export type Cohort =
   | 'contracts_expiring'
   | 'e_record_holders'
   | 'smd_patients'
-  | 'smd_at_home';
+  | 'smd_at_home'
+  | 'children_due_tcm';
 
 /** Numerator rules, each a named, tested function in evaluate/indicator-rules.ts. */
 export type NumeratorRule =
@@ -31,7 +32,8 @@ export type NumeratorRule =
   | 'record_in_use'
   | 'smd_registered'
   | 'smd_managed'
-  | 'smd_standard';
+  | 'smd_standard'
+  | 'child_tcm_at_ages';
 
 /**
  * The programme's service categories an indicator belongs to, in the order a report lists them

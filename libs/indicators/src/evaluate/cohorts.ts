@@ -1,4 +1,5 @@
 import type { Cohort } from '../catalog/indicator-definition';
+import { childTcmAgesDue } from './child-tcm';
 import { healthRecordOn } from './health-record';
 import { patientRegistration } from './mental-health';
 import type { Period } from './period';
@@ -44,6 +45,8 @@ export function inCohort(
       return v.tags.has('poverty_alleviated') || v.tags.has('special_family');
     case 'disabled':
       return v.tags.has('disabled');
+    case 'children_due_tcm':
+      return childTcmAgesDue(v, period).length > 0;
     case 'smd_patients':
       return !!patientRegistration(v);
     case 'smd_at_home':

@@ -49,7 +49,7 @@ export function healthRecordOn(v: ResidentView, p: Period): HealthRecordOnDay | 
 
 /**
  * Services that use a health record (动态使用): a checkup, a follow-up (of a chronic condition or
- * a severe mental disorder), a TCM identification.
+ * a severe mental disorder), a TCM identification or a child's TCM guidance.
  * Signing a contract, enrolling and reviewing the record itself are not uses of it.
  */
 export const USES_A_RECORD = new Set([
@@ -57,4 +57,5 @@ export const USES_A_RECORD = new Set([
   'follow_up',
   'tcm_assessment',
   'mental_health_follow_up',
+  'child_tcm_guidance',
 ]);

@@ -1,5 +1,6 @@
 import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
+import { childTcmAgesDue } from './child-tcm';
 import { enrolment } from './cohorts';
 import { USES_A_RECORD, healthRecordOn } from './health-record';
 import {
@@ -220,6 +221,19 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
         : no(
             `${followUps.length} of the ${due} follow-ups due`,
             `应随访 ${due} 次，实际 ${followUps.length} 次`,
+            evidence,
+          );
+    }
+    case 'child_tcm_at_ages': {
+      const due = childTcmAgesDue(v, p);
+      const given = v.records.filter((r) => r.kind === 'child_tcm_guidance');
+      const evidence = given.flatMap((r) => r.refs);
+      const missed = due.filter((m) => !given.some((r) => r.fields.ageMonths === m));
+      return missed.length === 0
+        ? yes(evidence)
+        : no(
+            `no TCM guidance at ${missed.join(', ')} months`,
+            `${missed.join('、')} 月龄未接受中医药健康指导`,
             evidence,
           );
     }

@@ -174,6 +174,7 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
     expect([...rules].sort()).toEqual([
       'active_contract',
       'bp_controlled',
+      'child_tcm_at_ages',
       'complete_elderly_checkup',
       'glucose_controlled',
       'household_contract',

@@ -27,6 +27,7 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   HealthRecordReviewed: 'health_record_review',
   MentalDisorderPatientRegistered: 'mental_health_registration',
   MentalHealthFollowUpRecorded: 'mental_health_follow_up',
+  ChildTcmGuidanceRecorded: 'child_tcm_guidance',
 };
 
 /** What the model tells before it changes a resident. */

@@ -10,7 +10,8 @@ export type RecordKind =
   | 'health_record'
   | 'health_record_review'
   | 'mental_health_registration'
-  | 'mental_health_follow_up';
+  | 'mental_health_follow_up'
+  | 'child_tcm_guidance';
 
 /** One service record with everything that later happened to it. */
 export interface RecordModel {

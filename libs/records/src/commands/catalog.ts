@@ -16,6 +16,7 @@ import { openHealthRecord } from '../open-health-record/open-health-record.actio
 import { reviewHealthRecord } from '../review-health-record/review-health-record.action';
 import { registerMentalDisorderPatient } from '../register-mental-disorder-patient/register-mental-disorder-patient.action';
 import { recordMentalHealthFollowUp } from '../record-mental-health-follow-up/record-mental-health-follow-up.action';
+import { recordChildTcmGuidance } from '../record-child-tcm-guidance/record-child-tcm-guidance.action';
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
@@ -48,6 +49,7 @@ export const ACTIONS: readonly Action[] = [
   reviewHealthRecord,
   registerMentalDisorderPatient,
   recordMentalHealthFollowUp,
+  recordChildTcmGuidance,
   enrollChronicCare,
   recordFollowUp,
   correctRecord,

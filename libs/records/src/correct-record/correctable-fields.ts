@@ -61,6 +61,8 @@ export const CORRECTABLE: Record<RecordType, Record<string, FieldCheck>> = {
   },
   enrolment: { occurredAt: isDate },
   health_record: { form: oneOf(HEALTH_RECORD_FORMS), complete: isBoolean },
+  // The month age names what the guidance was for: a wrong one is voided and recorded anew.
+  child_tcm_guidance: { occurredAt: isDate },
   mental_health_registration: {
     occurredAt: isDate,
     diagnosis: oneOf(SEVERE_MENTAL_DISORDERS),

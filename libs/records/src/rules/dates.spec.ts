@@ -1,4 +1,4 @@
-import { ageOn, chinaDay } from './dates';
+import { ageOn, chinaDay, daysFrom, monthAgeDay } from './dates';
 
 /** The definition the fast paths must agree with: the instant moved 8 hours, then its UTC date. */
 const reference = (iso: string) =>
@@ -40,5 +40,21 @@ describe('ageOn', () => {
     // 16:30 UTC on 30 December is already 31 December in China.
     expect(ageOn('1959-12-31', '2024-12-30T16:30:00Z')).toBe(65);
     expect(ageOn('1959-12-31', '2024-12-30T15:30:00Z')).toBe(64);
+  });
+});
+
+describe('monthAgeDay', () => {
+  it('is the same day of the month, months later', () => {
+    expect(monthAgeDay('2023-03-15', 6)).toBe('2023-09-15');
+    expect(monthAgeDay('2023-11-15', 6)).toBe('2024-05-15');
+    expect(monthAgeDay('2021-01-01', 36)).toBe('2024-01-01');
+  });
+  it("near miss: a day the month does not have becomes the month's last", () => {
+    expect(monthAgeDay('2023-08-31', 6)).toBe('2024-02-29');
+    expect(monthAgeDay('2022-08-31', 6)).toBe('2023-02-28');
+  });
+  it('counts days between two days', () => {
+    expect(daysFrom('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysFrom('2024-03-01', '2024-02-28')).toBe(-2);
   });
 });

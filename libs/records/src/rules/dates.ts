@@ -52,3 +52,21 @@ export function ageOn(birthDate: string, day: string): number {
   const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
+
+/**
+ * The day a child born on `birthDate` (YYYY-MM-DD) is `months` months old: the same day of the
+ * month, or the month's last day when it has no such day (born 31 August: six months on
+ * 28 or 29 February).
+ */
+export function monthAgeDay(birthDate: string, months: number): string {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  const total = m - 1 + months;
+  const year = y + Math.floor(total / 12);
+  const month = total % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b` (YYYY-MM-DD), negative when b is earlier. */
+export const daysFrom = (a: string, b: string): number =>
+  Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

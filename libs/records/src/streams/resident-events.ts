@@ -1,5 +1,6 @@
 import type {
   CheckupKind,
+  ChildTcmAge,
   Condition,
   FollowUpMode,
   HealthRecordForm,
@@ -143,6 +144,10 @@ export type ResidentEvent =
         status: MentalStatus;
         onMedication: boolean;
       };
+    }
+  | {
+      type: 'ChildTcmGuidanceRecorded';
+      data: Base & { recordId: string; doctorId: string; ageMonths: ChildTcmAge };
     }
   | {
       type: 'RecordCorrected';

@@ -148,6 +148,8 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       return withRecord(state, 'mental_health_registration', event.data.recordId, event.data);
     case 'MentalHealthFollowUpRecorded':
       return withRecord(state, 'mental_health_follow_up', event.data.recordId, event.data);
+    case 'ChildTcmGuidanceRecorded':
+      return withRecord(state, 'child_tcm_guidance', event.data.recordId, event.data);
     case 'RecordVoided': {
       const r = state.records[event.data.recordId];
       return r

@@ -89,6 +89,7 @@ export const RECORD_TYPES = [
   'health_record_review',
   'mental_health_registration',
   'mental_health_follow_up',
+  'child_tcm_guidance',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -132,3 +133,7 @@ export type PatientLiving = (typeof PATIENT_LIVING)[number];
 /** A patient's condition at a follow-up: 病情稳定, 基本稳定, 不稳定. */
 export const MENTAL_STATUSES = ['stable', 'basically_stable', 'unstable'] as const;
 export type MentalStatus = (typeof MENTAL_STATUSES)[number];
+
+/** The month ages at which a child gets TCM guidance (儿童中医药健康管理: 6, 12 … 36 months). */
+export const CHILD_TCM_AGES = [6, 12, 18, 24, 30, 36] as const;
+export type ChildTcmAge = (typeof CHILD_TCM_AGES)[number];
