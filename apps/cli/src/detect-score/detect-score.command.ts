@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { findDrafts } from '@libs/fabrication/alerts/run-detection';
+import { DEFAULT_HEAP_MB, HEAP_HELP, draftsOnWorker, heapMbArg } from '../detect/drafts-task';
 import {
   type DetectorScore,
-  eventsByCommand,
   parsePlanted,
   scoreDetections,
   scorePasses,
 } from '@libs/fabrication/scoring/score';
-import { StoreConfigError, systemClock } from '@libs/ledger';
+import { StoreConfigError, parseStoreLocation, systemClock } from '@libs/ledger';
 import { chinaDay } from '@libs/records';
 import { yearArg } from '../period-options';
 import { openStoreFrom, withStoreOption } from '../store-option';
@@ -21,6 +20,7 @@ interface DetectScoreOptions {
   truth: string;
   json?: boolean;
   store?: string;
+  heapMb: number;
 }
 
 const ratio = (r: number | null) => (r === null ? '—' : r.toFixed(3));
@@ -91,34 +91,35 @@ export function detectScoreCommand(): Command {
     .requiredOption('--period <year>', 'evaluation year', yearArg)
     .requiredOption('--truth <file>', 'the planted cases written by seed --inject (JSON lines)')
     .option('--json', 'print the scores as JSON')
+    .option('--heap-mb <mb>', HEAP_HELP, heapMbArg, DEFAULT_HEAP_MB)
     .action(async (o: DetectScoreOptions) => {
       const planted = readTruth(o.truth).filter((c) => c.period === o.period);
       const store = await openStoreFrom(o);
       try {
         const started = performance.now();
         const today = chinaDay(systemClock().toISOString());
-        // Only the planted subjects' commands are looked up: a map of every command in a
-        // district's log would hold a million ids for a few that are needed.
-        const wanted = new Set(planted.map((c) => c.subject.id));
-        const commands: { commandId: string | null; eventId: string }[] = [];
-        const { drafts: alerts, scan } = await findDrafts(store, {
-          period: o.period,
-          today,
-          observe: (e) => {
-            if (e.commandId !== null && wanted.has(e.commandId))
-              commands.push({ commandId: e.commandId, eventId: e.eventId });
+        // The same thread and pipeline as `detect`. Only the planted subjects' commands are
+        // looked up: a map of every command in a district's log would hold a million ids.
+        const reply = await draftsOnWorker(
+          {
+            store: parseStoreLocation(o.store ?? process.env.LEDGER_STORE),
+            period: o.period,
+            today,
+            commands: [...new Set(planted.map((c) => c.subject.id))],
           },
-        });
-        const scores = scoreDetections(alerts, planted, eventsByCommand(commands));
+          o.heapMb,
+        );
+        const alerts = reply.found.map((f) => f.draft);
+        const scores = scoreDetections(alerts, planted, new Map(reply.commandEvents));
         const pass = scores.every((s) => scorePasses(s, SCORE_THRESHOLD));
         const ms = Math.round(performance.now() - started);
         if (o.json) {
           process.stdout.write(
-            `${JSON.stringify({ period: o.period, events: scan.events, planted: planted.length, alerts: alerts.length, threshold: SCORE_THRESHOLD, pass, scores }, null, 2)}\n`,
+            `${JSON.stringify({ period: o.period, events: reply.events, planted: planted.length, alerts: alerts.length, threshold: SCORE_THRESHOLD, pass, scores }, null, 2)}\n`,
           );
         } else {
           process.stdout.write(
-            `detect-score ${o.period}: ${scan.events} event(s), ${planted.length} planted case(s), ${alerts.length} alert(s), ${ms} ms\n`,
+            `detect-score ${o.period}: ${reply.events} event(s), ${planted.length} planted case(s), ${alerts.length} alert(s), ${ms} ms\n`,
           );
           printTable(scores);
           process.stdout.write(

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import { type Principal, authorize } from '@libs/access';
-import { systemClock } from '@libs/ledger';
+import { parseStoreLocation, systemClock } from '@libs/ledger';
 import { type Action, chinaDay, storeFactLookup } from '@libs/records';
-import { runDetection } from '@libs/fabrication/alerts/run-detection';
+import { raiseDrafts } from '@libs/fabrication/alerts/run-detection';
+import { DEFAULT_HEAP_MB, HEAP_HELP, draftsOnWorker, heapMbArg } from './drafts-task';
 import { yearArg } from '../period-options';
 import { principalFrom, withKeyOption } from '../principal-option';
 import { openStoreFrom, withStoreOption } from '../store-option';
@@ -13,6 +14,7 @@ interface DetectOptions {
   json?: boolean;
   store?: string;
   key?: string;
+  heapMb: number;
 }
 
 const SEVERITIES = ['high', 'medium', 'low'] as const;
@@ -40,6 +42,7 @@ export function detectCommand(): Command {
     .requiredOption('--period <year>', 'evaluation year', yearArg)
     .option('--unit <unitId>', 'only alerts about this unit and its sub-units')
     .option('--json', 'print the run as JSON')
+    .option('--heap-mb <mb>', HEAP_HELP, heapMbArg, DEFAULT_HEAP_MB)
     .action(async (o: DetectOptions) => {
       const store = await openStoreFrom(o);
       try {
@@ -48,13 +51,28 @@ export function detectCommand(): Command {
         const unit = o.unit ?? principal.unitId ?? undefined;
         const raiseIn = raiserFor(principal, storeFactLookup(store));
         if (unit) await raiseIn(undefined, [unit]);
-        const run = await runDetection(store, {
-          period: o.period,
-          clock: systemClock,
-          actor: principal.actorId,
-          authorize: raiseIn,
-          unit,
-        });
+        // The log is read and judged on a thread with a heap budget; alerts are raised here.
+        const found = await draftsOnWorker(
+          {
+            store: parseStoreLocation(o.store ?? process.env.LEDGER_STORE),
+            period: o.period,
+            today: chinaDay(systemClock().toISOString()),
+            unit,
+          },
+          o.heapMb,
+        );
+        const run = await raiseDrafts(
+          store,
+          {
+            period: o.period,
+            clock: systemClock,
+            actor: principal.actorId,
+            authorize: raiseIn,
+            unit,
+          },
+          found.found,
+          found.events,
+        );
         if (o.json) {
           process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
           return;

@@ -60,16 +60,35 @@ const sealOf = (e: RecordedEvent): SealMark | undefined => {
 async function reconcileResidentwise(
   store: EventStore,
   frame: LedgerModel,
-  residentIds: Iterable<string>,
+  residents: LedgerView['residents'],
+  /** residentId → the units a resident was moved out of. */
+  former: ReadonlyMap<string, string[]>,
   reports: SubmittedReport[],
   head: number,
   today: string,
 ): Promise<ReconciliationLine[]> {
-  const periods = reconciliationPeriods(reports, today);
+  // Only the claimed indicators are evaluated, and only for residents who ever belonged under a
+  // reporting unit: a report claims a few of the catalog's two dozen figures for one centre.
+  const claimed = new Set(reports.flatMap((r) => r.claims.map((c) => c.indicator)));
+  const periods = reconciliationPeriods(reports, today).map((p) => ({
+    ...p,
+    catalog: {
+      ...p.catalog,
+      indicators: p.catalog.indicators.filter((d) => claimed.has(d.id)),
+    },
+  }));
   if (periods.length === 0) return [];
+  const tree = new UnitTree(frame, periodOf(reports[0].period, null, today));
+  const reporting = [...new Set(reports.map((r) => r.unitId))];
+  const under = (unitId: string | null) =>
+    unitId !== null && reporting.some((top) => tree.nodes.has(unitId) && tree.within(unitId, top));
+  const concerned = function* () {
+    for (const [id, facts] of residents)
+      if (under(facts.unitId) || (former.get(id) ?? []).some(under)) yield id;
+  };
   const evaluation = new ResidentwiseEvaluation(periods, today);
   const read = (id: string) => store.readStream(streamIds.resident(id));
-  for await (const events of inOrder(residentIds, READS_IN_FLIGHT, read)) {
+  for await (const events of inOrder(concerned(), READS_IN_FLIGHT, read)) {
     const one = new LedgerModel();
     for (const e of events) if (e.position <= head) one.apply(e);
     for (const r of one.residents.values()) evaluation.add(r);
@@ -137,6 +156,8 @@ async function readLog(store: EventStore, options: ScanOptions) {
   const eventOfReport = new Map<string, string>();
   const reportUnits = new Map<string, string>();
   const seals: SealMark[] = [];
+  // A resident moved between units counts where they were as each report was recorded.
+  const former = new Map<string, string[]>();
   let events = 0;
   let head = 0;
   for await (const page of logPages(store, { pageSize: options.pageSize ?? PAGE }))
@@ -144,6 +165,10 @@ async function readLog(store: EventStore, options: ScanOptions) {
       events += 1;
       head = e.position;
       builder.add(e);
+      if (e.type === 'ResidentReassigned') {
+        const d = e.data as { residentId: string; fromUnitId: string };
+        former.set(d.residentId, [...(former.get(d.residentId) ?? []), d.fromUnitId]);
+      }
       options.observe?.(e);
       if (!e.streamId.startsWith(RESIDENT_STREAM)) frame.apply(e);
       const seal = sealOf(e);
@@ -158,7 +183,7 @@ async function readLog(store: EventStore, options: ScanOptions) {
       eventOfReport.set(report.reportId, e.eventId);
     }
   const view = builder.view();
-  return { view, frame, reports, eventOfReport, reportUnits, seals, events, head };
+  return { view, frame, reports, eventOfReport, reportUnits, seals, events, head, former };
 }
 
 /**
@@ -171,14 +196,13 @@ export async function scanForDetection(
   store: EventStore,
   options: ScanOptions,
 ): Promise<DetectionScan> {
-  const { view, frame, reports, eventOfReport, reportUnits, seals, events, head } = await readLog(
-    store,
-    options,
-  );
+  const { view, frame, reports, eventOfReport, reportUnits, seals, events, head, former } =
+    await readLog(store, options);
   const lines = await reconcileResidentwise(
     store,
     frame,
-    view.residents.keys(),
+    view.residents,
+    former,
     reports,
     head,
     options.today,

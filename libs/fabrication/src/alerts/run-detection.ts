@@ -56,8 +56,27 @@ export async function findDrafts(
   return { drafts: runDetectors(scan.input), scan };
 }
 
+/** A draft with where it belongs: its subject's unit, and whether that is in the run's scope. */
+export interface FoundDraft {
+  draft: AlertDraft;
+  unitId: string | null;
+  inScope: boolean;
+}
+
+/** The drafts of a scan placed in units, scoped to `unit`'s subtree when one is given. */
+export function placeDrafts(
+  scan: DetectionScan,
+  drafts: readonly AlertDraft[],
+  unit?: string,
+): FoundDraft[] {
+  return drafts.map((draft) => {
+    const unitId = scan.unitOf(draft.subject);
+    return { draft, unitId, inScope: !unit || (unitId !== null && scan.within(unitId)) };
+  });
+}
+
 /**
- * Reads the log (in pages, twice), runs every detector over the period, and raises each draft as an
+ * Reads the log (in pages), runs every detector over the period, and raises each draft as an
  * alert (then lists it in the directory). Raising is idempotent: the same detector, subject and
  * evidence is the same alert stream, and a dismissed alert is never raised again.
  */
@@ -72,9 +91,20 @@ export async function runDetection(
     unit: options.unit,
     pageSize: options.pageSize,
   });
+  return raiseDrafts(store, options, placeDrafts(scan, drafts, options.unit), scan.events);
+}
+
+/** Raises drafts found elsewhere (a worker thread's scan, say) as runDetection does. */
+export async function raiseDrafts(
+  store: EventStore,
+  options: DetectionOptions,
+  found: readonly FoundDraft[],
+  events: number,
+): Promise<DetectionRun> {
+  const today = chinaDay(options.clock().toISOString());
   const run: DetectionRun = {
     period: options.period,
-    events: scan.events,
+    events,
     drafts: 0,
     raised: 0,
     duplicate: 0,
@@ -91,10 +121,9 @@ export async function runDetection(
     authorize: options.authorize,
     catalog: ALERT_ACTIONS_BY_TYPE,
   };
-  for (const draft of drafts) {
+  for (const { draft, unitId, inScope } of found) {
+    if (!inScope) continue;
     const id = alertId(draft);
-    const unitId = scan.unitOf(draft.subject);
-    if (options.unit && !(unitId && scan.within(unitId))) continue;
     run.drafts += 1;
     const perDetector = (run.byDetector[draft.detector] ??= {});
     perDetector[draft.severity] = (perDetector[draft.severity] ?? 0) + 1;
