@@ -273,13 +273,17 @@ export const isFaceToFace = (r: ServiceRecord): boolean =>
   ((r.type === 'FollowUpRecorded' || r.type === 'MentalHealthFollowUpRecorded') &&
     r.mode !== 'phone');
 
-/** A service delivered to the resident (not a contract or an enrolment). */
+/**
+ * A service delivered to the resident, as sign-without-service counts it: a checkup, a TCM
+ * assessment, a chronic follow-up. Not yet a child's TCM guidance or a mental health follow-up:
+ * counting them shifted the peers' unserved batches enough that an honest campaign week of
+ * healthy adults stood out in the clean district (one false alert); the detector's peer tests
+ * are to be judged again with the new categories before they count.
+ */
 export const isService = (r: ServiceRecord): boolean =>
   r.type === 'CheckupRecorded' ||
   r.type === 'TcmAssessmentRecorded' ||
-  r.type === 'ChildTcmGuidanceRecorded' ||
-  r.type === 'FollowUpRecorded' ||
-  r.type === 'MentalHealthFollowUpRecorded';
+  r.type === 'FollowUpRecorded';
 
 /** The unit just below the top of the tree that holds `unit` (a centre under its district). */
 export function centreOf(unit: string | null, view: Pick<LedgerView, 'parents'>): string | null {

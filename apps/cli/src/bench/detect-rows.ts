@@ -40,7 +40,7 @@ export async function detectRows(
         ...(run.peakRssBytes === undefined
           ? {}
           : atMost(run.peakRssBytes, TARGET.peakRssBytes, '1 GB')),
-        note: "the log read in pages into the detectors' view; reconciliation, when the period has reports, resident by resident",
+        note: "the log read in pages into the detectors' view, on a thread with a 640 MB heap (--heap-mb); reconciliation, when the period has reports, resident by resident",
       },
       {
         section,

@@ -17,6 +17,18 @@ export interface HealthRecordOnDay {
  * not standardised for ever: a review that finds a part missing undoes it). Null: no record yet.
  */
 export function healthRecordOn(v: ResidentView, p: Period): HealthRecordOnDay | null {
+  // Asked by two cohorts and two rules for every resident of an evaluation: worked out once per
+  // view (a view is of one period).
+  const cached = onDay.get(v);
+  if (cached !== undefined) return cached;
+  const record = recordOn(v, p);
+  onDay.set(v, record);
+  return record;
+}
+
+const onDay = new WeakMap<ResidentView, HealthRecordOnDay | null>();
+
+function recordOn(v: ResidentView, p: Period): HealthRecordOnDay | null {
   const stated = v.registeredHealthRecord;
   let base: { form: string; complete: boolean; refs: EventRef[] } | null =
     stated && stated.record.openedOn <= p.day
