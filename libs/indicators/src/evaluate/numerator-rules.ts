@@ -2,12 +2,9 @@ import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
 import { childTcmAgesDue } from './child-tcm';
 import { enrolment } from './cohorts';
+import { quarterOf, quarterlyDue } from './quarterly-due';
 import { USES_A_RECORD, healthRecordOn } from './health-record';
-import {
-  mentalHealthFollowUps,
-  mentalHealthFollowUpsDue,
-  patientRegistration,
-} from './mental-health';
+import { mentalHealthFollowUps, patientRegistration } from './mental-health';
 import type { Period } from './period';
 import type { LiveRecord, ResidentView } from './resident-view';
 
@@ -19,7 +16,6 @@ export interface Verdict {
 }
 
 const inYear = (r: LiveRecord, p: Period) => r.day >= p.start && r.day <= p.day;
-const quarterOf = (day: string) => Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
 const yes = (evidence: EventRef[]): Verdict => ({ counted: true, evidence });
 const no = (en: string, zh: string, evidence: EventRef[] = []): Verdict => ({
   counted: false,
@@ -43,9 +39,7 @@ export function activeContracts(v: ResidentView, p: Period): LiveRecord[] {
  * proportionally fewer and a progress check before year end asks only for what is due.
  */
 export function followUpsDue(v: ResidentView, condition: string, p: Period): number {
-  const enrolled = enrolment(v, condition)!;
-  const from = enrolled.day < p.start ? 1 : quarterOf(enrolled.day);
-  return Math.max(0, quarterOf(p.day) - from + 1);
+  return quarterlyDue(enrolment(v, condition)!.day, p);
 }
 
 /**
@@ -215,7 +209,7 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
         return followUps.length > 0
           ? yes(evidence)
           : no('no follow-up this year', '本年度无随访', evidence);
-      const due = mentalHealthFollowUpsDue(registration, p);
+      const due = quarterlyDue(registration.day, p);
       return followUps.length >= due
         ? yes(evidence)
         : no(

@@ -187,22 +187,19 @@ export function enrolledOn(state: ResidentState, condition: Condition, day: stri
   return !!record && chinaDay(record.occurredAt) <= day;
 }
 
+/** The day of the resident's first live (not voided) record of a type, if any. */
+function liveRecordOn(state: ResidentState, recordType: RecordType): string | null {
+  const r = Object.values(state.records).find((x) => x.recordType === recordType && !x.voided);
+  return r ? chinaDay(r.occurredAt) : null;
+}
+
 /**
  * The day the resident's health record was opened, if they have one: stated at registration or
  * opened since (and not voided). A resident has one health record.
  */
-export function healthRecordOpenedOn(state: ResidentState): string | null {
-  if (state.registeredHealthRecord) return state.registeredHealthRecord.openedOn;
-  const opened = Object.values(state.records).find(
-    (r) => r.recordType === 'health_record' && !r.voided,
-  );
-  return opened ? chinaDay(opened.occurredAt) : null;
-}
+export const healthRecordOpenedOn = (state: ResidentState): string | null =>
+  state.registeredHealthRecord?.openedOn ?? liveRecordOn(state, 'health_record');
 
 /** The day the resident was registered as a severe mental disorder patient (not voided), if so. */
-export function mentalHealthRegisteredOn(state: ResidentState): string | null {
-  const r = Object.values(state.records).find(
-    (x) => x.recordType === 'mental_health_registration' && !x.voided,
-  );
-  return r ? chinaDay(r.occurredAt) : null;
-}
+export const mentalHealthRegisteredOn = (state: ResidentState): string | null =>
+  liveRecordOn(state, 'mental_health_registration');
