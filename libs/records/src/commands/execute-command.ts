@@ -129,7 +129,12 @@ export async function executeValidated(
     }
     const facts = action.facts ? await action.facts(request, lookup) : {};
     const decided = action.decider.decide(
-      { ...request, now: ctx.clock().toISOString(), facts },
+      {
+        ...request,
+        now: ctx.clock().toISOString(),
+        facts,
+        ...(ctx.sourceRecordedAt !== undefined ? { migrated: true as const } : {}),
+      },
       state as never,
     );
     if (decided.length === 0) return result(false, []);

@@ -18,6 +18,13 @@ export interface Facts {
 export interface DecisionContext {
   now: string;
   facts: Facts;
+  /**
+   * Set when the command comes from a historical migration (it carries the source system's
+   * time). A migrated record happened in the old system already: a timing rule that would refuse
+   * it at the door (a dose before its minimum age, a visit before the birth) keeps it instead, so
+   * history is not lost, and the read side does not count it while the detectors show it.
+   */
+  migrated?: true;
 }
 
 /** The port through which facts are read; implemented over the event store. */
