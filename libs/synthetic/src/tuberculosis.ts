@@ -83,7 +83,6 @@ export function writeTuberculosis(ctx: CentreContext, s: Story): void {
   if (notified <= s.regDay || notified >= s.endDay) return;
   const c = planCourse(ctx, s, rng, notified);
   const doctorId = rng.pick(p.team.doctorIds);
-  const treatmentId = `${p.id}-tb`;
   // History comes with the 1 January batch, just after the resident; the year's is recorded the
   // evening of its day, each after the one before.
   let previous = s.regT + 40_000;

@@ -261,10 +261,7 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
     case 'tb_visited_timely': {
       const course = tbNotifiedIn(v, p);
       if (!course)
-        return no(
-          'no tuberculosis patient notified this year',
-          '本年度未接到肺结核患者管理通知',
-        );
+        return no('no tuberculosis patient notified this year', '本年度未接到肺结核患者管理通知');
       const visit = course.firstVisit;
       if (!visit)
         return no(
@@ -286,10 +283,7 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
     case 'tb_regular_medication': {
       const course = tbCompletedIn(v, p);
       if (!course)
-        return no(
-          'no tuberculosis treatment completed this year',
-          '本年度无完成疗程的肺结核治疗',
-        );
+        return no('no tuberculosis treatment completed this year', '本年度无完成疗程的肺结核治疗');
       return regularly(course);
     }
     case 'renewed':

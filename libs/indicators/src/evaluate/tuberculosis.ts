@@ -1,4 +1,10 @@
-import { type TbDosing, type TbRegimen, daysFrom, tbDosesDue, tbSequenceFault } from '@libs/records';
+import {
+  type TbDosing,
+  type TbRegimen,
+  daysFrom,
+  tbDosesDue,
+  tbSequenceFault,
+} from '@libs/records';
 import type { Period } from './period';
 import type { LiveRecord, ResidentView } from './resident-view';
 

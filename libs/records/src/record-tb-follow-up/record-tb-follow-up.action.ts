@@ -5,12 +5,7 @@ import { IsId } from '../commands/id.decorator';
 import type { ResidentEvent } from '../streams/resident-events';
 import type { ResidentState } from '../streams/resident-state';
 import { streamIds } from '../streams/stream-ids';
-import {
-  FOLLOW_UP_MODES,
-  TB_PHASES,
-  type FollowUpMode,
-  type TbPhase,
-} from '../streams/vocabulary';
+import { FOLLOW_UP_MODES, TB_PHASES, type FollowUpMode, type TbPhase } from '../streams/vocabulary';
 import { assertDoctorServes, doctorFacts } from '../rules/doctor-guards';
 import { newRecordId } from '../rules/record-id';
 import { assertServiceAllowed } from '../rules/resident-guards';

@@ -1,10 +1,7 @@
 import type { ResidentEvent } from '../streams/resident-events';
 
 /** History events of a tuberculosis treatment `tb-1` of resident r1, for the decide specs. */
-export const tbNotified = (
-  on = '2024-03-01',
-  over: Record<string, unknown> = {},
-): ResidentEvent =>
+export const tbNotified = (on = '2024-03-01', over: Record<string, unknown> = {}): ResidentEvent =>
   ({
     type: 'TuberculosisPatientRegistered',
     data: {
