@@ -48,6 +48,11 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   RegisterMentalDisorderPatient: { A: ['recorder'], B: [] },
   RecordMentalHealthFollowUp: { A: ['recorder'], B: [] },
   RecordChildTcmGuidance: { A: ['recorder'], B: [] },
+  RegisterTuberculosisPatient: { A: ['recorder'], B: [] },
+  RecordTbFirstVisit: { A: ['recorder'], B: [] },
+  RecordTbMedication: { A: ['recorder'], B: [] },
+  RecordTbFollowUp: { A: ['recorder'], B: [] },
+  RecordTbTreatmentEnd: { A: ['recorder'], B: [] },
   EnrollChronicCare: { A: ['recorder'], B: [] },
   RecordFollowUp: { A: ['recorder'], B: [] },
   CorrectRecord: { A: ['recorder'], B: [] },
@@ -122,6 +127,18 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
     for (const c of extra(rid)) await root(c);
     return rid;
   };
+  // Notified on 20 January, treated since the 18th: the commands' day is in the treatment.
+  const tbPatient = (u: Units) => ({
+    doctorId: u.doctor,
+    treatmentStart: '2024-01-18',
+    regimen: 'initial',
+    dosing: 'daily',
+    occurredAt: '2024-01-20',
+  });
+  const tbResident = (u: Units) =>
+    resident(u, (rid) => [
+      cmd('RegisterTuberculosisPatient', { residentId: rid, ...tbPatient(u) }),
+    ]);
   const station = async (u: Units) => {
     const sid = id('s');
     await root(
@@ -414,6 +431,61 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
           cmd('RecordChildTcmGuidance', { residentId: rid, doctorId: u.doctor, ageMonths: 6 }),
         );
       },
+    },
+    {
+      name: 'RegisterTuberculosisPatient',
+      arrange: async (u) =>
+        post(
+          cmd('RegisterTuberculosisPatient', { residentId: await resident(u), ...tbPatient(u) }),
+        ),
+    },
+    {
+      name: 'RecordTbFirstVisit',
+      arrange: async (u) =>
+        post(
+          cmd('RecordTbFirstVisit', {
+            residentId: await tbResident(u),
+            doctorId: u.doctor,
+            supervisor: 'medical_staff',
+          }),
+        ),
+    },
+    {
+      name: 'RecordTbMedication',
+      arrange: async (u) =>
+        post(
+          cmd('RecordTbMedication', {
+            residentId: await tbResident(u),
+            doctorId: u.doctor,
+            month: '2024-01',
+            dosesDue: 14,
+            dosesTaken: 14,
+          }),
+        ),
+    },
+    {
+      name: 'RecordTbFollowUp',
+      arrange: async (u) =>
+        post(
+          cmd('RecordTbFollowUp', {
+            residentId: await tbResident(u),
+            doctorId: u.doctor,
+            mode: 'face_to_face_clinic',
+            phase: 'intensive',
+            adverseReaction: false,
+          }),
+        ),
+    },
+    {
+      name: 'RecordTbTreatmentEnd',
+      arrange: async (u) =>
+        post(
+          cmd('RecordTbTreatmentEnd', {
+            residentId: await tbResident(u),
+            doctorId: u.doctor,
+            outcome: 'lost',
+          }),
+        ),
     },
     {
       name: 'EnrollChronicCare',

@@ -13,6 +13,14 @@ export const SERVICE_TYPES = [
   'MentalDisorderPatientRegistered',
   'MentalHealthFollowUpRecorded',
   'ChildTcmGuidanceRecorded',
+  // A tuberculosis patient's records: a visit or a month of supervised doses after a death or a
+  // move is as fabricated as any visit, and so is a treatment "completed" after it (an end for a
+  // death is dated on the day of death: the deciders refuse one after it).
+  'TuberculosisPatientRegistered',
+  'TbFirstVisitRecorded',
+  'TbMedicationRecorded',
+  'TbFollowUpRecorded',
+  'TbTreatmentEnded',
 ] as const;
 const SERVICE_TYPE_SET = new Set<string>(SERVICE_TYPES);
 
@@ -265,12 +273,20 @@ export const evidenceOf = (r: ServiceRecord): string[] =>
 /** A record's readings as numbers (or undefined), wherever its type keeps them. */
 export const vitalsOf = (r: ServiceRecord): Readings => r.vitals;
 
-/** Face-to-face: checkups, TCM assessments, follow-ups in clinic or at home (not by phone). */
+/**
+ * Face-to-face: checkups, TCM assessments, follow-ups in clinic or at home (not by phone), a
+ * tuberculosis patient's first home visit. A month of supervised doses is not: the doses are
+ * watched by the supervisor, often a family member, and the card summarised once a month.
+ */
 export const isFaceToFace = (r: ServiceRecord): boolean =>
   r.type === 'CheckupRecorded' ||
   r.type === 'TcmAssessmentRecorded' ||
   r.type === 'ChildTcmGuidanceRecorded' ||
-  ((r.type === 'FollowUpRecorded' || r.type === 'MentalHealthFollowUpRecorded') &&
+  // The first visit of a tuberculosis patient is a home visit.
+  r.type === 'TbFirstVisitRecorded' ||
+  ((r.type === 'FollowUpRecorded' ||
+    r.type === 'MentalHealthFollowUpRecorded' ||
+    r.type === 'TbFollowUpRecorded') &&
     r.mode !== 'phone');
 
 /**

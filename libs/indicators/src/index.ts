@@ -24,3 +24,4 @@ export * from './live/live-figures';
 export * from './live/figures-file';
 export * from './live/busy-years';
 export * from './evaluate/period-params';
+export * from './evaluate/tuberculosis';

@@ -16,7 +16,9 @@ export type Cohort =
   | 'e_record_holders'
   | 'smd_patients'
   | 'smd_at_home'
-  | 'children_due_tcm';
+  | 'children_due_tcm'
+  | 'tb_notified'
+  | 'tb_treatments_completed';
 
 /** Numerator rules, each a named, tested function in evaluate/indicator-rules.ts. */
 export type NumeratorRule =
@@ -33,7 +35,10 @@ export type NumeratorRule =
   | 'smd_registered'
   | 'smd_managed'
   | 'smd_standard'
-  | 'child_tcm_at_ages';
+  | 'child_tcm_at_ages'
+  | 'tb_managed'
+  | 'tb_visited_timely'
+  | 'tb_regular_medication';
 
 /**
  * The programme's service categories an indicator belongs to, in the order a report lists them
@@ -45,6 +50,7 @@ export const INDICATOR_CATEGORIES = [
   'elderly',
   'chronic',
   'mental_health',
+  'tuberculosis',
   'tcm',
 ] as const;
 export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
@@ -56,6 +62,7 @@ export const CATEGORY_NAMES: Record<IndicatorCategory, { zh: string; en: string 
   elderly: { zh: '老年人健康管理', en: 'Elderly health management' },
   chronic: { zh: '慢性病患者健康管理', en: 'Chronic disease management' },
   mental_health: { zh: '严重精神障碍患者管理', en: 'Severe mental disorders' },
+  tuberculosis: { zh: '肺结核患者健康管理', en: 'Tuberculosis patients' },
   tcm: { zh: '中医药健康管理', en: 'Traditional Chinese medicine' },
 };
 

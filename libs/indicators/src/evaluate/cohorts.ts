@@ -3,6 +3,7 @@ import { childTcmAgesDue } from './child-tcm';
 import { healthRecordOn } from './health-record';
 import { patientRegistration } from './mental-health';
 import type { Period } from './period';
+import { tbCompletedIn, tbNotifiedIn } from './tuberculosis';
 import type { LiveRecord, ResidentView } from './resident-view';
 
 const KEY_TAGS = [
@@ -51,6 +52,10 @@ export function inCohort(
       return !!patientRegistration(v);
     case 'smd_at_home':
       return patientRegistration(v)?.fields.livingAt === 'home';
+    case 'tb_notified':
+      return !!tbNotifiedIn(v, period);
+    case 'tb_treatments_completed':
+      return !!tbCompletedIn(v, period);
     case 'e_record_holders':
       return healthRecordOn(v, period)?.electronic === true;
     case 'key_population':

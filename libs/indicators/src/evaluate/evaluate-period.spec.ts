@@ -103,6 +103,9 @@ describe('evaluatePeriod on a hand-counted centre', () => {
       smd_detection: [0, 5],
       smd_management: [0, 0],
       smd_standard_management: [0, 0],
+      tb_management: [0, 0],
+      tb_first_visit_timely: [0, 0],
+      tb_regular_medication: [0, 0],
       // y2 (born 2021-05-01) reached 36 months on 2024-05-01 and had no TCM guidance.
       children_tcm: [0, 1],
     });

@@ -6,6 +6,14 @@ import { quarterOf, quarterlyDue } from './quarterly-due';
 import { USES_A_RECORD, healthRecordOn } from './health-record';
 import { mentalHealthFollowUps, patientRegistration } from './mental-health';
 import type { Period } from './period';
+import { TB_FIRST_VISIT_DAYS, tbTakenRegularly } from '@libs/records';
+import {
+  type TbCourse,
+  tbCompletedIn,
+  tbDaysToFirstVisit,
+  tbDoses,
+  tbNotifiedIn,
+} from './tuberculosis';
 import type { LiveRecord, ResidentView } from './resident-view';
 
 export interface Verdict {
@@ -65,6 +73,24 @@ const lastInPerson = (v: ResidentView, condition: string, p: Period) =>
       a.day === b.day ? a.refs[0].position - b.refs[0].position : a.day < b.day ? -1 : 1,
     )
     .at(-1);
+
+/** Regular medication (规则服药): at least 90% of the doses due taken over the whole course. */
+function regularly(course: TbCourse): Verdict {
+  const { taken, due } = tbDoses(course);
+  const evidence = [
+    ...course.registration.refs,
+    ...course.medication.flatMap((r) => r.refs),
+    ...course.end!.refs,
+  ];
+  if (tbTakenRegularly(taken, due)) return yes(evidence);
+  // One decimal, rounded down: 89.96% is shown as 89.9%, never as the 90% it falls short of.
+  const percent = (Math.floor((taken * 1000) / due) / 10).toFixed(1);
+  return no(
+    `${taken} of the ${due} doses due taken (${percent}%), under 90%`,
+    `应服药 ${due} 次，实际服药 ${taken} 次（${percent}%），不足 90%`,
+    evidence,
+  );
+}
 
 export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Verdict {
   const condition = def.cohort;
@@ -230,6 +256,35 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
             `${missed.join('、')} 月龄未接受中医药健康指导`,
             evidence,
           );
+    }
+    case 'tb_managed':
+    case 'tb_visited_timely': {
+      const course = tbNotifiedIn(v, p);
+      if (!course)
+        return no('no tuberculosis patient notified this year', '本年度未接到肺结核患者管理通知');
+      const visit = course.firstVisit;
+      if (!visit)
+        return no(
+          `no first home visit since the notification of ${course.notifiedOn}`,
+          `${course.notifiedOn} 接到通知后未进行首次入户随访`,
+          course.registration.refs,
+        );
+      const evidence = [...course.registration.refs, ...visit.refs];
+      if (def.numerator === 'tb_managed') return yes(evidence);
+      const days = tbDaysToFirstVisit(course, visit);
+      return days <= TB_FIRST_VISIT_DAYS
+        ? yes(evidence)
+        : no(
+            `first home visit ${days} days after the notification, not within 72 hours (${TB_FIRST_VISIT_DAYS} days)`,
+            `首次入户随访在接到通知后第 ${days} 天，超过 72 小时（${TB_FIRST_VISIT_DAYS} 天）`,
+            evidence,
+          );
+    }
+    case 'tb_regular_medication': {
+      const course = tbCompletedIn(v, p);
+      if (!course)
+        return no('no tuberculosis treatment completed this year', '本年度无完成疗程的肺结核治疗');
+      return regularly(course);
     }
     case 'renewed':
       return no('renewal is judged per contract', '续约按签约计');

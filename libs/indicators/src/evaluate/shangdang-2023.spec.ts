@@ -185,6 +185,9 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
       'smd_standard',
       'standardised_e_record',
       'standardised_management',
+      'tb_managed',
+      'tb_regular_medication',
+      'tb_visited_timely',
       'tcm_assessment',
     ]);
     // Children and pregnant women appear only as signing cohorts.

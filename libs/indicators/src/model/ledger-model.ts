@@ -28,6 +28,11 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   MentalDisorderPatientRegistered: 'mental_health_registration',
   MentalHealthFollowUpRecorded: 'mental_health_follow_up',
   ChildTcmGuidanceRecorded: 'child_tcm_guidance',
+  TuberculosisPatientRegistered: 'tb_registration',
+  TbFirstVisitRecorded: 'tb_first_visit',
+  TbMedicationRecorded: 'tb_medication',
+  TbFollowUpRecorded: 'tb_follow_up',
+  TbTreatmentEnded: 'tb_treatment_end',
 };
 
 /** What the model tells before it changes a resident. */

@@ -11,7 +11,12 @@ export type RecordKind =
   | 'health_record_review'
   | 'mental_health_registration'
   | 'mental_health_follow_up'
-  | 'child_tcm_guidance';
+  | 'child_tcm_guidance'
+  | 'tb_registration'
+  | 'tb_first_visit'
+  | 'tb_medication'
+  | 'tb_follow_up'
+  | 'tb_treatment_end';
 
 /** One service record with everything that later happened to it. */
 export interface RecordModel {

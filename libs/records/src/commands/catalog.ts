@@ -17,6 +17,11 @@ import { reviewHealthRecord } from '../review-health-record/review-health-record
 import { registerMentalDisorderPatient } from '../register-mental-disorder-patient/register-mental-disorder-patient.action';
 import { recordMentalHealthFollowUp } from '../record-mental-health-follow-up/record-mental-health-follow-up.action';
 import { recordChildTcmGuidance } from '../record-child-tcm-guidance/record-child-tcm-guidance.action';
+import { registerTuberculosisPatient } from '../register-tuberculosis-patient/register-tuberculosis-patient.action';
+import { recordTbFirstVisit } from '../record-tb-first-visit/record-tb-first-visit.action';
+import { recordTbMedication } from '../record-tb-medication/record-tb-medication.action';
+import { recordTbFollowUp } from '../record-tb-follow-up/record-tb-follow-up.action';
+import { recordTbTreatmentEnd } from '../record-tb-treatment-end/record-tb-treatment-end.action';
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
@@ -50,6 +55,11 @@ export const ACTIONS: readonly Action[] = [
   registerMentalDisorderPatient,
   recordMentalHealthFollowUp,
   recordChildTcmGuidance,
+  registerTuberculosisPatient,
+  recordTbFirstVisit,
+  recordTbMedication,
+  recordTbFollowUp,
+  recordTbTreatmentEnd,
   enrollChronicCare,
   recordFollowUp,
   correctRecord,

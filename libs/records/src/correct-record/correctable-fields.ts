@@ -6,6 +6,11 @@ import {
   MENTAL_STATUSES,
   PATIENT_LIVING,
   SEVERE_MENTAL_DISORDERS,
+  TB_DOSING,
+  TB_OUTCOMES,
+  TB_PHASES,
+  TB_REGIMENS,
+  TB_SUPERVISORS,
   TCM_CONSTITUTIONS,
   type RecordType,
 } from '../streams/vocabulary';
@@ -13,6 +18,8 @@ import {
 type FieldCheck = (value: unknown) => boolean;
 
 const isNumber: FieldCheck = (v) => typeof v === 'number' && Number.isFinite(v);
+/** A month's doses: a whole number from 0 to 31. */
+const isCount: FieldCheck = (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 31;
 const isBoolean: FieldCheck = (v) => typeof v === 'boolean';
 // Date.parse rolls 2024-02-30 over to March; a real calendar date must survive the round trip.
 const isDate: FieldCheck = (v) =>
@@ -75,6 +82,22 @@ export const CORRECTABLE: Record<RecordType, Record<string, FieldCheck>> = {
     status: oneOf(MENTAL_STATUSES),
     onMedication: isBoolean,
   },
+  tb_registration: {
+    occurredAt: isDate,
+    treatmentStart: isDate,
+    regimen: oneOf(TB_REGIMENS),
+    dosing: oneOf(TB_DOSING),
+  },
+  tb_first_visit: { occurredAt: isDate, supervisor: oneOf(TB_SUPERVISORS) },
+  // The month names which card the record summarises: a wrong one is voided and recorded anew.
+  tb_medication: { occurredAt: isDate, dosesDue: isCount, dosesTaken: isCount },
+  tb_follow_up: {
+    occurredAt: isDate,
+    mode: oneOf(FOLLOW_UP_MODES),
+    phase: oneOf(TB_PHASES),
+    adverseReaction: isBoolean,
+  },
+  tb_treatment_end: { occurredAt: isDate, outcome: oneOf(TB_OUTCOMES) },
   health_record_review: {
     occurredAt: isDate,
     form: oneOf(HEALTH_RECORD_FORMS),

@@ -11,6 +11,11 @@ import type {
   KeyPopulationTag,
   RecordType,
   Sex,
+  TbDosing,
+  TbOutcome,
+  TbPhase,
+  TbRegimen,
+  TbSupervisor,
   TcmConstitution,
 } from './vocabulary';
 import type { Vitals } from '../rules/vitals';
@@ -148,6 +153,56 @@ export type ResidentEvent =
   | {
       type: 'ChildTcmGuidanceRecorded';
       data: Base & { recordId: string; doctorId: string; ageMonths: ChildTcmAge };
+    }
+  | {
+      /** The centre received the designated hospital's notification of a patient (occurredAt). */
+      type: 'TuberculosisPatientRegistered';
+      data: Base & {
+        /** The treatment's id: every later record of the treatment names it. */
+        recordId: string;
+        doctorId: string;
+        /** The day the hospital started the treatment. */
+        treatmentStart: string;
+        regimen: TbRegimen;
+        dosing: TbDosing;
+      };
+    }
+  | {
+      type: 'TbFirstVisitRecorded';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        treatmentId: string;
+        supervisor: TbSupervisor;
+      };
+    }
+  | {
+      /** A month of the medication card (服药卡): the doses due and those taken under supervision. */
+      type: 'TbMedicationRecorded';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        treatmentId: string;
+        /** The month the doses were due (YYYY-MM). */
+        month: string;
+        dosesDue: number;
+        dosesTaken: number;
+      };
+    }
+  | {
+      type: 'TbFollowUpRecorded';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        treatmentId: string;
+        mode: FollowUpMode;
+        phase: TbPhase;
+        adverseReaction: boolean;
+      };
+    }
+  | {
+      type: 'TbTreatmentEnded';
+      data: Base & { recordId: string; doctorId: string; treatmentId: string; outcome: TbOutcome };
     }
   | {
       type: 'RecordCorrected';

@@ -150,6 +150,16 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       return withRecord(state, 'mental_health_follow_up', event.data.recordId, event.data);
     case 'ChildTcmGuidanceRecorded':
       return withRecord(state, 'child_tcm_guidance', event.data.recordId, event.data);
+    case 'TuberculosisPatientRegistered':
+      return withRecord(state, 'tb_registration', event.data.recordId, event.data);
+    case 'TbFirstVisitRecorded':
+      return withRecord(state, 'tb_first_visit', event.data.recordId, event.data);
+    case 'TbMedicationRecorded':
+      return withRecord(state, 'tb_medication', event.data.recordId, event.data);
+    case 'TbFollowUpRecorded':
+      return withRecord(state, 'tb_follow_up', event.data.recordId, event.data);
+    case 'TbTreatmentEnded':
+      return withRecord(state, 'tb_treatment_end', event.data.recordId, event.data);
     case 'RecordVoided': {
       const r = state.records[event.data.recordId];
       return r

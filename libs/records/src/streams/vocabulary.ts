@@ -90,6 +90,11 @@ export const RECORD_TYPES = [
   'mental_health_registration',
   'mental_health_follow_up',
   'child_tcm_guidance',
+  'tb_registration',
+  'tb_first_visit',
+  'tb_medication',
+  'tb_follow_up',
+  'tb_treatment_end',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -137,3 +142,30 @@ export type MentalStatus = (typeof MENTAL_STATUSES)[number];
 /** The month ages at which a child gets TCM guidance (儿童中医药健康管理: 6, 12 … 36 months). */
 export const CHILD_TCM_AGES = [6, 12, 18, 24, 30, 36] as const;
 export type ChildTcmAge = (typeof CHILD_TCM_AGES)[number];
+
+/**
+ * A tuberculosis patient's regimen as the designated hospital notifies it (national
+ * specification, 3rd edition): a new patient's (初治) six months, a retreated patient's (复治)
+ * eight. Drug-resistant patients are managed by the hospital, not here.
+ */
+export const TB_REGIMENS = ['initial', 'retreatment'] as const;
+export type TbRegimen = (typeof TB_REGIMENS)[number];
+
+/** How often the doses are due: every day, or every other day (隔日). */
+export const TB_DOSING = ['daily', 'every_other_day'] as const;
+export type TbDosing = (typeof TB_DOSING)[number];
+
+/** Who watches the patient take each dose (督导人员): preferably medical staff, else family. */
+export const TB_SUPERVISORS = ['medical_staff', 'family_member', 'volunteer'] as const;
+export type TbSupervisor = (typeof TB_SUPERVISORS)[number];
+
+/** The treatment's phase at a follow-up: intensive (强化期) or continuation (继续期). */
+export const TB_PHASES = ['intensive', 'continuation'] as const;
+export type TbPhase = (typeof TB_PHASES)[number];
+
+/**
+ * How a treatment ended (结案): cured, completed, failed, died, lost to follow-up, transferred
+ * out. Regular medication is judged over the cured and the completed.
+ */
+export const TB_OUTCOMES = ['cured', 'completed', 'failed', 'died', 'lost', 'transferred'] as const;
+export type TbOutcome = (typeof TB_OUTCOMES)[number];

@@ -54,6 +54,29 @@ describe('after-death', () => {
     expect(alert.evidence).toEqual([death, review, visit]);
   });
 
+  it("covers a tuberculosis patient's doses and a treatment ended after the death", () => {
+    const log = new EventLog();
+    log.resident('r1');
+    const tb = { residentId: 'r1', doctorId: 'd1', treatmentId: 'tb-1' };
+    const card = log.add(
+      'resident-r1',
+      'TbMedicationRecorded',
+      { ...tb, recordId: 'tbm-1', month: '2024-05', dosesDue: 31, dosesTaken: 31 },
+      '2024-05-31',
+    );
+    // A treatment "completed" after the death would count for regular medication.
+    const end = log.add(
+      'resident-r1',
+      'TbTreatmentEnded',
+      { ...tb, recordId: 'tbe-1', outcome: 'completed' },
+      '2024-06-05',
+    );
+    const death = log.died('r1', '2024-05-01', at('2024-06-15'));
+    const [alert, ...more] = afterDeathDetector.detect({ period: 2024, view: log.view() });
+    expect(more).toEqual([]);
+    expect(alert.evidence).toEqual([death, card, end]);
+  });
+
   it('does not fire for services on or before the day of death', () => {
     const log = new EventLog();
     log.resident('r1');
