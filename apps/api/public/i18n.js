@@ -164,6 +164,7 @@
       'detector_fund-pre-disbursement': '资金提前拨付',
       'detector_village-clinic-share': '村卫生室经费占比不足',
       detector_places: '同日跨中心服务',
+      'detector_impossible-sequence': '日期先后不可能',
     },
     en: {
       title: 'Public-health progress ledger',
@@ -325,6 +326,7 @@
       'detector_fund-pre-disbursement': 'Funds paid before evaluation',
       'detector_village-clinic-share': 'Village clinics underfunded',
       detector_places: 'Two centres in one day',
+      'detector_impossible-sequence': 'Impossible sequence of dates',
     },
   };
 

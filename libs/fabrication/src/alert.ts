@@ -13,6 +13,7 @@ export const DETECTORS = [
   'fund-pre-disbursement',
   'village-clinic-share',
   'places',
+  'impossible-sequence',
 ] as const;
 export type DetectorId = (typeof DETECTORS)[number];
 

@@ -1,3 +1,4 @@
+import type { SequenceFault } from '@libs/indicators';
 import type { LedgerView } from './ledger-view';
 import type { AlertDraft, DetectorId } from './alert';
 
@@ -24,6 +25,15 @@ export interface SealMark {
   eventId: string;
 }
 
+/**
+ * A resident's records out of sequence (a visit before the birth, a dose before its minimum
+ * age…), judged by the indicators' own rules over the resident's stream (detection-scan.ts).
+ */
+export interface OutOfSequence {
+  residentId: string;
+  faults: SequenceFault[];
+}
+
 export interface DetectionInput {
   /** The evaluation year: only records whose occurredAt (China day) falls in it raise alerts. */
   period: number;
@@ -31,6 +41,7 @@ export interface DetectionInput {
   view: LedgerView;
   overClaims?: OverClaim[];
   seals?: SealMark[];
+  outOfSequence?: OutOfSequence[];
 }
 
 export type DetectorParams = Record<string, number>;

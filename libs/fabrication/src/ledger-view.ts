@@ -1,3 +1,4 @@
+import { SEQUENCE_EVENT_TYPES } from '@libs/indicators';
 import type { RecordedEvent } from '@libs/ledger';
 import { chinaDayNumber, dayNumber, fastChinaDay } from './days';
 
@@ -98,6 +99,13 @@ export interface LedgerView {
   funds: RecordedEvent[];
   /** The latest occurredAt day in the log (or '' for an empty log). */
   lastDay: string;
+  /**
+   * Residents with a record of a kind that keeps a sequence (SEQUENCE_EVENT_TYPES: a child's
+   * visits, doses, a mother's checks, a tuberculosis treatment) that was migrated or corrected:
+   * the only ways a record out of sequence reaches the ledger, since the deciders refuse one.
+   * Their streams are read for the impossible-sequence detector; nobody else's need be.
+   */
+  sequenceSuspects: Set<string>;
 }
 
 const FUND_TYPES = new Set(['FundsAllocated', 'FundsDisbursed', 'FundsRecovered']);
@@ -146,6 +154,7 @@ export class LedgerViewBuilder {
   private readonly doctors = new Map<string, { from: string; unitId: string }[]>();
   private readonly funds: RecordedEvent[] = [];
   private readonly migrations = new Set<string>();
+  private readonly sequenceSuspects = new Set<string>();
   /** One copy of each doctor id and condition or mode (each event brings its own). */
   private readonly strings = new Map<string, string>();
   private lastDay = '';
@@ -179,6 +188,7 @@ export class LedgerViewBuilder {
         r.dayN = dayNumber(r.day);
         r.year = Number(r.day.slice(0, 4));
       }
+      if (SEQUENCE_EVENT_TYPES.has(r.type)) this.sequenceSuspects.add(r.residentId);
       if ('doctorId' in changes) r.doctorId = this.optional(changes.doctorId);
       if ('condition' in changes) r.condition = this.optional(changes.condition);
       if ('mode' in changes) r.mode = this.optional(changes.mode);
@@ -244,6 +254,8 @@ export class LedgerViewBuilder {
     };
     this.records.push(r);
     this.byKey.set(`${residentId}/${recordId}`, r);
+    if ((e.sourceRecordedAt !== undefined || enteredAt === null) && SEQUENCE_EVENT_TYPES.has(type))
+      this.sequenceSuspects.add(residentId);
   }
 
   view(): LedgerView {
@@ -253,6 +265,7 @@ export class LedgerViewBuilder {
       parents: this.parents,
       unitKinds: this.unitKinds,
       doctors: this.doctors,
+      sequenceSuspects: this.sequenceSuspects,
       funds: this.funds,
       lastDay: this.lastDay,
     };

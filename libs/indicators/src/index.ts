@@ -25,3 +25,4 @@ export * from './live/figures-file';
 export * from './live/busy-years';
 export * from './evaluate/period-params';
 export * from './evaluate/tuberculosis';
+export * from './evaluate/sequence-faults';

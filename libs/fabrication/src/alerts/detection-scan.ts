@@ -5,11 +5,18 @@ import {
   reconciliationPeriods,
   submittedReportOf,
 } from '@libs/audit';
-import { LedgerModel, ResidentwiseEvaluation, UnitTree, periodOf } from '@libs/indicators';
+import {
+  LedgerModel,
+  ResidentwiseEvaluation,
+  UnitTree,
+  periodOf,
+  residentView,
+  sequenceFaultsOf,
+} from '@libs/indicators';
 import { type EventStore, type RecordedEvent, logPages } from '@libs/ledger';
 import { streamIds } from '@libs/records';
 import type { AlertDraft } from '../alert';
-import type { DetectionInput, OverClaim, SealMark } from '../detection-input';
+import type { DetectionInput, OutOfSequence, OverClaim, SealMark } from '../detection-input';
 import { type LedgerView, LedgerViewBuilder } from '../ledger-view';
 
 export interface ScanOptions {
@@ -95,6 +102,34 @@ async function reconcileResidentwise(
   }
   const results = evaluation.results(frame);
   return reconcileWith(new Map(periods.map((p, i) => [p.key, results[i]])), reports, today);
+}
+
+/**
+ * The records out of sequence of the residents who could hold one (LedgerView.sequenceSuspects:
+ * a sequenced record migrated or corrected), each resident's stream read on its own and judged
+ * as the indicators judge it, as the ledger knows it today on the period's last day.
+ */
+async function outOfSequence(
+  store: EventStore,
+  suspects: ReadonlySet<string>,
+  head: number,
+  period: number,
+  today: string,
+): Promise<OutOfSequence[]> {
+  const on = periodOf(period, null, today);
+  const read = (id: string) => store.readStream(streamIds.resident(id));
+  const found: OutOfSequence[] = [];
+  for await (const events of inOrder(suspects, READS_IN_FLIGHT, read)) {
+    const one = new LedgerModel();
+    for (const e of events) if (e.position <= head) one.apply(e);
+    for (const r of one.residents.values()) {
+      const v = residentView(r, on);
+      if (!v) continue;
+      const faults = sequenceFaultsOf(v).filter((f) => f.day.startsWith(`${period}-`));
+      if (faults.length > 0) found.push({ residentId: v.residentId, faults });
+    }
+  }
+  return found;
 }
 
 /** Stream reads kept in flight at once (one round trip each on a remote store). */
@@ -207,6 +242,13 @@ export async function scanForDetection(
     head,
     options.today,
   );
+  const sequence = await outOfSequence(
+    store,
+    view.sequenceSuspects,
+    head,
+    options.period,
+    options.today,
+  );
   let within: (unitId: string) => boolean = () => true;
   if (options.unit) {
     const tree = new UnitTree(frame, periodOf(options.period, null, options.today));
@@ -219,6 +261,7 @@ export async function scanForDetection(
       view,
       overClaims: overClaimsOf(lines, eventOfReport),
       seals,
+      outOfSequence: sequence,
     },
     events,
     unitOf: unitsOfSubjects(view, reportUnits),

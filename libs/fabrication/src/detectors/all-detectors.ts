@@ -13,6 +13,7 @@ import { overClaimDetector } from './over-claim/over-claim.detector';
 import { signWithoutServiceDetector } from './sign-without-service/sign-without-service.detector';
 import { workloadDetector } from './workload/workload.detector';
 import { placesDetector } from './places/places.detector';
+import { impossibleSequenceDetector } from './impossible-sequence/impossible-sequence.detector';
 
 /** Every detector, in the order of DETECTORS (alert.ts). */
 export const ALL_DETECTORS: readonly Detector[] = [
@@ -29,6 +30,7 @@ export const ALL_DETECTORS: readonly Detector[] = [
   fundPreDisbursementDetector,
   villageClinicShareDetector,
   placesDetector,
+  impossibleSequenceDetector,
 ] as Detector[];
 
 /**

@@ -1,6 +1,10 @@
 import type { DetectorId } from '@libs/fabrication/alert';
 
-/** The fabrication patterns the synthetic district can plant (every detector but benford-funds). */
+/**
+ * The fabrication patterns the synthetic district can plant: every detector but benford-funds and
+ * impossible-sequence (whose records reach the ledger only through a migration, which the seed is
+ * not; its spec builds them through one).
+ */
 export const INJECT_PATTERNS = [
   'after-death',
   'after-move',
