@@ -150,6 +150,10 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       return withRecord(state, 'mental_health_follow_up', event.data.recordId, event.data);
     case 'ChildTcmGuidanceRecorded':
       return withRecord(state, 'child_tcm_guidance', event.data.recordId, event.data);
+    case 'NewbornVisitRecorded':
+      return withRecord(state, 'newborn_visit', event.data.recordId, event.data);
+    case 'ChildCheckupRecorded':
+      return withRecord(state, 'child_checkup', event.data.recordId, event.data);
     case 'RecordVoided': {
       const r = state.records[event.data.recordId];
       return r

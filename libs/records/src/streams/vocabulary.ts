@@ -90,6 +90,8 @@ export const RECORD_TYPES = [
   'mental_health_registration',
   'mental_health_follow_up',
   'child_tcm_guidance',
+  'newborn_visit',
+  'child_checkup',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -137,3 +139,14 @@ export type MentalStatus = (typeof MENTAL_STATUSES)[number];
 /** The month ages at which a child gets TCM guidance (儿童中医药健康管理: 6, 12 … 36 months). */
 export const CHILD_TCM_AGES = [6, 12, 18, 24, 30, 36] as const;
 export type ChildTcmAge = (typeof CHILD_TCM_AGES)[number];
+
+/**
+ * The ages a child's health checkup (儿童健康检查) is due, in months (national specification, 3rd
+ * edition): the full-month checkup (满月) at 1 month; 3, 6, 8 and 12 months; 18, 24, 30 and 36
+ * months; then once a year at 4, 5 and 6 years.
+ */
+export const CHILD_CHECKUP_AGES = [1, 3, 6, 8, 12, 18, 24, 30, 36, 48, 60, 72] as const;
+export type ChildCheckupAge = (typeof CHILD_CHECKUP_AGES)[number];
+
+/** The checkup ages before three years, those the system management of under-3s asks for. */
+export const CHILD_UNDER_3_AGES = [1, 3, 6, 8, 12, 18, 24, 30, 36] as const;
