@@ -1,5 +1,6 @@
 import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
+import { judgeChildHealth } from './child-health';
 import { childTcmAgesDue } from './child-tcm';
 import { enrolment } from './cohorts';
 import { quarterOf, quarterlyDue } from './quarterly-due';
@@ -231,6 +232,11 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
             evidence,
           );
     }
+    case 'child_newborn_visited':
+    case 'child_checked_up':
+    case 'child_at_due_ages':
+    case 'child_eye_checked':
+      return judgeChildHealth(def.numerator, v, p);
     case 'renewed':
       return no('renewal is judged per contract', '续约按签约计');
     default: {
