@@ -13,6 +13,8 @@ export const SERVICE_TYPES = [
   'MentalDisorderPatientRegistered',
   'MentalHealthFollowUpRecorded',
   'ChildTcmGuidanceRecorded',
+  'NewbornVisitRecorded',
+  'ChildCheckupRecorded',
 ] as const;
 const SERVICE_TYPE_SET = new Set<string>(SERVICE_TYPES);
 
@@ -265,11 +267,16 @@ export const evidenceOf = (r: ServiceRecord): string[] =>
 /** A record's readings as numbers (or undefined), wherever its type keeps them. */
 export const vitalsOf = (r: ServiceRecord): Readings => r.vitals;
 
-/** Face-to-face: checkups, TCM assessments, follow-ups in clinic or at home (not by phone). */
+/**
+ * Face-to-face: checkups (a child's too), TCM assessments and a child's TCM guidance, newborn
+ * home visits, follow-ups in clinic or at home (not by phone).
+ */
 export const isFaceToFace = (r: ServiceRecord): boolean =>
   r.type === 'CheckupRecorded' ||
   r.type === 'TcmAssessmentRecorded' ||
   r.type === 'ChildTcmGuidanceRecorded' ||
+  r.type === 'NewbornVisitRecorded' ||
+  r.type === 'ChildCheckupRecorded' ||
   ((r.type === 'FollowUpRecorded' || r.type === 'MentalHealthFollowUpRecorded') &&
     r.mode !== 'phone');
 
