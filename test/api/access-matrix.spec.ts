@@ -53,6 +53,8 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   RecordTbMedication: { A: ['recorder'], B: [] },
   RecordTbFollowUp: { A: ['recorder'], B: [] },
   RecordTbTreatmentEnd: { A: ['recorder'], B: [] },
+  RecordNewbornVisit: { A: ['recorder'], B: [] },
+  RecordChildCheckup: { A: ['recorder'], B: [] },
   EnrollChronicCare: { A: ['recorder'], B: [] },
   RecordFollowUp: { A: ['recorder'], B: [] },
   CorrectRecord: { A: ['recorder'], B: [] },
@@ -486,6 +488,54 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
             outcome: 'lost',
           }),
         ),
+    },
+    {
+      name: 'RecordNewbornVisit',
+      arrange: async (u) => {
+        // Born 25 January 2024, home on the 27th: the commands' day, 1 February, is day 5.
+        const rid = id('r');
+        await root(
+          cmd('RegisterResident', {
+            residentId: rid,
+            birthDate: '2024-01-25',
+            sex: 'female',
+            unitId: u.centre,
+            occurredAt: '2024-01-26',
+          }),
+        );
+        return post(
+          cmd('RecordNewbornVisit', {
+            residentId: rid,
+            doctorId: u.doctor,
+            dischargedOn: '2024-01-27',
+            eyeExamined: true,
+          }),
+        );
+      },
+    },
+    {
+      name: 'RecordChildCheckup',
+      arrange: async (u) => {
+        // Born 1 August 2023: six months old on the commands' day, 1 February 2024.
+        const rid = id('r');
+        await root(
+          cmd('RegisterResident', {
+            residentId: rid,
+            birthDate: '2023-08-01',
+            sex: 'male',
+            unitId: u.centre,
+            occurredAt: '2023-08-10',
+          }),
+        );
+        return post(
+          cmd('RecordChildCheckup', {
+            residentId: rid,
+            doctorId: u.doctor,
+            ageMonths: 6,
+            eyeExamined: true,
+          }),
+        );
+      },
     },
     {
       name: 'EnrollChronicCare',

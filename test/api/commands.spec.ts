@@ -312,9 +312,11 @@ describe('POST /api/v1/commands', () => {
         'RecordTbMedication',
         'RecordTbFollowUp',
         'RecordTbTreatmentEnd',
+        'RecordNewbornVisit',
+        'RecordChildCheckup',
       ]),
     );
-    expect(types.length).toBe(41);
+    expect(types.length).toBe(43);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
     expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);

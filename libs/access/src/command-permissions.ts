@@ -28,6 +28,8 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   RecordTbMedication: 'records:write',
   RecordTbFollowUp: 'records:write',
   RecordTbTreatmentEnd: 'records:write',
+  RecordNewbornVisit: 'records:write',
+  RecordChildCheckup: 'records:write',
   EnrollChronicCare: 'records:write',
   RecordFollowUp: 'records:write',
   CorrectRecord: 'records:write',

@@ -22,6 +22,8 @@ export const SERVICE_TYPES = [
   'TbMedicationRecorded',
   'TbFollowUpRecorded',
   'TbTreatmentEnded',
+  'NewbornVisitRecorded',
+  'ChildCheckupRecorded',
 ] as const;
 const SERVICE_TYPE_SET = new Set<string>(SERVICE_TYPES);
 
@@ -287,20 +289,29 @@ export const evidenceOf = (r: ServiceRecord): string[] =>
 export const vitalsOf = (r: ServiceRecord): Readings => r.vitals;
 
 /**
- * Face-to-face: checkups, TCM assessments, follow-ups in clinic or at home (not by phone), a
- * tuberculosis patient's first home visit. A month of supervised doses is not: the doses are
- * watched by the supervisor, often a family member, and the card summarised once a month.
+ * Services given in person, always: checkups (a child's too), TCM assessments and a child's TCM
+ * guidance, newborn home visits, a tuberculosis patient's first home visit. A month of supervised
+ * doses is not: the doses are watched by the supervisor, often a family member, and the card
+ * summarised once a month.
  */
+const IN_PERSON = new Set<string>([
+  'CheckupRecorded',
+  'TcmAssessmentRecorded',
+  'ChildTcmGuidanceRecorded',
+  'NewbornVisitRecorded',
+  'ChildCheckupRecorded',
+  'TbFirstVisitRecorded',
+]);
+/** Follow-ups: in person in clinic or at home, not by phone. */
+const FOLLOW_UPS = new Set<string>([
+  'FollowUpRecorded',
+  'MentalHealthFollowUpRecorded',
+  'TbFollowUpRecorded',
+]);
+
+/** Face-to-face: what a doctor's day of work is made of (workload, places). */
 export const isFaceToFace = (r: ServiceRecord): boolean =>
-  r.type === 'CheckupRecorded' ||
-  r.type === 'TcmAssessmentRecorded' ||
-  r.type === 'ChildTcmGuidanceRecorded' ||
-  // The first visit of a tuberculosis patient is a home visit.
-  r.type === 'TbFirstVisitRecorded' ||
-  ((r.type === 'FollowUpRecorded' ||
-    r.type === 'MentalHealthFollowUpRecorded' ||
-    r.type === 'TbFollowUpRecorded') &&
-    r.mode !== 'phone');
+  IN_PERSON.has(r.type) || (FOLLOW_UPS.has(r.type) && r.mode !== 'phone');
 
 /**
  * A service delivered to the resident, as sign-without-service counts it: a checkup, a TCM

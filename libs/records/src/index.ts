@@ -18,6 +18,7 @@ export * from './streams/target-events';
 export * from './commands/id.decorator';
 export * from './rules/dates';
 export * from './rules/tb-sequence';
+export * from './rules/child-health-timing';
 export * from './commands/stream-state-cache';
 export * from './streams/migration-events';
 export * from './rules/source-time';

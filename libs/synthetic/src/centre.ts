@@ -1,6 +1,7 @@
 import { type Condition, enrolmentDay, writeEnrolment, writeFollowUps } from './care';
 import { writeCheckups } from './checkups';
 import { type ContractPlan, planHouseholdContracts, writeContract } from './contracts';
+import { writeChildHealth } from './child-health';
 import { writeChildTcm } from './child-tcm';
 import { writeFixes } from './fixes';
 import { writeMentalHealth } from './mental-health';
@@ -120,6 +121,7 @@ export function writeResident(
   writeMentalHealth(ctx, s);
   writeChildTcm(ctx, s);
   writeTuberculosis(ctx, s);
+  writeChildHealth(ctx, s);
   writeFixes(ctx, s);
 }
 

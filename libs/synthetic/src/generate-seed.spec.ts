@@ -163,6 +163,21 @@ describe('generateSeed (small, 2024, seed 7)', () => {
     expect(controlled / last.size).toBeGreaterThan(0.45);
     expect(controlled / last.size).toBeLessThan(0.6);
   });
+
+  it('visits newborns after the discharge, most within 7 days, and checks children up to 6', () => {
+    const born = of('RegisterResident').filter((c) => (c.birthDate as string) >= '2024-01-01');
+    const visits = of('RecordNewbornVisit');
+    const day = (d: unknown) => Date.parse(d as string) / 86_400_000;
+    const after = visits.map((v) => day(v.occurredAt) - day(v.dischargedOn));
+    expect(Math.min(...after)).toBeGreaterThanOrEqual(0);
+    const inTime = after.filter((d) => d <= 7).length;
+    expect(inTime / born.length).toBeGreaterThan(0.85);
+    expect(inTime / born.length).toBeLessThan(1);
+    const birthOf = new Map(of('RegisterResident').map((c) => [c.residentId!, c.birthDate]));
+    const checkups = of('RecordChildCheckup');
+    expect(checkups.length).toBeGreaterThan(0);
+    for (const c of checkups) expect(birthOf.get(c.residentId!)! >= '2018-01-01').toBe(true);
+  });
 });
 
 describe('seed years', () => {

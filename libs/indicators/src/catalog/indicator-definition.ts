@@ -18,7 +18,9 @@ export type Cohort =
   | 'smd_at_home'
   | 'children_due_tcm'
   | 'tb_notified'
-  | 'tb_treatments_completed';
+  | 'tb_treatments_completed'
+  | 'children_born'
+  | 'children_under_3_due';
 
 /** Numerator rules, each a named, tested function in evaluate/indicator-rules.ts. */
 export type NumeratorRule =
@@ -38,7 +40,11 @@ export type NumeratorRule =
   | 'child_tcm_at_ages'
   | 'tb_managed'
   | 'tb_visited_timely'
-  | 'tb_regular_medication';
+  | 'tb_regular_medication'
+  | 'child_newborn_visited'
+  | 'child_checked_up'
+  | 'child_at_due_ages'
+  | 'child_eye_checked';
 
 /**
  * The programme's service categories an indicator belongs to, in the order a report lists them
@@ -47,6 +53,7 @@ export type NumeratorRule =
 export const INDICATOR_CATEGORIES = [
   'health_records',
   'signing',
+  'children',
   'elderly',
   'chronic',
   'mental_health',
@@ -59,6 +66,7 @@ export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
 export const CATEGORY_NAMES: Record<IndicatorCategory, { zh: string; en: string }> = {
   health_records: { zh: '居民健康档案管理', en: 'Health records' },
   signing: { zh: '家庭医生签约服务', en: 'Family doctor contracts' },
+  children: { zh: '0～6岁儿童健康管理', en: 'Children 0–6' },
   elderly: { zh: '老年人健康管理', en: 'Elderly health management' },
   chronic: { zh: '慢性病患者健康管理', en: 'Chronic disease management' },
   mental_health: { zh: '严重精神障碍患者管理', en: 'Severe mental disorders' },

@@ -1,4 +1,5 @@
 import type { Cohort } from '../catalog/indicator-definition';
+import { childCheckupAgesDue, isLiveBirth } from './child-health';
 import { childTcmAgesDue } from './child-tcm';
 import { healthRecordOn } from './health-record';
 import { patientRegistration } from './mental-health';
@@ -48,6 +49,10 @@ export function inCohort(
       return v.tags.has('disabled');
     case 'children_due_tcm':
       return childTcmAgesDue(v, period).length > 0;
+    case 'children_born':
+      return isLiveBirth(v, period);
+    case 'children_under_3_due':
+      return childCheckupAgesDue(v, period).length > 0;
     case 'smd_patients':
       return !!patientRegistration(v);
     case 'smd_at_home':

@@ -108,6 +108,12 @@ describe('evaluatePeriod on a hand-counted centre', () => {
       tb_regular_medication: [0, 0],
       // y2 (born 2021-05-01) reached 36 months on 2024-05-01 and had no TCM guidance.
       children_tcm: [0, 1],
+      // y2 is 3 this year: a child 0–6 with no checkup (nor eye check), too old for the under-3s,
+      // and nobody was born.
+      children_newborn_visit: [0, 0],
+      children_health_management: [0, 1],
+      children_system_management: [0, 0],
+      children_eye_vision: [0, 1],
     });
   });
 

@@ -63,6 +63,8 @@ function recordOn(v: ResidentView, p: Period): HealthRecordOnDay | null {
  * Services that use a health record (动态使用): a checkup, a follow-up (of a chronic condition,
  * a severe mental disorder or tuberculosis, the first home visit included), a TCM
  * identification or a child's TCM guidance.
+ * Services that use a health record (动态使用): a checkup, a follow-up (of a chronic condition or
+ * a severe mental disorder), a TCM identification, a child's TCM guidance, newborn visit or checkup.
  * Signing a contract, enrolling and reviewing the record itself are not uses of it.
  */
 export const USES_A_RECORD = new Set([
@@ -73,4 +75,6 @@ export const USES_A_RECORD = new Set([
   'child_tcm_guidance',
   'tb_first_visit',
   'tb_follow_up',
+  'newborn_visit',
+  'child_checkup',
 ]);

@@ -1,5 +1,6 @@
 import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
+import { judgeChildHealth } from './child-health';
 import { childTcmAgesDue } from './child-tcm';
 import { enrolment } from './cohorts';
 import { quarterOf, quarterlyDue } from './quarterly-due';
@@ -286,6 +287,11 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
         return no('no tuberculosis treatment completed this year', '本年度无完成疗程的肺结核治疗');
       return regularly(course);
     }
+    case 'child_newborn_visited':
+    case 'child_checked_up':
+    case 'child_at_due_ages':
+    case 'child_eye_checked':
+      return judgeChildHealth(def.numerator, v, p);
     case 'renewed':
       return no('renewal is judged per contract', '续约按签约计');
     default: {

@@ -8,6 +8,7 @@ import {
   SHANGDANG_2023,
   SHANGDANG_2023_REPORTED as R,
 } from '../testing/shangdang-2023.fixture';
+import { SHANGDANG_2023_CHILDREN } from '../testing/shangdang-2023-children';
 import { evaluatePeriod, type RateRow } from './evaluate-period';
 import { periodOf } from './period';
 
@@ -64,7 +65,7 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
       to: 319_368,
       nearest: 319_344,
     });
-    // Figures the catalog has no indicator for, derived for the note only.
+    // Children's figures (reproduced below) and one the catalog has no indicator for.
     expect(implied(R.childrenManaged)).toEqual({ from: 18_769, to: 18_770, nearest: 18_770 });
     expect(implied(R.childrenTcm)).toEqual({ from: 7_441, to: 7_441, nearest: 7_441 });
     expect(implied(R.earlyPregnancyRegistration)).toEqual({
@@ -168,12 +169,16 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
     expect(percentOf(R.elderlyTcm.count, 45_680)).toBe(78.72);
   });
 
-  it('has no catalog indicator for children or early pregnancy', () => {
+  it('has no catalog indicator for early pregnancy', () => {
     const catalog = catalogForPeriod(2023)!;
     const rules = new Set<NumeratorRule>(catalog.indicators.map((d) => d.numerator));
     expect([...rules].sort()).toEqual([
       'active_contract',
       'bp_controlled',
+      'child_at_due_ages',
+      'child_checked_up',
+      'child_eye_checked',
+      'child_newborn_visited',
       'child_tcm_at_ages',
       'complete_elderly_checkup',
       'glucose_controlled',
@@ -190,11 +195,47 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
       'tb_visited_timely',
       'tcm_assessment',
     ]);
-    // Children and pregnant women appear only as signing cohorts.
-    expect(
-      catalog.indicators
-        .filter((d) => d.cohort === 'children_0_6' || d.cohort === 'pregnant')
-        .map((d) => d.id),
-    ).toEqual(['signing_children', 'signing_pregnant']);
+    // Pregnant women appear only as a signing cohort.
+    expect(catalog.indicators.filter((d) => d.cohort === 'pregnant').map((d) => d.id)).toEqual([
+      'signing_pregnant',
+    ]);
+  });
+  // ---- Children 0–6 and children's TCM (shangdang-2023-children.ts) ----
+  it('reproduces children under 7 managed and their eye and vision checks, 91.51%', () => {
+    const managed = figure('children_health_management');
+    expect(managed).toEqual({
+      numerator: R.childrenManaged.count,
+      denominator: R.childrenUnder7,
+      percent: R.childrenManaged.percent,
+    });
+    expect(figure('children_eye_vision')).toEqual({
+      ...managed,
+      percent: R.childrenEyeVision.percent,
+    });
+  });
+
+  it("reproduces children's TCM 87.72%: 6,527 of the 7,441 who reached a month age", () => {
+    expect(figure('children_tcm')).toEqual({
+      numerator: R.childrenTcm.count,
+      denominator: SHANGDANG_2023_CHILDREN.tcmDue,
+      percent: R.childrenTcm.percent,
+    });
+  });
+
+  it('gives the rates the bulletin does not print: newborn visits and the under-3s', () => {
+    // The managed children are spread evenly over the births (oldest first), so each group has
+    // about 91.5% of them: 1,897 of the 2,072 born in 2023 were visited (three days after the
+    // discharge). Children 0–2 are those born 2021–2023, less the 175 born in December 2023 who
+    // owe no checkup yet; 5,415 of the 5,918 were checked at every due age.
+    expect(figure('children_newborn_visit')).toEqual({
+      numerator: 1_897,
+      denominator: 2_072,
+      percent: 91.55,
+    });
+    expect(figure('children_system_management')).toEqual({
+      numerator: 5_415,
+      denominator: 2_116 + 1_905 + 2_072 - 175,
+      percent: 91.5,
+    });
   });
 });

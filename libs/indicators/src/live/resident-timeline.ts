@@ -1,4 +1,4 @@
-import { CHILD_TCM_AGES, chinaDay, monthAgeDay } from '@libs/records';
+import { CHILD_TCM_AGES, CHILD_UNDER_3_AGES, chinaDay, monthAgeDay } from '@libs/records';
 import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
 import type { ResidentModel } from '../model/resident-model';
@@ -19,10 +19,14 @@ function daysOf(r: ResidentModel, year: number): string[] {
   if (r.registered) refs.push(r.registered.ref);
   for (const list of [r.tagChanges, r.reassignments, r.movedOut, r.died])
     for (const f of list) refs.push(f.ref);
-  // A young child owes TCM guidance from the day they reach each month age.
+  // A young child owes TCM guidance, and a child under 3 a checkup, from the day they reach each
+  // month age. (A newborn visit is judged by its own day against its discharge day, both dates of
+  // the record, taken below: the 7th day after the discharge is never compared with the period's.)
   const birth = r.registered?.data.birthDate;
-  if (typeof birth === 'string' && Number(birth.slice(0, 4)) >= year - 4)
+  if (typeof birth === 'string' && Number(birth.slice(0, 4)) >= year - 4) {
     for (const m of CHILD_TCM_AGES) days.push(monthAgeDay(birth, m));
+    for (const m of CHILD_UNDER_3_AGES) days.push(monthAgeDay(birth, m));
+  }
   // Chronic care and severe mental disorder patients owe one follow-up a quarter.
   let quarterly = false;
   for (const m of r.records.values()) {

@@ -33,6 +33,8 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   TbMedicationRecorded: 'tb_medication',
   TbFollowUpRecorded: 'tb_follow_up',
   TbTreatmentEnded: 'tb_treatment_end',
+  NewbornVisitRecorded: 'newborn_visit',
+  ChildCheckupRecorded: 'child_checkup',
 };
 
 /** What the model tells before it changes a resident. */

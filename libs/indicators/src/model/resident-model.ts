@@ -16,7 +16,9 @@ export type RecordKind =
   | 'tb_first_visit'
   | 'tb_medication'
   | 'tb_follow_up'
-  | 'tb_treatment_end';
+  | 'tb_treatment_end'
+  | 'newborn_visit'
+  | 'child_checkup';
 
 /** One service record with everything that later happened to it. */
 export interface RecordModel {

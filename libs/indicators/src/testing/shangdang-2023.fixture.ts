@@ -1,5 +1,6 @@
 import { LedgerModel } from '../model/ledger-model';
 import { addDays, SyntheticLedger } from './synthetic-events';
+import { childBirthDate, scheduleChild } from './shangdang-2023-children';
 
 /**
  * Shangdang district (上党区, Changzhi), 2023 year-end evaluation as reported (domain.md, "A
@@ -12,6 +13,8 @@ export const SHANGDANG_2023_REPORTED = {
   standardisedRecords: { count: 209_937, percent: 65.74, decimals: 2 },
   childrenUnder7: 18_770,
   childrenManaged: { count: 17_176, percent: 91.51, decimals: 2 },
+  /** Children 0–6 with an eye and vision check (no count printed: the managed children's rate). */
+  childrenEyeVision: { percent: 91.51, decimals: 2 },
   earlyPregnancyRegistration: { count: 1_915, percent: 92.42, decimals: 2 },
   elderlyManaged: { count: 34_150, percent: 67.38, decimals: 2 },
   hypertensionStandardised: { count: 39_042, percent: 72.86, decimals: 2 },
@@ -109,7 +112,9 @@ const split = (total: number, k: number) =>
  *    other one (even index) hypertensive — managed to standard (4 quarterly face-to-face visits,
  *    the elderly checkup) when among the first 34,150, else only Q1 and Q2 visits; every sixth
  *    (index ≡ 1 mod 6) among the first 34,150 diabetic and managed;
- *  - 18,770 children 0–6 (c0…, oldest first), the first 16,000 signed (newborns not yet);
+ *  - 18,770 children 0–6 (c0…, oldest first, births per year as shangdang-2023-children.ts
+ *    says), the first 16,000 signed (newborns not yet); 17,176 managed in 2023 (checkups at the
+ *    due ages, eyes, newborn visits) and 6,527 given TCM guidance at every month age due;
  *  - 249,880 residents 7–64 (a0…): hypertension managed a0–a21966, short a21967–a23966;
  *    diabetes managed a30000–a32564, short a32565–a34107; the first 223,388 signed;
  *  - 1,800 residents 65+ signed and checked in January 2023 who died later in the year, and
@@ -313,9 +318,10 @@ export function shangdangLedger(): SyntheticLedger {
     if (i < S.elderlyTcm) tcm(id, i, checkedOn);
   }
   for (let k = 0; k < S.children; k += 1) {
-    const birth = addDays('2017-01-01', Math.floor((k * 2555) / S.children));
+    const birth = childBirthDate(k);
     register(`sd-c${k}`, k, birth, [], birth);
     if (k < S.childrenSigned) sign(`sd-c${k}`, k);
+    scheduleChild({ log, uploaded, doctorOf }, `sd-c${k}`, k, birth);
   }
   for (let j = 0; j < S.adults; j += 1) {
     const id = `sd-a${j}`;

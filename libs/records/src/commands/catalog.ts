@@ -22,6 +22,8 @@ import { recordTbFirstVisit } from '../record-tb-first-visit/record-tb-first-vis
 import { recordTbMedication } from '../record-tb-medication/record-tb-medication.action';
 import { recordTbFollowUp } from '../record-tb-follow-up/record-tb-follow-up.action';
 import { recordTbTreatmentEnd } from '../record-tb-treatment-end/record-tb-treatment-end.action';
+import { recordNewbornVisit } from '../record-newborn-visit/record-newborn-visit.action';
+import { recordChildCheckup } from '../record-child-checkup/record-child-checkup.action';
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
@@ -60,6 +62,8 @@ export const ACTIONS: readonly Action[] = [
   recordTbMedication,
   recordTbFollowUp,
   recordTbTreatmentEnd,
+  recordNewbornVisit,
+  recordChildCheckup,
   enrollChronicCare,
   recordFollowUp,
   correctRecord,

@@ -70,6 +70,15 @@ export const CORRECTABLE: Record<RecordType, Record<string, FieldCheck>> = {
   health_record: { form: oneOf(HEALTH_RECORD_FORMS), complete: isBoolean },
   // The month age names what the guidance was for: a wrong one is voided and recorded anew.
   child_tcm_guidance: { occurredAt: isDate },
+  // The indicators judge a corrected day against the birth and discharge again (newbornVisitFault).
+  newborn_visit: { occurredAt: isDate, dischargedOn: isDate, eyeExamined: isBoolean },
+  // As for TCM guidance, the age names what the checkup was for: a wrong one is voided.
+  child_checkup: {
+    occurredAt: isDate,
+    eyeExamined: isBoolean,
+    visionLeft: isNumber,
+    visionRight: isNumber,
+  },
   mental_health_registration: {
     occurredAt: isDate,
     diagnosis: oneOf(SEVERE_MENTAL_DISORDERS),

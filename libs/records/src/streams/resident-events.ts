@@ -1,5 +1,6 @@
 import type {
   CheckupKind,
+  ChildCheckupAge,
   ChildTcmAge,
   Condition,
   FollowUpMode,
@@ -203,6 +204,28 @@ export type ResidentEvent =
   | {
       type: 'TbTreatmentEnded';
       data: Base & { recordId: string; doctorId: string; treatmentId: string; outcome: TbOutcome };
+    }
+  | {
+      type: 'NewbornVisitRecorded';
+      /** occurredAt is the visit's day; dischargedOn the day the newborn left hospital. */
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        dischargedOn: string;
+        eyeExamined: boolean;
+      };
+    }
+  | {
+      type: 'ChildCheckupRecorded';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        ageMonths: ChildCheckupAge;
+        eyeExamined: boolean;
+        /** Visual acuity, five-point notation, when tested (from 4 years). */
+        visionLeft?: number;
+        visionRight?: number;
+      };
     }
   | {
       type: 'RecordCorrected';

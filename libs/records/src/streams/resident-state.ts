@@ -160,6 +160,10 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       return withRecord(state, 'tb_follow_up', event.data.recordId, event.data);
     case 'TbTreatmentEnded':
       return withRecord(state, 'tb_treatment_end', event.data.recordId, event.data);
+    case 'NewbornVisitRecorded':
+      return withRecord(state, 'newborn_visit', event.data.recordId, event.data);
+    case 'ChildCheckupRecorded':
+      return withRecord(state, 'child_checkup', event.data.recordId, event.data);
     case 'RecordVoided': {
       const r = state.records[event.data.recordId];
       return r

@@ -95,6 +95,8 @@ export const RECORD_TYPES = [
   'tb_medication',
   'tb_follow_up',
   'tb_treatment_end',
+  'newborn_visit',
+  'child_checkup',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -169,3 +171,14 @@ export type TbPhase = (typeof TB_PHASES)[number];
  */
 export const TB_OUTCOMES = ['cured', 'completed', 'failed', 'died', 'lost', 'transferred'] as const;
 export type TbOutcome = (typeof TB_OUTCOMES)[number];
+
+/**
+ * The ages a child's health checkup (儿童健康检查) is due, in months (national specification, 3rd
+ * edition): the full-month checkup (满月) at 1 month; 3, 6, 8 and 12 months; 18, 24, 30 and 36
+ * months; then once a year at 4, 5 and 6 years.
+ */
+export const CHILD_CHECKUP_AGES = [1, 3, 6, 8, 12, 18, 24, 30, 36, 48, 60, 72] as const;
+export type ChildCheckupAge = (typeof CHILD_CHECKUP_AGES)[number];
+
+/** The checkup ages before three years, those the system management of under-3s asks for. */
+export const CHILD_UNDER_3_AGES = [1, 3, 6, 8, 12, 18, 24, 30, 36] as const;
