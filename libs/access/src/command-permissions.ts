@@ -23,6 +23,8 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   RegisterMentalDisorderPatient: 'records:write',
   RecordMentalHealthFollowUp: 'records:write',
   RecordChildTcmGuidance: 'records:write',
+  IssueVaccinationCertificate: 'records:write',
+  RecordVaccineDose: 'records:write',
   EnrollChronicCare: 'records:write',
   RecordFollowUp: 'records:write',
   CorrectRecord: 'records:write',

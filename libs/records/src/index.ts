@@ -17,6 +17,7 @@ export * from './streams/doctor-events';
 export * from './streams/target-events';
 export * from './commands/id.decorator';
 export * from './rules/dates';
+export * from './rules/immunisation-schedule';
 export * from './commands/stream-state-cache';
 export * from './streams/migration-events';
 export * from './rules/source-time';

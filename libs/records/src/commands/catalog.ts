@@ -17,6 +17,8 @@ import { reviewHealthRecord } from '../review-health-record/review-health-record
 import { registerMentalDisorderPatient } from '../register-mental-disorder-patient/register-mental-disorder-patient.action';
 import { recordMentalHealthFollowUp } from '../record-mental-health-follow-up/record-mental-health-follow-up.action';
 import { recordChildTcmGuidance } from '../record-child-tcm-guidance/record-child-tcm-guidance.action';
+import { issueVaccinationCertificate } from '../issue-vaccination-certificate/issue-vaccination-certificate.action';
+import { recordVaccineDose } from '../record-vaccine-dose/record-vaccine-dose.action';
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
@@ -50,6 +52,8 @@ export const ACTIONS: readonly Action[] = [
   registerMentalDisorderPatient,
   recordMentalHealthFollowUp,
   recordChildTcmGuidance,
+  issueVaccinationCertificate,
+  recordVaccineDose,
   enrollChronicCare,
   recordFollowUp,
   correctRecord,

@@ -150,6 +150,10 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       return withRecord(state, 'mental_health_follow_up', event.data.recordId, event.data);
     case 'ChildTcmGuidanceRecorded':
       return withRecord(state, 'child_tcm_guidance', event.data.recordId, event.data);
+    case 'VaccinationCertificateIssued':
+      return withRecord(state, 'vaccination_certificate', event.data.recordId, event.data);
+    case 'VaccineDoseRecorded':
+      return withRecord(state, 'vaccine_dose', event.data.recordId, event.data);
     case 'RecordVoided': {
       const r = state.records[event.data.recordId];
       return r

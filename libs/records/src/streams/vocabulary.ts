@@ -90,6 +90,8 @@ export const RECORD_TYPES = [
   'mental_health_registration',
   'mental_health_follow_up',
   'child_tcm_guidance',
+  'vaccination_certificate',
+  'vaccine_dose',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -137,3 +139,16 @@ export type MentalStatus = (typeof MENTAL_STATUSES)[number];
 /** The month ages at which a child gets TCM guidance (儿童中医药健康管理: 6, 12 … 36 months). */
 export const CHILD_TCM_AGES = [6, 12, 18, 24, 30, 36] as const;
 export type ChildTcmAge = (typeof CHILD_TCM_AGES)[number];
+
+/**
+ * Where a dose was given (接种部位): the arm or thigh of an injection, or by mouth (bOPV). The
+ * vaccines themselves and their schedule are in rules/immunisation-schedule.ts.
+ */
+export const DOSE_SITES = [
+  'left_upper_arm',
+  'right_upper_arm',
+  'left_thigh',
+  'right_thigh',
+  'oral',
+] as const;
+export type DoseSite = (typeof DOSE_SITES)[number];
