@@ -1,5 +1,10 @@
-/** Who is counted in a denominator: a population cohort, a task count, or managed patients. */
-export type DenominatorKind = 'cohort' | 'assigned_target' | 'under_management';
+import type { Vaccine } from '@libs/records';
+
+/**
+ * Who is counted in a denominator: a population cohort, a task count, managed patients, or
+ * records (each dose record given in the year, not the residents who had one).
+ */
+export type DenominatorKind = 'cohort' | 'assigned_target' | 'under_management' | 'records';
 
 /** The cohorts the programme counts (domain.md, indicators table). */
 export type Cohort =
@@ -16,7 +21,10 @@ export type Cohort =
   | 'e_record_holders'
   | 'smd_patients'
   | 'smd_at_home'
-  | 'children_due_tcm';
+  | 'children_due_tcm'
+  | 'vacc_children_due'
+  | `vacc_due:${Vaccine}`
+  | 'vacc_doses_given';
 
 /** Numerator rules, each a named, tested function in evaluate/indicator-rules.ts. */
 export type NumeratorRule =
@@ -33,7 +41,11 @@ export type NumeratorRule =
   | 'smd_registered'
   | 'smd_managed'
   | 'smd_standard'
-  | 'child_tcm_at_ages';
+  | 'child_tcm_at_ages'
+  | 'vacc_certified'
+  | 'vacc_all_due_given'
+  | `vacc_given:${Vaccine}`
+  | 'vacc_dose_complete';
 
 /**
  * The programme's service categories an indicator belongs to, in the order a report lists them
@@ -41,6 +53,7 @@ export type NumeratorRule =
  */
 export const INDICATOR_CATEGORIES = [
   'health_records',
+  'vaccination',
   'signing',
   'elderly',
   'chronic',
@@ -52,6 +65,7 @@ export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
 /** Each category's name, as the plans and bulletins print it. */
 export const CATEGORY_NAMES: Record<IndicatorCategory, { zh: string; en: string }> = {
   health_records: { zh: '居民健康档案管理', en: 'Health records' },
+  vaccination: { zh: '预防接种', en: 'Vaccination' },
   signing: { zh: '家庭医生签约服务', en: 'Family doctor contracts' },
   elderly: { zh: '老年人健康管理', en: 'Elderly health management' },
   chronic: { zh: '慢性病患者健康管理', en: 'Chronic disease management' },
@@ -70,7 +84,8 @@ export interface IndicatorDefinition {
   denominator:
     | { kind: 'cohort' }
     | { kind: 'assigned_target'; targetKey: string }
-    | { kind: 'under_management' };
+    | { kind: 'under_management' }
+    | { kind: 'records' };
   /**
    * Target rate 0–1, or relative to the same unit's rate a year earlier (e.g. "2023 + 3 pp"), or
    * null where the plan sets none (the rate is shown, its status "no target").

@@ -4,6 +4,7 @@ import { healthRecordOn } from './health-record';
 import { patientRegistration } from './mental-health';
 import type { Period } from './period';
 import type { LiveRecord, ResidentView } from './resident-view';
+import { dosesDue, isVaccineCohort, vaccineOf } from './vaccination';
 
 const KEY_TAGS = [
   'hypertension',
@@ -23,10 +24,11 @@ export const enrolment = (v: ResidentView, condition: string): LiveRecord | unde
 /** Is the resident in the cohort on the period's day? Age cohorts count age at the year's end. */
 export function inCohort(
   v: ResidentView,
-  cohort: Exclude<Cohort, 'contracts_expiring'>,
+  cohort: Exclude<Cohort, 'contracts_expiring' | 'vacc_doses_given'>,
   period: Period,
 ): boolean {
   if (!v.present) return false;
+  if (isVaccineCohort(cohort)) return dosesDue(v, period, vaccineOf(cohort)).length > 0;
   const age = v.age;
   switch (cohort) {
     case 'all_residents':
@@ -47,6 +49,8 @@ export function inCohort(
       return v.tags.has('disabled');
     case 'children_due_tcm':
       return childTcmAgesDue(v, period).length > 0;
+    case 'vacc_children_due':
+      return dosesDue(v, period).length > 0;
     case 'smd_patients':
       return !!patientRegistration(v);
     case 'smd_at_home':

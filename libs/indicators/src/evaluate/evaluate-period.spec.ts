@@ -105,6 +105,21 @@ describe('evaluatePeriod on a hand-counted centre', () => {
       smd_standard_management: [0, 0],
       // y2 (born 2021-05-01) reached 36 months on 2024-05-01 and had no TCM guidance.
       children_tcm: [0, 1],
+      // y2 has no vaccination certificate and owed MPSV-AC 3 (three years, due 2024-06-01).
+      vacc_certificate: [0, 1],
+      vacc_coverage: [0, 1],
+      vacc_coverage_hepb: [0, 0],
+      vacc_coverage_bcg: [0, 0],
+      vacc_coverage_ipv: [0, 0],
+      vacc_coverage_bopv: [0, 0],
+      vacc_coverage_dtap: [0, 0],
+      vacc_coverage_dt: [0, 0],
+      vacc_coverage_mpsv_a: [0, 0],
+      vacc_coverage_mmr: [0, 0],
+      vacc_coverage_je_l: [0, 0],
+      vacc_coverage_mpsv_ac: [0, 1],
+      vacc_coverage_hepa_l: [0, 0],
+      vacc_dose_complete: [0, 0],
     });
   });
 

@@ -168,7 +168,7 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
     expect(percentOf(R.elderlyTcm.count, 45_680)).toBe(78.72);
   });
 
-  it('has no catalog indicator for children or early pregnancy', () => {
+  it('has no catalog indicator for early pregnancy; children 0–6 count for signing and certificates', () => {
     const catalog = catalogForPeriod(2023)!;
     const rules = new Set<NumeratorRule>(catalog.indicators.map((d) => d.numerator));
     expect([...rules].sort()).toEqual([
@@ -186,12 +186,26 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
       'standardised_e_record',
       'standardised_management',
       'tcm_assessment',
+      'vacc_all_due_given',
+      'vacc_certified',
+      'vacc_dose_complete',
+      'vacc_given:BCG',
+      'vacc_given:DT',
+      'vacc_given:DTaP',
+      'vacc_given:HepA-L',
+      'vacc_given:HepB',
+      'vacc_given:IPV',
+      'vacc_given:JE-L',
+      'vacc_given:MMR',
+      'vacc_given:MPSV-A',
+      'vacc_given:MPSV-AC',
+      'vacc_given:bOPV',
     ]);
-    // Children and pregnant women appear only as signing cohorts.
+    // Pregnant women appear only as a signing cohort, children 0–6 also in the certificate rate.
     expect(
       catalog.indicators
         .filter((d) => d.cohort === 'children_0_6' || d.cohort === 'pregnant')
         .map((d) => d.id),
-    ).toEqual(['signing_children', 'signing_pregnant']);
+    ).toEqual(['signing_children', 'signing_pregnant', 'vacc_certificate']);
   });
 });

@@ -28,6 +28,8 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   MentalDisorderPatientRegistered: 'mental_health_registration',
   MentalHealthFollowUpRecorded: 'mental_health_follow_up',
   ChildTcmGuidanceRecorded: 'child_tcm_guidance',
+  VaccinationCertificateIssued: 'vaccination_certificate',
+  VaccineDoseRecorded: 'vaccine_dose',
 };
 
 /** What the model tells before it changes a resident. */

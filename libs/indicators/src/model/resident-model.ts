@@ -11,7 +11,9 @@ export type RecordKind =
   | 'health_record_review'
   | 'mental_health_registration'
   | 'mental_health_follow_up'
-  | 'child_tcm_guidance';
+  | 'child_tcm_guidance'
+  | 'vaccination_certificate'
+  | 'vaccine_dose';
 
 /** One service record with everything that later happened to it. */
 export interface RecordModel {
