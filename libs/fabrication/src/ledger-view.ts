@@ -13,6 +13,8 @@ export const SERVICE_TYPES = [
   'MentalDisorderPatientRegistered',
   'MentalHealthFollowUpRecorded',
   'ChildTcmGuidanceRecorded',
+  'VaccinationCertificateIssued',
+  'VaccineDoseRecorded',
 ] as const;
 const SERVICE_TYPE_SET = new Set<string>(SERVICE_TYPES);
 
@@ -265,11 +267,15 @@ export const evidenceOf = (r: ServiceRecord): string[] =>
 /** A record's readings as numbers (or undefined), wherever its type keeps them. */
 export const vitalsOf = (r: ServiceRecord): Readings => r.vitals;
 
-/** Face-to-face: checkups, TCM assessments, follow-ups in clinic or at home (not by phone). */
+/**
+ * Face-to-face: checkups, TCM assessments, follow-ups in clinic or at home (not by phone), a
+ * vaccine dose (given in person; a dose copied from a certificate names no vaccinator).
+ */
 export const isFaceToFace = (r: ServiceRecord): boolean =>
   r.type === 'CheckupRecorded' ||
   r.type === 'TcmAssessmentRecorded' ||
   r.type === 'ChildTcmGuidanceRecorded' ||
+  r.type === 'VaccineDoseRecorded' ||
   ((r.type === 'FollowUpRecorded' || r.type === 'MentalHealthFollowUpRecorded') &&
     r.mode !== 'phone');
 

@@ -4,6 +4,7 @@ import { type ContractPlan, planHouseholdContracts, writeContract } from './cont
 import { writeChildTcm } from './child-tcm';
 import { writeFixes } from './fixes';
 import { writeMentalHealth } from './mental-health';
+import { writeVaccination } from './vaccination';
 import { planHealthRecord, writeCheckupReview, writeHealthRecordOpening } from './health-records';
 import { RECORDS_FROM } from './org';
 import type { Person } from './population';
@@ -118,6 +119,7 @@ export function writeResident(
   writeHealthRecordOpening(ctx, s, healthRecord, healthRecord.rng.pick(p.team.doctorIds));
   writeMentalHealth(ctx, s);
   writeChildTcm(ctx, s);
+  writeVaccination(ctx, s);
   writeFixes(ctx, s);
 }
 
