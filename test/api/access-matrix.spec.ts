@@ -55,6 +55,8 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   RecordTbTreatmentEnd: { A: ['recorder'], B: [] },
   RecordNewbornVisit: { A: ['recorder'], B: [] },
   RecordChildCheckup: { A: ['recorder'], B: [] },
+  IssueVaccinationCertificate: { A: ['recorder'], B: [] },
+  RecordVaccineDose: { A: ['recorder'], B: [] },
   EnrollChronicCare: { A: ['recorder'], B: [] },
   RecordFollowUp: { A: ['recorder'], B: [] },
   CorrectRecord: { A: ['recorder'], B: [] },
@@ -434,6 +436,24 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
         );
       },
     },
+    ...(['IssueVaccinationCertificate', 'RecordVaccineDose'] as const).map((type) => ({
+      name: type,
+      arrange: async (u: Units) => {
+        // Born 1 August 2023: a child 0–6, and HepB 1 is due from birth.
+        const rid = id('r');
+        await root(
+          cmd('RegisterResident', {
+            residentId: rid,
+            birthDate: '2023-08-01',
+            sex: 'male',
+            unitId: u.centre,
+            occurredAt: '2023-08-10',
+          }),
+        );
+        const dose = type === 'RecordVaccineDose' ? { vaccine: 'HepB', dose: 1 } : {};
+        return post(cmd(type, { residentId: rid, doctorId: u.doctor, ...dose }));
+      },
+    })),
     {
       name: 'RegisterTuberculosisPatient',
       arrange: async (u) =>

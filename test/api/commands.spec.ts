@@ -314,9 +314,11 @@ describe('POST /api/v1/commands', () => {
         'RecordTbTreatmentEnd',
         'RecordNewbornVisit',
         'RecordChildCheckup',
+        'IssueVaccinationCertificate',
+        'RecordVaccineDose',
       ]),
     );
-    expect(types.length).toBe(43);
+    expect(types.length).toBe(45);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
     expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);

@@ -40,7 +40,8 @@
   function entryRow(entry) {
     const tr = document.createElement('tr');
     tr.dataset.resident = entry.residentId;
-    tr.appendChild(cell(entry.contractId ? `${entry.residentId} (${entry.contractId})` : entry.residentId, 'mono'));
+    const judged = entry.contractId || entry.recordId;
+    tr.appendChild(cell(judged ? `${entry.residentId} (${judged})` : entry.residentId, 'mono'));
     tr.appendChild(cell(deps.unitName(entry.unitId)));
     const result = cell(entry.counted ? t('counted') : t('notCounted'), entry.counted ? 'status status-met' : 'status status-behind');
     tr.appendChild(result);

@@ -30,6 +30,8 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   RecordTbTreatmentEnd: 'records:write',
   RecordNewbornVisit: 'records:write',
   RecordChildCheckup: 'records:write',
+  IssueVaccinationCertificate: 'records:write',
+  RecordVaccineDose: 'records:write',
   EnrollChronicCare: 'records:write',
   RecordFollowUp: 'records:write',
   CorrectRecord: 'records:write',

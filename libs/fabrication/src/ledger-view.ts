@@ -24,6 +24,8 @@ export const SERVICE_TYPES = [
   'TbTreatmentEnded',
   'NewbornVisitRecorded',
   'ChildCheckupRecorded',
+  'VaccinationCertificateIssued',
+  'VaccineDoseRecorded',
 ] as const;
 const SERVICE_TYPE_SET = new Set<string>(SERVICE_TYPES);
 
@@ -290,9 +292,10 @@ export const vitalsOf = (r: ServiceRecord): Readings => r.vitals;
 
 /**
  * Services given in person, always: checkups (a child's too), TCM assessments and a child's TCM
- * guidance, newborn home visits, a tuberculosis patient's first home visit. A month of supervised
- * doses is not: the doses are watched by the supervisor, often a family member, and the card
- * summarised once a month.
+ * guidance, newborn home visits, a tuberculosis patient's first home visit, a vaccine dose (a dose
+ * copied from an old certificate names no vaccinator, and so no doctor's day). A month of
+ * supervised doses is not: the doses are watched by the supervisor, often a family member, and
+ * the card summarised once a month.
  */
 const IN_PERSON = new Set<string>([
   'CheckupRecorded',
@@ -301,6 +304,7 @@ const IN_PERSON = new Set<string>([
   'NewbornVisitRecorded',
   'ChildCheckupRecorded',
   'TbFirstVisitRecorded',
+  'VaccineDoseRecorded',
 ]);
 /** Follow-ups: in person in clinic or at home, not by phone. */
 const FOLLOW_UPS = new Set<string>([

@@ -19,6 +19,7 @@ export * from './commands/id.decorator';
 export * from './rules/dates';
 export * from './rules/tb-sequence';
 export * from './rules/child-health-timing';
+export * from './rules/immunisation-schedule';
 export * from './commands/stream-state-cache';
 export * from './streams/migration-events';
 export * from './rules/source-time';

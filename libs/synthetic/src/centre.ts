@@ -6,6 +6,7 @@ import { writeChildTcm } from './child-tcm';
 import { writeFixes } from './fixes';
 import { writeMentalHealth } from './mental-health';
 import { writeTuberculosis } from './tuberculosis';
+import { writeVaccination } from './vaccination';
 import { planHealthRecord, writeCheckupReview, writeHealthRecordOpening } from './health-records';
 import { RECORDS_FROM } from './org';
 import type { Person } from './population';
@@ -122,6 +123,7 @@ export function writeResident(
   writeChildTcm(ctx, s);
   writeTuberculosis(ctx, s);
   writeChildHealth(ctx, s);
+  writeVaccination(ctx, s);
   writeFixes(ctx, s);
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseCommand } from '@libs/records';
+import { monthAgeDay, parseCommand, scheduledDose } from '@libs/records';
 import { type GeneratedSeed, generateSeed, latestSeedYear, seedCapMs } from './generate-seed';
 import { scaledRows } from './huancui-2024';
 
@@ -177,6 +177,23 @@ describe('generateSeed (small, 2024, seed 7)', () => {
     const checkups = of('RecordChildCheckup');
     expect(checkups.length).toBeGreaterThan(0);
     for (const c of checkups) expect(birthOf.get(c.residentId!)! >= '2018-01-01').toBe(true);
+  });
+
+  it('vaccinates children at the schedule ages: a certificate nearly each, no dose too young', () => {
+    const births = new Map(
+      of('RegisterResident').map((c) => [c.residentId!, c.birthDate as string]),
+    );
+    const young = [...births].filter(([, b]) => b >= '2018-01-01').map(([id]) => id);
+    const certified = new Set(of('IssueVaccinationCertificate').map((c) => c.residentId));
+    expect(certified.size / young.length).toBeGreaterThan(0.95);
+    const doses = of('RecordVaccineDose');
+    for (const c of doses) {
+      const row = scheduledDose(c.vaccine as string, c.dose as number)!;
+      expect(c.occurredAt >= monthAgeDay(births.get(c.residentId!)!, row.minAgeMonths)).toBe(true);
+    }
+    const thisYear = doses.filter((c) => c.occurredAt >= '2024-01-01');
+    const lacking = thisYear.filter((c) => !c.lotNumber || !c.site || !c.doctorId);
+    expect(lacking.length / thisYear.length).toBeLessThan(0.03);
   });
 });
 

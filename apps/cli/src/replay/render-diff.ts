@@ -15,7 +15,7 @@ export function renderDiff(changes: IndicatorChange[], asOf: string): string {
           ? ` (now: ${r.reasonNow.en})`
           : '';
       lines.push(
-        `    ${r.change.padEnd(18)} ${r.residentId}${r.contractId ? ` contract ${r.contractId}` : ''}${why}`,
+        `    ${r.change.padEnd(18)} ${r.residentId}${r.contractId ? ` contract ${r.contractId}` : ''}${r.recordId ? ` record ${r.recordId}` : ''}${why}`,
       );
       for (const e of r.events)
         lines.push(

@@ -1,3 +1,4 @@
+import { VACCINES, VACCINE_NAMES } from '@libs/records';
 import type { IndicatorCatalog } from './indicator-definition';
 
 /** Huancui district (Weihai) 2024 plan, as summarised in domain.md; editable data, not code. */
@@ -339,6 +340,51 @@ export const HUANCUI_2024: IndicatorCatalog = {
       cohort: 'children_0_6',
       denominator: { kind: 'cohort' },
       target: 0.9,
+      periodType: 'year',
+    },
+    {
+      id: 'vacc_certificate',
+      category: 'vaccination',
+      nameZh: '0-6岁儿童预防接种建证率',
+      nameEn: 'Children 0–6 with a vaccination certificate',
+      numerator: 'vacc_certified',
+      cohort: 'children_0_6',
+      denominator: { kind: 'cohort' },
+      target: 0.95,
+      periodType: 'year',
+    },
+    {
+      id: 'vacc_coverage',
+      category: 'vaccination',
+      nameZh: '适龄儿童国家免疫规划疫苗接种率',
+      nameEn: 'Children due a NIP dose this year who got every dose due',
+      numerator: 'vacc_all_due_given',
+      cohort: 'vacc_children_due',
+      denominator: { kind: 'cohort' },
+      target: 0.9,
+      periodType: 'year',
+    },
+    // One coverage per vaccine of the schedule (the plan's 90% holds for each NIP vaccine).
+    ...VACCINES.map((vaccine) => ({
+      id: `vacc_coverage_${vaccine.toLowerCase().replace('-', '_')}`,
+      category: 'vaccination' as const,
+      nameZh: `${VACCINE_NAMES[vaccine].zh}（${vaccine}）接种率`,
+      nameEn: `${vaccine} coverage of children due`,
+      numerator: `vacc_given:${vaccine}` as const,
+      cohort: `vacc_due:${vaccine}` as const,
+      denominator: { kind: 'cohort' as const },
+      target: 0.9,
+      periodType: 'year' as const,
+    })),
+    {
+      id: 'vacc_dose_complete',
+      category: 'vaccination',
+      nameZh: '预防接种信息完整率',
+      nameEn: 'Dose records complete (lot, manufacturer, site, vaccinator)',
+      numerator: 'vacc_dose_complete',
+      cohort: 'vacc_doses_given',
+      denominator: { kind: 'records' },
+      target: 1,
       periodType: 'year',
     },
   ],

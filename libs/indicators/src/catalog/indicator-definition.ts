@@ -1,5 +1,10 @@
-/** Who is counted in a denominator: a population cohort, a task count, or managed patients. */
-export type DenominatorKind = 'cohort' | 'assigned_target' | 'under_management';
+import type { Vaccine } from '@libs/records';
+
+/**
+ * Who is counted in a denominator: a population cohort, a task count, managed patients, or
+ * records (each dose record given in the year, not the residents who had one).
+ */
+export type DenominatorKind = 'cohort' | 'assigned_target' | 'under_management' | 'records';
 
 /** The cohorts the programme counts (domain.md, indicators table). */
 export type Cohort =
@@ -20,7 +25,10 @@ export type Cohort =
   | 'tb_notified'
   | 'tb_treatments_completed'
   | 'children_born'
-  | 'children_under_3_due';
+  | 'children_under_3_due'
+  | 'vacc_children_due'
+  | `vacc_due:${Vaccine}`
+  | 'vacc_doses_given';
 
 /** Numerator rules, each a named, tested function in evaluate/indicator-rules.ts. */
 export type NumeratorRule =
@@ -44,7 +52,11 @@ export type NumeratorRule =
   | 'child_newborn_visited'
   | 'child_checked_up'
   | 'child_at_due_ages'
-  | 'child_eye_checked';
+  | 'child_eye_checked'
+  | 'vacc_certified'
+  | 'vacc_all_due_given'
+  | `vacc_given:${Vaccine}`
+  | 'vacc_dose_complete';
 
 /**
  * The programme's service categories an indicator belongs to, in the order a report lists them
@@ -52,6 +64,7 @@ export type NumeratorRule =
  */
 export const INDICATOR_CATEGORIES = [
   'health_records',
+  'vaccination',
   'signing',
   'children',
   'elderly',
@@ -65,6 +78,7 @@ export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
 /** Each category's name, as the plans and bulletins print it. */
 export const CATEGORY_NAMES: Record<IndicatorCategory, { zh: string; en: string }> = {
   health_records: { zh: '居民健康档案管理', en: 'Health records' },
+  vaccination: { zh: '预防接种', en: 'Vaccination' },
   signing: { zh: '家庭医生签约服务', en: 'Family doctor contracts' },
   children: { zh: '0～6岁儿童健康管理', en: 'Children 0–6' },
   elderly: { zh: '老年人健康管理', en: 'Elderly health management' },
@@ -85,7 +99,8 @@ export interface IndicatorDefinition {
   denominator:
     | { kind: 'cohort' }
     | { kind: 'assigned_target'; targetKey: string }
-    | { kind: 'under_management' };
+    | { kind: 'under_management' }
+    | { kind: 'records' };
   /**
    * Target rate 0–1, or relative to the same unit's rate a year earlier (e.g. "2023 + 3 pp"), or
    * null where the plan sets none (the rate is shown, its status "no target").

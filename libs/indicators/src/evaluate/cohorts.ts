@@ -6,6 +6,7 @@ import { patientRegistration } from './mental-health';
 import type { Period } from './period';
 import { tbCompletedIn, tbNotifiedIn } from './tuberculosis';
 import type { LiveRecord, ResidentView } from './resident-view';
+import { dosesDue, isVaccineCohort, vaccineOf } from './vaccination';
 
 const KEY_TAGS = [
   'hypertension',
@@ -25,10 +26,11 @@ export const enrolment = (v: ResidentView, condition: string): LiveRecord | unde
 /** Is the resident in the cohort on the period's day? Age cohorts count age at the year's end. */
 export function inCohort(
   v: ResidentView,
-  cohort: Exclude<Cohort, 'contracts_expiring'>,
+  cohort: Exclude<Cohort, 'contracts_expiring' | 'vacc_doses_given'>,
   period: Period,
 ): boolean {
   if (!v.present) return false;
+  if (isVaccineCohort(cohort)) return dosesDue(v, period, vaccineOf(cohort)).length > 0;
   const age = v.age;
   switch (cohort) {
     case 'all_residents':
@@ -53,6 +55,8 @@ export function inCohort(
       return isLiveBirth(v, period);
     case 'children_under_3_due':
       return childCheckupAgesDue(v, period).length > 0;
+    case 'vacc_children_due':
+      return dosesDue(v, period).length > 0;
     case 'smd_patients':
       return !!patientRegistration(v);
     case 'smd_at_home':

@@ -3,6 +3,7 @@ import { inCohort } from './cohorts';
 import { judge } from './numerator-rules';
 import type { Period } from './period';
 import type { ResidentView } from './resident-view';
+import { doseRecordVerdicts } from './vaccination';
 
 /**
  * What one resident adds to a period's tallies: a denominator and a numerator count per
@@ -17,8 +18,12 @@ export interface Contribution {
   doctorKey: string | null;
 }
 
-/** Whether indicator i counts per resident (teams and doctors are tallied only for those). */
-export const perResident = (def: IndicatorDefinition) => def.numerator !== 'renewed';
+/**
+ * Whether indicator i counts per resident (teams and doctors are tallied only for those): not
+ * renewal (per contract) nor an indicator over records (per dose record).
+ */
+export const perResident = (def: IndicatorDefinition) =>
+  def.numerator !== 'renewed' && def.denominator.kind !== 'records';
 
 export function contributionOf(
   v: ResidentView,
@@ -27,6 +32,15 @@ export function contributionOf(
 ): Contribution {
   const counts = new Int32Array(indicators.length * 2);
   indicators.forEach((def, i) => {
+    if (def.denominator.kind === 'records') {
+      // Dose records of the year, while the child lives here (as every cohort counts).
+      if (!v.present) return;
+      for (const r of doseRecordVerdicts(v, period)) {
+        counts[2 * i] += 1;
+        if (r.counted) counts[2 * i + 1] += 1;
+      }
+      return;
+    }
     if (!perResident(def)) {
       // A contract of someone who died or moved away cannot be renewed; it leaves the denominator.
       if (!v.present) return;

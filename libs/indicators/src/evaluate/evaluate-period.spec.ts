@@ -114,6 +114,21 @@ describe('evaluatePeriod on a hand-counted centre', () => {
       children_health_management: [0, 1],
       children_system_management: [0, 0],
       children_eye_vision: [0, 1],
+      // y2 has no vaccination certificate and owed MPSV-AC 3 (three years, due 2024-06-01).
+      vacc_certificate: [0, 1],
+      vacc_coverage: [0, 1],
+      vacc_coverage_hepb: [0, 0],
+      vacc_coverage_bcg: [0, 0],
+      vacc_coverage_ipv: [0, 0],
+      vacc_coverage_bopv: [0, 0],
+      vacc_coverage_dtap: [0, 0],
+      vacc_coverage_dt: [0, 0],
+      vacc_coverage_mpsv_a: [0, 0],
+      vacc_coverage_mmr: [0, 0],
+      vacc_coverage_je_l: [0, 0],
+      vacc_coverage_mpsv_ac: [0, 1],
+      vacc_coverage_hepa_l: [0, 0],
+      vacc_dose_complete: [0, 0],
     });
   });
 

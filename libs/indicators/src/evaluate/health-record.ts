@@ -64,7 +64,8 @@ function recordOn(v: ResidentView, p: Period): HealthRecordOnDay | null {
  * a severe mental disorder or tuberculosis, the first home visit included), a TCM
  * identification or a child's TCM guidance.
  * Services that use a health record (动态使用): a checkup, a follow-up (of a chronic condition or
- * a severe mental disorder), a TCM identification, a child's TCM guidance, newborn visit or checkup.
+ * a severe mental disorder), a TCM identification, a child's TCM guidance, newborn visit or
+ * checkup, or a vaccine dose (the vaccination card is part of the record, national specification).
  * Signing a contract, enrolling and reviewing the record itself are not uses of it.
  */
 export const USES_A_RECORD = new Set([
@@ -77,4 +78,5 @@ export const USES_A_RECORD = new Set([
   'tb_follow_up',
   'newborn_visit',
   'child_checkup',
+  'vaccine_dose',
 ]);

@@ -6,12 +6,15 @@ import { judge } from './numerator-rules';
 import type { Period } from './period';
 import { type ResidentView, residentView } from './resident-view';
 import { UnitTree } from './unit-tree';
+import { doseRecordVerdicts } from './vaccination';
 
 export interface LineageEntry {
   residentId: string;
   unitId: string;
   /** For renewal: the contract judged. */
   contractId?: string;
+  /** For an indicator over records (dose records): the record judged. */
+  recordId?: string;
   counted: boolean;
   reason?: { en: string; zh: string };
   /** The events that made the resident count (or, when not counted, what was found). */
@@ -91,6 +94,17 @@ export function lineageEntries(
     }
     return entries;
   }
+  if (def.denominator.kind === 'records')
+    return v.present
+      ? doseRecordVerdicts(v, period).map((r) => ({
+          residentId: v.residentId,
+          unitId: v.unitId,
+          recordId: r.recordId,
+          counted: r.counted,
+          reason: r.reason,
+          evidence: r.evidence,
+        }))
+      : [];
   if (!inCohort(v, def.cohort as never, period)) return [];
   const verdict = judge(def, v, period);
   return [

@@ -16,6 +16,7 @@ import {
   tbNotifiedIn,
 } from './tuberculosis';
 import type { LiveRecord, ResidentView } from './resident-view';
+import { certificateOf, dueDosesGiven, isVaccineRule, vaccineOf } from './vaccination';
 
 export interface Verdict {
   counted: boolean;
@@ -95,6 +96,7 @@ function regularly(course: TbCourse): Verdict {
 
 export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Verdict {
   const condition = def.cohort;
+  if (isVaccineRule(def.numerator)) return dueDosesGiven(v, p, vaccineOf(def.numerator));
   switch (def.numerator) {
     case 'active_contract': {
       const c = activeContracts(v, p)[0];
@@ -292,8 +294,18 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
     case 'child_at_due_ages':
     case 'child_eye_checked':
       return judgeChildHealth(def.numerator, v, p);
+    case 'vacc_certified': {
+      const certificate = certificateOf(v);
+      return certificate
+        ? yes(certificate.refs)
+        : no(`no vaccination certificate on ${p.day}`, `${p.day} 未建立预防接种证`);
+    }
+    case 'vacc_all_due_given':
+      return dueDosesGiven(v, p);
     case 'renewed':
       return no('renewal is judged per contract', '续约按签约计');
+    case 'vacc_dose_complete':
+      return no('completeness is judged per dose record', '信息完整率按接种记录计');
     default: {
       const unknown: never = def.numerator;
       return unknown;

@@ -169,7 +169,7 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
     expect(percentOf(R.elderlyTcm.count, 45_680)).toBe(78.72);
   });
 
-  it('has no catalog indicator for early pregnancy', () => {
+  it('has no catalog indicator for early pregnancy; children 0–6 count for signing and certificates', () => {
     const catalog = catalogForPeriod(2023)!;
     const rules = new Set<NumeratorRule>(catalog.indicators.map((d) => d.numerator));
     expect([...rules].sort()).toEqual([
@@ -194,10 +194,33 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
       'tb_regular_medication',
       'tb_visited_timely',
       'tcm_assessment',
+      'vacc_all_due_given',
+      'vacc_certified',
+      'vacc_dose_complete',
+      'vacc_given:BCG',
+      'vacc_given:DT',
+      'vacc_given:DTaP',
+      'vacc_given:HepA-L',
+      'vacc_given:HepB',
+      'vacc_given:IPV',
+      'vacc_given:JE-L',
+      'vacc_given:MMR',
+      'vacc_given:MPSV-A',
+      'vacc_given:MPSV-AC',
+      'vacc_given:bOPV',
     ]);
-    // Pregnant women appear only as a signing cohort.
-    expect(catalog.indicators.filter((d) => d.cohort === 'pregnant').map((d) => d.id)).toEqual([
+    // Pregnant women appear only as a signing cohort, children 0–6 also in their own category
+    // and the certificate rate.
+    expect(
+      catalog.indicators
+        .filter((d) => d.cohort === 'children_0_6' || d.cohort === 'pregnant')
+        .map((d) => d.id),
+    ).toEqual([
+      'signing_children',
       'signing_pregnant',
+      'children_health_management',
+      'children_eye_vision',
+      'vacc_certificate',
     ]);
   });
   // ---- Children 0–6 and children's TCM (shangdang-2023-children.ts) ----

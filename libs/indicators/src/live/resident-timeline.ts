@@ -1,4 +1,11 @@
-import { CHILD_TCM_AGES, CHILD_UNDER_3_AGES, chinaDay, monthAgeDay } from '@libs/records';
+import {
+  CHILD_TCM_AGES,
+  CHILD_UNDER_3_AGES,
+  LAST_DUE_AGE_YEARS,
+  chinaDay,
+  dueDays,
+  monthAgeDay,
+} from '@libs/records';
 import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
 import type { ResidentModel } from '../model/resident-model';
@@ -27,6 +34,9 @@ function daysOf(r: ResidentModel, year: number): string[] {
     for (const m of CHILD_TCM_AGES) days.push(monthAgeDay(birth, m));
     for (const m of CHILD_UNDER_3_AGES) days.push(monthAgeDay(birth, m));
   }
+  // A child owes each vaccine dose from its due day.
+  if (typeof birth === 'string' && Number(birth.slice(0, 4)) >= year - LAST_DUE_AGE_YEARS - 1)
+    days.push(...dueDays(birth));
   // Chronic care and severe mental disorder patients owe one follow-up a quarter.
   let quarterly = false;
   for (const m of r.records.values()) {

@@ -35,6 +35,8 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   TbTreatmentEnded: 'tb_treatment_end',
   NewbornVisitRecorded: 'newborn_visit',
   ChildCheckupRecorded: 'child_checkup',
+  VaccinationCertificateIssued: 'vaccination_certificate',
+  VaccineDoseRecorded: 'vaccine_dose',
 };
 
 /** What the model tells before it changes a resident. */

@@ -18,7 +18,9 @@ export type RecordKind =
   | 'tb_follow_up'
   | 'tb_treatment_end'
   | 'newborn_visit'
-  | 'child_checkup';
+  | 'child_checkup'
+  | 'vaccination_certificate'
+  | 'vaccine_dose';
 
 /** One service record with everything that later happened to it. */
 export interface RecordModel {

@@ -7,6 +7,7 @@ import type { LedgerModel } from '../model/ledger-model';
 export interface ResidentChange {
   residentId: string;
   contractId?: string;
+  recordId?: string;
   change: 'now_counted' | 'no_longer_counted' | 'joined' | 'left';
   reasonThen?: { en: string; zh: string };
   reasonNow?: { en: string; zh: string };
@@ -21,7 +22,7 @@ export interface IndicatorChange {
   residents: ResidentChange[];
 }
 
-const keyOf = (e: LineageEntry) => `${e.residentId}|${e.contractId ?? ''}`;
+const keyOf = (e: LineageEntry) => `${e.residentId}|${e.contractId ?? e.recordId ?? ''}`;
 
 /**
  * What changed in a unit's figures between an as-of view and now, resident by resident, with
@@ -57,6 +58,7 @@ export function diffSince(
       residents.push({
         residentId: entry.residentId,
         contractId: entry.contractId,
+        recordId: entry.recordId,
         change,
         reasonThen: x?.reason,
         reasonNow: y?.reason,

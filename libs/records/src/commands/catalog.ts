@@ -24,6 +24,8 @@ import { recordTbFollowUp } from '../record-tb-follow-up/record-tb-follow-up.act
 import { recordTbTreatmentEnd } from '../record-tb-treatment-end/record-tb-treatment-end.action';
 import { recordNewbornVisit } from '../record-newborn-visit/record-newborn-visit.action';
 import { recordChildCheckup } from '../record-child-checkup/record-child-checkup.action';
+import { issueVaccinationCertificate } from '../issue-vaccination-certificate/issue-vaccination-certificate.action';
+import { recordVaccineDose } from '../record-vaccine-dose/record-vaccine-dose.action';
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
@@ -64,6 +66,8 @@ export const ACTIONS: readonly Action[] = [
   recordTbTreatmentEnd,
   recordNewbornVisit,
   recordChildCheckup,
+  issueVaccinationCertificate,
+  recordVaccineDose,
   enrollChronicCare,
   recordFollowUp,
   correctRecord,

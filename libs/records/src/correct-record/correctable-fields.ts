@@ -1,5 +1,6 @@
 import {
   CHECKUP_KINDS,
+  DOSE_SITES,
   FOLLOW_UP_MODES,
   HEALTH_RECORD_FORMS,
   HEALTH_RECORD_ITEMS,
@@ -31,6 +32,7 @@ const oneOf =
   (values: readonly string[]): FieldCheck =>
   (v) =>
     typeof v === 'string' && values.includes(v);
+const isText: FieldCheck = (v) => typeof v === 'string' && v.trim().length > 0 && v.length <= 100;
 const isVitals: FieldCheck = (v) =>
   typeof v === 'object' &&
   v !== null &&
@@ -78,6 +80,15 @@ export const CORRECTABLE: Record<RecordType, Record<string, FieldCheck>> = {
     eyeExamined: isBoolean,
     visionLeft: isNumber,
     visionRight: isNumber,
+  },
+  vaccination_certificate: { occurredAt: isDate },
+  // Vaccine and dose name what was given, the vaccinator who gave it: a wrong one is voided and
+  // recorded anew. What an old certificate lacked (lot, manufacturer, site) may be filled in.
+  vaccine_dose: {
+    occurredAt: isDate,
+    lotNumber: isText,
+    manufacturer: isText,
+    site: oneOf(DOSE_SITES),
   },
   mental_health_registration: {
     occurredAt: isDate,

@@ -3,6 +3,7 @@ import type {
   ChildCheckupAge,
   ChildTcmAge,
   Condition,
+  DoseSite,
   FollowUpMode,
   HealthRecordForm,
   HealthRecordItem,
@@ -20,6 +21,7 @@ import type {
   TcmConstitution,
 } from './vocabulary';
 import type { Vitals } from '../rules/vitals';
+import type { Vaccine } from '../rules/immunisation-schedule';
 
 /** A health record as a registration states it. */
 export interface HealthRecordState {
@@ -225,6 +227,27 @@ export type ResidentEvent =
         /** Visual acuity, five-point notation, when tested (from 4 years). */
         visionLeft?: number;
         visionRight?: number;
+      };
+    }
+  | {
+      type: 'VaccinationCertificateIssued';
+      /** The doctor who issued it; none for a certificate issued before the ledger or elsewhere. */
+      data: Base & { recordId: string; doctorId: string | null };
+    }
+  | {
+      type: 'VaccineDoseRecorded';
+      /**
+       * A dose of the national schedule. Lot, manufacturer, site and the vaccinator may be
+       * missing (a dose copied from an old certificate): such a record is incomplete.
+       */
+      data: Base & {
+        recordId: string;
+        vaccine: Vaccine;
+        dose: number;
+        doctorId: string | null;
+        lotNumber: string | null;
+        manufacturer: string | null;
+        site: DoseSite | null;
       };
     }
   | {

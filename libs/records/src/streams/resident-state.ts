@@ -164,6 +164,10 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       return withRecord(state, 'newborn_visit', event.data.recordId, event.data);
     case 'ChildCheckupRecorded':
       return withRecord(state, 'child_checkup', event.data.recordId, event.data);
+    case 'VaccinationCertificateIssued':
+      return withRecord(state, 'vaccination_certificate', event.data.recordId, event.data);
+    case 'VaccineDoseRecorded':
+      return withRecord(state, 'vaccine_dose', event.data.recordId, event.data);
     case 'RecordVoided': {
       const r = state.records[event.data.recordId];
       return r

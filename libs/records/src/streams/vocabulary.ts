@@ -97,6 +97,8 @@ export const RECORD_TYPES = [
   'tb_treatment_end',
   'newborn_visit',
   'child_checkup',
+  'vaccination_certificate',
+  'vaccine_dose',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -182,3 +184,16 @@ export type ChildCheckupAge = (typeof CHILD_CHECKUP_AGES)[number];
 
 /** The checkup ages before three years, those the system management of under-3s asks for. */
 export const CHILD_UNDER_3_AGES = [1, 3, 6, 8, 12, 18, 24, 30, 36] as const;
+
+/**
+ * Where a dose was given (接种部位): the arm or thigh of an injection, or by mouth (bOPV). The
+ * vaccines themselves and their schedule are in rules/immunisation-schedule.ts.
+ */
+export const DOSE_SITES = [
+  'left_upper_arm',
+  'right_upper_arm',
+  'left_thigh',
+  'right_thigh',
+  'oral',
+] as const;
+export type DoseSite = (typeof DOSE_SITES)[number];
