@@ -17,6 +17,11 @@ import { reviewHealthRecord } from '../review-health-record/review-health-record
 import { registerMentalDisorderPatient } from '../register-mental-disorder-patient/register-mental-disorder-patient.action';
 import { recordMentalHealthFollowUp } from '../record-mental-health-follow-up/record-mental-health-follow-up.action';
 import { recordChildTcmGuidance } from '../record-child-tcm-guidance/record-child-tcm-guidance.action';
+import { registerPregnancy } from '../register-pregnancy/register-pregnancy.action';
+import { recordAntenatalCheck } from '../record-antenatal-check/record-antenatal-check.action';
+import { recordDelivery } from '../record-delivery/record-delivery.action';
+import { recordPostpartumVisit } from '../record-postpartum-visit/record-postpartum-visit.action';
+import { recordPostpartumCheck } from '../record-postpartum-check/record-postpartum-check.action';
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
@@ -50,6 +55,11 @@ export const ACTIONS: readonly Action[] = [
   registerMentalDisorderPatient,
   recordMentalHealthFollowUp,
   recordChildTcmGuidance,
+  registerPregnancy,
+  recordAntenatalCheck,
+  recordDelivery,
+  recordPostpartumVisit,
+  recordPostpartumCheck,
   enrollChronicCare,
   recordFollowUp,
   correctRecord,

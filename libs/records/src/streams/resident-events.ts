@@ -2,6 +2,7 @@ import type {
   CheckupKind,
   ChildTcmAge,
   Condition,
+  DeliveryPlace,
   FollowUpMode,
   HealthRecordForm,
   HealthRecordItem,
@@ -21,6 +22,19 @@ export interface HealthRecordState {
   complete: boolean;
   /** The day it was opened (on or before the registration). */
   openedOn: string;
+}
+
+/** A child born alive at a delivery, named by the resident id the child is registered under. */
+export interface LiveBirth {
+  childId: string;
+  sex: Sex;
+  birthWeightGrams: number;
+}
+
+/** A resident registered at birth: the mother and the delivery that names the child. */
+export interface BirthOfResident {
+  motherId: string;
+  deliveryRecordId: string;
 }
 
 interface Base {
@@ -43,6 +57,8 @@ export type ResidentEvent =
          * when the registration states one (a roll migrated from an EHR system does).
          */
         healthRecord?: HealthRecordState;
+        /** Present when the resident was registered as a child of a delivery on the mother's stream. */
+        birth?: BirthOfResident;
       };
     }
   | {
@@ -148,6 +164,47 @@ export type ResidentEvent =
   | {
       type: 'ChildTcmGuidanceRecorded';
       data: Base & { recordId: string; doctorId: string; ageMonths: ChildTcmAge };
+    }
+  | {
+      type: 'PregnancyRegistered';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        /** Completed weeks of gestation on the registration day (孕周). */
+        gestationalWeek: number;
+        expectedDeliveryDate: string;
+      };
+    }
+  | {
+      type: 'AntenatalCheckRecorded';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        gestationalWeek: number;
+        /** The pregnancy the check belongs to (the one registered and open on its day). */
+        pregnancyRecordId: string;
+      };
+    }
+  | {
+      type: 'DeliveryRecorded';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        place: DeliveryPlace;
+        liveBirths: LiveBirth[];
+        stillbirths: number;
+        dischargeDate: string;
+        /** The registered pregnancy it ends; null for a woman who never registered one. */
+        pregnancyRecordId: string | null;
+      };
+    }
+  | {
+      type: 'PostpartumVisitRecorded';
+      data: Base & { recordId: string; doctorId: string; deliveryRecordId: string };
+    }
+  | {
+      type: 'PostpartumCheckRecorded';
+      data: Base & { recordId: string; doctorId: string; deliveryRecordId: string };
     }
   | {
       type: 'RecordCorrected';

@@ -150,6 +150,16 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       return withRecord(state, 'mental_health_follow_up', event.data.recordId, event.data);
     case 'ChildTcmGuidanceRecorded':
       return withRecord(state, 'child_tcm_guidance', event.data.recordId, event.data);
+    case 'PregnancyRegistered':
+      return withRecord(state, 'pregnancy_registration', event.data.recordId, event.data);
+    case 'AntenatalCheckRecorded':
+      return withRecord(state, 'antenatal_check', event.data.recordId, event.data);
+    case 'DeliveryRecorded':
+      return withRecord(state, 'delivery', event.data.recordId, event.data);
+    case 'PostpartumVisitRecorded':
+      return withRecord(state, 'postpartum_visit', event.data.recordId, event.data);
+    case 'PostpartumCheckRecorded':
+      return withRecord(state, 'postpartum_check', event.data.recordId, event.data);
     case 'RecordVoided': {
       const r = state.records[event.data.recordId];
       return r

@@ -90,6 +90,11 @@ export const RECORD_TYPES = [
   'mental_health_registration',
   'mental_health_follow_up',
   'child_tcm_guidance',
+  'pregnancy_registration',
+  'antenatal_check',
+  'delivery',
+  'postpartum_visit',
+  'postpartum_check',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -137,3 +142,7 @@ export type MentalStatus = (typeof MENTAL_STATUSES)[number];
 /** The month ages at which a child gets TCM guidance (儿童中医药健康管理: 6, 12 … 36 months). */
 export const CHILD_TCM_AGES = [6, 12, 18, 24, 30, 36] as const;
 export type ChildTcmAge = (typeof CHILD_TCM_AGES)[number];
+
+/** Where a delivery took place: in a medical institution (住院分娩), at home, or elsewhere (途中). */
+export const DELIVERY_PLACES = ['hospital', 'home', 'other'] as const;
+export type DeliveryPlace = (typeof DELIVERY_PLACES)[number];
