@@ -16,7 +16,8 @@ export type Cohort =
   | 'e_record_holders'
   | 'smd_patients'
   | 'smd_at_home'
-  | 'children_due_tcm';
+  | 'children_due_tcm'
+  | 'maternal_live_births';
 
 /** Numerator rules, each a named, tested function in evaluate/indicator-rules.ts. */
 export type NumeratorRule =
@@ -33,7 +34,10 @@ export type NumeratorRule =
   | 'smd_registered'
   | 'smd_managed'
   | 'smd_standard'
-  | 'child_tcm_at_ages';
+  | 'child_tcm_at_ages'
+  | 'maternal_early_registration'
+  | 'maternal_postpartum_visit'
+  | 'maternal_system_management';
 
 /**
  * The programme's service categories an indicator belongs to, in the order a report lists them
@@ -42,6 +46,7 @@ export type NumeratorRule =
 export const INDICATOR_CATEGORIES = [
   'health_records',
   'signing',
+  'maternal',
   'elderly',
   'chronic',
   'mental_health',
@@ -53,6 +58,7 @@ export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
 export const CATEGORY_NAMES: Record<IndicatorCategory, { zh: string; en: string }> = {
   health_records: { zh: '居民健康档案管理', en: 'Health records' },
   signing: { zh: '家庭医生签约服务', en: 'Family doctor contracts' },
+  maternal: { zh: '孕产妇健康管理', en: 'Maternal care' },
   elderly: { zh: '老年人健康管理', en: 'Elderly health management' },
   chronic: { zh: '慢性病患者健康管理', en: 'Chronic disease management' },
   mental_health: { zh: '严重精神障碍患者管理', en: 'Severe mental disorders' },

@@ -1,6 +1,7 @@
 import type { Cohort } from '../catalog/indicator-definition';
 import { childTcmAgesDue } from './child-tcm';
 import { healthRecordOn } from './health-record';
+import { deliveriesIn } from './maternal';
 import { patientRegistration } from './mental-health';
 import type { Period } from './period';
 import type { LiveRecord, ResidentView } from './resident-view';
@@ -47,6 +48,8 @@ export function inCohort(
       return v.tags.has('disabled');
     case 'children_due_tcm':
       return childTcmAgesDue(v, period).length > 0;
+    case 'maternal_live_births':
+      return deliveriesIn(v, period).length > 0;
     case 'smd_patients':
       return !!patientRegistration(v);
     case 'smd_at_home':

@@ -105,6 +105,10 @@ describe('evaluatePeriod on a hand-counted centre', () => {
       smd_standard_management: [0, 0],
       // y2 (born 2021-05-01) reached 36 months on 2024-05-01 and had no TCM guidance.
       children_tcm: [0, 1],
+      // No delivery in the centre: no live births to count maternal care over.
+      maternal_early_registration: [0, 0],
+      maternal_postpartum_visit: [0, 0],
+      maternal_system_management: [0, 0],
     });
   });
 

@@ -61,7 +61,8 @@ function recordOn(v: ResidentView, p: Period): HealthRecordOnDay | null {
 
 /**
  * Services that use a health record (动态使用): a checkup, a follow-up (of a chronic condition or
- * a severe mental disorder), a TCM identification or a child's TCM guidance.
+ * a severe mental disorder), a TCM identification or a child's TCM guidance, an antenatal check,
+ * a postpartum visit or check.
  * Signing a contract, enrolling and reviewing the record itself are not uses of it.
  */
 export const USES_A_RECORD = new Set([
@@ -70,4 +71,7 @@ export const USES_A_RECORD = new Set([
   'tcm_assessment',
   'mental_health_follow_up',
   'child_tcm_guidance',
+  'antenatal_check',
+  'postpartum_visit',
+  'postpartum_check',
 ]);

@@ -4,6 +4,7 @@ import { childTcmAgesDue } from './child-tcm';
 import { enrolment } from './cohorts';
 import { quarterOf, quarterlyDue } from './quarterly-due';
 import { USES_A_RECORD, healthRecordOn } from './health-record';
+import { deliveriesIn, judgeDelivery } from './maternal';
 import { mentalHealthFollowUps, patientRegistration } from './mental-health';
 import type { Period } from './period';
 import type { LiveRecord, ResidentView } from './resident-view';
@@ -230,6 +231,16 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
             `${missed.join('、')} 月龄未接受中医药健康指导`,
             evidence,
           );
+    }
+    case 'maternal_early_registration':
+    case 'maternal_postpartum_visit':
+    case 'maternal_system_management': {
+      // Counted per live birth (contribution, lineage); as one verdict: every delivery counted.
+      const rule = def.numerator;
+      const verdicts = deliveriesIn(v, p).map((d) => judgeDelivery(rule, v, d));
+      const missed = verdicts.find((x) => !x.counted);
+      const evidence = verdicts.flatMap((x) => x.evidence);
+      return missed ? { ...missed, evidence } : yes(evidence);
     }
     case 'renewed':
       return no('renewal is judged per contract', '续约按签约计');

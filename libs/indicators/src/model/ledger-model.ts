@@ -28,6 +28,11 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   MentalDisorderPatientRegistered: 'mental_health_registration',
   MentalHealthFollowUpRecorded: 'mental_health_follow_up',
   ChildTcmGuidanceRecorded: 'child_tcm_guidance',
+  PregnancyRegistered: 'pregnancy_registration',
+  AntenatalCheckRecorded: 'antenatal_check',
+  DeliveryRecorded: 'delivery',
+  PostpartumVisitRecorded: 'postpartum_visit',
+  PostpartumCheckRecorded: 'postpartum_check',
 };
 
 /** What the model tells before it changes a resident. */

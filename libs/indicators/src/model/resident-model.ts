@@ -11,7 +11,12 @@ export type RecordKind =
   | 'health_record_review'
   | 'mental_health_registration'
   | 'mental_health_follow_up'
-  | 'child_tcm_guidance';
+  | 'child_tcm_guidance'
+  | 'pregnancy_registration'
+  | 'antenatal_check'
+  | 'delivery'
+  | 'postpartum_visit'
+  | 'postpartum_check';
 
 /** One service record with everything that later happened to it. */
 export interface RecordModel {
