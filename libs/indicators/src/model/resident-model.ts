@@ -47,6 +47,8 @@ export interface ResidentModel {
     tags: string[];
     /** The health record stated at registration (ResidentRegistered.healthRecord). */
     healthRecord?: RegisteredHealthRecord;
+    /** A child registered at birth: the mother and her delivery (ResidentRegistered.birth). */
+    birth?: { motherId: string; deliveryRecordId: string };
   }>;
   tagChanges: Fact<{ added: string[]; removed: string[] }>[];
   reassignments: Fact<{ toUnitId: string }>[];
