@@ -13,6 +13,12 @@ export const SERVICE_TYPES = [
   'MentalDisorderPatientRegistered',
   'MentalHealthFollowUpRecorded',
   'ChildTcmGuidanceRecorded',
+  // Maternal care: a pregnancy registered, checked, delivered or visited after a death or move.
+  'PregnancyRegistered',
+  'AntenatalCheckRecorded',
+  'DeliveryRecorded',
+  'PostpartumVisitRecorded',
+  'PostpartumCheckRecorded',
 ] as const;
 const SERVICE_TYPE_SET = new Set<string>(SERVICE_TYPES);
 
@@ -270,6 +276,11 @@ export const isFaceToFace = (r: ServiceRecord): boolean =>
   r.type === 'CheckupRecorded' ||
   r.type === 'TcmAssessmentRecorded' ||
   r.type === 'ChildTcmGuidanceRecorded' ||
+  // Registration (建册) and checks are seen in person; a delivery is the hospital's, not the doctor's.
+  r.type === 'PregnancyRegistered' ||
+  r.type === 'AntenatalCheckRecorded' ||
+  r.type === 'PostpartumVisitRecorded' ||
+  r.type === 'PostpartumCheckRecorded' ||
   ((r.type === 'FollowUpRecorded' || r.type === 'MentalHealthFollowUpRecorded') &&
     r.mode !== 'phone');
 
