@@ -57,6 +57,11 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   RecordChildCheckup: { A: ['recorder'], B: [] },
   IssueVaccinationCertificate: { A: ['recorder'], B: [] },
   RecordVaccineDose: { A: ['recorder'], B: [] },
+  RegisterPregnancy: { A: ['recorder'], B: [] },
+  RecordAntenatalCheck: { A: ['recorder'], B: [] },
+  RecordDelivery: { A: ['recorder'], B: [] },
+  RecordPostpartumVisit: { A: ['recorder'], B: [] },
+  RecordPostpartumCheck: { A: ['recorder'], B: [] },
   EnrollChronicCare: { A: ['recorder'], B: [] },
   RecordFollowUp: { A: ['recorder'], B: [] },
   CorrectRecord: { A: ['recorder'], B: [] },
@@ -143,6 +148,29 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
     resident(u, (rid) => [
       cmd('RegisterTuberculosisPatient', { residentId: rid, ...tbPatient(u) }),
     ]);
+  /** A woman of 30, for maternal care. */
+  const woman = async (u: Units, extra: (rid: string) => Record<string, unknown>[] = () => []) => {
+    const rid = id('r');
+    await root(
+      cmd('RegisterResident', {
+        residentId: rid,
+        birthDate: '1994-01-01',
+        sex: 'female',
+        unitId: u.centre,
+        occurredAt: '2020-01-01',
+      }),
+    );
+    for (const c of extra(rid)) await root(c);
+    return rid;
+  };
+  const delivery = (u: Units, residentId: string, on: string) =>
+    cmd('RecordDelivery', {
+      residentId,
+      doctorId: u.doctor,
+      place: 'hospital',
+      liveBirths: [{ childId: id('b'), sex: 'male', birthWeightGrams: 3300 }],
+      occurredAt: on,
+    });
   const station = async (u: Units) => {
     const sid = id('s');
     await root(
@@ -556,6 +584,68 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
           }),
         );
       },
+    },
+    {
+      name: 'RegisterPregnancy',
+      arrange: async (u) =>
+        post(
+          cmd('RegisterPregnancy', {
+            residentId: await woman(u),
+            doctorId: u.doctor,
+            gestationalWeek: 8,
+          }),
+        ),
+    },
+    {
+      name: 'RecordAntenatalCheck',
+      arrange: async (u) =>
+        post(
+          cmd('RecordAntenatalCheck', {
+            residentId: await woman(u, (r) => [
+              cmd('RegisterPregnancy', {
+                residentId: r,
+                doctorId: u.doctor,
+                gestationalWeek: 8,
+                occurredAt: '2024-01-20',
+              }),
+            ]),
+            doctorId: u.doctor,
+            gestationalWeek: 9,
+          }),
+        ),
+    },
+    {
+      name: 'RecordDelivery',
+      arrange: async (u) =>
+        post(
+          cmd('RecordDelivery', {
+            residentId: await woman(u),
+            doctorId: u.doctor,
+            place: 'hospital',
+            liveBirths: [{ childId: id('b'), sex: 'female', birthWeightGrams: 3200 }],
+          }),
+        ),
+    },
+    {
+      name: 'RecordPostpartumVisit',
+      arrange: async (u) =>
+        post(
+          cmd('RecordPostpartumVisit', {
+            residentId: await woman(u, (r) => [delivery(u, r, '2024-01-20')]),
+            doctorId: u.doctor,
+          }),
+        ),
+    },
+    {
+      name: 'RecordPostpartumCheck',
+      // Delivered 15 December: the commands' day, 1 February, is day 48.
+      arrange: async (u) =>
+        post(
+          cmd('RecordPostpartumCheck', {
+            residentId: await woman(u, (r) => [delivery(u, r, '2023-12-15')]),
+            doctorId: u.doctor,
+          }),
+        ),
     },
     {
       name: 'EnrollChronicCare',

@@ -316,9 +316,14 @@ describe('POST /api/v1/commands', () => {
         'RecordChildCheckup',
         'IssueVaccinationCertificate',
         'RecordVaccineDose',
+        'RegisterPregnancy',
+        'RecordAntenatalCheck',
+        'RecordDelivery',
+        'RecordPostpartumVisit',
+        'RecordPostpartumCheck',
       ]),
     );
-    expect(types.length).toBe(45);
+    expect(types.length).toBe(50);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
     expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);

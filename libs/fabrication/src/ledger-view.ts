@@ -26,6 +26,12 @@ export const SERVICE_TYPES = [
   'ChildCheckupRecorded',
   'VaccinationCertificateIssued',
   'VaccineDoseRecorded',
+  // Maternal care: a pregnancy registered, checked, delivered or visited after a death or move.
+  'PregnancyRegistered',
+  'AntenatalCheckRecorded',
+  'DeliveryRecorded',
+  'PostpartumVisitRecorded',
+  'PostpartumCheckRecorded',
 ] as const;
 const SERVICE_TYPE_SET = new Set<string>(SERVICE_TYPES);
 
@@ -305,6 +311,12 @@ const IN_PERSON = new Set<string>([
   'ChildCheckupRecorded',
   'TbFirstVisitRecorded',
   'VaccineDoseRecorded',
+  // A pregnancy's registration (建册) and checks are seen in person; a delivery is the
+  // hospital's, not the doctor's.
+  'PregnancyRegistered',
+  'AntenatalCheckRecorded',
+  'PostpartumVisitRecorded',
+  'PostpartumCheckRecorded',
 ]);
 /** Follow-ups: in person in clinic or at home, not by phone. */
 const FOLLOW_UPS = new Set<string>([

@@ -26,3 +26,5 @@ export * from './rules/source-time';
 export * from './commands/migration-actions';
 export * from './start-migration/start-migration.action';
 export * from './complete-migration/complete-migration.action';
+export * from './streams/maternal-state';
+export * from './rules/maternal';

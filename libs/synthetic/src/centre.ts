@@ -7,6 +7,7 @@ import { writeFixes } from './fixes';
 import { writeMentalHealth } from './mental-health';
 import { writeTuberculosis } from './tuberculosis';
 import { writeVaccination } from './vaccination';
+import { ongoingChance, planBirths, writeMotherhood, writeOngoingPregnancy } from './maternal';
 import { planHealthRecord, writeCheckupReview, writeHealthRecordOpening } from './health-records';
 import { RECORDS_FROM } from './org';
 import type { Person } from './population';
@@ -59,7 +60,7 @@ export function writeResident(
   p: Person,
   migrationAt: number,
   contract: ContractPlan | undefined,
-): void {
+): Story {
   const { cal, rng, rec, prefix } = ctx;
   const recordsFrom = cal.dayOf(Number(RECORDS_FROM.slice(0, 4)), 0, 1);
   const newborn = p.birthDay >= 0;
@@ -88,7 +89,7 @@ export function writeResident(
   }
   const known = [...enrolDays].filter(([, day]) => day < 0).map(([c]) => c);
   const healthRecord = planHealthRecord(ctx, p, regDay);
-  emit(ctx, s, regT, {
+  const registration = {
     type: 'RegisterResident',
     commandId: `${prefix}${p.id}-reg`,
     occurredAt: cal.date(regDay),
@@ -99,7 +100,10 @@ export function writeResident(
     householdId: p.householdId,
     tags: [...known, ...p.tags],
     ...healthRecord.registration,
-  });
+  };
+  // A newborn's registration waits for the mother's delivery (writeResidents emits it).
+  if (newborn) s.registration = { t: regT, command: registration };
+  else emit(ctx, s, regT, registration);
   if (end) {
     const base = {
       commandId: `${prefix}${p.id}-${end.died ? 'death' : 'moved'}`,
@@ -125,6 +129,7 @@ export function writeResident(
   writeChildHealth(ctx, s);
   writeVaccination(ctx, s);
   writeFixes(ctx, s);
+  return s;
 }
 
 /** The residents of a centre, household by household, registered in the 1 January migration window. */
@@ -144,5 +149,22 @@ export function writeResidents(
   const plans = new Map<Person, ContractPlan>();
   for (const members of households.values())
     for (const [p, plan] of planHouseholdContracts(ctx, members)) plans.set(p, plan);
-  people.forEach((p, i) => writeResident(ctx, p, windowStart + i * step, plans.get(p)));
+  const stories = people.map((p, i) => writeResident(ctx, p, windowStart + i * step, plans.get(p)));
+  writeMaternalCare(ctx, people, stories);
+}
+
+/**
+ * After every resident's year: the mothers of the maternal year's births, pregnancies that
+ * deliver next year, then the newborns' registrations naming mother and delivery.
+ */
+function writeMaternalCare(ctx: CentreContext, people: Person[], stories: Story[]): void {
+  const storyOf = new Map(people.map((p, i) => [p, stories[i]]));
+  const births = planBirths(ctx, people);
+  const mothers = new Set<Person>();
+  for (const [child, mother] of births)
+    if (writeMotherhood(ctx, storyOf.get(mother)!, child, storyOf.get(child)!)) mothers.add(mother);
+  const chance = ongoingChance(people, births.size);
+  for (const s of stories) if (!mothers.has(s.p)) writeOngoingPregnancy(ctx, s, chance);
+  for (const s of stories)
+    if (s.registration) emit(ctx, s, s.registration.t, s.registration.command);
 }

@@ -43,6 +43,11 @@ export interface Story {
   records: ServiceRecord[];
   /** Moments of the migration batch on 1 January still free for this resident's history. */
   nextMigrationT: number;
+  /**
+   * A newborn's registration, held back until the mother's delivery is written (it names her and
+   * the delivery), then emitted at its own moment.
+   */
+  registration?: { t: number; command: SeedCommand };
 }
 
 export const MIGRATION_STEP_MS = 1_000;

@@ -6,7 +6,12 @@ import type { ImportItem, RejectReason } from './import-item';
 import type { CsvRecord } from './read-csv-records';
 
 /** Commands with nested lists or free-form objects: import them as NDJSON. */
-export const CSV_UNSUPPORTED_TYPES: readonly string[] = ['AssignTargets', 'CorrectRecord'];
+export const CSV_UNSUPPORTED_TYPES: readonly string[] = [
+  'AssignTargets',
+  'CorrectRecord',
+  // Its live births are a list of objects (child id, sex, weight).
+  'RecordDelivery',
+];
 
 type CellKind = 'string' | 'number' | 'boolean' | 'list';
 type Constructor = abstract new () => unknown;

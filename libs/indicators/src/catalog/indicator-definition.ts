@@ -28,7 +28,8 @@ export type Cohort =
   | 'children_under_3_due'
   | 'vacc_children_due'
   | `vacc_due:${Vaccine}`
-  | 'vacc_doses_given';
+  | 'vacc_doses_given'
+  | 'maternal_live_births';
 
 /** Numerator rules, each a named, tested function in evaluate/indicator-rules.ts. */
 export type NumeratorRule =
@@ -56,7 +57,10 @@ export type NumeratorRule =
   | 'vacc_certified'
   | 'vacc_all_due_given'
   | `vacc_given:${Vaccine}`
-  | 'vacc_dose_complete';
+  | 'vacc_dose_complete'
+  | 'maternal_early_registration'
+  | 'maternal_postpartum_visit'
+  | 'maternal_system_management';
 
 /**
  * The programme's service categories an indicator belongs to, in the order a report lists them
@@ -67,6 +71,7 @@ export const INDICATOR_CATEGORIES = [
   'vaccination',
   'signing',
   'children',
+  'maternal',
   'elderly',
   'chronic',
   'mental_health',
@@ -81,6 +86,7 @@ export const CATEGORY_NAMES: Record<IndicatorCategory, { zh: string; en: string 
   vaccination: { zh: '预防接种', en: 'Vaccination' },
   signing: { zh: '家庭医生签约服务', en: 'Family doctor contracts' },
   children: { zh: '0～6岁儿童健康管理', en: 'Children 0–6' },
+  maternal: { zh: '孕产妇健康管理', en: 'Maternal care' },
   elderly: { zh: '老年人健康管理', en: 'Elderly health management' },
   chronic: { zh: '慢性病患者健康管理', en: 'Chronic disease management' },
   mental_health: { zh: '严重精神障碍患者管理', en: 'Severe mental disorders' },

@@ -2,6 +2,7 @@ import type { Cohort } from '../catalog/indicator-definition';
 import { childCheckupAgesDue, isLiveBirth } from './child-health';
 import { childTcmAgesDue } from './child-tcm';
 import { healthRecordOn } from './health-record';
+import { deliveriesIn } from './maternal';
 import { patientRegistration } from './mental-health';
 import type { Period } from './period';
 import { tbCompletedIn, tbNotifiedIn } from './tuberculosis';
@@ -57,6 +58,8 @@ export function inCohort(
       return childCheckupAgesDue(v, period).length > 0;
     case 'vacc_children_due':
       return dosesDue(v, period).length > 0;
+    case 'maternal_live_births':
+      return deliveriesIn(v, period).length > 0;
     case 'smd_patients':
       return !!patientRegistration(v);
     case 'smd_at_home':

@@ -1,5 +1,6 @@
 import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import { inCohort } from './cohorts';
+import { deliveriesIn, isMaternalRule, judgeDelivery, liveBirthsOf } from './maternal';
 import { judge } from './numerator-rules';
 import type { Period } from './period';
 import type { ResidentView } from './resident-view';
@@ -24,6 +25,12 @@ export interface Contribution {
  */
 export const perResident = (def: IndicatorDefinition) =>
   def.numerator !== 'renewed' && def.denominator.kind !== 'records';
+
+/**
+ * Maternal indicators count live births (活产数), not mothers: each delivery in the period adds
+ * its live births, twins two, to the denominator, and to the numerator when it counts.
+ */
+export const perBirth = (def: IndicatorDefinition) => def.cohort === 'maternal_live_births';
 
 export function contributionOf(
   v: ResidentView,
@@ -55,6 +62,15 @@ export function contributionOf(
       return;
     }
     if (!inCohort(v, def.cohort as never, period)) return;
+    const rule = def.numerator;
+    if (perBirth(def) && isMaternalRule(rule)) {
+      for (const d of deliveriesIn(v, period)) {
+        const births = liveBirthsOf(d);
+        counts[2 * i] += births;
+        if (judgeDelivery(rule, v, d).counted) counts[2 * i + 1] += births;
+      }
+      return;
+    }
     counts[2 * i] = 1;
     if (judge(def, v, period).counted) counts[2 * i + 1] = 1;
   });

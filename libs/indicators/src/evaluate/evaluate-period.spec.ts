@@ -129,6 +129,10 @@ describe('evaluatePeriod on a hand-counted centre', () => {
       vacc_coverage_mpsv_ac: [0, 1],
       vacc_coverage_hepa_l: [0, 0],
       vacc_dose_complete: [0, 0],
+      // No delivery in the centre: no live births to count maternal care over.
+      maternal_early_registration: [0, 0],
+      maternal_postpartum_visit: [0, 0],
+      maternal_system_management: [0, 0],
     });
   });
 

@@ -65,7 +65,8 @@ function recordOn(v: ResidentView, p: Period): HealthRecordOnDay | null {
  * identification or a child's TCM guidance.
  * Services that use a health record (动态使用): a checkup, a follow-up (of a chronic condition or
  * a severe mental disorder), a TCM identification, a child's TCM guidance, newborn visit or
- * checkup, or a vaccine dose (the vaccination card is part of the record, national specification).
+ * checkup, a vaccine dose (the vaccination card is part of the record, national specification),
+ * an antenatal check, a postpartum visit or check.
  * Signing a contract, enrolling and reviewing the record itself are not uses of it.
  */
 export const USES_A_RECORD = new Set([
@@ -79,4 +80,7 @@ export const USES_A_RECORD = new Set([
   'newborn_visit',
   'child_checkup',
   'vaccine_dose',
+  'antenatal_check',
+  'postpartum_visit',
+  'postpartum_check',
 ]);

@@ -2,6 +2,8 @@ import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
 import type { LedgerModel } from '../model/ledger-model';
 import { inCohort } from './cohorts';
+import { perBirth } from './contribution';
+import { deliveriesIn, isMaternalRule, judgeDelivery, liveBirthsOf } from './maternal';
 import { judge } from './numerator-rules';
 import type { Period } from './period';
 import { type ResidentView, residentView } from './resident-view';
@@ -15,6 +17,9 @@ export interface LineageEntry {
   contractId?: string;
   /** For an indicator over records (dose records): the record judged. */
   recordId?: string;
+  /** For maternal indicators: the delivery judged and its live births (what it adds). */
+  deliveryId?: string;
+  liveBirths?: number;
   counted: boolean;
   reason?: { en: string; zh: string };
   /** The events that made the resident count (or, when not counted, what was found). */
@@ -65,7 +70,10 @@ export function lineage(
   };
 }
 
-/** One resident's entries for an indicator: one, none (outside its cohort), or one per contract (renewal). */
+/**
+ * One resident's entries for an indicator: one, none (outside its cohort), one per contract
+ * (renewal), or one per delivery (maternal; each names its live births).
+ */
 export function lineageEntries(
   v: ResidentView,
   def: IndicatorDefinition,
@@ -106,6 +114,20 @@ export function lineageEntries(
         }))
       : [];
   if (!inCohort(v, def.cohort as never, period)) return [];
+  const rule = def.numerator;
+  if (perBirth(def) && isMaternalRule(rule))
+    return deliveriesIn(v, period).map((d) => {
+      const verdict = judgeDelivery(rule, v, d);
+      return {
+        residentId: v.residentId,
+        unitId: v.unitId,
+        deliveryId: d.recordId,
+        liveBirths: liveBirthsOf(d),
+        counted: verdict.counted,
+        reason: verdict.reason,
+        evidence: verdict.evidence,
+      };
+    });
   const verdict = judge(def, v, period);
   return [
     {

@@ -5,6 +5,7 @@ import { childTcmAgesDue } from './child-tcm';
 import { enrolment } from './cohorts';
 import { quarterOf, quarterlyDue } from './quarterly-due';
 import { USES_A_RECORD, healthRecordOn } from './health-record';
+import { deliveriesIn, judgeDelivery } from './maternal';
 import { mentalHealthFollowUps, patientRegistration } from './mental-health';
 import type { Period } from './period';
 import { TB_FIRST_VISIT_DAYS, tbTakenRegularly } from '@libs/records';
@@ -302,6 +303,16 @@ export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Ver
     }
     case 'vacc_all_due_given':
       return dueDosesGiven(v, p);
+    case 'maternal_early_registration':
+    case 'maternal_postpartum_visit':
+    case 'maternal_system_management': {
+      // Counted per live birth (contribution, lineage); as one verdict: every delivery counted.
+      const rule = def.numerator;
+      const verdicts = deliveriesIn(v, p).map((d) => judgeDelivery(rule, v, d));
+      const missed = verdicts.find((x) => !x.counted);
+      const evidence = verdicts.flatMap((x) => x.evidence);
+      return missed ? { ...missed, evidence } : yes(evidence);
+    }
     case 'renewed':
       return no('renewal is judged per contract', '续约按签约计');
     case 'vacc_dose_complete':

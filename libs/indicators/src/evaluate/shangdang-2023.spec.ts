@@ -7,6 +7,7 @@ import {
   percentOf,
   SHANGDANG_2023,
   SHANGDANG_2023_REPORTED as R,
+  SHANGDANG_2023_MATERNAL,
 } from '../testing/shangdang-2023.fixture';
 import { SHANGDANG_2023_CHILDREN } from '../testing/shangdang-2023-children';
 import { evaluatePeriod, type RateRow } from './evaluate-period';
@@ -169,7 +170,7 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
     expect(percentOf(R.elderlyTcm.count, 45_680)).toBe(78.72);
   });
 
-  it('has no catalog indicator for early pregnancy; children 0–6 count for signing and certificates', () => {
+  it('lists the rules of every category; children 0–6 count for signing and their own category', () => {
     const catalog = catalogForPeriod(2023)!;
     const rules = new Set<NumeratorRule>(catalog.indicators.map((d) => d.numerator));
     expect([...rules].sort()).toEqual([
@@ -183,6 +184,9 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
       'complete_elderly_checkup',
       'glucose_controlled',
       'household_contract',
+      'maternal_early_registration',
+      'maternal_postpartum_visit',
+      'maternal_system_management',
       'record_in_use',
       'renewed',
       'smd_managed',
@@ -259,6 +263,32 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
       numerator: 5_415,
       denominator: 2_116 + 1_905 + 2_072 - 175,
       percent: 91.5,
+    });
+  });
+
+  // ---- Maternal care: its own block ----
+  it('reproduces early pregnancy registration 92.42% and maternal system management 91.65%', () => {
+    const M = SHANGDANG_2023_MATERNAL;
+    expect(impliedDenominators(M.systemManagement.count, M.systemManagement.percent, 2)).toEqual({
+      from: 2_072,
+      to: 2_072,
+      nearest: 2_072,
+    });
+    expect(figure('maternal_early_registration')).toEqual({
+      numerator: R.earlyPregnancyRegistration.count,
+      denominator: M.liveBirths,
+      percent: R.earlyPregnancyRegistration.percent,
+    });
+    expect(figure('maternal_system_management')).toEqual({
+      numerator: M.systemManagement.count,
+      denominator: M.liveBirths,
+      percent: M.systemManagement.percent,
+    });
+    // Not printed: every birth but the 5 visited on day 29 and the last 32 was visited in time.
+    expect(figure('maternal_postpartum_visit')).toEqual({
+      numerator: M.liveBirths - M.lateVisit - M.notVisited,
+      denominator: M.liveBirths,
+      percent: 98.21,
     });
   });
 });

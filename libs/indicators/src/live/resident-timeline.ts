@@ -5,6 +5,7 @@ import {
   chinaDay,
   dueDays,
   monthAgeDay,
+  pregnancyLapseDay,
 } from '@libs/records';
 import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
@@ -41,6 +42,10 @@ function daysOf(r: ResidentModel, year: number): string[] {
   let quarterly = false;
   for (const m of r.records.values()) {
     quarterly ||= m.kind === 'enrolment' || m.kind === 'mental_health_registration';
+    // A pregnancy with no delivery stops being open at 44 weeks (hasOpenPregnancy turns on it).
+    const week = m.created.data.gestationalWeek;
+    if (m.kind === 'pregnancy_registration' && typeof week === 'number')
+      days.push(pregnancyLapseDay(chinaDay(String(m.created.data.occurredAt)), week));
     refs.push(m.created.ref);
     datesIn(m.created.data);
     for (const c of m.corrections) {

@@ -37,6 +37,11 @@ const RECORD_KINDS: Record<string, RecordKind> = {
   ChildCheckupRecorded: 'child_checkup',
   VaccinationCertificateIssued: 'vaccination_certificate',
   VaccineDoseRecorded: 'vaccine_dose',
+  PregnancyRegistered: 'pregnancy_registration',
+  AntenatalCheckRecorded: 'antenatal_check',
+  DeliveryRecorded: 'delivery',
+  PostpartumVisitRecorded: 'postpartum_visit',
+  PostpartumCheckRecorded: 'postpartum_check',
 };
 
 /** What the model tells before it changes a resident. */

@@ -20,7 +20,12 @@ export type RecordKind =
   | 'newborn_visit'
   | 'child_checkup'
   | 'vaccination_certificate'
-  | 'vaccine_dose';
+  | 'vaccine_dose'
+  | 'pregnancy_registration'
+  | 'antenatal_check'
+  | 'delivery'
+  | 'postpartum_visit'
+  | 'postpartum_check';
 
 /** One service record with everything that later happened to it. */
 export interface RecordModel {
@@ -51,6 +56,8 @@ export interface ResidentModel {
     tags: string[];
     /** The health record stated at registration (ResidentRegistered.healthRecord). */
     healthRecord?: RegisteredHealthRecord;
+    /** A child registered at birth: the mother and her delivery (ResidentRegistered.birth). */
+    birth?: { motherId: string; deliveryRecordId: string };
   }>;
   tagChanges: Fact<{ added: string[]; removed: string[] }>[];
   reassignments: Fact<{ toUnitId: string }>[];

@@ -381,7 +381,120 @@ export function shangdangLedger(): SyntheticLedger {
       });
     }
   }
+  maternalCare(log);
   return log;
+}
+
+// ---- Maternal care (孕产妇健康管理): its own block -----------------------------------------
+
+/**
+ * The bulletin's maternal figures: early pregnancy registration 1,915 = 92.42% (so 2,072 live
+ * births, the one whole denominator that prints so) and system management 91.65%, which over the
+ * same 2,072 births is 1,899. Postpartum visits are not printed: the fixture's are a choice.
+ */
+export const SHANGDANG_2023_MATERNAL = {
+  liveBirths: 2_072,
+  early: 1_915,
+  systemManagement: { count: 1_899, percent: 91.65, decimals: 2 },
+  /** Early and otherwise managed but for one part: 4 checks (6), visit on day 29 (5), check on day 57 (5). */
+  fourChecks: 6,
+  lateVisit: 5,
+  lateCheck: 5,
+  /** Not early: registered in week 13 (85), in weeks 16–20 (50), never registered (22). */
+  week13: 85,
+  midTerm: 50,
+  /** The last 32 births (of those not early) had no postpartum visit. */
+  notVisited: 32,
+} as const;
+
+const M = SHANGDANG_2023_MATERNAL;
+
+/**
+ * Mothers are women 20–40 among the adults (even index from 40,000, born 1983–2003); each
+ * delivered one of the children born in the maternal year 2023 (1 October 2022 to 30 September
+ * 2023), in index order, 39 weeks after her last period. In order: 1,899 managed throughout
+ * (registered in weeks 8–12 with the first check that day, checks at 16, 22, 30 and 37 weeks, a
+ * visit 3–12 days after discharge, the 42-day check on days 42–51); then the 16 early ones short
+ * of one part; then the 157 not early.
+ */
+function maternalCare(log: SyntheticLedger): void {
+  const mothers: string[] = [];
+  for (let j = 40_000; mothers.length < M.liveBirths; j += 2)
+    if (j % 57 >= 24 && j % 57 <= 44) mothers.push(`sd-a${j}`);
+  const births: { childId: string; sex: 'male' | 'female'; day: string }[] = [];
+  for (let k = 0; k < S.children && births.length < M.liveBirths; k += 1) {
+    const day = addDays('2017-01-01', Math.floor((k * 2555) / S.children));
+    if (day >= '2022-10-01')
+      births.push({ childId: `sd-c${k}`, sex: k % 2 ? 'male' : 'female', day });
+  }
+  const doctorId = doctorOf(0);
+  births.forEach((b, i) => {
+    const residentId = mothers[i];
+    const lmp = addDays(b.day, -273);
+    const early = i < M.early;
+    const rest = i - M.early;
+    const week = early ? 8 + (i % 5) : rest < M.week13 ? 13 : 16 + (i % 5);
+    const registered = rest < M.week13 + M.midTerm;
+    const shortOfChecks =
+      i >= M.systemManagement.count && i < M.systemManagement.count + M.fourChecks;
+    if (registered) {
+      const on = addDays(lmp, 7 * week);
+      const recordId = 'preg-2023';
+      log.resident(uploaded(on, i), 'PregnancyRegistered', {
+        residentId,
+        recordId,
+        doctorId,
+        gestationalWeek: week,
+        expectedDeliveryDate: addDays(lmp, 280),
+        occurredAt: on,
+      });
+      const weeks = [week, 22, 30, 37, ...(shortOfChecks ? [] : [week < 16 ? 16 : 26])];
+      weeks.forEach((wk, n) => {
+        const day = addDays(lmp, 7 * wk);
+        log.resident(uploaded(day, i), 'AntenatalCheckRecorded', {
+          residentId,
+          recordId: `anc-${n + 1}`,
+          doctorId,
+          gestationalWeek: wk,
+          pregnancyRecordId: recordId,
+          occurredAt: day,
+        });
+      });
+    }
+    const discharge = addDays(b.day, 2 + (i % 3));
+    log.resident(uploaded(discharge, i), 'DeliveryRecorded', {
+      residentId,
+      recordId: 'del-2023',
+      doctorId,
+      place: 'hospital',
+      liveBirths: [{ childId: b.childId, sex: b.sex, birthWeightGrams: 2900 + (i % 12) * 50 }],
+      stillbirths: 0,
+      dischargeDate: discharge,
+      pregnancyRecordId: registered ? 'preg-2023' : null,
+      occurredAt: b.day,
+    });
+    const afterShort = i - M.systemManagement.count - M.fourChecks;
+    const lateVisit = afterShort >= 0 && afterShort < M.lateVisit;
+    const lateCheck = afterShort >= M.lateVisit && afterShort < M.lateVisit + M.lateCheck;
+    if (i < M.liveBirths - M.notVisited) {
+      const day = addDays(discharge, lateVisit ? 29 : 3 + (i % 10));
+      log.resident(uploaded(day, i), 'PostpartumVisitRecorded', {
+        residentId,
+        recordId: 'ppv-2023',
+        doctorId,
+        deliveryRecordId: 'del-2023',
+        occurredAt: day,
+      });
+    }
+    const checkDay = addDays(b.day, lateCheck ? 57 : 42 + (i % 10));
+    log.resident(uploaded(checkDay, i), 'PostpartumCheckRecorded', {
+      residentId,
+      recordId: 'pp42-2023',
+      doctorId,
+      deliveryRecordId: 'del-2023',
+      occurredAt: checkDay,
+    });
+  });
 }
 
 /** The model of the district, built by applying every synthetic envelope once, in log order. */

@@ -26,6 +26,11 @@ import { recordNewbornVisit } from '../record-newborn-visit/record-newborn-visit
 import { recordChildCheckup } from '../record-child-checkup/record-child-checkup.action';
 import { issueVaccinationCertificate } from '../issue-vaccination-certificate/issue-vaccination-certificate.action';
 import { recordVaccineDose } from '../record-vaccine-dose/record-vaccine-dose.action';
+import { registerPregnancy } from '../register-pregnancy/register-pregnancy.action';
+import { recordAntenatalCheck } from '../record-antenatal-check/record-antenatal-check.action';
+import { recordDelivery } from '../record-delivery/record-delivery.action';
+import { recordPostpartumVisit } from '../record-postpartum-visit/record-postpartum-visit.action';
+import { recordPostpartumCheck } from '../record-postpartum-check/record-postpartum-check.action';
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
@@ -68,6 +73,11 @@ export const ACTIONS: readonly Action[] = [
   recordChildCheckup,
   issueVaccinationCertificate,
   recordVaccineDose,
+  registerPregnancy,
+  recordAntenatalCheck,
+  recordDelivery,
+  recordPostpartumVisit,
+  recordPostpartumCheck,
   enrollChronicCare,
   recordFollowUp,
   correctRecord,

@@ -1,5 +1,6 @@
 import type { DoctorState } from '../streams/doctor-events';
 import type { OrgUnitState } from '../streams/org-unit-events';
+import type { ResidentState } from '../streams/resident-state';
 
 /**
  * Reference data a decision needs from other streams, loaded by the handler before deciding
@@ -12,6 +13,8 @@ export interface Facts {
   doctor?: DoctorState;
   /** The unit the doctor belonged to on the service day. */
   doctorUnit?: OrgUnitState;
+  /** A child registered at birth: the mother's stream, whose delivery names the child. */
+  mother?: ResidentState;
 }
 
 /** What every decision gets besides the request: ledger time and the facts. */
@@ -31,4 +34,9 @@ export interface DecisionContext {
 export interface FactLookup {
   unit(unitId: string): Promise<OrgUnitState>;
   doctor(doctorId: string): Promise<DoctorState>;
+  /**
+   * Another resident's folded stream (a child's registration reads the mother's delivery).
+   * Optional: lookups that serve only unit scope (access control) have no residents.
+   */
+  resident?(residentId: string): Promise<ResidentState>;
 }

@@ -11,6 +11,12 @@ import {
   evolveOrgUnit,
   initialOrgUnitState,
 } from '../streams/org-unit-events';
+import type { ResidentEvent } from '../streams/resident-events';
+import {
+  type ResidentState,
+  evolveResident,
+  initialResidentState,
+} from '../streams/resident-state';
 import type { Evolver, StreamStateCache } from './stream-state-cache';
 import { streamIds } from '../streams/stream-ids';
 import type { FactLookup } from './facts';
@@ -26,6 +32,9 @@ export function storeFactLookup(store: EventStore, states?: StreamStateCache): F
         (await states.load(store, streamIds.orgUnit(unitId), orgUnitEvolver)).state as OrgUnitState,
       doctor: async (doctorId) =>
         (await states.load(store, streamIds.doctor(doctorId), doctorEvolver)).state as DoctorState,
+      resident: async (residentId) =>
+        (await states.load(store, streamIds.resident(residentId), residentEvolver))
+          .state as ResidentState,
     };
   }
   return {
@@ -43,8 +52,19 @@ export function storeFactLookup(store: EventStore, states?: StreamStateCache): F
         events as unknown as DoctorEvent[],
       );
     },
+    async resident(residentId) {
+      const events = await store.readStream(streamIds.resident(residentId));
+      return foldEvents(
+        { evolve: evolveResident, initialState: initialResidentState },
+        events as unknown as ResidentEvent[],
+      );
+    },
   };
 }
 
 const orgUnitEvolver = { evolve: evolveOrgUnit, initialState: initialOrgUnitState } as Evolver;
 const doctorEvolver = { evolve: evolveDoctor, initialState: initialDoctorState } as Evolver;
+const residentEvolver = {
+  evolve: evolveResident,
+  initialState: initialResidentState,
+} as Evolver;

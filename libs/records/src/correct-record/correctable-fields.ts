@@ -1,6 +1,7 @@
 import {
   CHECKUP_KINDS,
   DOSE_SITES,
+  DELIVERY_PLACES,
   FOLLOW_UP_MODES,
   HEALTH_RECORD_FORMS,
   HEALTH_RECORD_ITEMS,
@@ -43,6 +44,11 @@ const isVitals: FieldCheck = (v) =>
       isNumber(x),
   );
 
+const inRange =
+  (lo: number, hi: number): FieldCheck =>
+  (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
+
 /**
  * What a correction may change, per record type. Identity fields (resident, record id, doctor,
  * condition, contract period) are not correctable: a wrong one is voided and recorded anew.
@@ -69,6 +75,17 @@ export const CORRECTABLE: Record<RecordType, Record<string, FieldCheck>> = {
     guidanceGiven: isBoolean,
   },
   enrolment: { occurredAt: isDate },
+  pregnancy_registration: {
+    occurredAt: isDate,
+    gestationalWeek: inRange(4, 42),
+    expectedDeliveryDate: isDate,
+  },
+  antenatal_check: { occurredAt: isDate, gestationalWeek: inRange(4, 44) },
+  // The day and the children name the births (a child's registration checks them): a wrong one
+  // is voided and recorded anew.
+  delivery: { place: oneOf(DELIVERY_PLACES), stillbirths: inRange(0, 6), dischargeDate: isDate },
+  postpartum_visit: { occurredAt: isDate },
+  postpartum_check: { occurredAt: isDate },
   health_record: { form: oneOf(HEALTH_RECORD_FORMS), complete: isBoolean },
   // The month age names what the guidance was for: a wrong one is voided and recorded anew.
   child_tcm_guidance: { occurredAt: isDate },

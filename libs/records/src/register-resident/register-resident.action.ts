@@ -16,6 +16,7 @@ import {
 import { assertNotBeforeBirth, assertNotInFuture, chinaDay } from '../rules/dates';
 import { refuse } from '../rules/rule-error';
 import { assertUnitOpen } from '../rules/unit-guards';
+import { birthOfDelivery } from './birth-of-delivery';
 import { residentStream } from './resident-stream';
 
 export class RegisterResidentRequest extends CommandRequest {
@@ -40,6 +41,12 @@ export class RegisterResidentRequest extends CommandRequest {
   @IsOptional() @IsBoolean() healthRecordComplete?: boolean;
   /** The day that record was opened; default the registration's day. */
   @IsOptional() @IsISO8601({ strict: true }) healthRecordOpenedOn?: string;
+  /**
+   * A child registered at birth: the mother's resident id and her delivery record, which must
+   * name this child (RecordDelivery's liveBirths) on the birth date. Both or neither.
+   */
+  @IsOptional() @IsId() motherId?: string;
+  @IsOptional() @IsId() deliveryRecordId?: string;
 }
 
 /** The stated health record, opened between birth and the registration. */
@@ -94,6 +101,7 @@ export function decideRegisterResident(
   assertNotBeforeBirth(c.occurredAt, birthDate);
   assertUnitOpen(c.facts.unit, c.unitId, chinaDay(c.occurredAt));
   const healthRecord = healthRecordOf(c, birthDate);
+  const birth = birthOfDelivery({ ...c, birthDate }, c.facts.mother);
   const data = {
     residentId: c.residentId,
     birthDate,
@@ -102,6 +110,7 @@ export function decideRegisterResident(
     householdId: c.householdId ?? null,
     tags: c.tags ?? [],
     ...(healthRecord ? { healthRecord } : {}),
+    ...(birth ? { birth } : {}),
     occurredAt: c.occurredAt,
   };
   return [{ type: 'ResidentRegistered', data }];
@@ -117,5 +126,8 @@ export const registerResident = action({
   stream: (r) => streamIds.resident(r.residentId),
   decider: { ...residentStream, decide: decideRegisterResident },
   unitsTouched: (r) => [r.unitId],
-  facts: async (r, lookup) => ({ unit: await lookup.unit(r.unitId) }),
+  facts: async (r, lookup) => ({
+    unit: await lookup.unit(r.unitId),
+    ...(r.motherId && lookup.resident ? { mother: await lookup.resident(r.motherId) } : {}),
+  }),
 });

@@ -6,6 +6,8 @@ import {
   specFor,
   unit,
 } from '../testing/fixtures';
+import { deliveryRecorded, woman } from '../testing/maternal-fixtures';
+import { evolveResident, initialResidentState } from '../streams/resident-state';
 import { registerResident } from './register-resident.action';
 
 const given = specFor(registerResident, { unit: unit('u1') });
@@ -151,6 +153,58 @@ describe('RegisterResident', () => {
           unit: unit('u1', 'community_centre', '2020-01-01', '2024-03-01'),
         })
         .then(registeredNow({ occurredAt: '2024-02-29' }));
+    });
+  });
+
+  describe("a child registered at birth, from the mother's delivery", () => {
+    // The mother's stream: a delivery on 1 May 2024 naming baby-1, a girl.
+    const mother = [woman(), deliveryRecorded('del-1', '2024-05-01')].reduce(
+      evolveResident,
+      initialResidentState(),
+    );
+    const baby = (over: Record<string, unknown> = {}) =>
+      register({
+        residentId: 'baby-1',
+        birthDate: '2024-05-01',
+        tags: undefined,
+        occurredAt: '2024-05-10',
+        motherId: 'r1',
+        deliveryRecordId: 'del-1',
+        ...over,
+      });
+    const born = (over: Record<string, unknown> = {}) =>
+      registeredNow({
+        residentId: 'baby-1',
+        birthDate: '2024-05-01',
+        tags: [],
+        occurredAt: '2024-05-10',
+        birth: { motherId: 'r1', deliveryRecordId: 'del-1' },
+        ...over,
+      });
+    it('registers the child the delivery names, with the mother and the delivery', () => {
+      given([]).when(baby(), { mother }).then(born());
+    });
+    it('refuses a child the delivery does not name, or of another sex or day (CHILD_NOT_OF_DELIVERY)', () => {
+      given([])
+        .when(baby({ residentId: 'baby-9' }), { mother })
+        .thenThrows('CHILD_NOT_OF_DELIVERY');
+      given([])
+        .when(baby({ sex: 'male' }), { mother })
+        .thenThrows('CHILD_NOT_OF_DELIVERY');
+      given([])
+        .when(baby({ birthDate: '2024-05-02' }), { mother })
+        .thenThrows('CHILD_NOT_OF_DELIVERY');
+    });
+    it('refuses an unknown delivery or mother', () => {
+      given([])
+        .when(baby({ deliveryRecordId: 'del-9' }), { mother })
+        .thenThrows('DELIVERY_NOT_FOUND');
+      given([]).when(baby(), { mother: initialResidentState() }).thenThrows('MOTHER_NOT_FOUND');
+    });
+    it('refuses the mother without the delivery (BIRTH_NEEDS_MOTHER_AND_DELIVERY)', () => {
+      given([])
+        .when(baby({ deliveryRecordId: undefined }), { mother })
+        .thenThrows('BIRTH_NEEDS_MOTHER_AND_DELIVERY');
     });
   });
 });

@@ -4,6 +4,7 @@ import type {
   ChildTcmAge,
   Condition,
   DoseSite,
+  DeliveryPlace,
   FollowUpMode,
   HealthRecordForm,
   HealthRecordItem,
@@ -31,6 +32,19 @@ export interface HealthRecordState {
   openedOn: string;
 }
 
+/** A child born alive at a delivery, named by the resident id the child is registered under. */
+export interface LiveBirth {
+  childId: string;
+  sex: Sex;
+  birthWeightGrams: number;
+}
+
+/** A resident registered at birth: the mother and the delivery that names the child. */
+export interface BirthOfResident {
+  motherId: string;
+  deliveryRecordId: string;
+}
+
 interface Base {
   residentId: string;
   occurredAt: string;
@@ -51,6 +65,8 @@ export type ResidentEvent =
          * when the registration states one (a roll migrated from an EHR system does).
          */
         healthRecord?: HealthRecordState;
+        /** Present when the resident was registered as a child of a delivery on the mother's stream. */
+        birth?: BirthOfResident;
       };
     }
   | {
@@ -249,6 +265,47 @@ export type ResidentEvent =
         manufacturer: string | null;
         site: DoseSite | null;
       };
+    }
+  | {
+      type: 'PregnancyRegistered';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        /** Completed weeks of gestation on the registration day (孕周). */
+        gestationalWeek: number;
+        expectedDeliveryDate: string;
+      };
+    }
+  | {
+      type: 'AntenatalCheckRecorded';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        gestationalWeek: number;
+        /** The pregnancy the check belongs to (the one registered and open on its day). */
+        pregnancyRecordId: string;
+      };
+    }
+  | {
+      type: 'DeliveryRecorded';
+      data: Base & {
+        recordId: string;
+        doctorId: string;
+        place: DeliveryPlace;
+        liveBirths: LiveBirth[];
+        stillbirths: number;
+        dischargeDate: string;
+        /** The registered pregnancy it ends; null for a woman who never registered one. */
+        pregnancyRecordId: string | null;
+      };
+    }
+  | {
+      type: 'PostpartumVisitRecorded';
+      data: Base & { recordId: string; doctorId: string; deliveryRecordId: string };
+    }
+  | {
+      type: 'PostpartumCheckRecorded';
+      data: Base & { recordId: string; doctorId: string; deliveryRecordId: string };
     }
   | {
       type: 'RecordCorrected';

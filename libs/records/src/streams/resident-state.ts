@@ -168,6 +168,16 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
       return withRecord(state, 'vaccination_certificate', event.data.recordId, event.data);
     case 'VaccineDoseRecorded':
       return withRecord(state, 'vaccine_dose', event.data.recordId, event.data);
+    case 'PregnancyRegistered':
+      return withRecord(state, 'pregnancy_registration', event.data.recordId, event.data);
+    case 'AntenatalCheckRecorded':
+      return withRecord(state, 'antenatal_check', event.data.recordId, event.data);
+    case 'DeliveryRecorded':
+      return withRecord(state, 'delivery', event.data.recordId, event.data);
+    case 'PostpartumVisitRecorded':
+      return withRecord(state, 'postpartum_visit', event.data.recordId, event.data);
+    case 'PostpartumCheckRecorded':
+      return withRecord(state, 'postpartum_check', event.data.recordId, event.data);
     case 'RecordVoided': {
       const r = state.records[event.data.recordId];
       return r

@@ -99,6 +99,11 @@ export const RECORD_TYPES = [
   'child_checkup',
   'vaccination_certificate',
   'vaccine_dose',
+  'pregnancy_registration',
+  'antenatal_check',
+  'delivery',
+  'postpartum_visit',
+  'postpartum_check',
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -197,3 +202,6 @@ export const DOSE_SITES = [
   'oral',
 ] as const;
 export type DoseSite = (typeof DOSE_SITES)[number];
+/** Where a delivery took place: in a medical institution (住院分娩), at home, or elsewhere (途中). */
+export const DELIVERY_PLACES = ['hospital', 'home', 'other'] as const;
+export type DeliveryPlace = (typeof DELIVERY_PLACES)[number];

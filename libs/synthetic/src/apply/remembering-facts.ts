@@ -34,6 +34,8 @@ export function rememberingFacts(store: EventStore): FactLookup & { forget(): vo
       if (state.registered) doctors.set(id, state);
       return state;
     },
+    // A mother's stream changes with every record: read, never remembered.
+    resident: (id) => read.resident!(id),
     forget() {
       units.clear();
       doctors.clear();
