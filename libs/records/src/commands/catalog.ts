@@ -17,6 +17,9 @@ import { reviewHealthRecord } from '../review-health-record/review-health-record
 import { registerMentalDisorderPatient } from '../register-mental-disorder-patient/register-mental-disorder-patient.action';
 import { recordMentalHealthFollowUp } from '../record-mental-health-follow-up/record-mental-health-follow-up.action';
 import { recordChildTcmGuidance } from '../record-child-tcm-guidance/record-child-tcm-guidance.action';
+import { recordHealthEducationActivity } from '../record-health-education-activity/record-health-education-activity.action';
+import { recordInfectiousDiseaseCase } from '../record-infectious-disease-case/record-infectious-disease-case.action';
+import { recordHealthSupervisionReport } from '../record-health-supervision-report/record-health-supervision-report.action';
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
@@ -50,6 +53,9 @@ export const ACTIONS: readonly Action[] = [
   registerMentalDisorderPatient,
   recordMentalHealthFollowUp,
   recordChildTcmGuidance,
+  recordHealthEducationActivity,
+  recordInfectiousDiseaseCase,
+  recordHealthSupervisionReport,
   enrollChronicCare,
   recordFollowUp,
   correctRecord,
