@@ -1,4 +1,4 @@
-import type { IndicatorDefinition } from '../catalog/indicator-definition';
+import { type IndicatorDefinition, isUnitIndicator } from '../catalog/indicator-definition';
 import { inCohort } from './cohorts';
 import { judge } from './numerator-rules';
 import type { Period } from './period';
@@ -18,7 +18,8 @@ export interface Contribution {
 }
 
 /** Whether indicator i counts per resident (teams and doctors are tallied only for those). */
-export const perResident = (def: IndicatorDefinition) => def.numerator !== 'renewed';
+export const perResident = (def: IndicatorDefinition) =>
+  !isUnitIndicator(def) && def.numerator !== 'renewed';
 
 export function contributionOf(
   v: ResidentView,
@@ -27,6 +28,9 @@ export function contributionOf(
 ): Contribution {
   const counts = new Int32Array(indicators.length * 2);
   indicators.forEach((def, i) => {
+    // A unit-level indicator names no resident: its figures come from the units' own records
+    // (evaluate/unit-activities.ts), never from a resident's tally.
+    if (isUnitIndicator(def)) return;
     if (!perResident(def)) {
       // A contract of someone who died or moved away cannot be renewed; it leaves the denominator.
       if (!v.present) return;

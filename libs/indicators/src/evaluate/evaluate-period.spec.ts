@@ -105,6 +105,16 @@ describe('evaluatePeriod on a hand-counted centre', () => {
       smd_standard_management: [0, 0],
       // y2 (born 2021-05-01) reached 36 months on 2024-05-01 and had no TCM guidance.
       children_tcm: [0, 1],
+      // The centre recorded no activity of its own: every minimum of a centre is missed, and
+      // no case or supervision report was found.
+      edu_lectures: [0, 12],
+      edu_consultations: [0, 9],
+      edu_boards: [0, 12],
+      edu_printed_kinds: [0, 12],
+      edu_video_kinds: [0, 6],
+      idr_reporting_rate: [0, 0],
+      idr_timeliness: [0, 0],
+      hsa_reports: [0, 0],
     });
   });
 

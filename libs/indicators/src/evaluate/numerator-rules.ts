@@ -1,4 +1,4 @@
-import type { IndicatorDefinition } from '../catalog/indicator-definition';
+import type { ResidentIndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
 import { childTcmAgesDue } from './child-tcm';
 import { enrolment } from './cohorts';
@@ -66,7 +66,7 @@ const lastInPerson = (v: ResidentView, condition: string, p: Period) =>
     )
     .at(-1);
 
-export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Verdict {
+export function judge(def: ResidentIndicatorDefinition, v: ResidentView, p: Period): Verdict {
   const condition = def.cohort;
   switch (def.numerator) {
     case 'active_contract': {

@@ -8,17 +8,24 @@ let counter = 0;
  * Builds a real ledger (in-memory SQLite, the real deciders) from commands, each recorded at a
  * chosen ledger time, and returns its events and the model built from them.
  */
-export async function buildLedger(commands: { at: string; command: Record<string, unknown> }[]) {
+export async function buildLedger(
+  commands: {
+    at: string;
+    command: Record<string, unknown>;
+    /** A migrated command: the source system's recording time. */
+    sourceRecordedAt?: string;
+  }[],
+) {
   let now = new Date('2000-01-01T00:00:00Z');
   const clock = () => now;
   const store = new SqliteEventStore({ path: ':memory:', clock });
   // Ledger time only moves forward, so commands are applied in recorded order (stable sort).
   const ordered = [...commands].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  for (const { at, command } of ordered) {
+  for (const { at, command, sourceRecordedAt } of ordered) {
     now = new Date(at);
     await executeCommand(
       { commandId: `fx-${(counter += 1)}`, ...command },
-      { store, clock, actor: 'fixture' },
+      { store, clock, actor: 'fixture', ...(sourceRecordedAt ? { sourceRecordedAt } : {}) },
     );
   }
   const events: RecordedEvent[] = await store.readAll();
@@ -42,6 +49,14 @@ export const fx = {
     unitId,
     name: unitId,
     kind: 'community_centre',
+    parentId,
+    occurredAt: '2020-01-01',
+  }),
+  station: (unitId = 's1', parentId = 'c1') => ({
+    type: 'RegisterOrgUnit',
+    unitId,
+    name: unitId,
+    kind: 'station',
     parentId,
     occurredAt: '2020-01-01',
   }),
