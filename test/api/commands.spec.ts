@@ -307,9 +307,12 @@ describe('POST /api/v1/commands', () => {
         'RegisterMentalDisorderPatient',
         'RecordMentalHealthFollowUp',
         'RecordChildTcmGuidance',
+        'RecordHealthEducationActivity',
+        'RecordInfectiousDiseaseCase',
+        'RecordHealthSupervisionReport',
       ]),
     );
-    expect(types.length).toBe(36);
+    expect(types.length).toBe(39);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
     expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);

@@ -39,8 +39,10 @@
 
   function entryRow(entry) {
     const tr = document.createElement('tr');
-    tr.dataset.resident = entry.residentId;
-    tr.appendChild(cell(entry.contractId ? `${entry.residentId} (${entry.contractId})` : entry.residentId, 'mono'));
+    // A unit-level indicator's entries are slots of the unit's figure (a month's lecture, a case), not residents.
+    if (entry.residentId) tr.dataset.resident = entry.residentId;
+    else tr.dataset.slot = entry.slot;
+    tr.appendChild(cell(entry.contractId ? `${entry.residentId} (${entry.contractId})` : entry.residentId || entry.slot, 'mono'));
     tr.appendChild(cell(deps.unitName(entry.unitId)));
     const result = cell(entry.counted ? t('counted') : t('notCounted'), entry.counted ? 'status status-met' : 'status status-behind');
     tr.appendChild(result);
