@@ -62,6 +62,9 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   RecordDelivery: { A: ['recorder'], B: [] },
   RecordPostpartumVisit: { A: ['recorder'], B: [] },
   RecordPostpartumCheck: { A: ['recorder'], B: [] },
+  RecordHealthEducationActivity: { A: ['recorder'], B: [] },
+  RecordInfectiousDiseaseCase: { A: ['recorder'], B: [] },
+  RecordHealthSupervisionReport: { A: ['recorder'], B: [] },
   EnrollChronicCare: { A: ['recorder'], B: [] },
   RecordFollowUp: { A: ['recorder'], B: [] },
   CorrectRecord: { A: ['recorder'], B: [] },
@@ -644,6 +647,44 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
           cmd('RecordPostpartumCheck', {
             residentId: await woman(u, (r) => [delivery(u, r, '2023-12-15')]),
             doctorId: u.doctor,
+          }),
+        ),
+    },
+    {
+      name: 'RecordHealthEducationActivity',
+      arrange: async (u) =>
+        post(
+          cmd('RecordHealthEducationActivity', {
+            unitId: u.centre,
+            doctorId: u.doctor,
+            kind: 'lecture',
+            title: '高血压防治',
+            audience: 30,
+          }),
+        ),
+    },
+    {
+      name: 'RecordInfectiousDiseaseCase',
+      arrange: async (u) =>
+        post(
+          cmd('RecordInfectiousDiseaseCase', {
+            unitId: u.centre,
+            doctorId: u.doctor,
+            disease: '手足口病',
+            diseaseClass: 'C',
+            occurredAt: '2024-02-01T09:00:00+08:00',
+            reportedAt: '2024-02-01T11:00:00+08:00',
+          }),
+        ),
+    },
+    {
+      name: 'RecordHealthSupervisionReport',
+      arrange: async (u) =>
+        post(
+          cmd('RecordHealthSupervisionReport', {
+            unitId: u.centre,
+            doctorId: u.doctor,
+            kind: 'water_safety',
           }),
         ),
     },

@@ -321,9 +321,12 @@ describe('POST /api/v1/commands', () => {
         'RecordDelivery',
         'RecordPostpartumVisit',
         'RecordPostpartumCheck',
+        'RecordHealthEducationActivity',
+        'RecordInfectiousDiseaseCase',
+        'RecordHealthSupervisionReport',
       ]),
     );
-    expect(types.length).toBe(50);
+    expect(types.length).toBe(53);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
     expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);

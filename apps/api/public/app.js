@@ -362,8 +362,10 @@
       tr.className = def.id === state.indicatorId ? 'selectable selected' : 'selectable';
       activatable(tr, () => selectIndicator(def.id));
       tr.appendChild(cell(indicatorName(def), 'name'));
-      tr.appendChild(cell(`${formatNumber(row.numerator)} / ${formatNumber(row.denominator)}`, 'num fraction'));
-      tr.appendChild(cell(formatRate(row.rate), 'num rate'));
+      // A count (supervision reports) has no denominator and no rate: the count is its figure.
+      const isCount = def.denominator === 'count';
+      tr.appendChild(cell(isCount ? formatNumber(row.numerator) : `${formatNumber(row.numerator)} / ${formatNumber(row.denominator)}`, 'num fraction'));
+      tr.appendChild(cell(isCount ? '—' : formatRate(row.rate), 'num rate'));
       tr.appendChild(cell(formatTarget(row.target), 'num target'));
       tr.appendChild(cell(row.gap === null ? '—' : formatNumber(row.gap), 'num gap'));
       tr.appendChild(statusCell(row.status));
@@ -414,7 +416,7 @@
       tr.title = t('drillHint');
       activatable(tr, () => navigate(u.unitId));
       tr.appendChild(cell(u.name, 'name'));
-      tr.appendChild(cell(`${formatNumber(u.numerator)} / ${formatNumber(u.denominator)}`, 'num fraction'));
+      tr.appendChild(cell(def && def.denominator === 'count' ? formatNumber(u.numerator) : `${formatNumber(u.numerator)} / ${formatNumber(u.denominator)}`, 'num fraction'));
       tr.appendChild(cell(formatRate(u.rate), 'num rate'));
       tr.appendChild(statusCell(u.status));
       body.appendChild(tr);

@@ -39,9 +39,11 @@
 
   function entryRow(entry) {
     const tr = document.createElement('tr');
-    tr.dataset.resident = entry.residentId;
+    // A unit-level indicator's entries are slots of the unit's figure (a month's lecture, a case), not residents.
+    if (entry.residentId) tr.dataset.resident = entry.residentId;
+    else tr.dataset.slot = entry.slot;
     const judged = entry.contractId || entry.recordId;
-    tr.appendChild(cell(judged ? `${entry.residentId} (${judged})` : entry.residentId, 'mono'));
+    tr.appendChild(cell(judged ? `${entry.residentId} (${judged})` : entry.residentId || entry.slot, 'mono'));
     tr.appendChild(cell(deps.unitName(entry.unitId)));
     const result = cell(entry.counted ? t('counted') : t('notCounted'), entry.counted ? 'status status-met' : 'status status-behind');
     tr.appendChild(result);

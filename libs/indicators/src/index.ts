@@ -9,6 +9,8 @@ export * from './evaluate/resident-view';
 export * from './evaluate/cohorts';
 export * from './evaluate/numerator-rules';
 export * from './evaluate/unit-tree';
+export * from './evaluate/unit-activities';
+export * from './evaluate/unit-figures';
 export * from './evaluate/evaluate-period';
 export * from './evaluate/residentwise';
 export * from './evaluate/lineage';

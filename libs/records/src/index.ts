@@ -13,6 +13,8 @@ export * from './streams/vocabulary';
 export * from './streams/resident-events';
 export * from './streams/resident-state';
 export * from './streams/org-unit-events';
+export * from './streams/unit-activity-events';
+export * from './rules/infectious-disease';
 export * from './streams/doctor-events';
 export * from './streams/target-events';
 export * from './commands/id.decorator';

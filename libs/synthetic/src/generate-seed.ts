@@ -13,6 +13,7 @@ import { planCentreOrg, registerDistrict } from './org';
 import { planResidents } from './population';
 import { Random } from './random';
 import { Recorder } from './recorder';
+import { writeUnitActivities } from './unit-activities';
 import type { PlantedCase } from '@libs/fabrication/planted';
 import { type CentreInput, type Injection, injectPatterns } from './inject';
 
@@ -115,6 +116,7 @@ export function generateSeed(options: SeedOptions): GeneratedSeed {
     };
     const windowMs = Math.floor((12 * HOUR_MS * row.population) / population);
     writeResidents(ctx, people, windowStart, windowMs);
+    writeUnitActivities(ctx, org, people.length);
     windowStart += windowMs;
     parts.push(log.sorted());
     if (injecting)

@@ -1,13 +1,18 @@
 import type { RecordedEvent } from '@libs/ledger';
-import { FUNDS_STREAM_PREFIX, chinaDay } from '@libs/records';
+import { ACTIVITIES_STREAM_PREFIX, FUNDS_STREAM_PREFIX, chinaDay } from '@libs/records';
 import { SEAL_EVENT_TYPE } from '../seal/seal';
 
 /**
  * Streams whose records belong to a period by the day they happened: residents' service
- * records, target sheets, and fund flows (a payment dated in a sealed year is as late as a
- * checkup would be).
+ * records, target sheets, fund flows (a payment dated in a sealed year is as late as a
+ * checkup would be) and units' own activities (a lecture entered after the seal).
  */
-const DATED_RECORD_STREAMS = ['resident-', 'targets-', FUNDS_STREAM_PREFIX];
+const DATED_RECORD_STREAMS = [
+  'resident-',
+  'targets-',
+  FUNDS_STREAM_PREFIX,
+  ACTIVITIES_STREAM_PREFIX,
+];
 
 export interface LateRecord {
   type: string;

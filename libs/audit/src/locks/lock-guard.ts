@@ -1,5 +1,6 @@
 import type { EventStore } from '@libs/ledger';
 import {
+  ACTIVITIES_STREAM_PREFIX,
   FUNDS_STREAM_PREFIX,
   type Action,
   type CommandRequest,
@@ -41,8 +42,8 @@ export function daysTouched(
 
 /**
  * The units whose sealed periods a command's record belongs to, or undefined when the lock does
- * not apply: a resident's unit (and the unit it moves to), or for a fund flow both ends — a
- * payment is a record of the payer and of the payee. Fund commands are dated like service
+ * not apply: a resident's unit (and the unit it moves to), for a fund flow both ends — a
+ * payment is a record of the payer and of the payee — and for a unit's activity the unit. Fund commands are dated like service
  * records, so a payment dated in a sealed year cannot slip in after the seal either.
  */
 function lockedUnits(
@@ -58,13 +59,14 @@ function lockedUnits(
       (u): u is string => typeof u === 'string',
     );
   }
-  if (stream.startsWith(FUNDS_STREAM_PREFIX))
+  // A unit's own activities (lectures, case reports) count in its sealed figures as records do.
+  if (stream.startsWith(FUNDS_STREAM_PREFIX) || stream.startsWith(ACTIVITIES_STREAM_PREFIX))
     return (action.unitsTouched(request, state) ?? []).filter((u) => typeof u === 'string');
   return undefined;
 }
 
 /**
- * executeCommand's guard: a command on a resident or fund stream whose day falls in a sealed year
+ * executeCommand's guard: a command on a resident, fund or activity stream whose day falls in a sealed year
  * of one of its units (or an ancestor) is refused with PERIOD_LOCKED, unless an unexpired
  * exception covers it. Seals and exceptions are read from their streams, never from a projection.
  */

@@ -33,7 +33,8 @@ export function samplePopulation(
   const seen = new Set<string>();
   const out: Omit<SampledResident, 'index'>[] = [];
   for (const e of page.entries) {
-    if (seen.has(e.residentId)) continue;
+    // A unit-level indicator's entries are a unit's own records: no resident to visit.
+    if (e.residentId === undefined || seen.has(e.residentId)) continue;
     seen.add(e.residentId);
     const household = model.residents.get(e.residentId)?.registered?.data as
       { householdId?: string | null } | undefined;

@@ -1,10 +1,18 @@
-import type { Vaccine } from '@libs/records';
+import type { EducationActivityKind, Vaccine } from '@libs/records';
 
 /**
  * Who is counted in a denominator: a population cohort, a task count, managed patients, or
- * records (each dose record given in the year, not the residents who had one).
+ * records (each dose record given in the year, not the residents who had one); for a unit-level
+ * indicator, the plan's minimum due, the unit's own records, or none (a count).
  */
-export type DenominatorKind = 'cohort' | 'assigned_target' | 'under_management' | 'records';
+export type DenominatorKind =
+  | 'cohort'
+  | 'assigned_target'
+  | 'under_management'
+  | 'records'
+  | 'unit_minimum'
+  | 'unit_records'
+  | 'count';
 
 /** The cohorts the programme counts (domain.md, indicators table). */
 export type Cohort =
@@ -77,6 +85,9 @@ export const INDICATOR_CATEGORIES = [
   'mental_health',
   'tuberculosis',
   'tcm',
+  'health_education',
+  'infectious_disease',
+  'health_supervision',
 ] as const;
 export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
 
@@ -92,13 +103,31 @@ export const CATEGORY_NAMES: Record<IndicatorCategory, { zh: string; en: string 
   mental_health: { zh: '严重精神障碍患者管理', en: 'Severe mental disorders' },
   tuberculosis: { zh: '肺结核患者健康管理', en: 'Tuberculosis patients' },
   tcm: { zh: '中医药健康管理', en: 'Traditional Chinese medicine' },
+  health_education: { zh: '健康教育', en: 'Health education' },
+  infectious_disease: {
+    zh: '传染病及突发公共卫生事件报告和处理',
+    en: 'Infectious disease and public health emergency reporting',
+  },
+  health_supervision: { zh: '卫生监督协管', en: 'Health supervision assistance' },
 };
 
-export interface IndicatorDefinition {
+/** What every indicator has, resident-level or unit-level. */
+interface IndicatorBase {
   id: string;
   category: IndicatorCategory;
   nameZh: string;
   nameEn: string;
+  /**
+   * Target rate 0–1, or relative to the same unit's rate a year earlier (e.g. "2023 + 3 pp"), or
+   * null where the plan sets none (the rate is shown, its status "no target").
+   */
+  target: number | { previousYearPlus: number } | null;
+  periodType: 'year';
+}
+
+/** An indicator counted over residents: a cohort, and a rule per resident (most indicators). */
+export interface ResidentIndicatorDefinition extends IndicatorBase {
+  level?: 'resident';
   numerator: NumeratorRule;
   /** The cohort whose members can count in the numerator. */
   cohort: Cohort;
@@ -107,13 +136,47 @@ export interface IndicatorDefinition {
     | { kind: 'assigned_target'; targetKey: string }
     | { kind: 'under_management' }
     | { kind: 'records' };
-  /**
-   * Target rate 0–1, or relative to the same unit's rate a year earlier (e.g. "2023 + 3 pp"), or
-   * null where the plan sets none (the rate is shown, its status "no target").
-   */
-  target: number | { previousYearPlus: number } | null;
-  periodType: 'year';
 }
+
+/**
+ * Rules of unit-level indicators, each counted from a unit's own activities (evaluate/
+ * unit-activities.ts): an activity in every period of the minimum (lectures, boards), events
+ * in the year (consultations), distinct titles in the year (printed materials, videos), cases
+ * reported, reports in time, and a plain count (supervision reports).
+ */
+export type UnitRule =
+  | 'edu_each_period'
+  | 'edu_events_in_year'
+  | 'edu_kinds_in_year'
+  | 'idr_reported'
+  | 'idr_in_time'
+  | 'hsa_reports';
+
+/** A minimum of the plan: `count` activities per `months` months, or per year when absent. */
+export interface UnitMinimum {
+  count: number;
+  months?: 1 | 2;
+}
+
+/**
+ * An indicator of what a centre or station does itself (health education, case reporting,
+ * supervision reports): no resident is in it. A unit's figure is its own records against the
+ * minimum of its class (centre or station); a parent sums its units' figures (decision 0019).
+ */
+export interface UnitIndicatorDefinition extends IndicatorBase {
+  level: 'unit';
+  rule: UnitRule;
+  /** The health education activity counted (edu_ rules). */
+  activity?: EducationActivityKind;
+  /** The plan's minimum per class of unit; a class without one has no figure of its own. */
+  minimums?: Partial<Record<'centre' | 'station', UnitMinimum>>;
+  denominator: { kind: 'unit_minimum' } | { kind: 'unit_records' } | { kind: 'count' };
+}
+
+export type IndicatorDefinition = ResidentIndicatorDefinition | UnitIndicatorDefinition;
+
+export const isUnitIndicator = (d: IndicatorDefinition): d is UnitIndicatorDefinition =>
+  d.level === 'unit';
 
 /** A catalog is data: versioned and effective-dated per region and year. */
 export interface IndicatorCatalog {

@@ -1,4 +1,4 @@
-import type { IndicatorDefinition } from '../catalog/indicator-definition';
+import { type IndicatorDefinition, isUnitIndicator } from '../catalog/indicator-definition';
 import { inCohort } from './cohorts';
 import { deliveriesIn, isMaternalRule, judgeDelivery, liveBirthsOf } from './maternal';
 import { judge } from './numerator-rules';
@@ -20,17 +20,18 @@ export interface Contribution {
 }
 
 /**
- * Whether indicator i counts per resident (teams and doctors are tallied only for those): not
- * renewal (per contract) nor an indicator over records (per dose record).
+ * Whether indicator i counts per resident (teams and doctors are tallied only for those): not a
+ * unit's own indicator, nor renewal (per contract) nor an indicator over records (per dose record).
  */
 export const perResident = (def: IndicatorDefinition) =>
-  def.numerator !== 'renewed' && def.denominator.kind !== 'records';
+  !isUnitIndicator(def) && def.numerator !== 'renewed' && def.denominator.kind !== 'records';
 
 /**
  * Maternal indicators count live births (活产数), not mothers: each delivery in the period adds
  * its live births, twins two, to the denominator, and to the numerator when it counts.
  */
-export const perBirth = (def: IndicatorDefinition) => def.cohort === 'maternal_live_births';
+export const perBirth = (def: IndicatorDefinition) =>
+  !isUnitIndicator(def) && def.cohort === 'maternal_live_births';
 
 export function contributionOf(
   v: ResidentView,
@@ -39,6 +40,9 @@ export function contributionOf(
 ): Contribution {
   const counts = new Int32Array(indicators.length * 2);
   indicators.forEach((def, i) => {
+    // A unit-level indicator names no resident: its figures come from the units' own records
+    // (evaluate/unit-activities.ts), never from a resident's tally.
+    if (isUnitIndicator(def)) return;
     if (def.denominator.kind === 'records') {
       // Dose records of the year, while the child lives here (as every cohort counts).
       if (!v.present) return;

@@ -133,6 +133,16 @@ describe('evaluatePeriod on a hand-counted centre', () => {
       maternal_early_registration: [0, 0],
       maternal_postpartum_visit: [0, 0],
       maternal_system_management: [0, 0],
+      // The centre recorded no activity of its own: every minimum of a centre is missed, and
+      // no case or supervision report was found.
+      edu_lectures: [0, 12],
+      edu_consultations: [0, 9],
+      edu_boards: [0, 12],
+      edu_printed_kinds: [0, 12],
+      edu_video_kinds: [0, 6],
+      idr_reporting_rate: [0, 0],
+      idr_timeliness: [0, 0],
+      hsa_reports: [0, 0],
     });
   });
 

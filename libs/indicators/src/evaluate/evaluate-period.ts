@@ -6,6 +6,7 @@ import { contributionOf } from './contribution';
 import { type Period, periodOf } from './period';
 import { residentView } from './resident-view';
 import { type Tally, TallyBook } from './tally-book';
+import { addUnitFigures } from './unit-figures';
 import { UnitTree } from './unit-tree';
 
 export type { Tally };
@@ -63,6 +64,7 @@ export function resultOf(
 ): PeriodResult {
   const tree = new UnitTree(model, period);
   const tallies = book.rolledUp(tree);
+  addUnitFigures(tallies, model, catalog.indicators, period, tree);
   const assigned = assignedTargets(model, period, tree);
   const rows: RateRow[] = [];
   for (const node of tree.nodes.values()) {
@@ -87,8 +89,17 @@ export function resultOf(
         target !== null && denominator > 0
           ? Math.max(0, Math.ceil(target * denominator - numerator - 1e-9))
           : null;
+      // A count (supervision reports) has no rate and no target: the count is its figure.
       const status =
-        rate === null ? 'no_data' : target === null ? 'no_target' : gap === 0 ? 'met' : 'behind';
+        def.denominator.kind === 'count'
+          ? 'no_target'
+          : rate === null
+            ? 'no_data'
+            : target === null
+              ? 'no_target'
+              : gap === 0
+                ? 'met'
+                : 'behind';
       rows.push({
         unitId: node.unitId,
         unitName: node.name,

@@ -90,7 +90,7 @@ describe('health records: standardised e-records, coverage and use', () => {
     const def = HUANCUI_2024.indicators.find((d) => d.id === 'ehr_standardised_coverage')!;
     const entries = Object.fromEntries(
       lineage(model, def, 'c1', periodOf(2024, null, TODAY), 0, 10).entries.map((e) => [
-        e.residentId,
+        e.residentId!,
         e,
       ]),
     );

@@ -1,4 +1,8 @@
-import type { IndicatorDefinition } from '../catalog/indicator-definition';
+import {
+  type IndicatorDefinition,
+  type UnitIndicatorDefinition,
+  isUnitIndicator,
+} from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
 import type { LedgerModel } from '../model/ledger-model';
 import { inCohort } from './cohorts';
@@ -7,11 +11,18 @@ import { deliveriesIn, isMaternalRule, judgeDelivery, liveBirthsOf } from './mat
 import { judge } from './numerator-rules';
 import type { Period } from './period';
 import { type ResidentView, residentView } from './resident-view';
+import { unitSlotsOf } from './unit-figures';
 import { UnitTree } from './unit-tree';
 import { doseRecordVerdicts } from './vaccination';
 
 export interface LineageEntry {
-  residentId: string;
+  /** The resident judged; absent for a unit-level indicator, whose entries are slots. */
+  residentId?: string;
+  /**
+   * Unit-level indicators: what the entry stands for in the unit's figure, e.g. "2024-03
+   * lecture 1" or a case's record id (evaluate/unit-activities.ts).
+   */
+  slot?: string;
   unitId: string;
   /** For renewal: the contract judged. */
   contractId?: string;
@@ -51,11 +62,16 @@ export function lineage(
 ): LineagePage {
   const tree = new UnitTree(model, period);
   const entries: LineageEntry[] = [];
-  for (const r of model.residents.values()) {
-    const v = residentView(r, period);
-    if (v && tree.within(v.unitId, unitId)) entries.push(...lineageEntries(v, def, period));
+  if (isUnitIndicator(def)) entries.push(...unitLineageEntries(model, def, unitId, period, tree));
+  else {
+    for (const r of model.residents.values()) {
+      const v = residentView(r, period);
+      if (v && tree.within(v.unitId, unitId)) entries.push(...lineageEntries(v, def, period));
+    }
+    entries.sort((a, b) =>
+      a.residentId! < b.residentId! ? -1 : a.residentId! > b.residentId! ? 1 : 0,
+    );
   }
-  entries.sort((a, b) => (a.residentId < b.residentId ? -1 : a.residentId > b.residentId ? 1 : 0));
   const counted = entries.filter((e) => e.counted).length;
   const selected =
     filter === 'all' ? entries : entries.filter((e) => e.counted === (filter === 'counted'));
@@ -79,6 +95,7 @@ export function lineageEntries(
   def: IndicatorDefinition,
   period: Period,
 ): LineageEntry[] {
+  if (isUnitIndicator(def)) return [];
   if (def.numerator === 'renewed') {
     if (!v.present) return [];
     const entries: LineageEntry[] = [];
@@ -138,4 +155,33 @@ export function lineageEntries(
       evidence: verdict.evidence,
     },
   ];
+}
+
+/**
+ * The slots behind a unit-level figure, unit by unit (in id order, then in the slots' order):
+ * counted ones with the records that fill them, missing ones with the reason.
+ */
+function unitLineageEntries(
+  model: LedgerModel,
+  def: UnitIndicatorDefinition,
+  unitId: string,
+  period: Period,
+  tree: UnitTree,
+): LineageEntry[] {
+  const byUnit: { unitId: string; entries: LineageEntry[] }[] = [];
+  for (const u of unitSlotsOf(model, [def], period, tree)) {
+    if (!tree.within(u.unitId, unitId)) continue;
+    byUnit.push({
+      unitId: u.unitId,
+      entries: u.slots.map((s) => ({
+        slot: s.label,
+        unitId: u.unitId,
+        counted: s.counted,
+        reason: s.reason,
+        evidence: s.evidence,
+      })),
+    });
+  }
+  byUnit.sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  return byUnit.flatMap((u) => u.entries);
 }

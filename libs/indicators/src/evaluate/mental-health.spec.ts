@@ -95,7 +95,7 @@ describe('severe mental disorders: detected, managed, managed to standard', () =
     const def = HUANCUI_2024.indicators.find((d) => d.id === 'smd_standard_management')!;
     const entries = Object.fromEntries(
       lineage(model, def, 'c1', periodOf(2024, null, TODAY), 0, 10).entries.map((e) => [
-        e.residentId,
+        e.residentId!,
         e,
       ]),
     );

@@ -1,4 +1,4 @@
-import type { IndicatorDefinition } from '../catalog/indicator-definition';
+import type { ResidentIndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
 import { judgeChildHealth } from './child-health';
 import { childTcmAgesDue } from './child-tcm';
@@ -95,7 +95,7 @@ function regularly(course: TbCourse): Verdict {
   );
 }
 
-export function judge(def: IndicatorDefinition, v: ResidentView, p: Period): Verdict {
+export function judge(def: ResidentIndicatorDefinition, v: ResidentView, p: Period): Verdict {
   const condition = def.cohort;
   if (isVaccineRule(def.numerator)) return dueDosesGiven(v, p, vaccineOf(def.numerator));
   switch (def.numerator) {

@@ -1,5 +1,5 @@
 import { catalogForPeriod } from '../catalog/catalogs';
-import type { NumeratorRule } from '../catalog/indicator-definition';
+import { type NumeratorRule, isUnitIndicator } from '../catalog/indicator-definition';
 import type { LedgerModel } from '../model/ledger-model';
 import {
   buildShangdangModel,
@@ -172,7 +172,8 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
 
   it('lists the rules of every category; children 0–6 count for signing and their own category', () => {
     const catalog = catalogForPeriod(2023)!;
-    const rules = new Set<NumeratorRule>(catalog.indicators.map((d) => d.numerator));
+    const residentLevel = catalog.indicators.filter((d) => !isUnitIndicator(d));
+    const rules = new Set<NumeratorRule>(residentLevel.map((d) => d.numerator));
     expect([...rules].sort()).toEqual([
       'active_contract',
       'bp_controlled',
@@ -216,7 +217,7 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
     // Pregnant women appear only as a signing cohort, children 0–6 also in their own category
     // and the certificate rate.
     expect(
-      catalog.indicators
+      residentLevel
         .filter((d) => d.cohort === 'children_0_6' || d.cohort === 'pregnant')
         .map((d) => d.id),
     ).toEqual([

@@ -133,7 +133,7 @@ describe('tuberculosis: managed, visited within 72 hours, regular medication', (
     const def = HUANCUI_2024.indicators.find((d) => d.id === indicatorId)!;
     return Object.fromEntries(
       lineage(model, def, 'c1', periodOf(2024, null, TODAY), 0, 20).entries.map((e) => [
-        e.residentId,
+        e.residentId!,
         e,
       ]),
     );

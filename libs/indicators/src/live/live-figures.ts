@@ -1,5 +1,14 @@
-import type { IndicatorCatalog, IndicatorDefinition } from '../catalog/indicator-definition';
-import { type LineageEntry, type LineagePage, lineageEntries } from '../evaluate/lineage';
+import {
+  type IndicatorCatalog,
+  type IndicatorDefinition,
+  isUnitIndicator,
+} from '../catalog/indicator-definition';
+import {
+  type LineageEntry,
+  type LineagePage,
+  lineage as lineageOf,
+  lineageEntries,
+} from '../evaluate/lineage';
 import { UnitTree } from '../evaluate/unit-tree';
 import { contributionOf } from '../evaluate/contribution';
 import {
@@ -267,6 +276,9 @@ export class LiveFigures {
     const i = views?.catalog.indicators.findIndex((d) => d.id === def.id) ?? -1;
     if (!views || i < 0) return undefined;
     const period = views.current.periods[0];
+    // A unit-level figure is not in the books: its few records are read from the model.
+    if (isUnitIndicator(def))
+      return lineageOf(this.model, def, unitId, period, page, pageSize, filter);
     const tree = new UnitTree(this.model, period);
     const counts = views.current.books[0].rolledUp(tree).get(unitId);
     const total = counts?.[2 * i] ?? 0;

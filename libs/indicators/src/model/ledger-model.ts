@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@libs/ledger';
-import { chinaDay } from '@libs/records';
-import { type Fact, refOf } from './event-ref';
+import { ACTIVITIES_STREAM_PREFIX, type UnitActivityEvent, chinaDay } from '@libs/records';
+import { type EventRef, type Fact, refOf } from './event-ref';
 import { NONE, withAdded } from './shared-lists';
 import { shareDataStrings } from './shared-strings';
 import {
@@ -9,6 +9,12 @@ import {
   type ResidentModel,
   newResident,
 } from './resident-model';
+
+/** One record of a unit's own activities (a lecture, a case and its report, a supervision report). */
+export interface ActivityFact {
+  ref: EventRef;
+  activity: UnitActivityEvent;
+}
 
 export interface UnitModel {
   unitId: string;
@@ -55,6 +61,8 @@ export interface ResidentChanging {
 export interface ModelFrame {
   units: UnitModel[];
   targets: [string, [number, Fact<Record<string, number>>[]][]][];
+  /** Absent in a frame saved before units kept activities. */
+  activities?: [string, ActivityFact[]][];
   revisions: [string, number][];
 }
 
@@ -68,6 +76,11 @@ export class LedgerModel {
   readonly units = new Map<string, UnitModel>();
   /** unitId → year → facts of target sheets (a later sheet replaces an earlier one). */
   readonly targets = new Map<string, Map<number, Fact<Record<string, number>>[]>>();
+  /**
+   * unitId → the unit's own activities, in log order. Few (thousands a year in a district, not
+   * millions), so they stay in the frame and every evaluation reads them whole.
+   */
+  readonly activities = new Map<string, ActivityFact[]>();
   private readonly revisions = new Map<string, number>();
   position = 0;
   /** Service records per China year they occurred in (which years are worth keeping figures for). */
@@ -76,7 +89,7 @@ export class LedgerModel {
   onResidentChanging?: (change: ResidentChanging) => void;
 
   /**
-   * Everything but the residents: units, target sheets and how far each other stream was
+   * Everything but the residents: units, target sheets, units' activities and how far each other stream was
    * applied. Small (a district's is kilobytes), so it is saved with the kept figures and a
    * restart has the hierarchy and targets before the residents are read again.
    */
@@ -84,6 +97,7 @@ export class LedgerModel {
     return {
       units: [...this.units.values()],
       targets: [...this.targets].map(([unitId, byYear]) => [unitId, [...byYear]]),
+      activities: [...this.activities],
       revisions: [...this.revisions].filter(([streamId]) => !streamId.startsWith('resident-')),
     };
   }
@@ -92,6 +106,7 @@ export class LedgerModel {
   restoreFrame(frame: ModelFrame): void {
     for (const u of frame.units) this.units.set(u.unitId, u);
     for (const [unitId, byYear] of frame.targets) this.targets.set(unitId, new Map(byYear));
+    for (const [unitId, list] of frame.activities ?? []) this.activities.set(unitId, list);
     for (const [streamId, revision] of frame.revisions) this.revisions.set(streamId, revision);
   }
 
@@ -104,6 +119,7 @@ export class LedgerModel {
     const d = e.data as Record<string, unknown>;
     if (e.streamId.startsWith('resident-')) this.applyResident(e, d);
     else if (e.streamId.startsWith('orgunit-')) this.applyUnit(e, d);
+    else if (e.streamId.startsWith(ACTIVITIES_STREAM_PREFIX)) this.applyActivity(e);
     else if (e.type === 'TargetsAssigned') {
       const byYear = this.targets.get(d.unitId as string) ?? new Map();
       byYear.set(d.year as number, [
@@ -113,6 +129,19 @@ export class LedgerModel {
       this.targets.set(d.unitId as string, byYear);
     }
     return true;
+  }
+
+  private applyActivity(e: RecordedEvent): void {
+    switch (e.type) {
+      case 'HealthEducationActivityRecorded':
+      case 'InfectiousDiseaseCaseRecorded':
+      case 'HealthSupervisionReportRecorded': {
+        const activity = { type: e.type, data: e.data } as UnitActivityEvent;
+        const list = this.activities.get(activity.data.unitId);
+        if (list) list.push({ ref: refOf(e), activity });
+        else this.activities.set(activity.data.unitId, [{ ref: refOf(e), activity }]);
+      }
+    }
   }
 
   private applyUnit(e: RecordedEvent, d: Record<string, unknown>): void {

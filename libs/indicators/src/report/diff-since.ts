@@ -1,4 +1,4 @@
-import type { IndicatorCatalog } from '../catalog/indicator-definition';
+import { type IndicatorCatalog, isUnitIndicator } from '../catalog/indicator-definition';
 import { type LineageEntry, lineage } from '../evaluate/lineage';
 import type { Period } from '../evaluate/period';
 import { type EventRef, knownAt } from '../model/event-ref';
@@ -37,6 +37,9 @@ export function diffSince(
 ): IndicatorChange[] {
   const changes: IndicatorChange[] = [];
   for (const def of catalog.indicators) {
+    // Resident by resident: a unit-level figure changes by the unit's own records, which its
+    // lineage lists with their recording times.
+    if (isUnitIndicator(def)) continue;
     const all = (p: Period) => lineage(model, def, unitId, p, 0, Number.MAX_SAFE_INTEGER);
     const before = all(then);
     const after = all(now);
@@ -49,14 +52,14 @@ export function diffSince(
       if (x && y && x.counted === y.counted) continue;
       const change = !x ? 'joined' : !y ? 'left' : y.counted ? 'now_counted' : 'no_longer_counted';
       const entry = (y ?? x)!;
-      const resident = model.residents.get(entry.residentId);
+      const resident = model.residents.get(entry.residentId!);
       const refs = resident
         ? residentRefs(resident).filter(
             (r) => then.asOf !== null && knownAt(r, then.asOfBasis) > then.asOf,
           )
         : [];
       residents.push({
-        residentId: entry.residentId,
+        residentId: entry.residentId!,
         contractId: entry.contractId,
         recordId: entry.recordId,
         change,

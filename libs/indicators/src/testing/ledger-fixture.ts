@@ -9,7 +9,12 @@ let counter = 0;
  * chosen ledger time, and returns its events and the model built from them.
  */
 export async function buildLedger(
-  commands: { at: string; command: Record<string, unknown>; sourceRecordedAt?: string }[],
+  commands: {
+    at: string;
+    command: Record<string, unknown>;
+    /** A migrated command: the source system's recording time. */
+    sourceRecordedAt?: string;
+  }[],
 ) {
   let now = new Date('2000-01-01T00:00:00Z');
   const clock = () => now;
@@ -45,6 +50,14 @@ export const fx = {
     unitId,
     name: unitId,
     kind: 'community_centre',
+    parentId,
+    occurredAt: '2020-01-01',
+  }),
+  station: (unitId = 's1', parentId = 'c1') => ({
+    type: 'RegisterOrgUnit',
+    unitId,
+    name: unitId,
+    kind: 'station',
     parentId,
     occurredAt: '2020-01-01',
   }),

@@ -31,6 +31,9 @@ import { recordAntenatalCheck } from '../record-antenatal-check/record-antenatal
 import { recordDelivery } from '../record-delivery/record-delivery.action';
 import { recordPostpartumVisit } from '../record-postpartum-visit/record-postpartum-visit.action';
 import { recordPostpartumCheck } from '../record-postpartum-check/record-postpartum-check.action';
+import { recordHealthEducationActivity } from '../record-health-education-activity/record-health-education-activity.action';
+import { recordInfectiousDiseaseCase } from '../record-infectious-disease-case/record-infectious-disease-case.action';
+import { recordHealthSupervisionReport } from '../record-health-supervision-report/record-health-supervision-report.action';
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
@@ -78,6 +81,9 @@ export const ACTIONS: readonly Action[] = [
   recordDelivery,
   recordPostpartumVisit,
   recordPostpartumCheck,
+  recordHealthEducationActivity,
+  recordInfectiousDiseaseCase,
+  recordHealthSupervisionReport,
   enrollChronicCare,
   recordFollowUp,
   correctRecord,

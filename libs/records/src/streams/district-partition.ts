@@ -12,6 +12,7 @@ const DISTRICT_FAMILIES = [
   'doctor',
   'orgunit',
   'targets',
+  'activities', // a unit's public-health activities of a year
   'reads', // access: who read a resident's timeline
   'report', // audit: submitted aggregate reports
   'funds', // funds: allocations and disbursements

@@ -205,3 +205,46 @@ export type DoseSite = (typeof DOSE_SITES)[number];
 /** Where a delivery took place: in a medical institution (住院分娩), at home, or elsewhere (途中). */
 export const DELIVERY_PLACES = ['hospital', 'home', 'other'] as const;
 export type DeliveryPlace = (typeof DELIVERY_PLACES)[number];
+
+/**
+ * Health education activities a centre or station records (健康教育): a lecture (健康知识讲座),
+ * a public consultation event (公众健康咨询活动), a bulletin board renewed (宣传栏更换), printed
+ * material handed out (印刷资料) and a video shown (音像资料).
+ */
+export const EDUCATION_ACTIVITY_KINDS = [
+  'lecture',
+  'consultation',
+  'board_renewal',
+  'printed_material',
+  'video',
+] as const;
+export type EducationActivityKind = (typeof EDUCATION_ACTIVITY_KINDS)[number];
+
+/** Classes of notifiable infectious diseases (甲类, 乙类, 丙类): class A is reported within 2 hours. */
+export const DISEASE_CLASSES = ['A', 'B', 'C'] as const;
+export type DiseaseClass = (typeof DISEASE_CLASSES)[number];
+
+/**
+ * Health supervision assistance reports (卫生监督协管信息报告): illegal medical practice or blood
+ * collection (非法行医和非法采供血), drinking water safety (饮用水卫生安全), school health (学校卫生)
+ * and food safety (食源性疾病及相关信息).
+ */
+export const SUPERVISION_REPORT_KINDS = [
+  'illegal_practice',
+  'water_safety',
+  'school_health',
+  'food_safety',
+] as const;
+export type SupervisionReportKind = (typeof SUPERVISION_REPORT_KINDS)[number];
+
+/**
+ * The units that hold public-health activities of their own, and how the plan treats them:
+ * centres (乡镇卫生院, 社区卫生服务中心) and the stations and village clinics under them
+ * (村卫生室, 社区卫生服务站), whose minimums are lower.
+ */
+export const SERVICE_UNIT_CLASS: Partial<Record<UnitKind, 'centre' | 'station'>> = {
+  community_centre: 'centre',
+  township_centre: 'centre',
+  station: 'station',
+  village_clinic: 'station',
+};
