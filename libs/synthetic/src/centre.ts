@@ -1,3 +1,4 @@
+import { HOUR_MS } from './calendar';
 import { type Condition, enrolmentDay, writeEnrolment, writeFollowUps } from './care';
 import { writeCheckups } from './checkups';
 import { type ContractPlan, planHouseholdContracts, writeContract } from './contracts';
@@ -64,10 +65,16 @@ export function writeResident(
   const { cal, rng, rec, prefix } = ctx;
   const recordsFrom = cal.dayOf(Number(RECORDS_FROM.slice(0, 4)), 0, 1);
   const newborn = p.birthDay >= 0;
+  // A newborn is registered (建档) once home from hospital (the discharge is at most four days
+  // after the birth, and the delivery that names the child is recorded by then), by the newborn
+  // visit, and entered within the week: the child's visit and birth doses, recorded once the
+  // child exists, would otherwise wait for a quarter-end batch and read as back-dated.
   const regDay = newborn
-    ? p.birthDay + rng.int(7, 45)
+    ? p.birthDay + rng.int(5, 12)
     : rng.int(Math.max(p.birthDay, recordsFrom), -1);
-  const regT = newborn ? rec.after(regDay) : migrationAt;
+  const regT = newborn
+    ? Math.min(rec.after(regDay), cal.at(regDay + 7, 17 * HOUR_MS))
+    : migrationAt;
   const end = fate(ctx, p, regDay);
   const s: Story = {
     p,
