@@ -71,6 +71,22 @@ function judged(v: ResidentView): DoseJudgement<LiveDose> {
   return j;
 }
 
+/**
+ * The child's dose records the schedule does not allow on their day (before the minimum age, too
+ * soon after the previous dose, or with the previous dose missing): kept from a migration, never
+ * counted. For the impossible-sequence detector.
+ */
+export function doseFaults(
+  v: ResidentView,
+): { record: LiveRecord; zh: string; en: string; code: string }[] {
+  return [...judged(v).faults].map(([d, f]) => ({
+    record: d.record,
+    zh: f.zh,
+    en: f.en,
+    code: f.code,
+  }));
+}
+
 export interface DueVerdict {
   counted: boolean;
   reason?: { en: string; zh: string };
