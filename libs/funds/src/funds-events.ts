@@ -56,6 +56,8 @@ export const CONTRACT_PACKAGE_INDICATORS: readonly string[] = [
   'signing_pregnant',
   'signing_poverty_special',
   'signing_disabled',
+  'signing_smd',
+  'signing_tb',
 ];
 /** Disabled checkups rest on the sealed numerator of signing_disabled: signed certified disabled residents. */
 export const DISABLED_CHECKUP_INDICATORS: readonly string[] = ['signing_disabled'];

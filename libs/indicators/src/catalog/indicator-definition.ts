@@ -25,6 +25,8 @@ export type Cohort =
   | 'poverty_or_special_family'
   | 'disabled'
   | 'key_population'
+  | 'smd_key'
+  | 'tb_under_treatment'
   | 'contracts_expiring'
   | 'e_record_holders'
   | 'smd_patients'

@@ -2,10 +2,10 @@ import type { Cohort } from '../catalog/indicator-definition';
 import { childCheckupAgesDue, isLiveBirth } from './child-health';
 import { childTcmAgesDue } from './child-tcm';
 import { healthRecordOn } from './health-record';
-import { deliveriesIn } from './maternal';
+import { deliveriesIn, hasOpenPregnancy } from './maternal';
 import { patientRegistration } from './mental-health';
 import type { Period } from './period';
-import { tbCompletedIn, tbNotifiedIn } from './tuberculosis';
+import { tbCompletedIn, tbNotifiedIn, underTbTreatmentOn } from './tuberculosis';
 import type { LiveRecord, ResidentView } from './resident-view';
 import { dosesDue, isVaccineCohort, vaccineOf } from './vaccination';
 
@@ -20,6 +20,13 @@ const KEY_TAGS = [
   'special_family',
   'low_income',
 ];
+
+/**
+ * Pregnant on the period's day: so tagged, or a pregnancy registered and not yet delivered (nor
+ * lapsed). Asked of everyone for the key population: only women of childbearing age look further.
+ */
+const isPregnant = (v: ResidentView, period: Period): boolean =>
+  v.tags.has('pregnant') || (v.age >= 12 && v.age <= 60 && hasOpenPregnancy(v, period.day));
 
 export const enrolment = (v: ResidentView, condition: string): LiveRecord | undefined =>
   v.records.find((r) => r.kind === 'enrolment' && r.fields.condition === condition);
@@ -45,7 +52,7 @@ export function inCohort(
     case 'diabetes':
       return !!enrolment(v, 'diabetes');
     case 'pregnant':
-      return v.tags.has('pregnant');
+      return isPregnant(v, period);
     case 'poverty_or_special_family':
       return v.tags.has('poverty_alleviated') || v.tags.has('special_family');
     case 'disabled':
@@ -70,13 +77,22 @@ export function inCohort(
       return !!tbCompletedIn(v, period);
     case 'e_record_holders':
       return healthRecordOn(v, period)?.electronic === true;
+    case 'smd_key':
+      return v.tags.has('severe_mental_disorder') || !!patientRegistration(v);
+    case 'tb_under_treatment':
+      return v.tags.has('tuberculosis') || underTbTreatmentOn(v, period.day);
     case 'key_population':
+      // The groups the records now know join those the tags state: a registered pregnancy, a
+      // severe mental disorder patient, a tuberculosis patient under treatment.
       return (
         age >= 65 ||
         age <= 6 ||
         KEY_TAGS.some((t) => v.tags.has(t)) ||
         !!enrolment(v, 'hypertension') ||
-        !!enrolment(v, 'diabetes')
+        !!enrolment(v, 'diabetes') ||
+        isPregnant(v, period) ||
+        !!patientRegistration(v) ||
+        underTbTreatmentOn(v, period.day)
       );
     default: {
       const unknown: never = cohort;

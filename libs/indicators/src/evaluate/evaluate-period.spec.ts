@@ -86,6 +86,8 @@ describe('evaluatePeriod on a hand-counted centre', () => {
       signing_diabetes: [1, 1],
       signing_children: [0, 1],
       signing_pregnant: [0, 0],
+      signing_smd: [0, 0],
+      signing_tb: [0, 0],
       signing_poverty_special: [0, 0],
       signing_disabled: [1, 1],
       signing_household_key: [2, 4],
