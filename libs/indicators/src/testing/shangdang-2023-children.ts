@@ -7,23 +7,24 @@ import { addDays, type SyntheticLedger } from './synthetic-events';
  * eye and vision checks 91.51%, and children's TCM 6,527 served (87.72%, so 7,441 children
  * reached a TCM month age in 2023). Births per year follow the national decline (17.23 million
  * in 2017 … 9.02 million in 2023), scaled to 18,770 and fitted so that exactly 7,441 children
- * were born from January 2020 to June 2023 (they reach 6–36 months in 2023); the 2,072 born in
- * 2023 are the live births the early-registration rate implies (1,915 / 92.42%).
+ * were born from January 2020 to June 2023 (they reach 6–36 months in 2023), and that 2,072 were
+ * born in the maternal year, October 2022 to September 2023: the live births the early-registration
+ * rate implies (1,915 / 92.42%), each delivered by a mother of the maternal block.
  */
 export const SHANGDANG_2023_BIRTHS: readonly (readonly [year: number, count: number])[] = [
-  [2017, 3_762],
+  [2017, 3_734],
   [2018, 3_325],
   [2019, 3_198],
   [2020, 2_392],
-  [2021, 2_116],
+  [2021, 2_088],
   [2022, 1_905],
-  [2023, 2_072],
+  [2023, 2_128],
 ];
 
 export const SHANGDANG_2023_CHILDREN = {
   /** Children checked up (or, newborns, visited) in 2023, with the eyes examined each time. */
   managed: 17_176,
-  /** Born 2020-01-01 … 2023-06-30: 2,392 + 2,116 + 1,905 + 1,028 born in the first half of 2023. */
+  /** Born 2020-01-01 … 2023-06-30: 2,392 + 2,088 + 1,905 + 1,056 born in the first half of 2023. */
   tcmDue: 7_441,
   /** Guided at every TCM month age reached in 2023: chosen among the managed ones. */
   tcmServed: 6_527,

@@ -423,7 +423,7 @@ function maternalCare(log: SyntheticLedger): void {
     if (j % 57 >= 24 && j % 57 <= 44) mothers.push(`sd-a${j}`);
   const births: { childId: string; sex: 'male' | 'female'; day: string }[] = [];
   for (let k = 0; k < S.children && births.length < M.liveBirths; k += 1) {
-    const day = addDays('2017-01-01', Math.floor((k * 2555) / S.children));
+    const day = childBirthDate(k);
     if (day >= '2022-10-01')
       births.push({ childId: `sd-c${k}`, sex: k % 2 ? 'male' : 'female', day });
   }
