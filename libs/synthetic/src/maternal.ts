@@ -162,6 +162,9 @@ export function writeMotherhood(
         { childId: child.id, sex: child.sex, birthWeightGrams: 2500 + rng.int(0, 30) * 50 },
       ],
       dischargeDate: ctx.cal.date(discharge),
+      // The synthetic child is registered by its own command (after this one, naming it), which
+      // states its household of the population and the health record opened for it.
+      registerChildren: false,
     },
     17,
   );

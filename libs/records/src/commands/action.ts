@@ -26,6 +26,14 @@ export interface Action<
    * unit" (only unscoped actors), null means "nothing to check yet" (the rule will refuse).
    */
   unitsTouched(request: R, state: S): string[] | null;
+  /**
+   * Commands this one's events call for on other streams (a delivery registers each live-born
+   * child), run right after it by the same sender. Each is named by a commandId derived from this
+   * one's, so a repeat of this command runs them again and finds them done: a crash between the
+   * two is healed by re-sending. `state` is the stream's state this command was decided on (or,
+   * for a repeat, the state now), `events` what it appended.
+   */
+  followUps?(request: R, state: S, events: readonly { type: string; data: unknown }[]): unknown[];
 }
 
 /** Erases the generic types so actions of different shapes can sit in one catalog. */

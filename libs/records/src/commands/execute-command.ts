@@ -13,6 +13,7 @@ import type { FactLookup } from './facts';
 import { type ParsedCommand, parseCommand } from './parse-command';
 import { storeFactLookup } from './store-fact-lookup';
 import { type Evolver, type StreamStateCache, readStreamState } from './stream-state-cache';
+import { RuleRefusal } from '../rules/rule-error';
 
 export interface ExecuteContext {
   store: EventStore;
@@ -51,6 +52,8 @@ export interface CommandResult {
   /** True when this commandId was executed before: nothing new was appended. */
   duplicate: boolean;
   events: Pick<RecordedEvent, 'eventId' | 'type' | 'revision' | 'position' | 'hash'>[];
+  /** The commands this one called for (a delivery's children registered), with their results. */
+  followUps?: CommandResult[];
 }
 
 /**
@@ -119,7 +122,7 @@ export async function executeValidated(
         { commandId: request.commandId, commandFingerprint: fingerprint },
         earlier,
       );
-      return result(true, earlier);
+      return withFollowUps(command, state, earlier, result(true, earlier), ctx);
     }
     // After the repeat check: re-running an accepted command still answers with its first result.
     await ctx.guard?.(action, request, state, ctx.clock().toISOString());
@@ -158,7 +161,13 @@ export async function executeValidated(
       if (!appended.duplicate) {
         ctx.states?.advance(streamId, state, appended.events, action.decider as Evolver);
       }
-      return result(appended.duplicate, appended.events);
+      return withFollowUps(
+        command,
+        state,
+        appended.events,
+        result(appended.duplicate, appended.events),
+        ctx,
+      );
     } catch (error) {
       const race =
         error instanceof WrongExpectedRevisionError && request.expectedRevision === undefined;
@@ -171,6 +180,35 @@ export async function executeValidated(
     }
   }
 }
+
+/**
+ * Runs the follow-up commands an action's events call for (Action.followUps), each through the
+ * whole path (validation, access, rules). One already done by its sender first (a child already
+ * registered) is no error: the follow-up only does what nobody did.
+ */
+async function withFollowUps(
+  command: ValidatedCommand,
+  state: unknown,
+  events: readonly RecordedEvent[],
+  first: CommandResult,
+  ctx: ExecuteContext,
+): Promise<CommandResult> {
+  const raws = command.action.followUps?.(command.request, state as never, events) ?? [];
+  if (raws.length === 0) return first;
+  const followUps: CommandResult[] = [];
+  for (const raw of raws) {
+    try {
+      followUps.push(await executeCommand(raw, ctx));
+    } catch (error) {
+      if (error instanceof RuleRefusal && ALREADY_DONE.has(error.code)) continue;
+      throw error;
+    }
+  }
+  return { ...first, followUps };
+}
+
+/** Refusals that mean a follow-up's work was done by its sender's own command. */
+const ALREADY_DONE = new Set(['RESIDENT_ALREADY_REGISTERED']);
 
 /** The events a commandId produced anywhere in the log, where the store keeps an index. */
 async function commandEvents(store: EventStore, commandId: string): Promise<RecordedEvent[]> {

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -50,6 +52,13 @@ export class RecordDeliveryRequest extends CommandRequest {
   @IsOptional() @IsInt() @Min(0) @Max(6) stillbirths?: number;
   /** The day the mother left hospital; default the delivery day (a home delivery). */
   @IsOptional() @IsISO8601({ strict: true }) dischargeDate?: string;
+  /**
+   * Register each live-born child as a resident of the mother's unit and household, born on the
+   * delivery day (the default: a live birth creates the child's record). False when the clinic
+   * registers the children itself, each with a RegisterResident naming this delivery (a record
+   * with more to state, such as a migrated child's health record).
+   */
+  @IsOptional() @IsBoolean() registerChildren?: boolean;
 }
 
 function assertChildren(c: Decision<RecordDeliveryRequest>, state: ResidentState): void {
@@ -146,4 +155,45 @@ export const recordDelivery = action({
   decider: { ...residentStream, decide: decideRecordDelivery },
   unitsTouched: residentUnit,
   facts: (r, lookup) => doctorFacts(lookup, r.doctorId, r.occurredAt),
+  followUps: childRegistrations,
 });
+
+/** The child's registration's commandId: readable when it fits, a digest of both when not. */
+function birthCommandId(commandId: string, childId: string): string {
+  const id = `${commandId}.birth.${childId}`;
+  if (id.length <= 100) return id;
+  return `birth.${createHash('sha256').update(`${commandId}\n${childId}`).digest('hex')}`;
+}
+
+/**
+ * A live birth creates the child's resident record: one RegisterResident per child the delivery
+ * names, in the mother's unit and household, born on the delivery day, naming mother and delivery
+ * (so its own rules check the link). Its commandId derives from the delivery's, so a repeat finds
+ * it done; a child the clinic registered first is left as it is.
+ */
+function childRegistrations(
+  r: RecordDeliveryRequest,
+  mother: ResidentState,
+  events: readonly { type: string; data: unknown }[],
+): unknown[] {
+  if (r.registerChildren === false || mother.unitId === null) return [];
+  const delivered = events.find((e) => e.type === 'DeliveryRecorded');
+  if (!delivered) return [];
+  const d = delivered.data as {
+    recordId: string;
+    occurredAt: string;
+    liveBirths: LiveBirthInput[];
+  };
+  return d.liveBirths.map((b) => ({
+    type: 'RegisterResident',
+    commandId: birthCommandId(r.commandId, b.childId),
+    residentId: b.childId,
+    birthDate: chinaDay(d.occurredAt),
+    sex: b.sex,
+    unitId: mother.unitId,
+    ...(mother.householdId ? { householdId: mother.householdId } : {}),
+    motherId: r.residentId,
+    deliveryRecordId: d.recordId,
+    occurredAt: d.occurredAt,
+  }));
+}

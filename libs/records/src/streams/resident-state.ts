@@ -23,6 +23,7 @@ export interface ResidentState {
   birthDate: string;
   sex: Sex | null;
   unitId: string | null;
+  householdId: string | null;
   tags: KeyPopulationTag[];
   movedOutOn: string | null;
   diedOn: string | null;
@@ -39,6 +40,7 @@ export const initialResidentState = (): ResidentState => ({
   birthDate: '',
   sex: null,
   unitId: null,
+  householdId: null,
   tags: [],
   movedOutOn: null,
   diedOn: null,
@@ -75,6 +77,7 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
         birthDate: d.birthDate,
         sex: d.sex,
         unitId: d.unitId,
+        householdId: d.householdId ?? null,
         tags: [...d.tags],
         registeredHealthRecord: d.healthRecord ?? null,
       };
