@@ -40,19 +40,35 @@ const KIND_NAMES: Record<string, { en: string; zh: string }> = {
   video: { en: 'video', zh: '音像资料' },
 };
 
+/**
+ * An activity's China day and instant, worked out once: every evaluation (each of a year's 36
+ * checkpoints, every as-of date) asks them of every activity of every unit.
+ */
+interface When {
+  day: string;
+  at: number;
+}
+const WHEN = new WeakMap<ActivityFact, When>();
+function whenOf(f: ActivityFact): When {
+  let w = WHEN.get(f);
+  if (!w) {
+    const occurredAt = f.activity.data.occurredAt;
+    w = { day: chinaDay(occurredAt), at: Date.parse(occurredAt) };
+    WHEN.set(f, w);
+  }
+  return w;
+}
+const dayOf = (f: ActivityFact): string => whenOf(f).day;
+
 /** The unit's activities of the period as known at asOf, by day then log position. */
 export function activitiesIn(model: LedgerModel, unitId: string, period: Period): ActivityFact[] {
   const known = knownBy(period.asOf, period.asOfBasis);
   return (model.activities.get(unitId) ?? [])
     .filter((f) => {
-      const day = chinaDay(f.activity.data.occurredAt);
+      const day = dayOf(f);
       return day >= period.start && day <= period.day && known(f);
     })
-    .sort((a, b) =>
-      a.activity.data.occurredAt === b.activity.data.occurredAt
-        ? a.ref.position - b.ref.position
-        : Date.parse(a.activity.data.occurredAt) - Date.parse(b.activity.data.occurredAt),
-    );
+    .sort((a, b) => whenOf(a).at - whenOf(b).at || a.ref.position - b.ref.position);
 }
 
 type Education = Extract<UnitActivityEvent, { type: 'HealthEducationActivityRecorded' }>;
@@ -124,7 +140,7 @@ function eachPeriod(
       months === 1 ? `${period.year}-${pad(first)}` : `${period.year}-${pad(first)}–${pad(last)}`;
     const inBlock = held
       .filter((f) => {
-        const day = chinaDay(f.activity.data.occurredAt);
+        const day = dayOf(f);
         return day >= start && day <= end;
       })
       .map((f) => [f.ref]);
@@ -181,14 +197,27 @@ function kindsInYear(def: UnitIndicatorDefinition, min: UnitMinimum, acts: Activ
   );
 }
 
+/** Whether a case's report counts, and was in time: pure of the record, so judged once. */
+const REPORTS = new WeakMap<ActivityFact, { counts: boolean; inTime: boolean }>();
+function reportOf(f: ActivityFact & { activity: Case }) {
+  let r = REPORTS.get(f);
+  if (!r) {
+    const times = { foundAt: f.activity.data.occurredAt, ...f.activity.data };
+    const counts = reportCounts(times);
+    r = { counts, inTime: counts && reportedInTime(times) };
+    REPORTS.set(f, r);
+  }
+  return r;
+}
+
 function caseSlots(def: UnitIndicatorDefinition, acts: ActivityFact[]): UnitSlot[] {
   const slots: UnitSlot[] = [];
   for (const f of cases(acts)) {
     const d = f.activity.data;
-    const times = { foundAt: d.occurredAt, ...d };
+    const report = reportOf(f);
     const label = `${d.recordId} ${d.disease} (${d.diseaseClass})`;
     if (def.rule === 'idr_reported') {
-      const counted = reportCounts(times);
+      const counted = report.counts;
       slots.push({
         label,
         counted,
@@ -204,8 +233,8 @@ function caseSlots(def: UnitIndicatorDefinition, acts: ActivityFact[]): UnitSlot
                 },
               }),
       });
-    } else if (reportCounts(times)) {
-      const counted = reportedInTime(times);
+    } else if (report.counts) {
+      const counted = report.inTime;
       const minutes = Math.round((Date.parse(d.reportedAt!) - Date.parse(d.occurredAt)) / 60_000);
       const after = `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
       const afterZh = `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分`;
