@@ -24,10 +24,11 @@ const household = (id: string) =>
  *      signed: in signing_tb, not signed; key population
  *   t2 near-miss: treatment ended cured in November: not under treatment on 31 December
  *   p1 a pregnancy registered in September, not delivered: pregnant, signed
- *   p2 near-miss: registered in March, delivered in October: no longer pregnant
+ *   p2 near-miss: registered in March, delivered in October: no longer pregnant; her baby,
+ *      registered by the delivery itself, is a child 0–6 and so a key population member
  *   n1 none of these
  * signing_smd 1/1, signing_tb 0/1, signing_pregnant 1/1, household signing of key
- * populations 1/3 (s1, t1, p1; s1 alone signed as a household).
+ * populations 1/4 (s1, t1, p1, p2's baby; s1 alone signed as a household).
  */
 const commands = [
   rec('2020-01-01', fx.district()),
@@ -108,7 +109,7 @@ describe('key populations known from the records (signing)', () => {
     expect(at('signing_smd')).toEqual([1, 1]);
     expect(at('signing_tb')).toEqual([0, 1]);
     expect(at('signing_pregnant')).toEqual([1, 1]);
-    expect(at('signing_household_key')).toEqual([1, 3]);
+    expect(at('signing_household_key')).toEqual([1, 4]);
   });
 
   it('on a day before the pregnancy and the notification, only the patient registered by then', () => {
