@@ -4,7 +4,9 @@ import type { IndicatorCatalog } from './indicator-definition';
 /** Huancui district (Weihai) 2024 plan, as summarised in domain.md; editable data, not code. */
 export const HUANCUI_2024: IndicatorCatalog = {
   id: 'huancui-2024',
-  version: 1,
+  // 2: every service category of the programme (issue 18), each category's indicators adjacent;
+  // figures kept under version 1 are built again rather than read with another indicator list.
+  version: 2,
   region: 'huancui',
   year: 2024,
   source: '环翠区2024年基本公共卫生服务项目实施方案（附件2）',
@@ -165,6 +167,17 @@ export const HUANCUI_2024: IndicatorCatalog = {
       periodType: 'year',
     },
     {
+      id: 'children_tcm',
+      category: 'tcm',
+      nameZh: '0-36个月儿童中医药健康管理服务率',
+      nameEn: 'Children 0–36 months: TCM guidance at their month ages',
+      numerator: 'child_tcm_at_ages',
+      cohort: 'children_due_tcm',
+      denominator: { kind: 'cohort' },
+      target: 0.84,
+      periodType: 'year',
+    },
+    {
       id: 'hypertension_standardised',
       category: 'chronic',
       nameZh: '高血压患者基层规范管理服务率',
@@ -308,17 +321,6 @@ export const HUANCUI_2024: IndicatorCatalog = {
       cohort: 'tb_treatments_completed',
       denominator: { kind: 'cohort' },
       target: 0.9,
-      periodType: 'year',
-    },
-    {
-      id: 'children_tcm',
-      category: 'tcm',
-      nameZh: '0-36个月儿童中医药健康管理服务率',
-      nameEn: 'Children 0–36 months: TCM guidance at their month ages',
-      numerator: 'child_tcm_at_ages',
-      cohort: 'children_due_tcm',
-      denominator: { kind: 'cohort' },
-      target: 0.84,
       periodType: 'year',
     },
     {

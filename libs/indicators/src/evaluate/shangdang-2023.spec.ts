@@ -228,6 +228,12 @@ describe('Shangdang district 2023: a fixture built to the reported counts', () =
       'vacc_certificate',
     ]);
   });
+  it("keeps each category's indicators together, as the dashboard and the workbook group them", () => {
+    const order = catalogForPeriod(2023)!.indicators.map((d) => d.category);
+    const runs = order.filter((c, i) => i === 0 || order[i - 1] !== c);
+    expect(runs).toEqual([...new Set(order)]);
+  });
+
   // ---- Children 0–6 and children's TCM (shangdang-2023-children.ts) ----
   it('reproduces children under 7 managed and their eye and vision checks, 91.51%', () => {
     const managed = figure('children_health_management');
