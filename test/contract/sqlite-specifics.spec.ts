@@ -35,6 +35,23 @@ describe('SQLite store: guarantees beyond the shared contract', () => {
     db.close();
   });
 
+  it('inside a batch, a commandId found absent and then appended is not taken as absent again', async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    const event = [{ type: 'X', occurredAt: '2024-01-02', data: {} }];
+    const options = { expectedRevision: 'any' as const, actor: 'test', commandId: 'c-1' };
+    await store.batch(async () => {
+      expect(await store.eventsOfCommand('c-1')).toEqual([]);
+      await store.append('s-1', event, options);
+      // The append skipped its own lookup (the batch had just asked); the next must not.
+      await expect(store.append('s-2', event, options)).rejects.toBeInstanceOf(
+        CommandIdReusedError,
+      );
+    });
+    expect(await store.readStream('s-2')).toEqual([]);
+    expect(await store.eventsOfCommand('c-1')).toHaveLength(1);
+    await store.close();
+  });
+
   it('creates the store, WAL and SHM files readable by their owner only (0600)', async () => {
     const path = dir.file('private.sqlite');
     const store = new SqliteEventStore({ path });

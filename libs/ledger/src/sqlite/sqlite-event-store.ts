@@ -92,6 +92,9 @@ export class SqliteEventStore implements EventStore {
    */
   private readonly tips = new LRUCache<string, StreamTip | false>({ max: TIPS_KEPT });
   private head: Head | null | undefined;
+  /** Counts the transactions this connection began; see knownAbsent. */
+  private transaction = 0;
+  private absentCommand: { commandId: string; transaction: number } | null = null;
   private seenVersion = -1;
   private freshThisTurn = false;
   private readonly stmt: Record<
@@ -257,6 +260,7 @@ export class SqliteEventStore implements EventStore {
   /** Takes the write lock; what another connection committed since we last looked is read again. */
   private begin(): void {
     this.stmt.begin.run();
+    this.transaction += 1;
     this.freshen();
   }
 
@@ -316,7 +320,12 @@ export class SqliteEventStore implements EventStore {
     options: AppendOptions,
   ): AppendResult {
     if (options.commandId) {
-      const prior = (this.stmt.byCommand.all(options.commandId) as EventRow[]).map(rowToEvent);
+      const absent = this.knownAbsent(options.commandId);
+      // Used once: after this append the command is no longer absent.
+      this.absentCommand = null;
+      const prior = absent
+        ? []
+        : (this.stmt.byCommand.all(options.commandId) as EventRow[]).map(rowToEvent);
       if (prior.length > 0) {
         assertSameCommand(streamId, options, prior);
         return {
@@ -384,11 +393,32 @@ export class SqliteEventStore implements EventStore {
   }
 
   async eventsOfCommand(commandId: string): Promise<RecordedEvent[]> {
-    return (this.stmt.byCommand.all(commandId) as EventRow[]).map(rowToEvent);
+    const events = (this.stmt.byCommand.all(commandId) as EventRow[]).map(rowToEvent);
+    if (events.length === 0 && this.db.inTransaction) {
+      this.absentCommand = { commandId, transaction: this.transaction };
+    }
+    return events;
+  }
+
+  /**
+   * True when this commandId was just looked up and found absent inside the open transaction:
+   * nobody else writes while it is open, and a rollback only removes rows, so the append need
+   * not ask again (a bulk load's handler asks once per line before deciding).
+   */
+  private knownAbsent(commandId: string): boolean {
+    const a = this.absentCommand;
+    return a !== null && a.commandId === commandId && a.transaction === this.transaction;
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
-    return (this.stmt.stream.all(streamId, fromRevision) as EventRow[]).map(rowToEvent);
+    const events = (this.stmt.stream.all(streamId, fromRevision) as EventRow[]).map(rowToEvent);
+    // Inside our own transaction the last event read is the tip, and the append that usually
+    // follows a read needs it: remembered, it saves that append an indexed read.
+    if (this.db.inTransaction && fromRevision === 0) {
+      const last = events[events.length - 1];
+      this.tips.set(streamId, last ? { revision: last.revision, hash: last.hash } : false);
+    }
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

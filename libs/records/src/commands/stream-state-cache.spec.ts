@@ -49,4 +49,21 @@ describe('StreamStateCache', () => {
     await store.append('s', ev('c'), { expectedRevision: 'any', actor: 't' });
     expect((await cache.load(store, 's', counter)).state).toEqual({ n: 2, last: 'c' });
   });
+
+  it('keeps a long stream while many short ones pass through, so it is not read whole again', async () => {
+    const cache = new StreamStateCache(2);
+    const many = Array.from({ length: 30 }, (_, i) => ev(`l${i}`)[0]);
+    await store.append('long', many, { expectedRevision: 'any', actor: 't' });
+    expect((await cache.load(store, 'long', counter)).history).toHaveLength(30);
+    for (let i = 0; i < 5; i += 1) {
+      await store.append(`short-${i}`, ev('s'), { expectedRevision: 'any', actor: 't' });
+      await cache.load(store, `short-${i}`, counter);
+    }
+    // The short streams outnumber the cache's two places; the long one is still kept.
+    expect(await cache.load(store, 'short-0', counter)).toHaveProperty('history');
+    expect(await cache.load(store, 'long', counter)).toEqual({
+      state: { n: 30, last: 'l29' },
+      revision: 29,
+    });
+  });
 });

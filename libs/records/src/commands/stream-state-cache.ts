@@ -22,6 +22,9 @@ export interface LoadedStream {
   history?: RecordedEvent[];
 }
 
+/** From this many events a stream is kept among the long ones. */
+const LONG_STREAM_EVENTS = 24;
+
 /**
  * Folded state kept per stream, so deciding costs the same for a resident with 900 events as for
  * one with 7. An entry is used only while the store's tip still has its revision *and* hash: a
@@ -31,20 +34,36 @@ export interface LoadedStream {
  */
 export class StreamStateCache {
   private readonly entries: LRUCache<string, CachedStreamState>;
+  /**
+   * Streams of many events (a unit's activities for a year, a chronic patient's follow-ups) kept
+   * apart from the rest: in a bulk load the short resident streams pass through the cache
+   * thousands at a time and would push a long stream out, and reading a long stream again costs
+   * in proportion to its length on every command (a district year's import spent its last
+   * minutes re-reading activity streams).
+   */
+  private readonly long: LRUCache<string, CachedStreamState>;
 
-  constructor(maxStreams = 100_000) {
+  constructor(maxStreams = 100_000, maxLongStreams = 20_000) {
     this.entries = new LRUCache({ max: maxStreams });
+    this.long = new LRUCache({ max: maxLongStreams });
+  }
+
+  private get(streamId: string): CachedStreamState | undefined {
+    return this.long.get(streamId) ?? this.entries.get(streamId);
   }
 
   async load(store: EventStore, streamId: string, evolver: Evolver): Promise<LoadedStream> {
     // Without both fast paths the repeat check needs the whole stream anyway.
     if (!store.streamTip || !store.eventsOfCommand) return this.readWhole(store, streamId, evolver);
+    const cached = this.get(streamId);
+    // Nothing kept: the stream read whole is the answer, without asking its tip first.
+    if (!cached) return this.readWhole(store, streamId, evolver);
     const tip = await store.streamTip(streamId);
     if (!tip) {
       this.entries.delete(streamId);
+      this.long.delete(streamId);
       return { state: evolver.initialState(), revision: -1, history: [] };
     }
-    const cached = this.entries.get(streamId);
     if (cached && cached.revision === tip.revision && cached.hash === tip.hash) {
       return { state: cached.state, revision: cached.revision };
     }
@@ -77,7 +96,12 @@ export class StreamStateCache {
 
   private remember(streamId: string, events: RecordedEvent[], state: unknown): void {
     const last = events[events.length - 1];
-    if (last) this.entries.set(streamId, { revision: last.revision, hash: last.hash, state });
+    if (!last) return;
+    const entry = { revision: last.revision, hash: last.hash, state };
+    if (last.revision + 1 >= LONG_STREAM_EVENTS) {
+      this.long.set(streamId, entry);
+      this.entries.delete(streamId);
+    } else this.entries.set(streamId, entry);
   }
 }
 
