@@ -117,6 +117,31 @@ describe('digit-preference', () => {
       expect(alert.explanation.zh).toMatch(/(收缩压 135–139|舒张压 85–89) 有 \d+ 次/);
     });
 
+    /** 44 diastolics just under 90 against 7 just over; the systolics as `systolic(i)` gives. */
+    const diastolicLean = (log: EventLog, systolic: (i: number) => number) => {
+      for (let i = 0; i < 51; i++)
+        log.followUp(`r${i}`, DAYS[i], {
+          systolic: systolic(i),
+          diastolic: i < 44 ? 85 + (i % 5) : 90 + (i % 5),
+        });
+    };
+
+    it('near miss: one band leaning hard while the other, with readings of its own, does not', () => {
+      const log = new EventLog();
+      honestDistrict(log, 30);
+      // The honest extreme of a district year: the diastolics alone, the systolics as spread as
+      // everyone's. Nudging moves whichever reading is over its line, so it shows in both.
+      diastolicLean(log, (i) => 120 + ((i * 7) % 40));
+      expect(bandAlerts(log)).toEqual([]);
+    });
+
+    it('flags the same diastolics when the systolics lean under 140 too', () => {
+      const log = new EventLog();
+      honestDistrict(log, 30);
+      diastolicLean(log, (i) => (i % 4 === 0 ? 140 + (i % 5) : 135 + (i % 5)));
+      expect(bandAlerts(log).map((a) => a.subject.id)).toEqual(['d1']);
+    });
+
     it('near miss: without other doctors there is no reference, and no verdict', () => {
       const log = new EventLog();
       for (let i = 0; i < 60; i++)

@@ -30,14 +30,22 @@
  * each, a clean district year raised one or two alerts by chance alone (a doctor whose 900 values
  * ended in 7 a little too often, p = 1.8e-4). So each test's alpha bounds the chance of *any*
  * false alert in the run (family-wise, Holm's step-down over all the doctors tested): `alpha`
- * 0.001 for end digits and `bandAlpha` 0.001 for the bands. At 0.01 the clean synthetic district
- * raised one band alert (a doctor with 44 diastolics at 85–89 against 7 at 90–94, p = 1e-5);
- * combining both bands is what still lets about twenty nudged readings through.
+ * 0.001 for end digits and `bandAlpha` 0.01 for the bands. The bands' family alpha was 0.001
+ * until the district year's subtle case (one patient in three nudged, a doctor with 173
+ * follow-ups) came out at p = 1e-5, under Holm's bar among ~900 doctors at 0.001 (1.1e-6) but not
+ * at 0.01; the honest extreme at that level was one band alone (44 diastolics at 85–89 against 7
+ * at 90–94, systolic unremarkable). Nudging moves whichever reading is over its line, and a
+ * patient over one is usually near the other, so both bands must lean the same way on their own
+ * (each p < `bothBandsAlpha`, 0.05): the honest one-band extreme stays quiet at the looser
+ * family alpha. Measured on seed 7's planted district year and the clean seed 1 year: every
+ * band case found, 0 alerts on the clean year. Combining both bands is what still lets about
+ * twenty nudged readings through.
  *
  * Subject: the doctor.
  *
  * Parameters (defaults): `minReadings` 50, `alpha` 0.001, `highP` 1e-9, `minBand` 20,
- * `fudgingRatio` 2, `bandAlpha` 0.001, `edgeAlpha` 0.01, `highFudgingRatio` 3.
+ * `fudgingRatio` 2, `bandAlpha` 0.01, `edgeAlpha` 0.01, `bothBandsAlpha` 0.05,
+ * `highFudgingRatio` 3.
  */
 import type { AlertDraft } from '../../alert';
 import {
@@ -59,8 +67,9 @@ const DEFAULTS = {
   highP: 1e-9,
   minBand: 20,
   fudgingRatio: 2,
-  bandAlpha: 0.001,
+  bandAlpha: 0.01,
   edgeAlpha: 0.01,
+  bothBandsAlpha: 0.05,
   highFudgingRatio: 3,
 };
 type Params = typeof DEFAULTS;
@@ -145,7 +154,12 @@ function detect(input: DetectionInput, params?: Partial<Params>): AlertDraft[] {
       // and the other must agree; the leading look's lift is the effect's size.
       const [lead, other] = edge.pValue < wide.pValue ? [edge, wide] : [wide, edge];
       const pValue = Math.min(1, 2 * lead.pValue);
-      if (lead.lift >= p.fudgingRatio && pValue < p.bandAlpha && other.pValue < p.edgeAlpha) {
+      if (
+        lead.lift >= p.fudgingRatio &&
+        pValue < p.bandAlpha &&
+        other.pValue < p.edgeAlpha &&
+        lead.weakerBandP < p.bothBandsAlpha
+      ) {
         const { band, low, high, lift, below, above } = lead;
         const [zhBand, enBand] =
           band === 'systolic' ? ['收缩压', 'systolic'] : ['舒张压', 'diastolic'];

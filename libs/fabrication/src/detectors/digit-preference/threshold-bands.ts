@@ -56,6 +56,12 @@ export interface BandLook {
   low: number;
   high: number;
   referenceRatio: number;
+  /**
+   * The larger of the two bands' own one-sided p, over the bands with at least a few readings
+   * (a doctor whose patients' diastolics all sit under 80 has only the systolic to go by):
+   * small when every band that can show a lean leans below the line.
+   */
+  weakerBandP: number;
 }
 
 /**
@@ -68,6 +74,9 @@ export interface BandVerdict {
   wide: BandLook;
   edge: BandLook;
 }
+
+/** Readings a band needs before its own lean (or lack of one) counts. */
+const FEW = 5;
 
 type Counts = [sysLow: number, sysHigh: number, diaLow: number, diaHigh: number];
 
@@ -104,6 +113,10 @@ function look(mine: Counts, all: Counts, ranges: [string, string, string, string
     low: sysSays ? mine[0] : mine[2],
     high: sysSays ? mine[1] : mine[3],
     referenceRatio: sysSays ? sys.ratio : dia.ratio,
+    weakerBandP: Math.max(
+      mine[0] + mine[1] >= FEW ? sys.p : 0,
+      mine[2] + mine[3] >= FEW ? dia.p : 0,
+    ),
   };
 }
 
