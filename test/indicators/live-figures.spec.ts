@@ -113,6 +113,41 @@ describe('LiveFigures', () => {
     expectSameAsEvaluator(model, live);
   });
 
+  it("keeps a past checkpoint's result across appends that cannot change it, and makes it again when its book changes", async () => {
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => TODAY);
+    await live.keep(YEAR);
+    const days = checkpointDays(YEAR);
+    events.forEach((e, i) => {
+      model.apply(e);
+      // Results made between arrivals must not outlive the books they were made from.
+      if (i % 997 === 0) for (const day of days) live.atCheckpoint(YEAR, day);
+    });
+    expectSameAsEvaluator(model, live);
+    const day = days[20];
+    const made = live.atCheckpoint(YEAR, day);
+    // A service recorded today, long after the checkpoint: the log moves on, the checkpoint not.
+    const last = events[events.length - 1];
+    const resident = events.find((e) => e.type === 'ResidentRegistered')!;
+    model.apply({
+      ...resident,
+      eventId: 'later-0',
+      type: 'ResidentTagsUpdated',
+      position: last.position + 1,
+      revision: 10_000,
+      recordedAt: `${TODAY}T02:00:00.000Z`,
+      occurredAt: `${TODAY}T02:00:00.000Z`,
+      data: {
+        residentId: resident.data.residentId,
+        added: ['poor'],
+        removed: [],
+        occurredAt: `${TODAY}T02:00:00.000Z`,
+      },
+    });
+    expect(live.position).toBe(last.position + 1);
+    expect(live.atCheckpoint(YEAR, day)).toBe(made);
+  });
+
   it('changes nothing when an event is applied twice', async () => {
     const model = new LedgerModel();
     const live = new LiveFigures(model, catalogForPeriod, () => TODAY);

@@ -222,15 +222,19 @@ export class LiveFigures {
     const k = views?.checkpoints.periods.findIndex((p) => p.day === day) ?? -1;
     if (!views || k < 0) return undefined;
     const group = views.checkpoints;
-    return group.resultAt(k, this.position, () =>
-      resultOf(
-        this.model,
-        views.catalog,
-        group.periods[k],
-        group.books[k],
-        undefined,
-        this.position,
-      ),
+    return group.resultAt(
+      k,
+      this.position,
+      () =>
+        resultOf(
+          this.model,
+          views.catalog,
+          group.periods[k],
+          group.books[k],
+          undefined,
+          this.position,
+        ),
+      group.periods[k].asOf !== null && group.periods[k].day < this.today(),
     );
   }
 

@@ -12,8 +12,13 @@ import type { ResidentModel } from '../model/resident-model';
  */
 export class ViewGroup {
   ready = false;
-  /** Results made from the books, by period index, with the log position they were made at. */
-  readonly results = new Map<number, { position: number; result: PeriodResult }>();
+  /**
+   * Results made from the books, by period index, with what they were made at: the log position,
+   * or for a settled period (see resultAt) its book's version.
+   */
+  readonly results = new Map<number, { made: string; result: PeriodResult }>();
+  /** How often each book has changed: a settled period's result stays good while this holds. */
+  private readonly versions: number[];
   /** Residents taken out of the books since the last read, to be added back as they are now. */
   readonly dirty = new Set<string>();
   /** While building: the residents already in the books. */
@@ -24,17 +29,24 @@ export class ViewGroup {
     readonly periods: readonly Period[],
     readonly books: readonly TallyBook[],
     private readonly contribute: (r: ResidentModel) => (Contribution | undefined)[],
-  ) {}
+  ) {
+    this.versions = periods.map(() => 0);
+  }
 
   /**
    * The result of period k as of the model's position, made once per position: every subscriber
-   * of the live feed and every progress request after an append shares one.
+   * of the live feed and every progress request after an append shares one. A settled period
+   * (a checkpoint whose day is over) changes only when its book does: what the ledger learns
+   * later is not in it, and its unit activities, units and targets are read as known then. Its
+   * result is kept across appends, so a year's progress is not made again, 36 checkpoints at a
+   * time, after every write of the day or every checkpoint the API itself appends.
    */
-  resultAt(k: number, position: number, make: () => PeriodResult): PeriodResult {
+  resultAt(k: number, position: number, make: () => PeriodResult, settled = false): PeriodResult {
+    const made = settled ? `v${this.versions[k]}` : `p${position}`;
     const hit = this.results.get(k);
-    if (hit?.position === position) return hit.result;
+    if (hit?.made === made) return hit.result;
     const result = make();
-    this.results.set(k, { position, result });
+    this.results.set(k, { made, result });
     return result;
   }
 
@@ -54,7 +66,9 @@ export class ViewGroup {
 
   add(r: ResidentModel, sign: 1 | -1): void {
     this.contribute(r).forEach((c, k) => {
-      if (c) this.books[k].add(c, sign);
+      if (!c) return;
+      this.books[k].add(c, sign);
+      this.versions[k] += 1;
     });
   }
 }
