@@ -1,4 +1,4 @@
-import { type RatesView, liveDelta } from './live-delta';
+import { type RatesView, liveDelta, samePlain } from './live-delta';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { applyDelta } = require('../../public/live-delta.js') as {
   applyDelta(view: RatesView, delta: unknown): RatesView;
@@ -65,5 +65,31 @@ describe('liveDelta', () => {
 
   it('sends a new day even when no figure moved (the pace depends on it)', () => {
     expect(liveDelta(view(), view({ day: '2024-05-02' }))).toMatchObject({ day: '2024-05-02' });
+  });
+});
+
+describe('samePlain', () => {
+  const make = () => ({
+    id: 'd1',
+    figures: { x: { n: 1, rate: null, list: [1, 2] }, y: { n: NaN } },
+  });
+
+  it('holds two separately built copies of the same data equal, NaN included', () => {
+    expect(samePlain(make(), make())).toBe(true);
+  });
+
+  it('tells every near miss apart', () => {
+    const a = make();
+    const misses: unknown[] = [
+      { ...a, id: 'd2' },
+      { ...a, figures: { ...a.figures, x: { n: 1, rate: 0, list: [1, 2] } } },
+      { ...a, figures: { ...a.figures, x: { n: 1, rate: null, list: [1, 2, 3] } } },
+      { ...a, figures: { x: a.figures.x } },
+      { ...a, extra: undefined },
+      { id: 'd1', other: a.figures },
+      [a],
+      null,
+    ];
+    for (const b of misses) expect(samePlain(a, b)).toBe(false);
   });
 });

@@ -4,6 +4,13 @@ import { freePort } from './free-port';
 import { peakRssOf } from './ledger-child';
 
 export const API_MAIN = join(__dirname, '..', '..', '..', 'api', 'src', 'main.js');
+/**
+ * The flags `npm start` and the container give the API (package.json, Dockerfile): a young
+ * generation of 64 MB instead of 16, so the short-lived figures made for every live delta die
+ * young instead of being promoted into a heap of gigabytes, whose collections stalled the event
+ * loop (on the district, delta p50 190 → 149 ms and /health p99 164 → 127 ms in one probe).
+ */
+export const API_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 /** The built API as its own process on loopback, with its stderr tail and peak RSS kept. */
 export interface ApiProcess {
@@ -20,7 +27,7 @@ export interface ApiProcess {
 export async function startApiProcess(storePath: string, logLevel: string): Promise<ApiProcess> {
   const port = await freePort();
   const started = performance.now();
-  const api = spawn(process.execPath, [API_MAIN], {
+  const api = spawn(process.execPath, [...API_NODE_FLAGS, API_MAIN], {
     env: {
       ...process.env,
       LEDGER_STORE: `sqlite:${storePath}`,
