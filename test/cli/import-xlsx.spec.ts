@@ -303,7 +303,12 @@ it('round trip: template → 1,000 rows, 10 bad → rejects.xlsx in Chinese → 
   expect(reasons['unknown doctor'].en).toMatch(/^DOCTOR_NOT_FOUND/);
   expect(reasons['systolic out of range'].en).toMatch(/^VITALS_OUT_OF_RANGE/);
   expect(reasons['not enrolled for diabetes'].en).toMatch(/^NOT_ENROLLED/);
-  expect(reasons['date that is no day'].zh).toMatch(/日期/);
+  expect(reasons['date that is no day'].zh).toMatch(/随访日期|发生时间 occurredAt/);
+  // Messages name the field with its Chinese label, say 必填 when it is missing, list the values.
+  expect(reasons['resident id missing'].zh).toContain('居民编号 residentId：必填');
+  expect(reasons['mode missing'].zh).toContain('随访方式 mode：必填');
+  expect(reasons['mode not in the list'].zh).toContain('face_to_face_clinic（门诊）');
+  expect(reasons['systolic not a number'].zh).toContain('收缩压 systolic：须为数字');
   // The rows come back as they were typed.
   const modeRow = reasons['mode not in the list'].row;
   expect(modeRow.getCell(column('随访方式')).value).toBe('上门');
