@@ -334,3 +334,21 @@ it('round trip: template → 1,000 rows, 10 bad → rejects.xlsx in Chinese → 
   expect(JSON.parse(whole.stdout)).toMatchObject({ appended: 0, duplicates: 990, rejected: 10 });
   expect(await eventCount()).toBe(before + 1000);
 });
+
+it('cannot run (exit 2, nothing appended) without a mapping or with a column the mapping does not name', async () => {
+  const sheet = dir.file('备注.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('随访').addRows([
+    ['居民编号', '随访日期', '备注'],
+    [residentId(1), '2024-12-20', '复查'],
+  ]);
+  await workbook.xlsx.writeFile(sheet);
+  const before = await eventCount();
+  const unmapped = await ledger('import', sheet);
+  expect(unmapped.code).toBe(2);
+  expect(unmapped.stderr).toMatch(/--mapping/);
+  const unknown = await ledger('import', sheet, '--mapping', 'RecordFollowUp');
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toMatch(/"备注"/);
+  expect(await eventCount()).toBe(before);
+});

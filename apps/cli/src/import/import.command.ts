@@ -129,6 +129,8 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
       `${options.type} has nested fields and cannot be imported from CSV; use NDJSON`,
     );
   }
+  if (options.mapping !== undefined && format !== 'xlsx')
+    throw new ImportFatalError(`--mapping applies to an xlsx sheet, not to ${format}`);
   const sheet = format === 'xlsx' ? await sheetOf(path, options) : undefined;
   const sourceSystem = migrationSource(options);
   const { store, location } = await openImportStore(options);
