@@ -308,7 +308,11 @@ it('round trip: template → 1,000 rows, 10 bad → rejects.xlsx in Chinese → 
   expect(reasons['resident id missing'].zh).toContain('居民编号 residentId：必填');
   expect(reasons['mode missing'].zh).toContain('随访方式 mode：必填');
   expect(reasons['mode not in the list'].zh).toContain('face_to_face_clinic（门诊）');
-  expect(reasons['systolic not a number'].zh).toContain('收缩压 systolic：须为数字');
+  expect(reasons['systolic not a number'].zh).toContain('【收缩压】收缩压 systolic：须为数字');
+  expect(reasons['date that is no day'].zh).toContain('【随访日期】发生时间 occurredAt');
+  // The faulty cell is shaded.
+  const shaded = reasons['systolic not a number'].row.getCell(column('收缩压')).fill;
+  expect(shaded).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
   // The rows come back as they were typed.
   const modeRow = reasons['mode not in the list'].row;
   expect(modeRow.getCell(column('随访方式')).value).toBe('上门');

@@ -177,7 +177,7 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
   };
   try {
     rejects = sheet
-      ? await XlsxRejectsWriter.open(`${path}.rejects.xlsx`, sheet.header)
+      ? await XlsxRejectsWriter.open(`${path}.rejects.xlsx`, sheet.header, sheet.mapping)
       : await RejectsWriter.open(`${path}.rejects.ndjson`);
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
