@@ -28,7 +28,7 @@ import { rejectReasonFor } from './reject-reason';
 import { type RejectSink, RejectsWriter } from './rejects-writer';
 import { readXlsxHeader } from './xlsx/read-xlsx-header';
 import type { XlsxValue } from './xlsx/xlsx-cell';
-import { type XlsxMapping, SHIPPED_MAPPING_TYPES, loadMapping } from './xlsx/xlsx-mapping';
+import { type XlsxMapping, loadMapping } from './xlsx/xlsx-mapping';
 import { XlsxRejectsWriter } from './xlsx/xlsx-rejects-writer';
 import { runImport } from './run-import';
 
@@ -88,7 +88,7 @@ export function importCommand(): Command {
     )
     .option(
       '--mapping <typeOrFile>',
-      `xlsx: how the sheet's headers become a command: a shipped template's type (${SHIPPED_MAPPING_TYPES.join(', ')}) or a JSON mapping file (docs/import-xlsx.md)`,
+      "xlsx: how the sheet's headers become a command: the record type of a shipped template (ledger template --help), or a JSON mapping file (docs/import-xlsx.md)",
     )
     .addOption(
       new Option(
@@ -266,7 +266,7 @@ async function sheetOf(
 ): Promise<{ mapping: XlsxMapping; header: XlsxValue[] }> {
   if (options.mapping === undefined)
     throw new ImportFatalError(
-      `an xlsx import needs --mapping: a shipped template's type (${SHIPPED_MAPPING_TYPES.join(', ')}) or a JSON mapping file`,
+      'an xlsx import needs --mapping: the record type of a shipped template (e.g. RecordFollowUp) or a JSON mapping file',
     );
   if (options.type !== undefined)
     throw new ImportFatalError(

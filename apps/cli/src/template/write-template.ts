@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import ExcelJS from 'exceljs';
 import { ACTIONS_BY_TYPE } from '@libs/records';
 import { dateFields } from '../import/xlsx/date-fields';
+import { allowedValues } from '../import/xlsx/request-fields';
 import type { XlsxMapping } from '../import/xlsx/xlsx-mapping';
 
 /** Rows of the template that carry the dropdowns and date formats. */
@@ -37,7 +38,9 @@ export async function writeTemplate(mapping: XlsxMapping, out: string): Promise<
     const words = Object.keys(mapping.values?.[field] ?? {});
     labels.getCell(i + 1).note = noteOf(field, kind, words);
     if (kind === 'date') column.numFmt = DATE_FORMAT;
-    const choices = kind === 'boolean' ? YES_NO : kind === 'list' ? [] : words;
+    // A list without Chinese words (vaccines, months of age) offers its values as they are.
+    const closed = words.length > 0 ? words : allowedValues(mapping.type, field);
+    const choices = kind === 'boolean' ? YES_NO : kind === 'list' ? [] : closed;
     if (choices.length > 0)
       validationsOf(sheet).add(range, {
         type: 'list',
