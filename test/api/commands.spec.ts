@@ -211,12 +211,30 @@ describe('POST /api/v1/commands', () => {
       expect(e.en).toEqual(expect.any(String));
       expect(e.zh).toMatch(/[\u4e00-\u9fff]/);
     }
+    const about = (field: string) => body.errors.find((e: { field: string }) => e.field === field);
+    // Missing is "required", with the field's Chinese label beside its name.
+    expect(about('residentId')).toMatchObject({
+      constraint: 'isDefined',
+      en: 'residentId is required',
+      zh: '居民编号 residentId：必填',
+    });
+    // A value outside the list: the allowed values in both languages.
+    expect(about('mode').en).toMatch(/face_to_face_clinic, face_to_face_home, phone/);
+    expect(about('mode').zh).toBe(
+      '随访方式 mode：须为以下之一：face_to_face_clinic（门诊）、face_to_face_home（家庭）、phone（电话）',
+    );
+    expect(about('systolic').zh).toBe('收缩压 systolic：须为数字');
   });
 
   it('400: an unknown command type and malformed JSON are named as such', async () => {
     const unknown = await send({ type: 'RecordHaircut', commandId: 'x' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0]).toMatchObject({ field: 'type', constraint: 'unknownCommand' });
+    // The commands there are, in both languages.
+    for (const text of [unknown.body.errors[0].en, unknown.body.errors[0].zh]) {
+      expect(text).toMatch(/RecordFollowUp/);
+      expect(text).toMatch(/SignContract/);
+    }
     const malformed = await send('{"type": "RecordFollowUp",');
     expect(malformed.status).toBe(400);
     expect(malformed.body.error).toBe('MALFORMED_JSON');

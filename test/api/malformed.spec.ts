@@ -158,6 +158,8 @@ describe('malformed requests get a clear 4xx', () => {
       const r = await get('/api/v1/export?period=2024&format=pdf');
       queryRefusal(r, 'format');
       expect(r.body.errors[0].en).toMatch(/xlsx, csv/);
+      // The Chinese names the parameter with its label and lists the same formats.
+      expect(r.body.errors[0].zh).toMatch(/^查询参数 格式 format：须为以下之一：xlsx、csv/);
       queryRefusal(await get('/api/v1/samples/s-none/export?format=pdf'), 'format');
     });
 

@@ -9,6 +9,7 @@ import { rebuildCommand } from './rebuild/rebuild.command';
 import { replayCommand } from './replay/replay.command';
 import { trailCommand } from './trail/trail.command';
 import { schemaCommand } from './schema/schema.command';
+import { templateCommand } from './template/template.command';
 import { verifyCommand } from './verify/verify.command';
 import { seedCommand } from './seed/seed.command';
 import { reconcileCommand } from './reconcile/reconcile.command';
@@ -33,6 +34,7 @@ const program = new Command('ledger')
   .addCommand(reconcileCommand())
   .addCommand(sampleCommand())
   .addCommand(schemaCommand())
+  .addCommand(templateCommand())
   .addCommand(sealCommand())
   .addCommand(checkSealCommand())
   .addCommand(checkpointCommand())

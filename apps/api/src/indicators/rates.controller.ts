@@ -1,8 +1,14 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { evaluationCsv, evaluationTable, evaluationWorkbook } from '@libs/indicators';
+import {
+  AS_OF_BASES,
+  YEAR_PATTERN,
+  evaluationCsv,
+  evaluationTable,
+  evaluationWorkbook,
+} from '@libs/indicators';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type Principal, authorize } from '@libs/access';
 import { EVENT_STORE, type EventStore } from '@libs/ledger';
 import { storeFactLookup } from '@libs/records';
@@ -11,6 +17,7 @@ import { LedgerProjection } from './ledger-projection.service';
 import { RateQueries } from './rate-queries.service';
 import { ValidQuery } from '../http/valid-query';
 import {
+  EXPORT_FORMATS,
   ExportQuery,
   LINEAGE_FILTERS,
   LineageQuery,
@@ -21,29 +28,58 @@ import {
 import { unitForRequest } from './rates-scope';
 import { LineagePageQuery, ProgressQuery, RatesViewQuery } from './queries/figure-queries';
 
-// The query parameters the DTOs accept, for the OpenAPI document; any other is refused.
+// The query parameters the DTOs accept, for the OpenAPI document with their types, allowed
+// values and an example each; any other is refused (a spec compares the document with the DTOs).
 const PERIOD = ApiQuery({
   name: 'period',
   required: false,
+  schema: { type: 'string', pattern: YEAR_PATTERN.source, example: '2024' },
   description:
-    'Evaluation year (by occurredAt), e.g. 2024; default: the current year, named in the answer',
+    'Evaluation year (by occurredAt), e.g. 2024; default: the current year, named in the answer / 考核年度',
 });
 const UNIT = ApiQuery({
   name: 'unit',
   required: false,
-  description: 'Unit id (default: your scope)',
+  schema: { type: 'string', example: 'hc-jy' },
+  description: 'Unit id: the unit and its sub-units (default: the root of your scope) / 机构',
 });
 const AS_OF = ApiQuery({
   name: 'asOf',
   required: false,
-  description: 'As the ledger knew it then (by recordedAt): a date or ISO time',
+  schema: { type: 'string', example: '2025-01-15' },
+  description:
+    'As the ledger knew it then (by recordedAt): a date (a China day) or an ISO date-time / 截至时间',
 });
 const AS_OF_BASIS = ApiQuery({
   name: 'asOfBasis',
   required: false,
-  enum: ['ledger', 'source'],
+  schema: { type: 'string', enum: [...AS_OF_BASES], default: 'ledger', example: 'source' },
   description:
     "Which clock asOf reads: ledger (default, recordedAt) or source (a migrated record counts from its source system's recording time, sourceRecordedAt; other records from recordedAt)",
+});
+const FILTER = ApiQuery({
+  name: 'filter',
+  required: false,
+  schema: { type: 'string', enum: [...LINEAGE_FILTERS], default: 'all', example: 'not_counted' },
+  description: 'Which residents: all, those counted, or those not counted (with why) / 筛选',
+});
+const PAGE = ApiQuery({
+  name: 'page',
+  required: false,
+  schema: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0, example: 0 },
+  description: 'Page number, from 0 / 页码',
+});
+const PAGE_SIZE = ApiQuery({
+  name: 'pageSize',
+  required: false,
+  schema: { type: 'integer', minimum: 1, maximum: 500, default: 50, example: 50 },
+  description: 'Residents per page, 1–500 / 每页条数',
+});
+const FORMAT = ApiQuery({
+  name: 'format',
+  required: false,
+  schema: { type: 'string', enum: [...EXPORT_FORMATS], default: 'xlsx', example: 'csv' },
+  description: 'xlsx (default) or csv / 导出格式',
 });
 
 @ApiTags('indicators')
@@ -88,13 +124,18 @@ export class RatesController {
 
   @Get('rates/:indicator/lineage')
   @ApiOperation({ summary: 'The residents and events behind one number, paged / 指标溯源' })
+  @ApiParam({
+    name: 'indicator',
+    schema: { type: 'string', example: 'elderly_health_management' },
+    description: 'An indicator of the catalog, as GET /api/v1/rates names it / 指标',
+  })
   @PERIOD
   @UNIT
   @AS_OF
   @AS_OF_BASIS
-  @ApiQuery({ name: 'filter', required: false, enum: LINEAGE_FILTERS })
-  @ApiQuery({ name: 'page', required: false, description: 'From 0' })
-  @ApiQuery({ name: 'pageSize', required: false, description: '1–500, default 50' })
+  @FILTER
+  @PAGE
+  @PAGE_SIZE
   async lineage(
     @CurrentPrincipal() principal: Principal,
     @Param('indicator') indicator: string,
@@ -146,7 +187,7 @@ export class RatesController {
   @UNIT
   @AS_OF
   @AS_OF_BASIS
-  @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'] })
+  @FORMAT
   async export(
     @CurrentPrincipal() principal: Principal,
     @Query(new ValidQuery(ExportQuery)) params: ExportQuery,

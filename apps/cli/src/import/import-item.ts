@@ -1,4 +1,5 @@
 import type { CommandRequest, FieldError } from '@libs/records';
+import type { XlsxValue } from './xlsx/xlsx-cell';
 
 /** Why a line was not appended, as written to the rejects file. */
 export interface RejectReason {
@@ -25,6 +26,8 @@ export interface ImportItem {
   /** The command once validated (on the reading side), ready to decide. */
   validated?: ValidatedLine;
   reject?: RejectReason;
+  /** A sheet's row as it was, so a rejects workbook can give it back unchanged. */
+  cells?: XlsxValue[];
 }
 
 /** A line that passed validation: its type, the validated request and what was taken off it. */

@@ -28,7 +28,7 @@ export const emptyCounts = (): ImportCounts => ({
 
 export interface ImportSummary extends ImportCounts {
   file: string;
-  format: 'ndjson' | 'csv';
+  format: 'ndjson' | 'csv' | 'xlsx';
   store: string;
   actor: string;
   fast: boolean;
@@ -42,7 +42,7 @@ export interface ImportSummary extends ImportCounts {
 }
 
 export function summaryText(s: ImportSummary): string {
-  const unit = s.format === 'csv' ? 'rows' : 'lines';
+  const unit = s.format === 'ndjson' ? 'lines' : 'rows';
   const head =
     s.stopped === undefined
       ? `import: ${s.file} → ${s.store} (actor ${s.actor}${s.fast ? ', --fast' : ''})`

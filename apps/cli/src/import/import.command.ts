@@ -25,7 +25,11 @@ import { type MigrationOutcome, beginMigration, completeMigration } from './migr
 import { openImportStore } from './open-import-store';
 import { validatedItemsOf } from './items-from-worker';
 import { rejectReasonFor } from './reject-reason';
-import { RejectsWriter } from './rejects-writer';
+import { type RejectSink, RejectsWriter } from './rejects-writer';
+import { readXlsxHeader } from './xlsx/read-xlsx-header';
+import type { XlsxValue } from './xlsx/xlsx-cell';
+import { type XlsxMapping, loadMapping } from './xlsx/xlsx-mapping';
+import { XlsxRejectsWriter } from './xlsx/xlsx-rejects-writer';
 import { runImport } from './run-import';
 
 export const EXIT_REJECTED = 1;
@@ -36,7 +40,8 @@ const EXIT_ON_SIGNAL: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, S
 const MAX_LINE_BYTES = 1024 * 1024;
 
 interface ImportOptions {
-  format?: 'ndjson' | 'csv';
+  format?: 'ndjson' | 'csv' | 'xlsx';
+  mapping?: string;
   type?: string;
   store?: string;
   key?: string;
@@ -51,6 +56,10 @@ Each line (NDJSON) or row (CSV) is one command, executed in file order, each app
 Rejected lines are written to FILE.rejects.ndjson (recreated by every run, removed when empty).
 Running the same file again appends nothing twice (commandId), so an interrupted import is
 completed by running it again. CSV columns: docs/import-csv.md.
+
+An Excel sheet (FILE.xlsx --mapping <type or mapping.json>) is read through a mapping from its
+Chinese headers to the fields; its refused rows go to FILE.rejects.xlsx, the sheet's columns with
+the reason beside them, to be fixed in Excel and imported the same way (docs/import-xlsx.md).
 
 A migration (--migration --source "<system>") brings another system's records: it appends
 MigrationStarted before the lines and MigrationCompleted after them (source system, the file's
@@ -74,8 +83,12 @@ export function importCommand(): Command {
     .addOption(
       new Option(
         '--format <format>',
-        'file format (default: csv for a .csv file, else ndjson)',
-      ).choices(['ndjson', 'csv']),
+        'file format (default: csv for a .csv file, xlsx for a .xlsx file, else ndjson)',
+      ).choices(['ndjson', 'csv', 'xlsx']),
+    )
+    .option(
+      '--mapping <typeOrFile>',
+      "xlsx: how the sheet's headers become a command: the record type of a shipped template (ledger template --help), or a JSON mapping file (docs/import-xlsx.md)",
     )
     .addOption(
       new Option(
@@ -110,12 +123,15 @@ export function importCommand(): Command {
 async function importFile(file: string, options: ImportOptions): Promise<void> {
   const path = resolve(file);
   const size = await readableSize(path, file);
-  const format = options.format ?? (extname(file).toLowerCase() === '.csv' ? 'csv' : 'ndjson');
+  const format = options.format ?? formatOfName(file);
   if (format === 'csv' && options.type && CSV_UNSUPPORTED_TYPES.includes(options.type)) {
     throw new ImportFatalError(
       `${options.type} has nested fields and cannot be imported from CSV; use NDJSON`,
     );
   }
+  if (options.mapping !== undefined && format !== 'xlsx')
+    throw new ImportFatalError(`--mapping applies to an xlsx sheet, not to ${format}`);
+  const sheet = format === 'xlsx' ? await sheetOf(path, options) : undefined;
   const sourceSystem = migrationSource(options);
   const { store, location } = await openImportStore(options);
   let principal: Principal;
@@ -147,9 +163,9 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
     process.stderr.write('import: --fast applies to SQLite only; ignored\n');
 
   const counts = emptyCounts();
-  const progress = new ImportProgress(size, format === 'csv' ? 'rows' : 'lines');
+  const progress = new ImportProgress(size, format === 'ndjson' ? 'lines' : 'rows');
   const started = performance.now();
-  let rejects: RejectsWriter | undefined;
+  let rejects: RejectSink | undefined;
   let signal: NodeJS.Signals | undefined;
   let failure: unknown;
   let completed = false;
@@ -160,7 +176,9 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
     );
   };
   try {
-    rejects = await RejectsWriter.open(`${path}.rejects.ndjson`);
+    rejects = sheet
+      ? await XlsxRejectsWriter.open(`${path}.rejects.xlsx`, sheet.header, sheet.mapping)
+      : await RejectsWriter.open(`${path}.rejects.ndjson`);
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     progress.start();
@@ -169,6 +187,7 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
       format,
       maxLineBytes: MAX_LINE_BYTES,
       ...(options.type !== undefined ? { defaultType: options.type } : {}),
+      ...(sheet ? { mapping: sheet.mapping } : {}),
       migrating: migration !== undefined,
     });
     completed = await runImport({
@@ -221,7 +240,7 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
         ? {}
         : { stopped: failure === undefined ? 'interrupted' : 'failed' }),
       ...counts,
-      rejectsFile: rejects.count > 0 ? `${file}.rejects.ndjson` : null,
+      rejectsFile: rejects.count > 0 ? `${file}.rejects.${sheet ? 'xlsx' : 'ndjson'}` : null,
       ...(migration ? { migration } : {}),
       elapsedSeconds: Math.round(elapsedSeconds * 1000) / 1000,
       perSecond: elapsedSeconds > 0 ? Math.round(counts.read / elapsedSeconds) : 0,
@@ -233,6 +252,28 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
   if (failure !== undefined) throw failure;
   if (signal) process.exitCode = EXIT_ON_SIGNAL[signal] ?? EXIT_FATAL;
   else if (counts.rejected > 0) process.exitCode = EXIT_REJECTED;
+}
+
+function formatOfName(file: string): 'ndjson' | 'csv' | 'xlsx' {
+  const extension = extname(file).toLowerCase();
+  return extension === '.csv' ? 'csv' : extension === '.xlsx' ? 'xlsx' : 'ndjson';
+}
+
+/** A sheet needs its mapping, which names the type; its header is read now for the rejects. */
+async function sheetOf(
+  path: string,
+  options: ImportOptions,
+): Promise<{ mapping: XlsxMapping; header: XlsxValue[] }> {
+  if (options.mapping === undefined)
+    throw new ImportFatalError(
+      'an xlsx import needs --mapping: the record type of a shipped template (e.g. RecordFollowUp) or a JSON mapping file',
+    );
+  if (options.type !== undefined)
+    throw new ImportFatalError(
+      '--type does not apply to an xlsx import: the mapping names the type',
+    );
+  const mapping = loadMapping(options.mapping);
+  return { mapping, header: await readXlsxHeader(path) };
 }
 
 /** --migration and --source go together: a migration without its source system says nothing. */

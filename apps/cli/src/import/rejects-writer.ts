@@ -3,16 +3,27 @@ import { once } from 'node:events';
 import { unlink } from 'node:fs/promises';
 import { ImportFatalError } from './import-errors';
 import type { RejectReason } from './import-item';
+import type { XlsxValue } from './xlsx/xlsx-cell';
 
 export interface RejectEntry {
   line: number;
   reason: RejectReason;
   /** The original line (NDJSON) or row (CSV) text. */
   input: string;
+  /** A sheet's row as it was (xlsx). */
+  cells?: XlsxValue[];
+}
+
+/** Where rejected lines go: an NDJSON file, or for a sheet a workbook a clerk can fix. */
+export interface RejectSink {
+  readonly path: string;
+  count: number;
+  write(entry: RejectEntry): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** `FILE.rejects.ndjson`: one JSON object per rejected line, recreated by every run. */
-export class RejectsWriter {
+export class RejectsWriter implements RejectSink {
   count = 0;
   private failure: Error | undefined;
 
@@ -42,7 +53,8 @@ export class RejectsWriter {
   async write(entry: RejectEntry): Promise<void> {
     this.check();
     this.count += 1;
-    if (!this.stream.write(`${JSON.stringify(entry)}\n`)) {
+    const { cells: _cells, ...line } = entry;
+    if (!this.stream.write(`${JSON.stringify(line)}\n`)) {
       await once(this.stream, 'drain').catch((error: Error) => (this.failure ??= error));
       this.check();
     }

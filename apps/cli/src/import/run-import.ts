@@ -12,7 +12,7 @@ import type { ImportItem } from './import-item';
 import type { ImportProgress } from './import-progress';
 import type { ImportCounts } from './import-summary';
 import { rejectReasonFor } from './reject-reason';
-import type { RejectsWriter } from './rejects-writer';
+import type { RejectSink } from './rejects-writer';
 import { sourceTimeOfLine } from './source-time-of-line';
 
 export interface ImportRun {
@@ -25,7 +25,7 @@ export interface ImportRun {
   /** The accepted commands and the period-lock guard (ledgerCommandContext). */
   catalog?: ExecuteContext['catalog'];
   guard?: ExecuteContext['guard'];
-  rejects: RejectsWriter;
+  rejects: RejectSink;
   progress: ImportProgress;
   /** Updated in place, so a caller still has the numbers when the run stops early. */
   counts: ImportCounts;
@@ -151,7 +151,12 @@ async function settle(run: ImportRun, done: Done[]): Promise<void> {
     counts.read += 1;
     if (d.reject) {
       counts.rejected += 1;
-      await run.rejects.write({ line: d.item.line, reason: d.reject, input: d.item.input });
+      await run.rejects.write({
+        line: d.item.line,
+        reason: d.reject,
+        input: d.item.input,
+        ...(d.item.cells ? { cells: d.item.cells } : {}),
+      });
     } else if (d.outcome === 'duplicate') counts.duplicates += 1;
     else if (d.outcome === 'unchanged') counts.unchanged += 1;
     else {

@@ -8,11 +8,16 @@ import { readCsvRecords } from './read-csv-records';
 import { readLines } from './read-lines';
 import { rejectReasonFor } from './reject-reason';
 import { sourceTimeOfLine } from './source-time-of-line';
+import { readXlsxRows } from './xlsx/read-xlsx-rows';
+import type { XlsxMapping } from './xlsx/xlsx-mapping';
+import { xlsxToCommands } from './xlsx/xlsx-to-commands';
 
 /** What the reading half of an import needs: plain data, so a worker thread can receive it. */
 export interface ItemSource {
   path: string;
-  format: 'ndjson' | 'csv';
+  format: 'ndjson' | 'csv' | 'xlsx';
+  /** xlsx: how the sheet's columns become a command. */
+  mapping?: XlsxMapping;
   maxLineBytes: number;
   /** --type: fills in a missing `type`. */
   defaultType?: string;
@@ -22,6 +27,7 @@ export interface ItemSource {
 
 /** The file's lines as command objects (or rejects), before validation. */
 export function rawItems(source: ItemSource): AsyncGenerator<ImportItem> {
+  if (source.format === 'xlsx') return xlsxToCommands(readXlsxRows(source.path), source.mapping!);
   const lines = readLines(source.path, source.maxLineBytes);
   return source.format === 'csv'
     ? csvToCommands(readCsvRecords(lines, source.maxLineBytes), source.defaultType)

@@ -9,6 +9,7 @@ import { LedgerError } from '@libs/ledger';
 import type { Action } from './action';
 import { ACTIONS_BY_TYPE } from './catalog';
 import type { CommandRequest } from './command-request';
+import { labelledField } from './field-labels';
 import { constraintZh } from './validation-messages';
 
 export interface FieldError {
@@ -35,8 +36,25 @@ const fieldError = (field: string, constraint: string, en: string, zh?: string):
   field,
   constraint,
   en,
-  zh: `${field}：${zh ?? constraintZh(constraint, en)}`,
+  zh: `${labelledField(field)}：${zh ?? constraintZh(constraint, en, field)}`,
 });
+
+/**
+ * A field the command needs but does not carry: "required" in both languages, not the first
+ * rule its absent value happens to fail (a missing id is not "must be a string").
+ */
+const missingField = (field: string): FieldError =>
+  fieldError(field, 'isDefined', `${field} is required`, '必填');
+
+/** The value sent at a flattened path (a.b, a[0].b), or undefined when there is none. */
+function sentValue(raw: unknown, field: string): unknown {
+  let node = raw;
+  for (const key of field.split(/\.|\[|\]\.?/).filter((k) => k !== '')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
 
 /**
  * How many objects/arrays deep a command may nest. The deepest command today is three levels
@@ -98,7 +116,7 @@ export function shapeErrors(raw: unknown, root = ''): FieldError[] {
   return errors;
 }
 
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+function flatten(errors: ValidationError[], raw: unknown, prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     // A number is an array index only below the top: a command itself is never an array.
     const field =
@@ -107,12 +125,17 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
         : prefix
           ? `${prefix}.${e.property}`
           : e.property;
+    const absent =
+      e.constraints !== undefined &&
+      !('whitelistValidation' in e.constraints) &&
+      (sentValue(raw, field) ?? null) === null;
+    if (absent) return [missingField(field)];
     const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => {
       // A message written as "english / 中文" already carries its own Chinese with the facts.
       const [en, zh] = message.split(' / ');
       return fieldError(field, constraint, en, zh?.replace(e.property, '').trim() || undefined);
     });
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...flatten(e.children ?? [], raw, field)];
   });
 }
 
@@ -246,7 +269,7 @@ export function validatedInstance<T extends object>(cls: new () => T, raw: unkno
     stopAtFirstError: true,
     validationError: { target: false, value: false },
   });
-  const invalid = flatten(errors);
+  const invalid = flatten(errors, raw);
   const dates = unreadableDates(instance).filter((d) => !invalid.some((e) => e.field === d.field));
   if (invalid.length + dates.length > 0) throw new CommandValidationError([...invalid, ...dates]);
   return instance;

@@ -1,3 +1,5 @@
+import { VALUE_LABELS } from './field-labels';
+
 /** Chinese wording for class-validator's constraints; the English comes from class-validator. */
 export const CONSTRAINT_ZH: Record<string, string> = {
   isString: '须为字符串',
@@ -32,7 +34,7 @@ const lastNumber = (en: string): string | undefined => /(-?\d+(?:\.\d+)?)\D*$/.e
  * values), not only the kind of fault; class-validator only hands us the English, so the facts
  * are read back out of it. Undefined when the English holds no fact to carry over.
  */
-const ZH_WITH_FACTS: Record<string, (en: string) => string | undefined> = {
+const ZH_WITH_FACTS: Record<string, (en: string, field: string) => string | undefined> = {
   maxLength: (en) => lastNumber(en) && `过长，最多 ${lastNumber(en)} 个字符`,
   minLength: (en) => lastNumber(en) && `过短，至少 ${lastNumber(en)} 个字符`,
   length: (en) =>
@@ -44,13 +46,19 @@ const ZH_WITH_FACTS: Record<string, (en: string) => string | undefined> = {
   max: (en) => lastNumber(en) && `不得大于 ${lastNumber(en)}`,
   arrayMinSize: (en) => lastNumber(en) && `至少需要 ${lastNumber(en)} 项`,
   arrayMaxSize: (en) => lastNumber(en) && `最多 ${lastNumber(en)} 项`,
-  isIn: (en) => {
+  isIn: (en, field) => {
     const values = /following values: (.*)$/.exec(en)?.[1];
-    return values ? `须为以下之一：${values}` : undefined;
+    if (!values) return undefined;
+    const words = VALUE_LABELS[field.split('.').pop() ?? field] ?? {};
+    const listed = values
+      .split(', ')
+      .map((v) => (words[v] ? `${v}（${words[v]}）` : v))
+      .join('、');
+    return `须为以下之一：${listed}`;
   },
 };
 
 /** The Chinese reason for one failed constraint, with the facts of its English message. */
-export function constraintZh(constraint: string, en: string): string {
-  return ZH_WITH_FACTS[constraint]?.(en) ?? CONSTRAINT_ZH[constraint] ?? '取值无效';
+export function constraintZh(constraint: string, en: string, field = ''): string {
+  return ZH_WITH_FACTS[constraint]?.(en, field) ?? CONSTRAINT_ZH[constraint] ?? '取值无效';
 }
