@@ -79,6 +79,7 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   'GET rates': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
   'GET lineage': { A: ['recorder', 'supervisor', 'auditor'], B: [] },
   'GET progress': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
+  'GET years': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
   'GET export': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
   'GET live': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
   GrantLockException: { A: ['supervisor'], B: [] },
@@ -798,6 +799,10 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
         method: 'GET',
         path: `/api/v1/progress?period=2024&unit=${u.centre}`,
       }),
+    },
+    {
+      name: 'GET years',
+      arrange: async (u) => ({ method: 'GET', path: `/api/v1/years?unit=${u.centre}` }),
     },
     {
       name: 'GET export',

@@ -128,6 +128,25 @@ describe('rates, lineage and the live feed', () => {
     expect(bad.body.errors[0].field).toBe('period');
   });
 
+  it('names the years with records in the scope, newest first', async () => {
+    await ok(
+      cmd('RecordCheckup', {
+        residentId: 'zd-0',
+        doctorId: 'd-zd',
+        kind: 'elderly_annual',
+        complete: true,
+        occurredAt: '2022-06-01',
+      }),
+    );
+    const all = await api.get('/api/v1/years');
+    expect(all.body).toEqual({ unitId: 'hc', years: [2024, 2022], complete: true });
+    const zd = await api.keyFor(['supervisor'], 'zd');
+    expect((await api.get('/api/v1/years', zd.key)).body.years).toEqual([2022]);
+    expect((await api.get('/api/v1/years?unit=jy')).body.years).toEqual([2024]);
+    expect((await api.get('/api/v1/years?unit=jy', zd.key)).status).toBe(403);
+    expect((await api.get('/api/v1/years?period=2024')).status).toBe(400);
+  });
+
   /** Follows /api/v1/live for 2024 and unit jy, collecting its events until stopped. */
   function follow(headers: Record<string, string> = {}) {
     return followFeed(`${api.base}/api/v1/live?period=2024&unit=jy`, {

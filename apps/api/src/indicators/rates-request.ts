@@ -38,6 +38,13 @@ function IsDateOrInstant(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** `unit` alone: a unit and its sub-units (absent: the root of the caller's scope). */
+export class UnitQuery {
+  @IsOptional()
+  @IsId()
+  unit?: string;
+}
+
 /** `period` and `unit`: the figures routes without a point in ledger time. */
 export class PeriodQuery {
   /** Evaluation year. Absent: the current year (China time); every answer names the year used. */

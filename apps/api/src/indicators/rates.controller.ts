@@ -23,6 +23,7 @@ import {
   LineageQuery,
   PeriodQuery,
   RatesQuery,
+  UnitQuery,
   parseRatesParams,
 } from './rates-request';
 import { unitForRequest } from './rates-scope';
@@ -177,6 +178,26 @@ export class RatesController {
     const { q, unitId } = await this.resolve(principal, params);
     const checkpoints = await this.figures.execute(new ProgressQuery(q.year, unitId));
     return { period: q.year, unitId, checkpoints };
+  }
+
+  @Get('years')
+  @ApiOperation({
+    summary:
+      'The years with service records in a unit and its sub-units, newest first (where a dashboard opens) / 有记录的年度',
+  })
+  @UNIT
+  async years(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ValidQuery(UnitQuery)) params: UnitQuery,
+  ) {
+    const { unitId } = await this.resolve(principal, { unit: params.unit });
+    // Counted as records are read: after a restart, until the model has read the log again,
+    // the list can lack years; `complete` says when it is whole.
+    return {
+      unitId,
+      years: this.projection.model.recordYearsUnder(unitId),
+      complete: this.projection.caughtUp,
+    };
   }
 
   @Get('export')

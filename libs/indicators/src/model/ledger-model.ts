@@ -85,6 +85,11 @@ export class LedgerModel {
   position = 0;
   /** Service records per China year they occurred in (which years are worth keeping figures for). */
   readonly recordYears = new Map<number, number>();
+  /**
+   * unitId → China year → service records of residents registered there when the record came
+   * (a later move does not carry them along): which years a unit's subtree has records in.
+   */
+  readonly unitRecordYears = new Map<string, Map<number, number>>();
   /** Told before a resident's facts change, while the model still shows them as they were. */
   onResidentChanging?: (change: ResidentChanging) => void;
 
@@ -129,6 +134,34 @@ export class LedgerModel {
       this.targets.set(d.unitId as string, byYear);
     }
     return true;
+  }
+
+  /** The China years with service records in a unit's subtree (as the units stand now), newest first. */
+  recordYearsUnder(unitId: string): number[] {
+    const years = new Set<number>();
+    for (const [at, byYear] of this.unitRecordYears)
+      if (this.isWithin(at, unitId)) for (const year of byYear.keys()) years.add(year);
+    return [...years].sort((a, b) => b - a);
+  }
+
+  private isWithin(unitId: string, ancestorId: string): boolean {
+    // Bounded by the number of units, so a cycle in the hierarchy cannot loop forever.
+    let at: string | null = unitId;
+    for (let steps = 0; at !== null && steps <= this.units.size; steps += 1) {
+      if (at === ancestorId) return true;
+      const versions = this.units.get(at)?.versions;
+      at = versions ? versions[versions.length - 1].data.parentId : null;
+    }
+    return false;
+  }
+
+  private countUnitYear(r: ResidentModel, year: number): void {
+    const moves = r.reassignments;
+    const unitId = moves.length ? moves[moves.length - 1].data.toUnitId : r.registered?.data.unitId;
+    if (!unitId) return;
+    let byYear = this.unitRecordYears.get(unitId);
+    if (!byYear) this.unitRecordYears.set(unitId, (byYear = new Map()));
+    byYear.set(year, (byYear.get(year) ?? 0) + 1);
   }
 
   private applyActivity(e: RecordedEvent): void {
@@ -191,6 +224,7 @@ export class LedgerModel {
       const recordId = (kind === 'contract' ? d.contractId : d.recordId) as string;
       const year = Number(chinaDay(d.occurredAt as string).slice(0, 4));
       this.recordYears.set(year, (this.recordYears.get(year) ?? 0) + 1);
+      this.countUnitYear(r, year);
       r.records.set(recordId, {
         recordId,
         kind,
