@@ -136,6 +136,7 @@
     if (next) scope = next;
     if (!scope) return;
     const asked = scope;
+    busy(true);
     try {
       const data = await window.LedgerApi.get(asked.key, 'alerts', { period: asked.period, unit: asked.unitId, severity: $('alerts-severity').value, status: $('alerts-status').value });
       if (scope !== asked) return;
@@ -144,7 +145,14 @@
       if (scope !== asked) return;
       list = null;
     }
+    busy(false);
     renderList();
+  }
+
+  /** The panel, once shown, says it is waiting for the next list. */
+  function busy(on) {
+    $('alerts-card').setAttribute('aria-busy', String(on));
+    $('alerts-card').dataset.loading = t('loading');
   }
 
   async function open(alertId, note = null) {

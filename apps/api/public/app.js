@@ -8,10 +8,17 @@
   const $ = (id) => document.getElementById(id);
   const KEY_STORAGE = 'ledger.key';
   const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  /** A year the link asks for (?period=2024); otherwise the board opens on the latest year with records. */
+  const LINKED_PERIOD = Number(new URLSearchParams(location.search).get('period')) || null;
+  const RATES_PANELS = ['indicators-card', 'units-card', 'pace-card'];
 
   const state = {
     key: sessionStorage.getItem(KEY_STORAGE),
-    period: Number(new URLSearchParams(location.search).get('period')) || Number(chinaToday().slice(0, 4)),
+    period: LINKED_PERIOD ?? Number(chinaToday().slice(0, 4)),
+    /** The years with service records in the key's scope, newest first (GET /api/v1/years). */
+    years: [],
+    /** Whether the year shown was picked as the latest with records, not by the reader or the link. */
+    openedOnLatest: false,
     asOf: '',
     /** From the scope's root down to the unit shown: [{unitId, name}]. */
     trail: [],
@@ -71,6 +78,14 @@
     return state.view?.rows.find((r) => r.unitId === unitId)?.unitName ?? state.trail.find((u) => u.unitId === unitId)?.name ?? unitId;
   }
 
+  /** Marks panels as waiting for an answer, or done. */
+  function setBusy(ids, busy) {
+    for (const id of ids) {
+      $(id).setAttribute('aria-busy', String(busy));
+      $(id).dataset.loading = t('loading');
+    }
+  }
+
   // ---- requests and refusals --------------------------------------------------------------
 
   function showNotice(message) {
@@ -127,9 +142,9 @@
     event.preventDefault();
     const key = $('key').value.trim();
     if (!key) return;
-    let view;
+    let years;
     try {
-      view = await window.LedgerApi.get(key, 'rates', { period: state.period });
+      years = await window.LedgerApi.get(key, 'years');
     } catch (error) {
       // Only a bad key or no server keeps the login; any other refusal is shown on the board.
       if (!(error instanceof ApiError) || error.status === 401) {
@@ -142,7 +157,7 @@
     sessionStorage.setItem(KEY_STORAGE, key);
     $('key').value = '';
     state.loginError = null;
-    start(view);
+    start(years);
   }
 
   function logout() {
@@ -152,31 +167,49 @@
 
   // ---- navigation -------------------------------------------------------------------------
 
-  function start(view) {
+  /** Opens the board on the year the link names, else the latest with records in the key's scope (`years`, if already asked). */
+  async function start(years) {
     $('login').hidden = true;
     $('board').hidden = false;
     $('logout').hidden = false;
     state.trail = [];
-    navigate(undefined, {}, view);
+    setBusy([...RATES_PANELS, 'progress-card'], true);
+    let answer = years;
+    try {
+      answer ??= await request('years');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return;
+    }
+    state.years = answer?.years ?? [];
+    state.openedOnLatest = !LINKED_PERIOD && state.years.length > 0;
+    // Without records in scope there is nothing better than the current year.
+    state.period = LINKED_PERIOD ?? state.years[0] ?? Number(chinaToday().slice(0, 4));
+    navigate(undefined);
   }
 
   /**
    * Shows a unit (undefined: the root of the key's scope) for a period and an as-of date:
-   * figures, progress, then the live feed. `known` is a view already fetched for it. A refusal
-   * leaves the page as it was, controls included, with the reason shown.
+   * figures, progress, then the live feed. A refusal leaves the page as it was, controls
+   * included, with the reason shown.
    */
-  async function navigate(unitId, { period = state.period, asOf = state.asOf } = {}, known) {
+  async function navigate(unitId, { period = state.period, asOf = state.asOf } = {}) {
     const generation = (state.generation += 1);
     showNotice(null);
-    let view = known;
+    setBusy(RATES_PANELS, true);
+    let view;
     try {
-      view ??= await request('rates', { period, unit: unitId, asOf });
+      view = await request('rates', { period, unit: unitId, asOf });
     } catch {
-      if (generation === state.generation && state.view) keepShowing(generation);
+      if (generation !== state.generation) return;
+      setBusy(RATES_PANELS, false);
+      if (state.view) keepShowing(generation);
       return;
     }
     if (generation !== state.generation) return;
     stopLive();
+    setBusy(RATES_PANELS, false);
+    setBusy(['progress-card'], true);
+    if (period !== state.period) state.openedOnLatest = false;
     state.period = period;
     state.asOf = asOf;
     setLiveState(asOf ? 'off' : 'connecting');
@@ -214,6 +247,7 @@
     } catch {
       // Shown as a notice.
     }
+    if (generation === state.generation) setBusy(['progress-card'], false);
   }
 
   // ---- live feed --------------------------------------------------------------------------
@@ -264,6 +298,7 @@
 
   function renderAll() {
     window.I18n.applyStatic();
+    for (const el of document.querySelectorAll('[aria-busy]')) el.dataset.loading = t('loading');
     renderLive();
     renderLoginError();
     showNotice(state.notice);
@@ -320,7 +355,7 @@
   function renderPeriods() {
     const select = $('period');
     const thisYear = Number(chinaToday().slice(0, 4));
-    const years = new Set([state.period]);
+    const years = new Set([state.period, ...state.years]);
     for (let y = thisYear; y >= thisYear - 5; y -= 1) years.add(y);
     const sorted = [...years].sort((a, b) => b - a);
     if (select.options.length !== sorted.length || [...select.options].some((o, i) => Number(o.value) !== sorted[i])) {
@@ -330,6 +365,8 @@
   }
 
   function renderMeta() {
+    const note = state.openedOnLatest ? 'yearLatest' : state.years.includes(state.period) ? 'yearShown' : 'yearNoRecords';
+    $('year-note').textContent = t(note, { year: state.period });
     const v = state.view;
     const parts = [t('meta', { day: v.day, position: v.position })];
     if (v.asOf) parts.push(t('metaAsOf', { asOf: state.asOf || v.asOf }));

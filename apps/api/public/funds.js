@@ -20,6 +20,9 @@
 
   async function load({ key, period, unitId }) {
     state = { key, period, unitId, rows: null };
+    // Shown as waiting only once it is on show: a key that may not read funds never sees the panel.
+    $('funds-card').setAttribute('aria-busy', 'true');
+    $('funds-card').dataset.loading = t('loading');
     try {
       const body = await window.LedgerApi.get(key, 'funds', { year: period, unit: unitId });
       if (state?.key === key && state.unitId === unitId) state.rows = body.rows;
@@ -27,6 +30,7 @@
       // No funds:read for this key (403) or no fund records: the panel stays hidden.
       if (state) state.rows = null;
     }
+    $('funds-card').setAttribute('aria-busy', 'false');
     render();
   }
 
