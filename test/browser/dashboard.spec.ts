@@ -406,6 +406,44 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     expect(other.errors).toEqual([]);
   });
 
+  it('adds a direct / unassigned row where a unit counts more than its sub-units', async () => {
+    const send = commandSender(api, 'direct');
+    await send('RegisterResident', {
+      residentId: 'hc-e1',
+      birthDate: '1950-05-01',
+      sex: 'male',
+      unitId: DISTRICT.unitId,
+      occurredAt: '2020-01-01',
+    });
+    await send('RecordCheckup', {
+      residentId: 'hc-e1',
+      doctorId: `d-${CENTRE_A.unitId}`,
+      kind: 'elderly_annual',
+      complete: true,
+      occurredAt: `${YEAR}-07-01`,
+    });
+    const { page, errors } = await openDashboard();
+    await signIn(page, api.rootKey);
+    await page.click(`#indicators tr[data-indicator="${EHM}"]`);
+    const direct = '#children tr[data-unit="direct"]';
+    await waitForText(page, `${direct} td.fraction`, '1 / 1');
+    expect(await textOf(page, `${direct} td.name`)).toBe('直属/未分配?');
+    expect(await page.locator(direct).getAttribute('title')).toContain('直接登记在本机构的居民');
+    // The sub-units and the direct row add up to the district's own figure.
+    const fractions = await page
+      .locator('#children tbody td.fraction')
+      .evaluateAll((tds) => tds.map((td) => td.textContent!.split(' / ').map(Number)));
+    const total = (await textOf(page, `#indicators tr[data-indicator="${EHM}"] td.fraction`))
+      .split(' / ')
+      .map(Number);
+    expect(fractions.reduce(([n, d], [a, b]) => [n + a, d + b], [0, 0])).toEqual(total);
+    await page.click('#lang');
+    await waitForText(page, `${direct} td.name`, 'Direct / unassigned?');
+    await page.click('#lang');
+    await screenshot(page, 'direct-row');
+    expect(errors).toEqual([]);
+  });
+
   it('keeps the login form with an error for a bad key', async () => {
     const { page, errors } = await openDashboard();
     await signIn(page, BAD_KEY);

@@ -458,10 +458,43 @@
       tr.appendChild(statusCell(u.status));
       body.appendChild(tr);
     }
+    const direct = hasChildren ? directShare(units) : null;
+    if (direct) body.appendChild(directRow(direct, def));
     if (layoutChanged) requestAnimationFrame(() => window.LedgerCharts.resizeAll());
     if (hasChildren) {
       window.LedgerCharts.renderUnits($('unit-chart'), units, rowOf(currentUnit().unitId, state.indicatorId)?.target ?? def?.target, { rate: t('rate'), target: t('target') }, navigate);
     }
+  }
+
+  /**
+   * What the unit counts beyond its sub-units (residents registered at the unit itself, targets
+   * assigned at it and not passed down): its figure minus theirs, or null when they add up.
+   */
+  function directShare(units) {
+    const own = rowOf(currentUnit().unitId, state.indicatorId);
+    if (!own) return null;
+    const numerator = own.numerator - units.reduce((sum, u) => sum + u.numerator, 0);
+    const denominator = own.denominator - units.reduce((sum, u) => sum + u.denominator, 0);
+    if (numerator === 0 && denominator === 0) return null;
+    return { numerator, denominator, rate: denominator > 0 && numerator >= 0 ? numerator / denominator : null };
+  }
+
+  function directRow(direct, def) {
+    const tr = document.createElement('tr');
+    tr.dataset.unit = 'direct';
+    tr.className = 'direct';
+    tr.title = t('directHint');
+    const name = cell(t('directRow'), 'name');
+    const help = document.createElement('abbr');
+    help.className = 'help';
+    help.title = t('directHint');
+    help.textContent = '?';
+    name.appendChild(help);
+    tr.appendChild(name);
+    tr.appendChild(cell(def && def.denominator === 'count' ? formatNumber(direct.numerator) : `${formatNumber(direct.numerator)} / ${formatNumber(direct.denominator)}`, 'num fraction'));
+    tr.appendChild(cell(formatRate(direct.rate), 'num rate'));
+    tr.appendChild(cell(''));
+    return tr;
   }
 
   function renderProgress() {
