@@ -153,6 +153,8 @@ describe('alerts', () => {
       subject: { kind: 'resident', id: 'r-dead' },
     });
     expect(own.body.bySeverity.high).toBeGreaterThanOrEqual(1);
+    // Units by name, for a reader who does not know the codes.
+    expect(own.body.names.units).toEqual({ 'centre-a': 'centre-a' });
     const other = await api.get('/api/v1/alerts?period=2024', keys.supB);
     expect(other.status).toBe(200);
     expect(other.body.alerts).toEqual([]);
@@ -178,6 +180,9 @@ describe('alerts', () => {
     expect(types).toEqual(expect.arrayContaining(['ResidentDied', 'FollowUpRecorded']));
     expect(r.body.evidenceEvents.every((e: { missing?: boolean }) => !e.missing)).toBe(true);
     expect(r.body.timeline.map((e: { type: string }) => e.type)).toContain('ResidentRegistered');
+    // Names of the units and actors the answer mentions.
+    expect(r.body.names.units['centre-a']).toBe('centre-a');
+    expect(Object.values(r.body.names.actors)).toContain('test root');
     expect((await api.get(`/api/v1/alerts/${id}`, keys.supB)).status).toBe(403);
     expect((await api.get('/api/v1/alerts/0000000000000000', keys.supA)).status).toBe(404);
   });

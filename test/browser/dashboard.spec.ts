@@ -103,9 +103,11 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     expect(await textOf(page, '#year-note')).toBe(`显示 ${YEAR} 年（有记录的最近一年）`);
     expect(await page.locator('#indicators-card').getAttribute('aria-busy')).toBe('false');
     expect(await progress.getAttribute('aria-busy')).toBe('true');
-    expect(await progress.evaluate((el) => getComputedStyle(el, '::after').content)).toBe(
-      '"加载中…"',
-    );
+    expect(
+      await page.evaluate(
+        `getComputedStyle(document.getElementById('progress-card'), '::after').content`,
+      ),
+    ).toBe('"加载中…"');
     await screenshot(page, 'loading');
     release();
     await page.locator('#progress-card[aria-busy="false"]').waitFor();
@@ -115,13 +117,12 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
       expect(await page.locator(`${table} tbody tr`).count()).toBeGreaterThan(0);
     for (const chart of ['#unit-chart', '#progress-chart'])
       expect(await page.locator(`${chart} canvas`).count()).toBeGreaterThan(0);
-    const cards = await page.locator('.card:visible').evaluateAll((els) =>
-      els.map((el) => ({
-        id: el.id,
+    const cards = (await page.evaluate(`[...document.querySelectorAll('.card')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({
         busy: el.getAttribute('aria-busy'),
-        text: (el as HTMLElement).innerText.replace(el.querySelector('h2')!.textContent!, ''),
-      })),
-    );
+        text: el.innerText.replace(el.querySelector('h2').textContent, ''),
+      }))`)) as { busy: string | null; text: string }[];
     for (const card of cards) {
       expect(card.busy).not.toBe('true');
       expect(card.text.trim()).not.toBe('');
@@ -367,13 +368,36 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     const row = `#alerts-table tr[data-alert="${id}"]`;
     await waitForText(page, `${row} .alert-status`, '待处理');
     expect(await textOf(page, `${row} .severity`)).toBe('高');
+    // Units by name, the code on hover.
+    expect(await textOf(page, `${row} td.unit`)).toBe(CENTRE_A.name);
+    expect(await page.locator(`${row} td.unit`).getAttribute('title')).toBe(CENTRE_A.unitId);
     await page.click(row);
     await page.locator('#alert-drawer').waitFor({ state: 'visible' });
-    await waitForTextContaining(page, '#alert-evidence tbody tr', '居民登记');
+    // Evidence and timeline as sentences with China-time dates, names not codes, no JSON.
+    await waitForTextContaining(page, '#alert-evidence li', '居民登记');
+    const evidence = await textOf(page, '#alert-evidence li');
+    expect(evidence).toMatch(
+      new RegExp(
+        `^2020年1月1日\\s居民登记（${registered.data.sex === 'male' ? '男' : '女'}，出生日期 1950年5月1日，机构：${CENTRE_A.name}）` +
+          `test root 于 \\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} 入账（账本位置 #\\d+）$`,
+      ),
+    );
+    expect(await textOf(page, '#alert-sub')).toContain(CENTRE_A.name);
+    const timeline = await page.locator('#alert-timeline li').allTextContents();
+    expect(timeline).toContainEqual(
+      expect.stringContaining(
+        `${YEAR}年3月12日\u3000健康体检（完整，医生编号：d-${CENTRE_A.unitId}）`,
+      ),
+    );
+    expect(await page.locator('#alert-timeline li.evidence-row').count()).toBe(1);
+    expect(await page.locator('#alert-drawer').innerText()).not.toMatch(/[{}"]/);
     page.once('dialog', (dialog) => void dialog.accept('核实：登记有误'));
     await page.click('#alert-DismissAlert');
     await waitForText(page, `${row} .alert-status`, '已排除');
     await waitForTextContaining(page, '#alert-actions li', '核实：登记有误');
+    expect(await textOf(page, '#alert-actions li')).toMatch(
+      /^排除 · test root · \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} · 理由：核实：登记有误$/,
+    );
     expect(await page.locator('#alert-DismissAlert').isDisabled()).toBe(true);
     await screenshot(page, 'alerts');
     expect(errors).toEqual([]);

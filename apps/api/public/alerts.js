@@ -3,7 +3,7 @@
 (function () {
   'use strict';
 
-  const { t, tOr, pick } = window.I18n;
+  const { t, tOr, pick, chinaTime } = window.I18n;
   const $ = (id) => document.getElementById(id);
   const ACTIONS = [
     ['AcknowledgeAlert', 'alertAcknowledge'],
@@ -33,7 +33,51 @@
     return span;
   }
 
-  const subjectText = (s) => `${tOr(`subject_${s.kind}`, s.kind)} ${s.id}`;
+  /** A unit by name (the API names those its answer mentions), its code kept for the hover. */
+  const unitLabel = (unitId, names) => names?.units?.[unitId] ?? window.App?.unitName?.(unitId) ?? unitId;
+  const actorLabel = (actorId, names) => names?.actors?.[actorId] ?? actorId;
+  const subjectText = (s, names) => `${tOr(`subject_${s.kind}`, s.kind)} ${s.kind === 'unit' ? unitLabel(s.id, names) : s.id}`;
+
+  function named(text, code, className) {
+    const td = cell(text, className);
+    if (text !== code) td.title = code;
+    return td;
+  }
+
+  /** The few fields a reader needs to tell one record from another, in words; the rest stays in the ledger. */
+  function details(data, names) {
+    const parts = [];
+    if (typeof data.complete === 'boolean') parts.push(t(data.complete ? 'detailComplete' : 'detailIncomplete'));
+    if (data.systolic && data.diastolic) parts.push(t('detailBloodPressure', data));
+    if (data.sex) parts.push(tOr(`sex_${data.sex}`, data.sex));
+    if (data.birthDate) parts.push(t('detailBorn', { date: chinaTime(data.birthDate) }));
+    if (data.unitId) parts.push(t('detailUnit', { unit: unitLabel(data.unitId, names) }));
+    if (data.doctorId) parts.push(t('detailDoctor', { doctor: data.doctorId }));
+    if (data.reason) parts.push(t('detailReason', { reason: pick(data.reason) }));
+    if (!parts.length) return '';
+    return window.I18n.lang === 'en' ? ` (${parts.join(', ')})` : `（${parts.join('，')}）`;
+  }
+
+  /** One event as a sentence: what happened on which day, then who put it in the ledger and when. */
+  function eventItem(e, evidence, names) {
+    const li = document.createElement('li');
+    li.dataset.event = e.eventId;
+    if (evidence.has(e.eventId)) li.className = 'evidence-row';
+    if (e.missing) {
+      li.textContent = t('eventMissing', { eventId: e.eventId });
+      return li;
+    }
+    const what = document.createElement('span');
+    what.className = 'what';
+    what.textContent = t('eventLine', { occurred: chinaTime(e.occurredAt, true), event: tOr(`event_${e.type}`, e.type), details: details(e.data ?? {}, names) });
+    const who = document.createElement('span');
+    who.className = 'who';
+    who.textContent = t('eventRecorded', { actor: actorLabel(e.actor, names), recorded: chinaTime(e.recordedAt), position: e.position });
+    who.title = `${e.actor} · ${e.recordedAt} · ${e.eventId}`;
+    li.append(what, who);
+    if (evidence.has(e.eventId)) li.prepend(chip(t('eventEvidence'), 'evidence-chip'));
+    return li;
+  }
 
   async function post(body) {
     const response = await fetch('/api/v1/commands', {
@@ -70,9 +114,9 @@
       const sev = document.createElement('td');
       sev.appendChild(chip(t(`severity_${a.severity}`), `severity severity-${a.severity}`));
       tr.appendChild(sev);
-      tr.appendChild(cell(a.unitId, 'mono'));
+      tr.appendChild(named(unitLabel(a.unitId, list.names), a.unitId, 'unit'));
       tr.appendChild(cell(tOr(`detector_${a.detector}`, a.detector)));
-      tr.appendChild(cell(subjectText(a.subject), 'mono'));
+      tr.appendChild(named(subjectText(a.subject, list.names), a.subject.id, 'subject'));
       tr.appendChild(cell(pick(a.explanation), 'reason'));
       tr.appendChild(cell(String(a.evidence.length), 'num'));
       const status = document.createElement('td');
@@ -83,36 +127,25 @@
     $('alerts-empty').hidden = list.alerts.length > 0;
   }
 
-  function eventRow(e, evidence) {
-    const tr = document.createElement('tr');
-    if (evidence.has(e.eventId)) tr.className = 'evidence-row';
-    tr.appendChild(cell(e.missing ? '—' : `#${e.position}`, 'num'));
-    tr.appendChild(cell(e.missing ? e.eventId : tOr(`event_${e.type}`, e.type)));
-    tr.appendChild(cell(e.occurredAt ?? '', 'date'));
-    tr.appendChild(cell(e.recordedAt ?? '', 'date'));
-    tr.appendChild(cell(e.actor ?? '', 'mono'));
-    tr.appendChild(cell(e.data ? JSON.stringify(e.data) : '', 'mono data'));
-    return tr;
-  }
-
   function renderOpened() {
     $('alert-drawer').hidden = !opened;
     if (!opened) return;
     const a = opened;
-    $('alert-title').textContent = `${tOr(`detector_${a.detector}`, a.detector)} · ${subjectText(a.subject)}`;
-    $('alert-sub').textContent = t('alertSub', { unit: a.unitId, period: a.period, score: a.score, severity: t(`severity_${a.severity}`), status: t(`alertStatus_${a.status}`) });
+    $('alert-title').textContent = `${tOr(`detector_${a.detector}`, a.detector)} · ${subjectText(a.subject, a.names)}`;
+    $('alert-sub').textContent = t('alertSub', { unit: unitLabel(a.unitId, a.names), period: a.period, score: a.score, severity: t(`severity_${a.severity}`), status: t(`alertStatus_${a.status}`) });
     $('alert-explanation').textContent = pick(a.explanation);
     $('alert-status').textContent = t(`alertStatus_${a.status}`);
     $('alert-status').className = `alert-status alert-status-${a.status}`;
     const evidence = new Set(a.evidence);
-    $('alert-evidence').tBodies[0].replaceChildren(...a.evidenceEvents.map((e) => eventRow(e, evidence)));
+    // Every event of this list is evidence; the timeline marks the ones that are.
+    $('alert-evidence').replaceChildren(...a.evidenceEvents.map((e) => eventItem(e, new Set(), a.names)));
     $('alert-timeline-section').hidden = !a.timeline;
-    if (a.timeline) $('alert-timeline').tBodies[0].replaceChildren(...a.timeline.map((e) => eventRow(e, evidence)));
+    if (a.timeline) $('alert-timeline').replaceChildren(...a.timeline.map((e) => eventItem(e, evidence, a.names)));
     const actions = $('alert-actions');
     actions.replaceChildren(
       ...a.actions.map((x) => {
         const li = document.createElement('li');
-        li.textContent = `${t(`action_${x.type}`)} · ${x.actor} · ${x.recordedAt.slice(0, 16).replace('T', ' ')} · ${x.reason}`;
+        li.textContent = t('actionLine', { action: t(`action_${x.type}`), actor: actorLabel(x.actor, a.names), time: chinaTime(x.recordedAt), reason: x.reason });
         return li;
       }),
     );

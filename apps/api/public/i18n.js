@@ -141,11 +141,6 @@
       colDetector: '规则',
       colSubject: '对象',
       colExplanation: '说明',
-      colEvent: '事件',
-      colOccurred: '发生时间',
-      colRecorded: '入账时间',
-      colActor: '录入人',
-      colData: '内容',
       severity_high: '高',
       severity_medium: '中',
       severity_low: '低',
@@ -154,6 +149,20 @@
       alertStatus_confirmed: '已确认',
       alertStatus_dismissed: '已排除',
       alertSub: '{unit} · {period} 年 · 分值 {score} · {severity} · {status}',
+      eventLine: '{occurred}　{event}{details}',
+      eventRecorded: '{actor} 于 {recorded} 入账（账本位置 #{position}）',
+      eventMissing: '证据事件 {eventId} 未找到',
+      eventEvidence: '证据',
+      detailUnit: '机构：{unit}',
+      detailDoctor: '医生编号：{doctor}',
+      detailComplete: '完整',
+      detailIncomplete: '不完整',
+      detailBloodPressure: '血压 {systolic}/{diastolic} mmHg',
+      detailBorn: '出生日期 {date}',
+      sex_male: '男',
+      sex_female: '女',
+      detailReason: '原因：{reason}',
+      actionLine: '{action} · {actor} · {time} · 理由：{reason}',
       alertActions: '处理记录',
       alertEvidence: '证据事件',
       alertTimeline: '居民档案时间线',
@@ -321,11 +330,6 @@
       colDetector: 'Pattern',
       colSubject: 'Subject',
       colExplanation: 'Why',
-      colEvent: 'Event',
-      colOccurred: 'Occurred',
-      colRecorded: 'Recorded',
-      colActor: 'By',
-      colData: 'Data',
       severity_high: 'High',
       severity_medium: 'Medium',
       severity_low: 'Low',
@@ -340,6 +344,20 @@
       alertAcknowledge: 'Acknowledge',
       alertConfirm: 'Confirm',
       alertDismiss: 'Dismiss',
+      eventLine: '{occurred} {event}{details}',
+      eventRecorded: 'recorded by {actor} on {recorded} (ledger position #{position})',
+      eventMissing: 'evidence event {eventId} not found',
+      eventEvidence: 'evidence',
+      detailUnit: 'unit: {unit}',
+      detailDoctor: 'doctor code: {doctor}',
+      detailComplete: 'complete',
+      detailIncomplete: 'incomplete',
+      detailBloodPressure: 'blood pressure {systolic}/{diastolic} mmHg',
+      detailBorn: 'born {date}',
+      sex_male: 'male',
+      sex_female: 'female',
+      detailReason: 'reason: {reason}',
+      actionLine: '{action} · {actor} · {time} · reason: {reason}',
       alertReasonPrompt: 'Reason (required)',
       action_AlertAcknowledged: 'Acknowledged',
       action_AlertConfirmed: 'Confirmed',
@@ -392,6 +410,23 @@
     return { zh: MESSAGES.zh[key], en: MESSAGES.en[key] };
   }
 
+  /**
+   * A time as people in China read it (UTC+8, whatever the browser's zone): 2025年3月12日 14:05,
+   * or 12 Mar 2025 14:05 in English; a bare date (2025-03-12) stays a day, and so does any time
+   * with `dayOnly`.
+   */
+  function chinaTime(value, dayOnly = false) {
+    if (!value) return '';
+    const bare = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const at = new Date(bare ? `${value}T00:00:00+08:00` : value);
+    if (Number.isNaN(at.getTime())) return value;
+    const china = new Date(at.getTime() + 8 * 3600_000);
+    const [y, m, d, hh, mm] = [china.getUTCFullYear(), china.getUTCMonth() + 1, china.getUTCDate(), china.getUTCHours(), china.getUTCMinutes()];
+    const clock = bare || dayOnly ? '' : ` ${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+    if (lang === 'en') return `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${y}${clock}`;
+    return `${y}年${m}月${d}日${clock}`;
+  }
+
   function indicatorName(def) {
     return def ? (lang === 'en' ? def.nameEn : def.nameZh) : '';
   }
@@ -412,5 +447,5 @@
     applyStatic();
   }
 
-  window.I18n = { t, tOr, pick, both, indicatorName, applyStatic, setLanguage, get lang() { return lang; } };
+  window.I18n = { t, tOr, pick, both, chinaTime, indicatorName, applyStatic, setLanguage, get lang() { return lang; } };
 })();

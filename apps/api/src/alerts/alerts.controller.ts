@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { type Principal, authorize, recordResidentRead } from '@libs/access';
+import { type Principal, authorize, readActor, recordResidentRead } from '@libs/access';
 import { withinScope } from '@libs/access/unit-scope';
 import {
   EVENT_STORE,
@@ -22,6 +22,7 @@ import {
 import type { AlertStatus } from '@libs/fabrication/alerts/alert-state';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { ValidQuery } from '../http/valid-query';
+import { LedgerProjection } from '../indicators/ledger-projection.service';
 import { YEAR_MESSAGE, YEAR_PATTERN } from '@libs/indicators';
 
 export class AlertsQuery {
@@ -49,6 +50,8 @@ export class AlertsQuery {
 
 const PAGE = 5000;
 
+const isString = (value: unknown): value is string => typeof value === 'string';
+
 const eventView = (e: RecordedEvent) => ({
   eventId: e.eventId,
   streamId: e.streamId,
@@ -70,7 +73,30 @@ const eventView = (e: RecordedEvent) => ({
 @ApiBearerAuth()
 @Controller('api/v1')
 export class AlertsController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projection: LedgerProjection,
+  ) {}
+
+  /** Units by their current name, so a reader sees 鲸园街道社区卫生服务中心 rather than a code. */
+  private unitNames(unitIds: Iterable<string>): Record<string, string> {
+    const names: Record<string, string> = {};
+    for (const unitId of unitIds) {
+      const versions = this.projection.model.units.get(unitId)?.versions;
+      if (versions) names[unitId] = versions[versions.length - 1].data.name;
+    }
+    return names;
+  }
+
+  /** Actors by the name they were given; the local operator and unknown ids stay as they are. */
+  private async actorNames(actorIds: Iterable<string>): Promise<Record<string, string>> {
+    const names: Record<string, string> = {};
+    for (const actorId of new Set(actorIds)) {
+      const { name } = await readActor(this.store, actorId);
+      if (name) names[actorId] = name;
+    }
+    return names;
+  }
 
   private today() {
     return chinaDay(systemClock().toISOString());
@@ -114,7 +140,11 @@ export class AlertsController {
         }
       : undefined;
     const result = await listAlerts(this.store, { period, severity, status, detector, inScope });
-    return { unitId, period: period ?? null, ...result };
+    const units = [
+      ...result.alerts.map((a) => a.unitId),
+      ...result.alerts.filter((a) => a.subject.kind === 'unit').map((a) => a.subject.id),
+    ];
+    return { unitId, period: period ?? null, ...result, names: { units: this.unitNames(units) } };
   }
 
   @Get('alerts/:alertId')
@@ -167,6 +197,9 @@ export class AlertsController {
       if (found.size >= wanted.size) break;
       for (const e of page) if (wanted.has(e.eventId)) found.set(e.eventId, e);
     }
+    const events = [...found.values(), ...(timeline ?? [])];
+    const units = [alert.unitId, ...events.map((e) => e.data.unitId).filter(isString)];
+    if (alert.subject.kind === 'unit') units.push(alert.subject.id);
     return {
       ...alert,
       evidenceEvents: alert.evidence.map((id) => {
@@ -174,6 +207,14 @@ export class AlertsController {
         return e ? eventView(e) : { eventId: id, missing: true };
       }),
       timeline,
+      names: {
+        units: this.unitNames(units),
+        actors: await this.actorNames([
+          ...events.map((e) => e.actor),
+          ...alert.actions.map((a) => a.actor),
+          alert.raisedBy,
+        ]),
+      },
     };
   }
 }

@@ -149,7 +149,7 @@ export class LedgerModel {
     let at: string | null = unitId;
     for (let steps = 0; at !== null && steps <= this.units.size; steps += 1) {
       if (at === ancestorId) return true;
-      const versions = this.units.get(at)?.versions;
+      const versions: UnitModel['versions'] | undefined = this.units.get(at)?.versions;
       at = versions ? versions[versions.length - 1].data.parentId : null;
     }
     return false;
