@@ -79,6 +79,7 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   'GET rates': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
   'GET lineage': { A: ['recorder', 'supervisor', 'auditor'], B: [] },
   'GET progress': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
+  'GET me': { A: ROLES, B: ROLES },
   'GET years': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
   'GET export': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
   'GET live': { A: ['recorder', 'supervisor', 'auditor', 'finance', 'admin'], B: [] },
@@ -800,6 +801,7 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
         path: `/api/v1/progress?period=2024&unit=${u.centre}`,
       }),
     },
+    { name: 'GET me', arrange: async () => ({ method: 'GET', path: '/api/v1/me' }) },
     {
       name: 'GET years',
       arrange: async (u) => ({ method: 'GET', path: `/api/v1/years?unit=${u.centre}` }),

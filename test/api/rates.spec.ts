@@ -147,6 +147,18 @@ describe('rates, lineage and the live feed', () => {
     expect((await api.get('/api/v1/years?period=2024')).status).toBe(400);
   });
 
+  it("names the key's actor, roles, scope and permissions", async () => {
+    const zd = await api.keyFor(['supervisor'], 'zd');
+    expect((await api.get('/api/v1/me', zd.key)).body).toEqual({
+      actorId: zd.actorId,
+      name: 'test supervisor',
+      roles: ['supervisor'],
+      unitId: 'zd',
+      permissions: expect.arrayContaining(['rates:read', 'audit:read']),
+    });
+    expect((await api.get('/api/v1/me', zd.key)).body.permissions).not.toContain('funds:read');
+  });
+
   /** Follows /api/v1/live for 2024 and unit jy, collecting its events until stopped. */
   function follow(headers: Record<string, string> = {}) {
     return followFeed(`${api.base}/api/v1/live?period=2024&unit=jy`, {

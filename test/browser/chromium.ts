@@ -24,12 +24,12 @@ export function launchChromium(executablePath: string): Promise<Browser> {
 
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'reports', 'screenshots');
 
-/** A full-page screenshot as reports/screenshots/dashboard-<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** A screenshot (the full page, or the first screen) as reports/screenshots/dashboard-<name>.png. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // From the top, so the sticky header sits where a reader expects it.
   await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `dashboard-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `dashboard-${name}.png`), fullPage });
 }
 
 /** Uncaught errors and console errors of a page, except the failed loads a refused key causes. */

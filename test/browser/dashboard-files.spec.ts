@@ -25,6 +25,7 @@ describe('dashboard files', () => {
       ['/assets/app.js', /^text\/javascript/],
       ['/assets/i18n.js', /^text\/javascript/],
       ['/assets/styles.css', /^text\/css/],
+      ['/assets/favicon.svg', /^image\/svg\+xml/],
       ['/assets/echarts.min.js', /^text\/javascript/],
     ] as const) {
       const response = await fetchRaw(path);

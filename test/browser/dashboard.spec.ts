@@ -54,18 +54,23 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     await api?.close();
   });
 
-  async function openDashboard(): Promise<{ page: Page; errors: string[] }> {
+  async function openDashboard(
+    width = 1440,
+  ): Promise<{ page: Page; errors: string[]; refused: string[] }> {
     const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
+      viewport: { width, height: 900 },
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });
     contexts.push(context);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
+    // Every answer of 400 or more the page caused, the favicon's included.
+    const refused: string[] = [];
+    page.on('response', (r) => r.status() >= 400 && refused.push(`${r.status()} ${r.url()}`));
     await page.goto(`${api.base}/`);
     await page.locator('#login').waitFor({ state: 'visible' });
-    return { page, errors };
+    return { page, errors, refused };
   }
 
   async function signIn(page: Page, key: string): Promise<void> {
@@ -316,8 +321,8 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     });
   });
 
-  it('shows a scoped key only its own centre, and the login again once the key is revoked', async () => {
-    const { page, errors } = await openDashboard();
+  it('shows a scoped key only its own centre, asks for nothing it may not read, and the login again once the key is revoked', async () => {
+    const { page, errors, refused } = await openDashboard();
     const supervisor = await api.keyFor(['supervisor'], CENTRE_A.unitId);
     await showYear(page, supervisor.key, {
       selector: `#indicators tr[data-indicator="${EHM}"] td.fraction`,
@@ -329,6 +334,11 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     expect(visible).not.toContain(CENTRE_B.name);
     expect(visible).not.toContain(DISTRICT.name);
     await screenshot(page, 'scoped');
+    // A supervisor reads alerts but not funds: the funds panel is never asked for, so no 403.
+    await page.locator('#alerts-card').waitFor();
+    expect(await page.locator('#funds-card').isHidden()).toBe(true);
+    expect(refused).toEqual([]);
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/assets/favicon.svg');
 
     const revoked = await api.post(`/api/v1/actors/${supervisor.actorId}/revoke`, {
       reason: 'dashboard test',
@@ -465,6 +475,39 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     await waitForText(page, `${direct} td.name`, 'Direct / unassigned?');
     await page.click('#lang');
     await screenshot(page, 'direct-row');
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    [390, 'phone'],
+    [1400, 'desktop'],
+  ])('fits a %i px wide screen without sideways scrolling', async (width, name) => {
+    const { page, errors } = await openDashboard(width);
+    await signIn(page, api.rootKey);
+    await page.locator('#indicators tbody tr[data-indicator]').first().waitFor();
+    await page.locator('#progress-card[aria-busy="false"]').waitFor();
+    await page.locator('#alerts-card').waitFor();
+    const size = (await page.evaluate(`({
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+      names: [...document.querySelectorAll('#indicators td.name, #children td.name')]
+        .map((td) => td.getBoundingClientRect().width),
+    })`)) as { width: number; height: number; names: number[] };
+    await screenshot(page, `width-${name}`);
+    await screenshot(page, `width-${name}-first-screen`, false);
+
+    expect(size.width).toBeLessThanOrEqual(width);
+    // No name squeezed to a character a line, and no page a reader scrolls through forever.
+    expect(Math.min(...size.names)).toBeGreaterThan(120);
+    // About 70 indicators and 16 pace rows, two short lines each on a phone.
+    expect(size.height).toBeLessThan(width < 600 ? 9000 : 5000);
+    // The target's label sits beside the line, right of the bars, and the names inside the chart.
+    expect(
+      await page.evaluate(`(() => {
+        const option = echarts.getInstanceByDom(document.getElementById('unit-chart')).getOption();
+        return [option.series[0].markLine.label.position, option.grid[0].containLabel];
+      })()`),
+    ).toEqual(['end', true]);
     expect(errors).toEqual([]);
   });
 

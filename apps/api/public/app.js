@@ -1,5 +1,5 @@
 /* The dashboard: asks for a key, then shows what that key may see, live. */
-/* global window, document, location, sessionStorage, URLSearchParams, Option, requestAnimationFrame -- a browser script, loaded by index.html */
+/* global window, document, location, sessionStorage, URLSearchParams, Option, requestAnimationFrame, MutationObserver -- a browser script, loaded by index.html */
 (function () {
   'use strict';
 
@@ -17,6 +17,8 @@
     period: LINKED_PERIOD ?? Number(chinaToday().slice(0, 4)),
     /** The years with service records in the key's scope, newest first (GET /api/v1/years). */
     years: [],
+    /** What the key may do (GET /api/v1/me): the page asks only for what it may read. */
+    permissions: new Set(),
     /** Whether the year shown was picked as the latest with records, not by the reader or the link. */
     openedOnLatest: false,
     asOf: '',
@@ -69,6 +71,7 @@
     });
   }
 
+  const may = (permission) => state.permissions.has(permission);
   const catalog = () => state.view?.catalog.indicators ?? [];
   const definition = (id) => catalog().find((d) => d.id === id);
   const rowOf = (unitId, indicatorId) => state.view?.rows.find((r) => r.unitId === unitId && r.indicatorId === indicatorId);
@@ -118,6 +121,8 @@
     stopLive();
     state.key = null;
     state.view = null;
+    state.permissions = new Set();
+    state.years = [];
     state.trail = [];
     state.asOf = '';
     sessionStorage.removeItem(KEY_STORAGE);
@@ -142,9 +147,9 @@
     event.preventDefault();
     const key = $('key').value.trim();
     if (!key) return;
-    let years;
+    let me;
     try {
-      years = await window.LedgerApi.get(key, 'years');
+      me = await window.LedgerApi.get(key, 'me');
     } catch (error) {
       // Only a bad key or no server keeps the login; any other refusal is shown on the board.
       if (!(error instanceof ApiError) || error.status === 401) {
@@ -157,7 +162,7 @@
     sessionStorage.setItem(KEY_STORAGE, key);
     $('key').value = '';
     state.loginError = null;
-    start(years);
+    start(me);
   }
 
   function logout() {
@@ -167,20 +172,25 @@
 
   // ---- navigation -------------------------------------------------------------------------
 
-  /** Opens the board on the year the link names, else the latest with records in the key's scope (`years`, if already asked). */
-  async function start(years) {
+  /**
+   * Opens the board on the year the link names, else the latest with records in the key's scope.
+   * `me`: the key's actor, if already asked.
+   */
+  async function start(me) {
     $('login').hidden = true;
     $('board').hidden = false;
     $('logout').hidden = false;
     state.trail = [];
     setBusy([...RATES_PANELS, 'progress-card'], true);
-    let answer = years;
+    let actor = me;
+    let years;
     try {
-      answer ??= await request('years');
+      [actor, years] = await Promise.all([actor ?? request('me'), request('years')]);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return;
     }
-    state.years = answer?.years ?? [];
+    state.permissions = new Set(actor?.permissions ?? []);
+    state.years = years?.years ?? [];
     state.openedOnLatest = !LINKED_PERIOD && state.years.length > 0;
     // Without records in scope there is nothing better than the current year.
     state.period = LINKED_PERIOD ?? state.years[0] ?? Number(chinaToday().slice(0, 4));
@@ -216,8 +226,9 @@
     placeInTrail(view.unit);
     showView(view);
     loadProgress(generation);
-    window.Alerts.load({ key: state.key, period, unitId: view.unit.unitId });
-    window.Funds.load({ key: state.key, period, unitId: view.unit.unitId });
+    // Panels the key may not read are not asked for: no refusal to show, none in the console.
+    if (may('audit:read')) window.Alerts.load({ key: state.key, period, unitId: view.unit.unitId });
+    if (may('funds:read')) window.Funds.load({ key: state.key, period, unitId: view.unit.unitId });
     if (!asOf) startLive(generation);
   }
 
@@ -407,18 +418,23 @@
       tr.appendChild(cell(row.gap === null ? '—' : formatNumber(row.gap), 'num gap'));
       tr.appendChild(statusCell(row.status));
       const trace = document.createElement('td');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'link-button trace';
-      button.textContent = t('trace');
-      button.addEventListener('click', (event) => {
-        event.stopPropagation();
-        window.Lineage.open(def, currentUnit(), state.period, state.asOf);
-      });
-      trace.appendChild(button);
+      // Lineage names residents: only a key that may read their records is offered it.
+      if (may('residents:read')) trace.appendChild(traceButton(def));
       tr.appendChild(trace);
       body.appendChild(tr);
     }
+  }
+
+  function traceButton(def) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'link-button trace';
+    button.textContent = t('trace');
+    button.addEventListener('click', (event) => {
+      event.stopPropagation();
+      window.Lineage.open(def, currentUnit(), state.period, state.asOf);
+    });
+    return button;
   }
 
   function selectIndicator(id) {
@@ -452,7 +468,9 @@
       tr.className = 'selectable';
       tr.title = t('drillHint');
       activatable(tr, () => navigate(u.unitId));
-      tr.appendChild(cell(u.name, 'name'));
+      const name = cell(u.name, 'name');
+      name.title = `${u.unitId} · ${t('drillHint')}`;
+      tr.appendChild(name);
       tr.appendChild(cell(def && def.denominator === 'count' ? formatNumber(u.numerator) : `${formatNumber(u.numerator)} / ${formatNumber(u.denominator)}`, 'num fraction'));
       tr.appendChild(cell(formatRate(u.rate), 'num rate'));
       tr.appendChild(statusCell(u.status));
@@ -530,9 +548,24 @@
     }
   }
 
+  /**
+   * Each cell carries its column's heading (data-label), which a phone shows above the figure
+   * when a row is laid out as a card. Rows spanning the table (a category, "no task") have none.
+   */
+  function labelColumns(table) {
+    const heads = [...table.tHead.rows[0].cells].map((th) => th.textContent.trim());
+    for (const tr of table.tBodies[0].rows) {
+      if (tr.cells.length !== heads.length) continue;
+      [...tr.cells].forEach((td, i) => {
+        td.dataset.label = heads[i];
+      });
+    }
+  }
+
   // ---- wiring -----------------------------------------------------------------------------
 
   function wire() {
+    for (const table of document.querySelectorAll('table.data')) new MutationObserver(() => labelColumns(table)).observe(table.tBodies[0], { childList: true });
     $('login-form').addEventListener('submit', signIn);
     $('logout').addEventListener('click', logout);
     $('lang').addEventListener('click', () => {

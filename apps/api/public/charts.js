@@ -25,12 +25,22 @@
       silent: true,
       symbol: 'none',
       lineStyle: { color: COLOURS.target, type: 'dashed', width: 1.5 },
-      label: { formatter: `${label} ${percent(target)}%`, position, color: COLOURS.target, fontFamily: FONT },
+      label: { formatter: position === 'end' ? `${label}\n${percent(target)}%` : `${label} ${percent(target)}%`, position, color: COLOURS.target, fontFamily: FONT },
       data: [{ yAxis: percent(target) }],
     };
   }
 
   const percentAxis = { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { color: '#eef1f4' } } };
+
+  /**
+   * Every sub-unit's name under its bar: wrapped onto a few lines where there is room, turned
+   * and shortened (the full name in the tooltip) where a bar is narrower than a short name.
+   */
+  function unitLabels(el, count) {
+    const slot = (el.clientWidth - 80) / Math.max(count, 1);
+    if (slot >= 64) return { interval: 0, width: slot - 8, overflow: 'break', lineHeight: 14 };
+    return { interval: 0, rotate: 40, width: 96, overflow: 'truncate' };
+  }
 
   /**
    * Bars: one indicator's rate in each sub-unit, coloured met/behind, with the target as a line.
@@ -43,7 +53,9 @@
     chart.setOption(
       {
         textStyle: { fontFamily: FONT },
-        grid: { left: 48, right: 24, top: 28, bottom: 56 },
+        // Room on the right for the target's label beside the line, never over a bar; the axis
+        // labels inside the chart, whatever their length.
+        grid: { left: 8, right: 52, top: 28, bottom: 8, containLabel: true },
         tooltip: {
           trigger: 'item',
           formatter: (p) => {
@@ -51,7 +63,7 @@
             return `${escapeHtml(u.name)}<br/>${labels.rate}: ${percent(u.rate)}${u.rate === null ? '' : '%'} (${u.numerator}/${u.denominator})`;
           },
         },
-        xAxis: { type: 'category', data: units.map((u) => u.name), axisLabel: { interval: 0, width: Math.max(56, el.clientWidth / Math.max(units.length, 1) - 16), overflow: 'truncate' }, axisTick: { alignWithLabel: true } },
+        xAxis: { type: 'category', data: units.map((u) => u.name), axisLabel: unitLabels(el, units.length), axisTick: { alignWithLabel: true } },
         yAxis: percentAxis,
         series: [
           {
@@ -60,7 +72,7 @@
             cursor: 'pointer',
             label: { show: true, position: 'top', formatter: (p) => (p.value === '-' ? '' : `${p.value}%`) },
             data: units.map((u) => ({ value: percent(u.rate), itemStyle: { color: COLOURS[u.status] ?? COLOURS.none } })),
-            markLine: targetLine(target, labels.target, 'insideEndTop'),
+            markLine: targetLine(target, labels.target, 'end'),
           },
         ],
         animationDuration: 300,

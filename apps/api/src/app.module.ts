@@ -6,6 +6,7 @@ import { AppConfigModule } from './config/app-config.module';
 import { APP_GUARD } from '@nestjs/core';
 import { ActorsController } from './actors/actors.controller';
 import { AlertsController } from './alerts/alerts.controller';
+import { MeController } from './actors/me.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { CommandsController } from './commands/commands.controller';
 import { SubmitCommandHandler } from './commands/submit-command.handler';
@@ -49,6 +50,7 @@ export class AppModule {
         HealthController,
         CommandsController,
         ActorsController,
+        MeController,
         ResidentsController,
         DashboardController,
         ReconciliationController,
