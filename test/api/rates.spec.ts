@@ -116,6 +116,7 @@ describe('rates, lineage and the live feed', () => {
     expect(body).toMatchObject({ counted: 1, notCounted: 3 });
     expect(body.entries[0].residentId).toBe('jy-0');
     expect(body.entries[0].evidence[0]).toMatchObject({ type: 'CheckupRecorded' });
+    expect(body.names).toEqual({ units: { jy: 'jy' } });
   });
 
   it('refuses an out-of-scope unit and a bad period', async () => {

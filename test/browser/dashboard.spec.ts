@@ -244,6 +244,10 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
         'the elderly checkup this year is incomplete',
       );
       expect(await textOf(page, `${incomplete} .chip`)).toMatch(/^Checkup #\d+ [0-9a-f]{8}$/);
+      expect(await textOf(page, `${incomplete} td.unit`)).toBe(CENTRE_A.name);
+      expect(await page.locator(`${incomplete} td.unit`).getAttribute('title')).toBe(
+        CENTRE_A.unitId,
+      );
       expect(
         await textOf(page, `#lineage tr[data-resident="${CENTRE_A.unitId}-e1"] td:nth-child(3)`),
       ).toBe('Counted');
@@ -495,6 +499,14 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     })`)) as { width: number; height: number; names: number[] };
     await screenshot(page, `width-${name}`);
     await screenshot(page, `width-${name}-first-screen`, false);
+    // An alert opened on this screen: the drawer fits too, its timeline in sentences.
+    await page.locator('#alerts-table tbody tr').first().click();
+    await page.locator('#alert-timeline li').first().waitFor();
+    expect(
+      await page.evaluate(`document.getElementById('alert-drawer').scrollWidth`),
+    ).toBeLessThanOrEqual(width);
+    await screenshot(page, `width-${name}-alert`, false);
+    await page.click('#alert-close');
 
     expect(size.width).toBeLessThanOrEqual(width);
     // No name squeezed to a character a line, and no page a reader scrolls through forever.

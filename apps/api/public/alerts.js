@@ -114,7 +114,7 @@
       const sev = document.createElement('td');
       sev.appendChild(chip(t(`severity_${a.severity}`), `severity severity-${a.severity}`));
       tr.appendChild(sev);
-      tr.appendChild(named(unitLabel(a.unitId, list.names), a.unitId, 'unit'));
+      tr.appendChild(named(unitLabel(a.unitId, list.names), a.unitId, 'name unit'));
       tr.appendChild(cell(tOr(`detector_${a.detector}`, a.detector)));
       tr.appendChild(named(subjectText(a.subject, list.names), a.subject.id, 'subject'));
       tr.appendChild(cell(pick(a.explanation), 'reason'));

@@ -44,7 +44,7 @@
     for (const r of state.rows) {
       const tr = document.createElement('tr');
       tr.append(
-        cell(window.App?.unitName?.(r.unitId) ?? r.unitId),
+        cell(window.App?.unitName?.(r.unitId) ?? r.unitId, 'name'),
         cell(yuan(r.allocatedFen), 'num'),
         cell(yuan(r.receivedFen), 'num'),
         cell(yuan(r.disbursedFen), 'num'),

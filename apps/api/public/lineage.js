@@ -44,7 +44,9 @@
     else tr.dataset.slot = entry.slot;
     const judged = entry.contractId || entry.recordId;
     tr.appendChild(cell(judged ? `${entry.residentId} (${judged})` : entry.residentId || entry.slot, 'mono'));
-    tr.appendChild(cell(deps.unitName(entry.unitId)));
+    const unit = cell(current.data.names?.units?.[entry.unitId] ?? deps.unitName(entry.unitId), 'unit');
+    unit.title = entry.unitId;
+    tr.appendChild(unit);
     const result = cell(entry.counted ? t('counted') : t('notCounted'), entry.counted ? 'status status-met' : 'status status-behind');
     tr.appendChild(result);
     tr.appendChild(cell(entry.reason ? pick(entry.reason) : '—', 'reason'));

@@ -150,20 +150,32 @@ export class RatesController {
       storeFactLookup(this.store),
       this.queries.today(),
     );
+    const page = await this.figures.execute(
+      new LineagePageQuery(
+        q,
+        indicator,
+        unitId,
+        params.page ?? 0,
+        params.pageSize ?? 50,
+        params.filter ?? 'all',
+      ),
+    );
+    // The units of the page by name, for a reader who does not know the codes.
+    const tree = this.queries.tree(q);
+    const units = new Set(page.entries.map((e) => e.unitId));
     return {
       period: q.year,
       asOf: q.asOf,
       asOfBasis: q.asOfBasis,
-      ...(await this.figures.execute(
-        new LineagePageQuery(
-          q,
-          indicator,
-          unitId,
-          params.page ?? 0,
-          params.pageSize ?? 50,
-          params.filter ?? 'all',
+      ...page,
+      names: {
+        units: Object.fromEntries(
+          [...units].flatMap((id) => {
+            const node = tree.nodes.get(id);
+            return node ? [[id, node.name]] : [];
+          }),
         ),
-      )),
+      },
     };
   }
 
