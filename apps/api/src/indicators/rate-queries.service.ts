@@ -16,6 +16,7 @@ import { systemClock } from '@libs/ledger';
 import { chinaDay, refuse } from '@libs/records';
 import { LedgerProjection } from './ledger-projection.service';
 import { ModelWarmingError } from './model-warming';
+import { ViewItemMemo } from './view-item-memo';
 
 export interface RatesQuery {
   year: number;
@@ -28,6 +29,8 @@ export interface RatesQuery {
 @Injectable()
 export class RateQueries {
   private readonly cache = new Map<string, PeriodResult>();
+  /** The team and doctor items of rates views while their tallies are unchanged. */
+  readonly viewItems = new ViewItemMemo();
 
   constructor(private readonly projection: LedgerProjection) {}
 

@@ -11,6 +11,9 @@ export function ratesView(queries: RateQueries, q: RatesQuery, unitId: string) {
   const targets = new Map(
     catalog.indicators.map((d) => [d.id, typeof d.target === 'number' ? d.target : null]),
   );
+  // Items are kept per year, as-of and unit: targets come from the year's catalog.
+  const memo = queries.viewItems;
+  const slot = `${q.year}|${q.asOf}|${q.asOfBasis ?? 'ledger'}|${unitId}`;
   const teams = [...tree.nodes.values()].filter(
     (n) => n.kind === 'team' && tree.within(n.unitId, unitId),
   );
@@ -39,16 +42,20 @@ export function ratesView(queries: RateQueries, q: RatesQuery, unitId: string) {
       ),
     },
     rows: result.rows.filter((r) => shown.has(r.unitId)),
-    teams: teams.map((t) => ({
-      teamId: t.unitId,
-      name: t.name,
-      figures: figuresOf(result.teams.get(t.unitId) ?? new Map(), targets),
-    })),
-    doctors: [...doctorTallies(result.doctors, (u) => tree.within(u, unitId))].map(
-      ([doctorId, tallies]) => ({
-        doctorId,
+    teams: teams.map((t) => {
+      const tallies = result.teams.get(t.unitId) ?? new Map();
+      return memo.item(`${slot}|team|${t.unitId}|${t.name}`, tallies, () => ({
+        teamId: t.unitId,
+        name: t.name,
         figures: figuresOf(tallies, targets),
-      }),
+      }));
+    }),
+    doctors: [...doctorTallies(result.doctors, (u) => tree.within(u, unitId))].map(
+      ([doctorId, tallies]) =>
+        memo.item(`${slot}|doctor|${doctorId}`, tallies, () => ({
+          doctorId,
+          figures: figuresOf(tallies, targets),
+        })),
     ),
     pace: queries.pace(q, unitId, `${q.year}-12-31`),
   };
