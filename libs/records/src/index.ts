@@ -30,3 +30,4 @@ export * from './start-migration/start-migration.action';
 export * from './complete-migration/complete-migration.action';
 export * from './streams/maternal-state';
 export * from './rules/maternal';
+export * from './personal-data';

@@ -13,7 +13,9 @@ import type { FactLookup } from './facts';
 import { type ParsedCommand, parseCommand } from './parse-command';
 import { storeFactLookup } from './store-fact-lookup';
 import { type Evolver, type StreamStateCache, readStreamState } from './stream-state-cache';
-import { RuleRefusal } from '../rules/rule-error';
+import { RuleRefusal, refuse } from '../rules/rule-error';
+import type { IdentityVault } from '../personal-data/identity-vault';
+import type { Identity } from '../personal-data/identity';
 
 export interface ExecuteContext {
   store: EventStore;
@@ -43,6 +45,11 @@ export interface ExecuteContext {
    * without it every command reads its stream whole.
    */
   states?: StreamStateCache;
+  /**
+   * The personal-data vault (docs/decisions/0021). Without it a command carrying `identity` is
+   * refused: personal data is never dropped silently, nor written anywhere else.
+   */
+  vault?: IdentityVault;
 }
 
 export interface CommandResult {
@@ -86,7 +93,23 @@ export async function executeValidated(
   const { action, request } = command;
   const streamId = action.stream(request);
   const lookup = ctx.facts ?? storeFactLookup(ctx.store, ctx.states);
-  const fingerprint = command.fingerprint ?? commandFingerprint(request);
+  const identity = (request as { identity?: Identity }).identity;
+  if (identity && !ctx.vault)
+    refuse(
+      'PERSONAL_DATA_VAULT_UNAVAILABLE',
+      'unprocessable',
+      '此入口未配置个人信息库，不能接收个人信息（identity）',
+      'this entry point has no personal-data vault and cannot take identity',
+      { field: 'identity' },
+    );
+  // The fingerprint is kept in the log: over a keyed digest of the identity, never over the
+  // identity itself (an unkeyed hash of a name and ID number could be confirmed by guessing).
+  const fingerprint =
+    identity && ctx.vault
+      ? commandFingerprint({ ...request, identity: ctx.vault.digest(identity) } as CommandRequest)
+      : (command.fingerprint ?? commandFingerprint(request));
+  const idNumberHash =
+    identity?.idNumber !== undefined ? ctx.vault?.matchKey(identity.idNumber) : undefined;
   const deadline = Date.now() + (ctx.retryDeadlineMs ?? RETRY_DEADLINE_MS);
   const result = (duplicate: boolean, events: RecordedEvent[]): CommandResult => ({
     commandId: request.commandId,
@@ -122,6 +145,8 @@ export async function executeValidated(
         { commandId: request.commandId, commandFingerprint: fingerprint },
         earlier,
       );
+      // A repeat completes a vault write that failed after its first append.
+      if (identity) keepPersonalData(ctx.vault!, identity, earlier);
       return withFollowUps(command, state, earlier, result(true, earlier), ctx);
     }
     // After the repeat check: re-running an accepted command still answers with its first result.
@@ -130,7 +155,10 @@ export async function executeValidated(
     if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(streamId, request.expectedRevision, revision);
     }
-    const facts = action.facts ? await action.facts(request, lookup) : {};
+    const facts = {
+      ...(action.facts ? await action.facts(request, lookup) : {}),
+      ...(idNumberHash ? { idNumberHash } : {}),
+    };
     const decided = action.decider.decide(
       {
         ...request,
@@ -161,6 +189,9 @@ export async function executeValidated(
       if (!appended.duplicate) {
         ctx.states?.advance(streamId, state, appended.events, action.decider as Evolver);
       }
+      // The vault is written after the append, so a refused command (or a lost race) leaves no
+      // vault row; an append whose vault write then fails is completed by resending the command.
+      if (identity) keepPersonalData(ctx.vault!, identity, appended.events);
       return withFollowUps(
         command,
         state,
@@ -205,6 +236,17 @@ async function withFollowUps(
     }
   }
   return { ...first, followUps };
+}
+
+/** Writes the identity of the event that notes personal data, as of that event's position. */
+function keepPersonalData(
+  vault: IdentityVault,
+  identity: Identity,
+  events: readonly RecordedEvent[],
+): void {
+  const noted = events.find((e) => (e.data as { personalData?: unknown }).personalData);
+  if (!noted) return;
+  vault.record((noted.data as { residentId: string }).residentId, { ...identity }, noted.position);
 }
 
 /** Refusals that mean a follow-up's work was done by its sender's own command. */

@@ -15,6 +15,11 @@ export interface Facts {
   doctorUnit?: OrgUnitState;
   /** A child registered at birth: the mother's stream, whose delivery names the child. */
   mother?: ResidentState;
+  /**
+   * The keyed hash of the command's ID number (identity.idNumber), computed by the handler with
+   * the ledger secret: the decider stays pure and never sees the secret.
+   */
+  idNumberHash?: string;
 }
 
 /** What every decision gets besides the request: ledger time and the facts. */
