@@ -23,9 +23,7 @@ export interface VaultStorage {
 
 /** What a read of the vault finds for a resident. */
 export type VaultRead =
-  | { status: 'present'; identity: Identity }
-  | { status: 'erased' }
-  | { status: 'absent' };
+  { status: 'present'; identity: Identity } | { status: 'erased' } | { status: 'absent' };
 
 /**
  * The personal-data vault beside the log: each resident's identity sealed with that resident's
@@ -107,9 +105,7 @@ export const VAULT_SUFFIX = '.vault.sqlite';
 export const MATCH_SECRET_SUFFIX = '.match-secret';
 
 /** Where a store's vault and secret live; 'memory' for an in-memory store. */
-export function vaultPaths(
-  store: StoreLocation,
-): { vault: string; secret: string } | 'memory' {
+export function vaultPaths(store: StoreLocation): { vault: string; secret: string } | 'memory' {
   if (store.kind === 'sqlite') {
     if (store.path === ':memory:') return 'memory';
     return { vault: `${store.path}${VAULT_SUFFIX}`, secret: `${store.path}${MATCH_SECRET_SUFFIX}` };
