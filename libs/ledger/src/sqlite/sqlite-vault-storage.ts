@@ -89,7 +89,9 @@ export class SqliteVaultStorage {
   /** Deletes the data key and the sealed record, and remembers that the resident was erased. */
   erase(residentId: string, erasedAt: string): boolean {
     const erased = this.db.transaction(() => {
-      const key = this.db.prepare('DELETE FROM resident_keys WHERE resident_id = ?').run(residentId);
+      const key = this.db
+        .prepare('DELETE FROM resident_keys WHERE resident_id = ?')
+        .run(residentId);
       this.db.prepare('DELETE FROM identities WHERE resident_id = ?').run(residentId);
       this.db
         .prepare('INSERT OR IGNORE INTO erased (resident_id, erased_at) VALUES (?, ?)')
