@@ -34,6 +34,7 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   RegisterDoctor: { A: ['admin'], B: [] },
   AssignTargets: { A: ['supervisor'], B: [] },
   RegisterResident: { A: ['recorder'], B: [] },
+  CorrectResidentIdentity: { A: ['recorder'], B: [] },
   UpdateResidentTags: { A: ['recorder'], B: [] },
   ReassignResident: { A: ['recorder'], B: [] },
   RecordResidentMovedOut: { A: ['recorder'], B: [] },
@@ -342,6 +343,16 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
             birthDate: '1950-01-01',
             sex: 'male',
             unitId: u.centre,
+          }),
+        ),
+    },
+    {
+      name: 'CorrectResidentIdentity',
+      arrange: async (u) =>
+        post(
+          cmd('CorrectResidentIdentity', {
+            residentId: await resident(u),
+            identity: { phone: '13800000009' },
           }),
         ),
     },

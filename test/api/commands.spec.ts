@@ -324,9 +324,10 @@ describe('POST /api/v1/commands', () => {
         'RecordHealthEducationActivity',
         'RecordInfectiousDiseaseCase',
         'RecordHealthSupervisionReport',
+        'CorrectResidentIdentity',
       ]),
     );
-    expect(types.length).toBe(53);
+    expect(types.length).toBe(54);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
     expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);

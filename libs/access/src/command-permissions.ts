@@ -9,6 +9,7 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   RegisterDoctor: 'units:write',
   AssignTargets: 'targets:write',
   RegisterResident: 'records:write',
+  CorrectResidentIdentity: 'records:write',
   UpdateResidentTags: 'records:write',
   ReassignResident: 'records:write',
   RecordResidentMovedOut: 'records:write',

@@ -37,6 +37,7 @@ import { recordHealthSupervisionReport } from '../record-health-supervision-repo
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
+import { correctResidentIdentity } from '../correct-resident-identity/correct-resident-identity.action';
 import { renameOrgUnit } from '../rename-org-unit/rename-org-unit.action';
 import { renewContract } from '../renew-contract/renew-contract.action';
 import { signContract } from '../sign-contract/sign-contract.action';
@@ -52,6 +53,7 @@ export const ACTIONS: readonly Action[] = [
   closeOrgUnit,
   registerDoctor,
   registerResident,
+  correctResidentIdentity,
   updateResidentTags,
   reassignResident,
   recordResidentMovedOut,

@@ -115,4 +115,26 @@ describe('personal data through the command handler (real store and vault files)
       executeCommand(register({ identity: { name: '王秀兰', idNumber } }), ctx()),
     ).rejects.toMatchObject({ code: 'COMMAND_ID_REUSED' });
   });
+
+  it('a correction merges into the vault; the log notes only the fields', async () => {
+    await executeCommand(register(), ctx());
+    const result = await executeCommand(
+      {
+        type: 'CorrectResidentIdentity',
+        commandId: 'fix-r1',
+        residentId: 'r1',
+        identity: { phone: '13800000002' },
+        reason: '电话变更',
+        occurredAt: '2024-04-01',
+      },
+      ctx(),
+    );
+    expect(result.events.map((e) => e.type)).toEqual(['ResidentIdentityCorrected']);
+    expect(vault.read('r1')).toEqual({
+      status: 'present',
+      identity: { name: '王秀英', idNumber, phone: '13800000002', address: '鲸园路1号' },
+    });
+    const events = await store.readStream('resident-r1');
+    expect(events[1].data.personalData).toEqual({ fields: ['phone'] });
+  });
 });

@@ -81,6 +81,10 @@ export type ResidentEvent =
       };
     }
   | {
+      type: 'ResidentIdentityCorrected';
+      data: Base & { personalData: PersonalDataNote; reason?: string };
+    }
+  | {
       type: 'ResidentTagsUpdated';
       data: Base & { added: KeyPopulationTag[]; removed: KeyPopulationTag[] };
     }

@@ -82,6 +82,9 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
         registeredHealthRecord: d.healthRecord ?? null,
       };
     }
+    case 'ResidentIdentityCorrected':
+      // The personal data is in the vault; nothing a decision reads changes.
+      return state;
     case 'ResidentTagsUpdated': {
       const kept = state.tags.filter((t) => !event.data.removed.includes(t));
       return { ...state, tags: [...kept, ...event.data.added.filter((t) => !kept.includes(t))] };
