@@ -71,6 +71,8 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   CorrectRecord: { A: ['recorder'], B: [] },
   VoidRecord: { A: ['recorder'], B: [] },
   'GET resident timeline': { A: ['recorder', 'supervisor', 'auditor'], B: [] },
+  // Auditors see residents by id only (decision 0021).
+  'GET resident identity': { A: ['recorder', 'supervisor'], B: [] },
   'GET reads of a resident': { A: ['supervisor', 'auditor'], B: [] },
   'GET all reads': { A: [], B: [] },
   'POST actor': { A: ['admin'], B: [] },
@@ -754,6 +756,13 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
       arrange: async (u) => ({
         method: 'GET',
         path: `/api/v1/residents/${await resident(u)}/timeline`,
+      }),
+    },
+    {
+      name: 'GET resident identity',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/residents/${await resident(u)}/identity`,
       }),
     },
     {

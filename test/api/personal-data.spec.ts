@@ -112,4 +112,52 @@ describe('residents with names and ID numbers (the personal-data vault)', () => 
     const fields = (response.body.errors as { field: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['identity.name', 'identity.phone']);
   });
+
+  describe('who sees a person: GET /api/v1/residents/{id}/identity', () => {
+    let recorder: string;
+    let supervisor: string;
+    let auditor: string;
+    let otherRecorder: string;
+    beforeAll(async () => {
+      await ok({
+        type: 'RegisterOrgUnit',
+        commandId: 'u-other',
+        unitId: 'zhangcun',
+        name: '张村镇卫生院',
+        kind: 'township_centre',
+        parentId: 'huancui',
+        occurredAt: '2020-01-01',
+      });
+      recorder = (await api.keyFor(['recorder'], 'jingyuan')).key;
+      supervisor = (await api.keyFor(['supervisor'], 'huancui')).key;
+      auditor = (await api.keyFor(['auditor'], 'huancui')).key;
+      otherRecorder = (await api.keyFor(['recorder'], 'zhangcun')).key;
+    });
+
+    it("200: the resident's unit recorder and a supervisor in scope get the decrypted identity", async () => {
+      for (const key of [recorder, supervisor]) {
+        const { status, body } = await api.get('/api/v1/residents/r1/identity', key);
+        expect(status).toBe(200);
+        expect(body).toEqual({
+          residentId: 'r1',
+          unitId: 'jingyuan',
+          erased: false,
+          identity: { name: '王秀英', idNumber, phone: '13800000001', address: '鲸园路1号' },
+        });
+      }
+    });
+
+    it('403: an auditor sees ids only; a recorder of another unit is out of scope', async () => {
+      expect((await api.get('/api/v1/residents/r1/identity', auditor)).status).toBe(403);
+      expect((await api.get('/api/v1/residents/r1/identity', otherRecorder)).status).toBe(403);
+      expect((await api.get('/api/v1/residents/nobody/identity', recorder)).status).toBe(404);
+    });
+
+    it('every identity read is recorded and listed for auditors', async () => {
+      const { status, body } = await api.get('/api/v1/audit/reads?residentId=r1', auditor);
+      expect(status).toBe(200);
+      const identityReads = (body.reads as { what: string }[]).filter((r) => r.what === 'identity');
+      expect(identityReads).toHaveLength(2);
+    });
+  });
 });

@@ -5,6 +5,7 @@ export type Role = (typeof ROLES)[number];
 export type Permission =
   | 'records:write' // service records of residents
   | 'residents:read' // a resident's personal timeline
+  | 'identity:read' // a resident's name, ID number, phone and address (the personal-data vault)
   | 'targets:write'
   | 'units:write' // org units and doctors
   | 'actors:manage'
@@ -19,9 +20,11 @@ export type Permission =
   | 'alerts:raise'; // granted to no role: only the detection run (the operator) raises alerts
 
 const GRANTS: Record<Role, Permission[]> = {
-  recorder: ['records:write', 'residents:read', 'rates:read'],
+  // Auditors see residents by id only: verifying figures needs no name (decision 0021).
+  recorder: ['records:write', 'residents:read', 'identity:read', 'rates:read'],
   supervisor: [
     'residents:read',
+    'identity:read',
     'targets:write',
     'rates:read',
     'audit:read',

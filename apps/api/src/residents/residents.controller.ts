@@ -11,6 +11,7 @@ import {
 } from '@libs/access';
 import { EVENT_STORE, type EventStore, foldEvents, systemClock } from '@libs/ledger';
 import {
+  type IdentityVault,
   IsId,
   chinaDay,
   evolveResident,
@@ -21,6 +22,7 @@ import {
   streamIds,
 } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { IDENTITY_VAULT } from '../store/event-store.module';
 import { ValidQuery } from '../http/valid-query';
 
 export class ReadsQuery {
@@ -45,11 +47,17 @@ export class ReadsQuery {
   limit?: number;
 }
 
+/** Shown where a name would be, for a resident whose personal data was erased. */
+export const ERASED_NAME = '已删除个人信息';
+
 @ApiTags('residents')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class ResidentsController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(IDENTITY_VAULT) private readonly vault: IdentityVault,
+  ) {}
 
   private today() {
     return chinaDay(systemClock().toISOString());
@@ -61,6 +69,43 @@ export class ResidentsController {
       { evolve: evolveResident, initialState: initialResidentState },
       events as unknown as ResidentEvent[],
     ).unitId;
+  }
+
+  @Get('residents/:residentId/identity')
+  @ApiOperation({
+    summary:
+      "A resident's name, ID number, phone and address from the personal-data vault; the read is recorded / 居民个人信息（查阅留痕）",
+  })
+  async identity(
+    @Param('residentId') residentId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const unitId = await this.residentUnit(residentId);
+    if (!unitId)
+      refuse(
+        'RESIDENT_NOT_FOUND',
+        'not_found',
+        `居民 ${residentId} 未登记`,
+        `resident ${residentId} is not registered`,
+        { residentId },
+      );
+    await authorize(
+      principal,
+      { permission: 'identity:read', units: [unitId!], read: true },
+      storeFactLookup(this.store),
+      this.today(),
+    );
+    // Recorded before the vault is read: a read that fails halfway is still a read.
+    await recordResidentRead(this.store, systemClock, principal, residentId, 'identity');
+    const found = this.vault.read(residentId);
+    if (found.status === 'erased')
+      return { residentId, unitId, erased: true, identity: null, name: ERASED_NAME };
+    return {
+      residentId,
+      unitId,
+      erased: false,
+      identity: found.status === 'present' ? found.identity : null,
+    };
   }
 
   @Get('residents/:residentId/timeline')
