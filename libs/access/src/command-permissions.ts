@@ -10,6 +10,7 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   AssignTargets: 'targets:write',
   RegisterResident: 'records:write',
   CorrectResidentIdentity: 'records:write',
+  EraseResidentIdentity: 'identity:erase',
   UpdateResidentTags: 'records:write',
   ReassignResident: 'records:write',
   RecordResidentMovedOut: 'records:write',

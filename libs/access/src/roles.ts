@@ -6,6 +6,7 @@ export type Permission =
   | 'records:write' // service records of residents
   | 'residents:read' // a resident's personal timeline
   | 'identity:read' // a resident's name, ID number, phone and address (the personal-data vault)
+  | 'identity:erase' // destroy a resident's personal data (its data key)
   | 'targets:write'
   | 'units:write' // org units and doctors
   | 'actors:manage'
@@ -41,7 +42,7 @@ const GRANTS: Record<Role, Permission[]> = {
     'periods:seal',
   ],
   finance: ['funds:write', 'funds:read', 'rates:read'],
-  admin: ['units:write', 'actors:manage', 'rates:read'],
+  admin: ['units:write', 'actors:manage', 'rates:read', 'identity:erase'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -38,6 +38,7 @@ import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
 import { correctResidentIdentity } from '../correct-resident-identity/correct-resident-identity.action';
+import { eraseResidentIdentity } from '../erase-resident-identity/erase-resident-identity.action';
 import { renameOrgUnit } from '../rename-org-unit/rename-org-unit.action';
 import { renewContract } from '../renew-contract/renew-contract.action';
 import { signContract } from '../sign-contract/sign-contract.action';
@@ -54,6 +55,7 @@ export const ACTIONS: readonly Action[] = [
   registerDoctor,
   registerResident,
   correctResidentIdentity,
+  eraseResidentIdentity,
   updateResidentTags,
   reassignResident,
   recordResidentMovedOut,

@@ -94,7 +94,7 @@ export async function executeValidated(
   const streamId = action.stream(request);
   const lookup = ctx.facts ?? storeFactLookup(ctx.store, ctx.states);
   const identity = (request as { identity?: Identity }).identity;
-  if (identity && !ctx.vault)
+  if ((identity || action.usesVault) && !ctx.vault)
     refuse(
       'PERSONAL_DATA_VAULT_UNAVAILABLE',
       'unprocessable',
@@ -146,7 +146,7 @@ export async function executeValidated(
         earlier,
       );
       // A repeat completes a vault write that failed after its first append.
-      if (identity) keepPersonalData(ctx.vault!, identity, earlier);
+      if (ctx.vault) applyToVault(ctx.vault, identity, earlier);
       return withFollowUps(command, state, earlier, result(true, earlier), ctx);
     }
     // After the repeat check: re-running an accepted command still answers with its first result.
@@ -191,7 +191,7 @@ export async function executeValidated(
       }
       // The vault is written after the append, so a refused command (or a lost race) leaves no
       // vault row; an append whose vault write then fails is completed by resending the command.
-      if (identity) keepPersonalData(ctx.vault!, identity, appended.events);
+      if (ctx.vault) applyToVault(ctx.vault, identity, appended.events);
       return withFollowUps(
         command,
         state,
@@ -238,15 +238,22 @@ async function withFollowUps(
   return { ...first, followUps };
 }
 
-/** Writes the identity of the event that notes personal data, as of that event's position. */
-function keepPersonalData(
+/**
+ * What the appended (or, for a repeat, the earlier) events ask of the vault: the identity of the
+ * event that notes personal data, as of that event's position; an erasure deletes the key.
+ */
+function applyToVault(
   vault: IdentityVault,
-  identity: Identity,
+  identity: Identity | undefined,
   events: readonly RecordedEvent[],
 ): void {
-  const noted = events.find((e) => (e.data as { personalData?: unknown }).personalData);
-  if (!noted) return;
-  vault.record((noted.data as { residentId: string }).residentId, { ...identity }, noted.position);
+  for (const e of events) {
+    const residentId = (e.data as { residentId?: string }).residentId;
+    if (!residentId) continue;
+    if (e.type === 'ResidentIdentityErased') vault.erase(residentId, e.recordedAt);
+    else if (identity && (e.data as { personalData?: unknown }).personalData)
+      vault.record(residentId, { ...identity }, e.position);
+  }
 }
 
 /** Refusals that mean a follow-up's work was done by its sender's own command. */

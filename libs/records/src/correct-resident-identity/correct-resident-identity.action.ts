@@ -8,6 +8,7 @@ import { personalDataOf } from '../personal-data/personal-data-rules';
 import { residentStream, residentUnit } from '../register-resident/resident-stream';
 import { assertNotInFuture } from '../rules/dates';
 import { assertResidentRegistered } from '../rules/resident-guards';
+import { refuse } from '../rules/rule-error';
 import type { ResidentEvent } from '../streams/resident-events';
 import type { ResidentState } from '../streams/resident-state';
 import { streamIds } from '../streams/stream-ids';
@@ -29,6 +30,14 @@ export function decideCorrectResidentIdentity(
 ): ResidentEvent[] {
   assertResidentRegistered(state, c.residentId);
   assertNotInFuture(c.occurredAt, c.now);
+  if (state.identityErased)
+    refuse(
+      'IDENTITY_ERASED',
+      'conflict',
+      `居民 ${c.residentId} 的个人信息已删除，不能再更正`,
+      `the personal data of resident ${c.residentId} was erased and cannot be corrected`,
+      { residentId: c.residentId },
+    );
   // The ID number is checked against the resident as registered: the same birth date and sex.
   const personalData = personalDataOf(c.identity, state.birthDate, state.sex, c.facts.idNumberHash);
   return [

@@ -57,7 +57,9 @@ describe('CorrectResidentIdentity', () => {
   });
 
   it('refuses an unregistered resident and an empty correction', () => {
-    given([]).when(correct({ name: '王秀英' })).thenThrows('RESIDENT_NOT_FOUND');
+    given([])
+      .when(correct({ name: '王秀英' }))
+      .thenThrows('RESIDENT_NOT_FOUND');
     given([registered()]).when(correct({})).thenThrows('IDENTITY_EMPTY');
   });
 });

@@ -137,4 +137,43 @@ describe('personal data through the command handler (real store and vault files)
     const events = await store.readStream('resident-r1');
     expect(events[1].data.personalData).toEqual({ fields: ['phone'] });
   });
+
+  it('an erasure appends its event, then deletes the data key; the chain stays intact', async () => {
+    await executeCommand(register(), ctx());
+    await executeCommand(
+      register({ commandId: 'reg-r2', residentId: 'r2', identity: { name: '李建国' } }),
+      ctx(),
+    );
+    const erase = {
+      type: 'EraseResidentIdentity',
+      commandId: 'erase-r1',
+      residentId: 'r1',
+      reason: '本人申请',
+      occurredAt: '2024-05-01',
+    };
+    const result = await executeCommand(erase, ctx());
+    expect(result.events.map((e) => e.type)).toEqual(['ResidentIdentityErased']);
+    expect(vault.read('r1')).toEqual({ status: 'erased' });
+    expect(vault.read('r2')).toMatchObject({ status: 'present' });
+    expect(vaultKeys()).toEqual([{ resident_id: 'r2' }]);
+    expect((await executeCommand(erase, ctx())).duplicate).toBe(true);
+    expect((await verifyLog(store)).intact).toBe(true);
+  });
+
+  it('refuses an erasure where no vault is wired in, appending nothing', async () => {
+    await executeCommand(register(), ctx());
+    await expect(
+      executeCommand(
+        {
+          type: 'EraseResidentIdentity',
+          commandId: 'e',
+          residentId: 'r1',
+          reason: 'x',
+          occurredAt: '2024-05-01',
+        },
+        { store, clock, actor: 'operator' },
+      ),
+    ).rejects.toMatchObject({ code: 'PERSONAL_DATA_VAULT_UNAVAILABLE' });
+    expect(await store.readStream('resident-r1')).toHaveLength(1);
+  });
 });

@@ -85,6 +85,10 @@ export type ResidentEvent =
       data: Base & { personalData: PersonalDataNote; reason?: string };
     }
   | {
+      type: 'ResidentIdentityErased';
+      data: Base & { reason: string };
+    }
+  | {
       type: 'ResidentTagsUpdated';
       data: Base & { added: KeyPopulationTag[]; removed: KeyPopulationTag[] };
     }
