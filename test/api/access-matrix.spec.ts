@@ -35,6 +35,7 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   AssignTargets: { A: ['supervisor'], B: [] },
   RegisterResident: { A: ['recorder'], B: [] },
   CorrectResidentIdentity: { A: ['recorder'], B: [] },
+  EraseResidentIdentity: { A: ['admin'], B: [] },
   UpdateResidentTags: { A: ['recorder'], B: [] },
   ReassignResident: { A: ['recorder'], B: [] },
   RecordResidentMovedOut: { A: ['recorder'], B: [] },
@@ -355,6 +356,16 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
           cmd('CorrectResidentIdentity', {
             residentId: await resident(u),
             identity: { phone: '13800000009' },
+          }),
+        ),
+    },
+    {
+      name: 'EraseResidentIdentity',
+      arrange: async (u) =>
+        post(
+          cmd('EraseResidentIdentity', {
+            residentId: await resident(u),
+            reason: '本人申请删除',
           }),
         ),
     },

@@ -325,9 +325,10 @@ describe('POST /api/v1/commands', () => {
         'RecordInfectiousDiseaseCase',
         'RecordHealthSupervisionReport',
         'CorrectResidentIdentity',
+        'EraseResidentIdentity',
       ]),
     );
-    expect(types.length).toBe(54);
+    expect(types.length).toBe(55);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
     expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);

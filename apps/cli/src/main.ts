@@ -8,6 +8,7 @@ import { exportCommand } from './export/export.command';
 import { rebuildCommand } from './rebuild/rebuild.command';
 import { replayCommand } from './replay/replay.command';
 import { trailCommand } from './trail/trail.command';
+import { eraseResidentCommand } from './erase-resident/erase-resident.command';
 import { schemaCommand } from './schema/schema.command';
 import { verifyCommand } from './verify/verify.command';
 import { seedCommand } from './seed/seed.command';
@@ -29,6 +30,7 @@ const program = new Command('ledger')
   .addCommand(replayCommand())
   .addCommand(rebuildCommand())
   .addCommand(trailCommand())
+  .addCommand(eraseResidentCommand())
   .addCommand(exportCommand())
   .addCommand(reconcileCommand())
   .addCommand(sampleCommand())

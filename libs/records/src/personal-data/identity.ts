@@ -33,3 +33,17 @@ export class IdentityInput implements Identity {
 /** The fields a command's identity gives, in a fixed order (what an event may say). */
 export const givenFields = (identity: Identity): IdentityField[] =>
   IDENTITY_FIELDS.filter((f) => identity[f] !== undefined);
+
+/**
+ * Events and commands about personal data alone: they count in no figure, so a sealed period's
+ * lock does not stop them (an erasure is owed whatever was sealed) and check-seal does not list
+ * them as late records.
+ */
+export const PERSONAL_DATA_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'ResidentIdentityCorrected',
+  'ResidentIdentityErased',
+]);
+export const PERSONAL_DATA_COMMAND_TYPES: ReadonlySet<string> = new Set([
+  'CorrectResidentIdentity',
+  'EraseResidentIdentity',
+]);
