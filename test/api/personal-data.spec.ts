@@ -103,6 +103,22 @@ describe('residents with names and ID numbers (the personal-data vault)', () => 
     );
   });
 
+  it('409: a second registration of the same ID number is refused at the door, naming the first', async () => {
+    const response = await api.post(
+      '/api/v1/commands',
+      register({
+        commandId: 'res-dup',
+        residentId: 'r1-again',
+        identity: { name: '王秀英', idNumber },
+      }),
+    );
+    expect(response.status).toBe(409);
+    expect(response.body.error).toBe('DUPLICATE_ID_NUMBER');
+    expect(JSON.stringify(response.body)).toContain('r1');
+    expect(JSON.stringify(response.body)).toContain('重复建档');
+    expect((await api.store.readStream('resident-r1-again')).length).toBe(0);
+  });
+
   it('400: a malformed identity lists every failing field', async () => {
     const response = await api.post(
       '/api/v1/commands',

@@ -40,6 +40,11 @@ export class SqliteVaultStorage {
         sealed BLOB NOT NULL,
         position INTEGER NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS match_keys (
+        resident_id TEXT PRIMARY KEY,
+        match_key TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS match_keys_by_key ON match_keys (match_key);
       CREATE TABLE IF NOT EXISTS erased (
         resident_id TEXT PRIMARY KEY,
         erased_at TEXT NOT NULL
@@ -69,13 +74,24 @@ export class SqliteVaultStorage {
    * Keeps a resident's data key (the first one stays: a second writer's key is not used) and
    * the sealed record, in one transaction. Refused (false) once the resident was erased.
    */
-  put(residentId: string, newKey: Buffer, seal: (key: Buffer) => StoredEnvelope): boolean {
+  put(
+    residentId: string,
+    newKey: Buffer,
+    seal: (key: Buffer) => StoredEnvelope & { matchKey?: string },
+  ): boolean {
     return this.db.transaction(() => {
       if (this.isErased(residentId)) return false;
       this.db
         .prepare('INSERT OR IGNORE INTO resident_keys (resident_id, data_key) VALUES (?, ?)')
         .run(residentId, newKey);
-      const { sealed, position } = seal(this.dataKey(residentId)!);
+      const { sealed, position, matchKey } = seal(this.dataKey(residentId)!);
+      if (matchKey)
+        this.db
+          .prepare(
+            `INSERT INTO match_keys (resident_id, match_key) VALUES (?, ?)
+             ON CONFLICT (resident_id) DO UPDATE SET match_key = excluded.match_key`,
+          )
+          .run(residentId, matchKey);
       this.db
         .prepare(
           `INSERT INTO identities (resident_id, sealed, position) VALUES (?, ?, ?)
@@ -93,12 +109,22 @@ export class SqliteVaultStorage {
         .prepare('DELETE FROM resident_keys WHERE resident_id = ?')
         .run(residentId);
       this.db.prepare('DELETE FROM identities WHERE resident_id = ?').run(residentId);
+      this.db.prepare('DELETE FROM match_keys WHERE resident_id = ?').run(residentId);
       this.db
         .prepare('INSERT OR IGNORE INTO erased (resident_id, erased_at) VALUES (?, ?)')
         .run(residentId, erasedAt);
       return key.changes > 0;
     })();
     return erased;
+  }
+
+  /** The residents whose ID number has this keyed hash (for duplicate registrations). */
+  holdersOf(matchKey: string): string[] {
+    return (
+      this.db
+        .prepare('SELECT resident_id FROM match_keys WHERE match_key = ? ORDER BY resident_id')
+        .all(matchKey) as { resident_id: string }[]
+    ).map((r) => r.resident_id);
   }
 
   /** Residents with a sealed record (for a search over names in one's own units). */

@@ -14,6 +14,7 @@ import { type ParsedCommand, parseCommand } from './parse-command';
 import { storeFactLookup } from './store-fact-lookup';
 import { type Evolver, type StreamStateCache, readStreamState } from './stream-state-cache';
 import { RuleRefusal, refuse } from '../rules/rule-error';
+import type { ResidentState } from '../streams/resident-state';
 import type { IdentityVault } from '../personal-data/identity-vault';
 import type { Identity } from '../personal-data/identity';
 
@@ -157,7 +158,9 @@ export async function executeValidated(
     }
     const facts = {
       ...(action.facts ? await action.facts(request, lookup) : {}),
-      ...(idNumberHash ? { idNumberHash } : {}),
+      ...(idNumberHash
+        ? { idNumberHash, sameIdNumber: await holders(ctx, idNumberHash, request, lookup) }
+        : {}),
     };
     const decided = action.decider.decide(
       {
@@ -236,6 +239,21 @@ async function withFollowUps(
     }
   }
   return { ...first, followUps };
+}
+
+/** The other residents holding an ID-number hash, each with its folded stream. */
+async function holders(
+  ctx: ExecuteContext,
+  idNumberHash: string,
+  request: CommandRequest,
+  lookup: FactLookup,
+): Promise<Record<string, ResidentState>> {
+  const self = (request as { residentId?: string }).residentId;
+  const found: Record<string, ResidentState> = {};
+  for (const residentId of ctx.vault!.holdersOf(idNumberHash))
+    if (residentId !== self && lookup.resident)
+      found[residentId] = await lookup.resident(residentId);
+  return found;
 }
 
 /**

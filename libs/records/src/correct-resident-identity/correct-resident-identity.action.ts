@@ -39,7 +39,16 @@ export function decideCorrectResidentIdentity(
       { residentId: c.residentId },
     );
   // The ID number is checked against the resident as registered: the same birth date and sex.
-  const personalData = personalDataOf(c.identity, state.birthDate, state.sex, c.facts.idNumberHash);
+  const personalData = personalDataOf(
+    c.identity,
+    state.birthDate,
+    state.sex,
+    c.facts.idNumberHash,
+    {
+      sameIdNumber: c.facts.sameIdNumber,
+      migrated: c.migrated,
+    },
+  );
   return [
     {
       type: 'ResidentIdentityCorrected',

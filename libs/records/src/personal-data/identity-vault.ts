@@ -14,8 +14,9 @@ export interface VaultStorage {
   put(
     residentId: string,
     newKey: Buffer,
-    seal: (key: Buffer) => { sealed: Buffer; position: number },
+    seal: (key: Buffer) => { sealed: Buffer; position: number; matchKey?: string },
   ): boolean;
+  holdersOf(matchKey: string): string[];
   erase(residentId: string, erasedAt: string): boolean;
   residentIds(): string[];
   close(): void;
@@ -59,7 +60,11 @@ export class IdentityVault {
     return this.storage.put(residentId, newDataKey(), (key) => {
       const before = kept ? openIdentity(kept.sealed, key, residentId) : {};
       const merged = { ...before, ...normalised(changes) };
-      return { sealed: sealIdentity(merged, key, residentId), position };
+      return {
+        sealed: sealIdentity(merged, key, residentId),
+        position,
+        ...(merged.idNumber !== undefined ? { matchKey: this.matchKey(merged.idNumber) } : {}),
+      };
     });
   }
 
@@ -78,6 +83,11 @@ export class IdentityVault {
 
   residentIds(): string[] {
     return this.storage.residentIds();
+  }
+
+  /** The residents (not erased) whose ID number has this keyed hash. */
+  holdersOf(matchKey: string): string[] {
+    return this.storage.holdersOf(matchKey);
   }
 
   close(): void {

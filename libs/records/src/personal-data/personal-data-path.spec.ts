@@ -176,4 +176,41 @@ describe('personal data through the command handler (real store and vault files)
     ).rejects.toMatchObject({ code: 'PERSONAL_DATA_VAULT_UNAVAILABLE' });
     expect(await store.readStream('resident-r1')).toHaveLength(1);
   });
+
+  it('refuses a second registration of one ID number; once the first is erased it is no clash', async () => {
+    await executeCommand(register(), ctx());
+    const lower = `${idNumber.slice(0, 17)}${idNumber[17].toLowerCase()}`;
+    const again = register({
+      commandId: 'reg-again',
+      residentId: 'r9',
+      identity: { idNumber: lower },
+    });
+    await expect(executeCommand(again, ctx())).rejects.toMatchObject({
+      code: 'DUPLICATE_ID_NUMBER',
+      details: { existingResidentIds: ['r1'] },
+    });
+    expect(vault.holdersOf(vault.matchKey(idNumber))).toEqual(['r1']);
+    await executeCommand(
+      {
+        type: 'EraseResidentIdentity',
+        commandId: 'erase-r1',
+        residentId: 'r1',
+        reason: '本人申请',
+        occurredAt: '2024-05-01',
+      },
+      ctx(),
+    );
+    expect(vault.holdersOf(vault.matchKey(idNumber))).toEqual([]);
+    expect((await executeCommand(again, ctx())).events).toHaveLength(1);
+  });
+
+  it('a migration keeps a second registration of one ID number', async () => {
+    await executeCommand(register(), ctx());
+    const migrated = await executeCommand(register({ commandId: 'reg-m', residentId: 'r9' }), {
+      ...ctx(),
+      sourceRecordedAt: '2024-03-01T08:00:00+08:00',
+    });
+    expect(migrated.events).toHaveLength(1);
+    expect(vault.holdersOf(vault.matchKey(idNumber))).toEqual(['r1', 'r9']);
+  });
 });

@@ -1,5 +1,6 @@
 import { refuse } from '../rules/rule-error';
 import type { PersonalDataNote } from '../streams/resident-events';
+import type { ResidentState } from '../streams/resident-state';
 import type { Sex } from '../streams/vocabulary';
 import { idNumberProblems, normaliseIdNumber } from './id-number';
 import { type Identity, givenFields } from './identity';
@@ -14,6 +15,7 @@ export function personalDataOf(
   birthDate: string,
   sex: Sex | null,
   idNumberHash: string | undefined,
+  duplicates: { sameIdNumber?: Record<string, ResidentState>; migrated?: true } = {},
 ): PersonalDataNote {
   const fields = givenFields(identity);
   if (fields.length === 0)
@@ -43,5 +45,30 @@ export function personalDataOf(
       'this entry point has no personal-data vault and cannot take an ID number',
       { field: 'identity.idNumber' },
     );
+  assertNotRegisteredElsewhere(duplicates.sameIdNumber ?? {}, duplicates.migrated);
   return { fields, idNumberHash };
+}
+
+/**
+ * One person, one health record: an ID number already held by another resident who is alive and
+ * has not moved away is a second registration (重复建档), refused naming the first. A migration
+ * keeps it (the old system had both; history is not lost at the door) and the duplicate-
+ * registration detector shows it. A holder who died, moved out or was erased is no clash.
+ */
+function assertNotRegisteredElsewhere(
+  holders: Record<string, ResidentState>,
+  migrated: true | undefined,
+): void {
+  if (migrated) return;
+  const living = Object.entries(holders)
+    .filter(([, s]) => s.registered && !s.diedOn && !s.movedOutOn && !s.identityErased)
+    .map(([id]) => id);
+  if (living.length > 0)
+    refuse(
+      'DUPLICATE_ID_NUMBER',
+      'conflict',
+      `该身份证号（identity.idNumber）已登记为居民 ${living.join('、')}：重复建档`,
+      `identity.idNumber is already registered as resident ${living.join(', ')}: a duplicate registration`,
+      { field: 'identity.idNumber', existingResidentIds: living },
+    );
 }

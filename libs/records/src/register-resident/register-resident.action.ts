@@ -120,7 +120,10 @@ export function decideRegisterResident(
   const healthRecord = healthRecordOf(c, birthDate);
   const birth = birthOfDelivery({ ...c, birthDate }, c.facts.mother);
   const personalData = c.identity
-    ? personalDataOf(c.identity, birthDate, c.sex, c.facts.idNumberHash)
+    ? personalDataOf(c.identity, birthDate, c.sex, c.facts.idNumberHash, {
+        sameIdNumber: c.facts.sameIdNumber,
+        migrated: c.migrated,
+      })
     : undefined;
   const data = {
     residentId: c.residentId,

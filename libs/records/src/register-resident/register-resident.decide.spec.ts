@@ -277,4 +277,40 @@ describe('RegisterResident', () => {
       given([]).when(withIdentity({})).thenThrows('IDENTITY_EMPTY');
     });
   });
+
+  describe('one person, one registration (重复建档)', () => {
+    const idNumber = syntheticIdNumber('1950-04-01', 'female');
+    const hash = `hmac-sha256:${'c'.repeat(64)}`;
+    const holder = (events: Parameters<typeof evolveResident>[1][]) =>
+      events.reduce(evolveResident, initialResidentState());
+    const living = holder([registered('1950-04-01', 'r0')]);
+    const withId = register({ identity: { name: '王秀英', idNumber } });
+
+    it('refuses an ID number a living resident holds elsewhere, naming that resident', () => {
+      given([])
+        .when(withId, { idNumberHash: hash, sameIdNumber: { r0: living } })
+        .thenThrows((error) => {
+          const e = error as { code: string; details: { existingResidentIds: string[] } };
+          return e.code === 'DUPLICATE_ID_NUMBER' && e.details.existingResidentIds[0] === 'r0';
+        });
+    });
+    it('near miss: a holder who died or moved away is no clash', () => {
+      const died = holder([
+        registered('1950-04-01', 'r0'),
+        { type: 'ResidentDied', data: { residentId: 'r0', occurredAt: '2023-01-01' } } as never,
+      ]);
+      given([])
+        .when(withId, { idNumberHash: hash, sameIdNumber: { r0: died } })
+        .then(
+          registeredNow({ personalData: { fields: ['name', 'idNumber'], idNumberHash: hash } }),
+        );
+    });
+    it('a migration keeps the duplicate (the detector shows it)', () => {
+      given([])
+        .when({ ...withId, migrated: true }, { idNumberHash: hash, sameIdNumber: { r0: living } })
+        .then(
+          registeredNow({ personalData: { fields: ['name', 'idNumber'], idNumberHash: hash } }),
+        );
+    });
+  });
 });
