@@ -176,4 +176,47 @@ describe('residents with names and ID numbers (the personal-data vault)', () => 
       expect(identityReads).toHaveLength(2);
     });
   });
+
+  describe('search: GET /api/v1/residents?idNumber=… | ?name=…', () => {
+    it('finds a resident by exact ID number (x or X alike) and by name prefix, in scope', async () => {
+      const recorder = (await api.keyFor(['recorder'], 'jingyuan')).key;
+      const lower = `${idNumber.slice(0, 17)}${idNumber[17].toLowerCase()}`;
+      for (const id of [idNumber, lower]) {
+        const byId = await api.get(`/api/v1/residents?idNumber=${id}`, recorder);
+        expect(byId.status).toBe(200);
+        expect(byId.body.residents).toEqual([
+          { residentId: 'r1', unitId: 'jingyuan', name: '王秀英' },
+        ]);
+      }
+      const byName = await api.get(
+        `/api/v1/residents?name=${encodeURIComponent('王秀')}`,
+        recorder,
+      );
+      expect(byName.body.residents.map((r: { residentId: string }) => r.residentId)).toEqual([
+        'r1',
+      ]);
+      const none = await api.get(`/api/v1/residents?name=${encodeURIComponent('李')}`, recorder);
+      expect(none.body.residents).toEqual([]);
+    });
+
+    it('finds nobody outside the caller’s units; refuses roles without identity:read', async () => {
+      const other = (await api.keyFor(['recorder'], 'zhangcun')).key;
+      const outside = await api.get(`/api/v1/residents?idNumber=${idNumber}`, other);
+      expect(outside.status).toBe(200);
+      expect(outside.body.residents).toEqual([]);
+      const auditor = (await api.keyFor(['auditor'], 'huancui')).key;
+      expect((await api.get(`/api/v1/residents?idNumber=${idNumber}`, auditor)).status).toBe(403);
+    });
+
+    it('400 without exactly one of idNumber and name; each resident found is a recorded read', async () => {
+      expect((await api.get('/api/v1/residents')).status).toBe(400);
+      const both = await api.get(`/api/v1/residents?idNumber=${idNumber}&name=x`);
+      expect(both.status).toBe(400);
+      expect(JSON.stringify(both.body)).toContain('须且只能填写其一');
+      const reads = (await api.get('/api/v1/audit/reads?residentId=r1')).body.reads as {
+        what: string;
+      }[];
+      expect(reads.filter((r) => r.what === 'identity (search)').length).toBeGreaterThanOrEqual(3);
+    });
+  });
 });

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
+  ForbiddenError,
   type Principal,
   authorize,
   readsInLog,
@@ -23,6 +24,7 @@ import {
 } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { IDENTITY_VAULT } from '../store/event-store.module';
+import { QueryValidationError } from '../http/request-errors';
 import { ValidQuery } from '../http/valid-query';
 
 export class ReadsQuery {
@@ -50,6 +52,16 @@ export class ReadsQuery {
 /** Shown where a name would be, for a resident whose personal data was erased. */
 export const ERASED_NAME = '已删除个人信息';
 
+export class ResidentSearchQuery {
+  /** An exact ID-card number, matched by its keyed hash (x or X alike). */
+  @IsOptional() @IsString() @MinLength(15) @MaxLength(20) idNumber?: string;
+  /** The start of a name, over the decrypted names of residents in the caller's units. */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(50) name?: string;
+}
+
+/** How many residents a name search answers with at most. */
+const SEARCH_LIMIT = 50;
+
 @ApiTags('residents')
 @ApiBearerAuth()
 @Controller('api/v1')
@@ -69,6 +81,66 @@ export class ResidentsController {
       { evolve: evolveResident, initialState: initialResidentState },
       events as unknown as ResidentEvent[],
     ).unitId;
+  }
+
+  @Get('residents')
+  @ApiOperation({
+    summary:
+      'Find residents in your units by exact ID number (keyed hash) or name prefix (≤ 50); each found is a recorded read / 按身份证号或姓名查找居民（查阅留痕）',
+  })
+  @ApiQuery({ name: 'idNumber', required: false })
+  @ApiQuery({ name: 'name', required: false })
+  async search(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ValidQuery(ResidentSearchQuery)) q: ResidentSearchQuery,
+  ) {
+    if ((q.idNumber === undefined) === (q.name === undefined)) {
+      const en = 'query parameter idNumber or name: give exactly one of them';
+      throw new QueryValidationError([
+        {
+          field: 'idNumber',
+          constraint: 'exactlyOne',
+          en,
+          zh: '查询参数 idNumber 或 name：须且只能填写其一',
+        },
+      ]);
+    }
+    const lookup = storeFactLookup(this.store);
+    // Whoever may not see personal data at all is told so, not answered with an empty list.
+    await authorize(
+      principal,
+      { permission: 'identity:read', units: null, read: true },
+      lookup,
+      this.today(),
+    );
+    const candidates =
+      q.idNumber !== undefined
+        ? this.vault.holdersOf(this.vault.matchKey(q.idNumber))
+        : this.vault.residentIds().sort();
+    const found: { residentId: string; unitId: string; name: string | null }[] = [];
+    for (const residentId of candidates) {
+      // A name is matched before the scope is asked: only matches cost a read of the stream.
+      const read = this.vault.read(residentId);
+      if (read.status !== 'present') continue;
+      if (q.name !== undefined && !(read.identity.name ?? '').startsWith(q.name)) continue;
+      const unitId = await this.residentUnit(residentId);
+      if (!unitId) continue;
+      try {
+        await authorize(
+          principal,
+          { permission: 'identity:read', units: [unitId], read: true },
+          lookup,
+          this.today(),
+        );
+      } catch (error) {
+        if (error instanceof ForbiddenError) continue;
+        throw error;
+      }
+      await recordResidentRead(this.store, systemClock, principal, residentId, 'identity (search)');
+      found.push({ residentId, unitId, name: read.identity.name ?? null });
+      if (found.length === SEARCH_LIMIT) break;
+    }
+    return { residents: found, limit: SEARCH_LIMIT };
   }
 
   @Get('residents/:residentId/identity')
