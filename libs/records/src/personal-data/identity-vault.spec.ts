@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { syntheticIdNumber } from '../testing/id-numbers';
-import { type IdentityVault, openIdentityVault } from './identity-vault';
+import { type IdentityVault, openIdentityVault, vaultPaths } from './identity-vault';
 
 describe('the personal-data vault (a real SQLite file beside the store)', () => {
   let dir: string;
@@ -82,5 +82,14 @@ describe('the personal-data vault (a real SQLite file beside the store)', () => 
     vault.close();
     vault = openIdentityVault({ kind: 'sqlite', path: storePath });
     expect(vault.matchKey(idNumber)).toBe(first);
+  });
+
+  it('names the vault of an EventStoreDB store after its hosts, never its credentials', () => {
+    expect(
+      vaultPaths({ kind: 'esdb', connectionString: 'esdb://admin:secret@db1:2113?tls=false' }),
+    ).toEqual({
+      vault: join('data', 'esdb-db1_2113.vault.sqlite'),
+      secret: join('data', 'esdb-db1_2113.match-secret'),
+    });
   });
 });

@@ -120,7 +120,13 @@ export function vaultPaths(store: StoreLocation): { vault: string; secret: strin
     if (store.path === ':memory:') return 'memory';
     return { vault: `${store.path}${VAULT_SUFFIX}`, secret: `${store.path}${MATCH_SECRET_SUFFIX}` };
   }
-  const base = join('data', `esdb-${store.connectionString.replace(/[^A-Za-z0-9.,-]/g, '_')}`);
+  // Named after the hosts only, as the signing key is: never the credentials or options.
+  const hosts = store.connectionString
+    .replace(/^[a-z+]+:\/\//, '')
+    .replace(/^[^@/]*@/, '')
+    .split(/[/?]/)[0]
+    .replace(/[^A-Za-z0-9.,-]/g, '_');
+  const base = join('data', `esdb-${hosts || 'default'}`);
   return { vault: `${base}${VAULT_SUFFIX}`, secret: `${base}${MATCH_SECRET_SUFFIX}` };
 }
 
