@@ -36,7 +36,9 @@ describe('erasing a resident’s personal data', () => {
     { residentId: 'r2', sex: 'male', name: '李建国', phone: '13800000002' },
     { residentId: 'r3', sex: 'female', name: '张桂兰', phone: '13800000003' },
   ] as const;
-  const idOf = (p: (typeof people)[number]) => syntheticIdNumber('1950-04-01', p.sex, 30);
+  // A sequence of its own each: one person, one ID number (a shared one is refused as 重复建档).
+  const idOf = (p: (typeof people)[number]) =>
+    syntheticIdNumber('1950-04-01', p.sex, 30 + people.indexOf(p));
 
   /** The figures once the projection has read everything in the log. */
   const figures = async () => {
