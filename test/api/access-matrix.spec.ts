@@ -34,6 +34,8 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   RegisterDoctor: { A: ['admin'], B: [] },
   AssignTargets: { A: ['supervisor'], B: [] },
   RegisterResident: { A: ['recorder'], B: [] },
+  CorrectResidentIdentity: { A: ['recorder'], B: [] },
+  EraseResidentIdentity: { A: ['admin'], B: [] },
   UpdateResidentTags: { A: ['recorder'], B: [] },
   ReassignResident: { A: ['recorder'], B: [] },
   RecordResidentMovedOut: { A: ['recorder'], B: [] },
@@ -70,6 +72,8 @@ const ALLOWED: Record<string, { A: Role[]; B: Role[] }> = {
   CorrectRecord: { A: ['recorder'], B: [] },
   VoidRecord: { A: ['recorder'], B: [] },
   'GET resident timeline': { A: ['recorder', 'supervisor', 'auditor'], B: [] },
+  // Auditors see residents by id only (decision 0021).
+  'GET resident identity': { A: ['recorder', 'supervisor'], B: [] },
   'GET reads of a resident': { A: ['supervisor', 'auditor'], B: [] },
   'GET all reads': { A: [], B: [] },
   'POST actor': { A: ['admin'], B: [] },
@@ -344,6 +348,26 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
             birthDate: '1950-01-01',
             sex: 'male',
             unitId: u.centre,
+          }),
+        ),
+    },
+    {
+      name: 'CorrectResidentIdentity',
+      arrange: async (u) =>
+        post(
+          cmd('CorrectResidentIdentity', {
+            residentId: await resident(u),
+            identity: { phone: '13800000009' },
+          }),
+        ),
+    },
+    {
+      name: 'EraseResidentIdentity',
+      arrange: async (u) =>
+        post(
+          cmd('EraseResidentIdentity', {
+            residentId: await resident(u),
+            reason: '本人申请删除',
           }),
         ),
     },
@@ -745,6 +769,13 @@ describe('access matrix: role × unit scope × command and endpoint', () => {
       arrange: async (u) => ({
         method: 'GET',
         path: `/api/v1/residents/${await resident(u)}/timeline`,
+      }),
+    },
+    {
+      name: 'GET resident identity',
+      arrange: async (u) => ({
+        method: 'GET',
+        path: `/api/v1/residents/${await resident(u)}/identity`,
       }),
     },
     {

@@ -342,9 +342,11 @@ describe('POST /api/v1/commands', () => {
         'RecordHealthEducationActivity',
         'RecordInfectiousDiseaseCase',
         'RecordHealthSupervisionReport',
+        'CorrectResidentIdentity',
+        'EraseResidentIdentity',
       ]),
     );
-    expect(types.length).toBe(53);
+    expect(types.length).toBe(55);
     for (const type of types) expect(documented).toContain(type);
     expect(body.paths['/api/v1/commands'].post.requestBody).toBeDefined();
     expect((await fetch(`${api.base}/api/docs`)).status).toBe(200);

@@ -118,9 +118,10 @@ describe('sampling for home visits (入户看效果)', () => {
     expect(r.body.sample.seed).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  it('exports the sample as xlsx and csv for field teams', async () => {
+  it('exports the sample as xlsx and csv for field teams (ids only for an auditor)', async () => {
+    const auditor = (await api.keyFor(['auditor'])).key;
     const response = await fetch(`${api.base}/api/v1/samples/s-1/export?format=xlsx`, {
-      headers: { authorization: `Bearer ${api.rootKey}` },
+      headers: { authorization: `Bearer ${auditor}` },
     });
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
@@ -149,10 +150,51 @@ describe('sampling for home visits (入户看效果)', () => {
     ]);
     expect(String(row[6])).toContain('seed=field-2024');
     expect(row[7] ?? '').toBe('');
-    const csv = await api.get('/api/v1/samples/s-1/export?format=csv');
+    const csv = await api.get('/api/v1/samples/s-1/export?format=csv', auditor);
     expect(csv.body.split('\n')[0]).toContain(
       'sample_id,resident_id,unit_id,household_id,indicator,why_drawn,result,note',
     );
+  });
+
+  it('shows name, address and phone to a supervisor in scope, each a recorded read', async () => {
+    const sample = (await api.get('/api/v1/samples/s-1')).body.sample;
+    const drawn = sample.residents as { residentId: string }[];
+    for (const { residentId } of drawn)
+      await ok(
+        cmd('CorrectResidentIdentity', {
+          residentId,
+          identity: { name: `居民${residentId}`, address: `${residentId}号`, phone: '13800000003' },
+          occurredAt: today,
+        }),
+      );
+    const supervisor = (await api.keyFor(['supervisor'], 'hc')).key;
+    const response = await fetch(`${api.base}/api/v1/samples/s-1/export?format=xlsx`, {
+      headers: { authorization: `Bearer ${supervisor}` },
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(4, 8)).toEqual([
+      '户编号 Household id',
+      '姓名 Name',
+      '住址 Address',
+      '电话 Phone',
+    ]);
+    const first = drawn[0].residentId;
+    expect((sheet.getRow(2).values as unknown[]).slice(2, 8)).toEqual([
+      first,
+      sample.residents[0].unitId,
+      `h-${first}`,
+      `居民${first}`,
+      `${first}号`,
+      '13800000003',
+    ]);
+    const csv = await api.get('/api/v1/samples/s-1/export?format=csv', supervisor);
+    expect(csv.body.split('\n')[0]).toContain('household_id,name,address,phone,indicator');
+    const reads = (await api.get(`/api/v1/audit/reads?residentId=${first}`)).body.reads as {
+      what: string;
+    }[];
+    expect(reads.filter((r) => r.what === 'identity in sample s-1')).toHaveLength(2);
   });
 
   it('records field results and summarises them per unit', async () => {

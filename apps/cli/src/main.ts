@@ -8,6 +8,7 @@ import { exportCommand } from './export/export.command';
 import { rebuildCommand } from './rebuild/rebuild.command';
 import { replayCommand } from './replay/replay.command';
 import { trailCommand } from './trail/trail.command';
+import { eraseResidentCommand } from './erase-resident/erase-resident.command';
 import { schemaCommand } from './schema/schema.command';
 import { templateCommand } from './template/template.command';
 import { verifyCommand } from './verify/verify.command';
@@ -30,6 +31,7 @@ const program = new Command('ledger')
   .addCommand(replayCommand())
   .addCommand(rebuildCommand())
   .addCommand(trailCommand())
+  .addCommand(eraseResidentCommand())
   .addCommand(exportCommand())
   .addCommand(reconcileCommand())
   .addCommand(sampleCommand())

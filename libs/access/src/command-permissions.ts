@@ -9,6 +9,8 @@ export const COMMAND_PERMISSIONS: Record<string, Permission> = {
   RegisterDoctor: 'units:write',
   AssignTargets: 'targets:write',
   RegisterResident: 'records:write',
+  CorrectResidentIdentity: 'records:write',
+  EraseResidentIdentity: 'identity:erase',
   UpdateResidentTags: 'records:write',
   ReassignResident: 'records:write',
   RecordResidentMovedOut: 'records:write',

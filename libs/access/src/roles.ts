@@ -5,6 +5,8 @@ export type Role = (typeof ROLES)[number];
 export type Permission =
   | 'records:write' // service records of residents
   | 'residents:read' // a resident's personal timeline
+  | 'identity:read' // a resident's name, ID number, phone and address (the personal-data vault)
+  | 'identity:erase' // destroy a resident's personal data (its data key)
   | 'targets:write'
   | 'units:write' // org units and doctors
   | 'actors:manage'
@@ -19,9 +21,11 @@ export type Permission =
   | 'alerts:raise'; // granted to no role: only the detection run (the operator) raises alerts
 
 const GRANTS: Record<Role, Permission[]> = {
-  recorder: ['records:write', 'residents:read', 'rates:read'],
+  // Auditors see residents by id only: verifying figures needs no name (decision 0021).
+  recorder: ['records:write', 'residents:read', 'identity:read', 'rates:read'],
   supervisor: [
     'residents:read',
+    'identity:read',
     'targets:write',
     'rates:read',
     'audit:read',
@@ -38,7 +42,7 @@ const GRANTS: Record<Role, Permission[]> = {
     'periods:seal',
   ],
   finance: ['funds:write', 'funds:read', 'rates:read'],
-  admin: ['units:write', 'actors:manage', 'rates:read'],
+  admin: ['units:write', 'actors:manage', 'rates:read', 'identity:erase'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

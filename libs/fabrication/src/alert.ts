@@ -14,6 +14,7 @@ export const DETECTORS = [
   'village-clinic-share',
   'places',
   'impossible-sequence',
+  'duplicate-registration',
 ] as const;
 export type DetectorId = (typeof DETECTORS)[number];
 

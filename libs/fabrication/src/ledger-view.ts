@@ -116,6 +116,21 @@ export interface LedgerView {
    * Their streams are read for the impossible-sequence detector; nobody else's need be.
    */
   sequenceSuspects: Set<string>;
+  /**
+   * Registrations by the keyed hash of their ID number (decision 0021), the latest hash of each
+   * resident (a correction moves it); an erased resident is dropped. Only hashes held by more
+   * than one resident matter (duplicate-registration); every hash is kept, one small entry each.
+   */
+  idHolders: Map<string, IdHolder[]>;
+}
+
+/** A resident holding an ID-number hash, with the events that gave it to them. */
+export interface IdHolder {
+  residentId: string;
+  /** The registration, and the correction that set this hash when one did. */
+  evidence: string[];
+  /** China day of the registration. */
+  registeredOn: string;
 }
 
 const FUND_TYPES = new Set(['FundsAllocated', 'FundsDisbursed', 'FundsRecovered']);
@@ -165,6 +180,9 @@ export class LedgerViewBuilder {
   private readonly funds: RecordedEvent[] = [];
   private readonly migrations = new Set<string>();
   private readonly sequenceSuspects = new Set<string>();
+  private readonly idHolders = new Map<string, IdHolder[]>();
+  /** residentId → the hash it holds and its registration's event and day. */
+  private readonly idOf = new Map<string, { hash: string | null; eventId: string; day: string }>();
   /** One copy of each doctor id and condition or mode (each event brings its own). */
   private readonly strings = new Map<string, string>();
   private lastDay = '';
@@ -209,6 +227,15 @@ export class LedgerViewBuilder {
       if (r) r.voided = true;
     } else if (type === 'ResidentRegistered') {
       this.factsOf(d.residentId as string).unitId = d.unitId as string;
+      const day = fastChinaDay(e.occurredAt);
+      this.idOf.set(d.residentId as string, { hash: null, eventId: e.eventId, day });
+      this.holdId(d.residentId as string, d.personalData, [e.eventId]);
+    } else if (type === 'ResidentIdentityCorrected') {
+      const registration = this.idOf.get(d.residentId as string);
+      if (registration)
+        this.holdId(d.residentId as string, d.personalData, [registration.eventId, e.eventId]);
+    } else if (type === 'ResidentIdentityErased') {
+      this.releaseId(d.residentId as string);
     } else if (type === 'ResidentReassigned') {
       this.factsOf(d.residentId as string).unitId = d.toUnitId as string;
     } else if (type === 'ResidentDied' || type === 'ResidentMovedOut') {
@@ -233,6 +260,29 @@ export class LedgerViewBuilder {
     } else if (type === 'MigrationStarted') {
       this.migrations.add(e.streamId);
     }
+  }
+
+  /** The resident now holds the note's ID-number hash, if the note carries one. */
+  private holdId(residentId: string, note: unknown, evidence: string[]): void {
+    const hash = (note as { idNumberHash?: unknown } | undefined)?.idNumberHash;
+    const registration = this.idOf.get(residentId);
+    if (typeof hash !== 'string' || !registration) return;
+    this.releaseId(residentId);
+    registration.hash = hash;
+    const holders = this.idHolders.get(hash) ?? [];
+    holders.push({ residentId, evidence, registeredOn: registration.day });
+    this.idHolders.set(hash, holders);
+  }
+
+  private releaseId(residentId: string): void {
+    const registration = this.idOf.get(residentId);
+    if (!registration?.hash) return;
+    const rest = (this.idHolders.get(registration.hash) ?? []).filter(
+      (h) => h.residentId !== residentId,
+    );
+    if (rest.length > 0) this.idHolders.set(registration.hash, rest);
+    else this.idHolders.delete(registration.hash);
+    registration.hash = null;
   }
 
   private optional(v: unknown): string | null {
@@ -276,6 +326,7 @@ export class LedgerViewBuilder {
       unitKinds: this.unitKinds,
       doctors: this.doctors,
       sequenceSuspects: this.sequenceSuspects,
+      idHolders: this.idHolders,
       funds: this.funds,
       lastDay: this.lastDay,
     };

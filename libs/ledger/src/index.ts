@@ -15,3 +15,8 @@ export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export * from './store/assert-same-command';
 export * from './threads/pull-from-worker';
 export * from './store/log-pages';
+export {
+  SqliteVaultStorage,
+  openVaultStorage,
+  type StoredEnvelope,
+} from './sqlite/sqlite-vault-storage';

@@ -31,3 +31,4 @@ export * from './complete-migration/complete-migration.action';
 export * from './streams/maternal-state';
 export * from './rules/maternal';
 export * from './commands/field-labels';
+export * from './personal-data';

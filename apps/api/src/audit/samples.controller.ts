@@ -2,14 +2,22 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Principal, authorize } from '@libs/access';
-import { loadSample, sampleCsv, sampleSummary, sampleWorkbook } from '@libs/audit';
+import { ForbiddenError, type Principal, authorize, recordResidentRead } from '@libs/access';
+import {
+  type PersonOf,
+  type SampleDrawnData,
+  loadSample,
+  sampleCsv,
+  sampleSummary,
+  sampleWorkbook,
+} from '@libs/audit';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
-import { chinaDay, storeFactLookup } from '@libs/records';
+import { type IdentityVault, chinaDay, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { SubmitCommand } from '../commands/submit-command';
 import { ValidQuery } from '../http/valid-query';
 import { FormatQuery } from '../indicators/rates-request';
+import { IDENTITY_VAULT } from '../store/event-store.module';
 
 /** Samples for home visits (入户看效果): draw (recorded), read with the field results, export for field teams. */
 @ApiTags('audit')
@@ -19,6 +27,7 @@ export class SamplesController {
   constructor(
     private readonly commands: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(IDENTITY_VAULT) private readonly vault: IdentityVault,
   ) {}
 
   @Post()
@@ -71,10 +80,11 @@ export class SamplesController {
   ) {
     const { drawn } = await loadSample(this.store, id);
     await this.mayRead(principal, drawn.unitId);
+    const personOf = await this.people(principal, drawn);
     if (format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="sample-${id}.csv"`);
-      res.send(await sampleCsv(drawn));
+      res.send(await sampleCsv(drawn, personOf));
       return;
     }
     res.setHeader(
@@ -82,7 +92,50 @@ export class SamplesController {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     res.setHeader('content-disposition', `attachment; filename="sample-${id}.xlsx"`);
-    res.send(Buffer.from(await sampleWorkbook(drawn).xlsx.writeBuffer()));
+    res.send(Buffer.from(await sampleWorkbook(drawn, personOf).xlsx.writeBuffer()));
+  }
+
+  /**
+   * Name, address and phone of the drawn residents, for a reader allowed to see personal data
+   * in every drawn resident's unit (identity:read); each resident shown is a recorded read.
+   * Anyone else gets the sheet with ids only (decision 0021).
+   */
+  private async people(
+    principal: Principal,
+    drawn: SampleDrawnData,
+  ): Promise<PersonOf | undefined> {
+    const units = [...new Set(drawn.residents.map((r) => r.unitId))];
+    try {
+      await authorize(
+        principal,
+        { permission: 'identity:read', units, read: true },
+        storeFactLookup(this.store),
+        chinaDay(systemClock().toISOString()),
+      );
+    } catch (error) {
+      if (error instanceof ForbiddenError) return undefined;
+      throw error;
+    }
+    const people = new Map<string, ReturnType<PersonOf>>();
+    for (const { residentId } of drawn.residents) {
+      await recordResidentRead(
+        this.store,
+        systemClock,
+        principal,
+        residentId,
+        `identity in sample ${drawn.sampleId}`,
+      );
+      const found = this.vault.read(residentId);
+      people.set(
+        residentId,
+        found.status === 'erased'
+          ? 'erased'
+          : found.status === 'present'
+            ? found.identity
+            : undefined,
+      );
+    }
+    return (residentId) => people.get(residentId);
   }
 
   private async view(sampleId: string) {

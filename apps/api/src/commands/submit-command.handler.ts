@@ -5,11 +5,13 @@ import { ledgerCommandContext } from '@libs/commands';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
 import {
   type CommandResult,
+  type IdentityVault,
   StreamStateCache,
   executeCommand,
   storeFactLookup,
 } from '@libs/records';
 import { LedgerProjection } from '../indicators/ledger-projection.service';
+import { IDENTITY_VAULT } from '../store/event-store.module';
 import { SubmitCommand } from './submit-command';
 
 /**
@@ -27,6 +29,7 @@ export class SubmitCommandHandler implements ICommandHandler<SubmitCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     projection: LedgerProjection,
+    @Inject(IDENTITY_VAULT) private readonly vault: IdentityVault,
   ) {
     this.facts = storeFactLookup(store, this.states);
     // DrawSample reads its population from the live model, caught up when it asks.
@@ -51,6 +54,7 @@ export class SubmitCommandHandler implements ICommandHandler<SubmitCommand> {
       actor: principal.actorId,
       authorize: commandAuthorizer(principal, this.facts, systemClock),
       states: this.states,
+      vault: this.vault,
       ...this.context,
     });
   }

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
+  ForbiddenError,
   type Principal,
   authorize,
   readsInLog,
@@ -11,6 +12,7 @@ import {
 } from '@libs/access';
 import { EVENT_STORE, type EventStore, foldEvents, systemClock } from '@libs/ledger';
 import {
+  type IdentityVault,
   IsId,
   chinaDay,
   evolveResident,
@@ -21,6 +23,8 @@ import {
   streamIds,
 } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { IDENTITY_VAULT } from '../store/event-store.module';
+import { QueryValidationError } from '../http/request-errors';
 import { ValidQuery } from '../http/valid-query';
 
 export class ReadsQuery {
@@ -45,11 +49,27 @@ export class ReadsQuery {
   limit?: number;
 }
 
+/** Shown where a name would be, for a resident whose personal data was erased. */
+export const ERASED_NAME = '已删除个人信息';
+
+export class ResidentSearchQuery {
+  /** An exact ID-card number, matched by its keyed hash (x or X alike). */
+  @IsOptional() @IsString() @MinLength(15) @MaxLength(20) idNumber?: string;
+  /** The start of a name, over the decrypted names of residents in the caller's units. */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(50) name?: string;
+}
+
+/** How many residents a name search answers with at most. */
+const SEARCH_LIMIT = 50;
+
 @ApiTags('residents')
 @ApiBearerAuth()
 @Controller('api/v1')
 export class ResidentsController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(IDENTITY_VAULT) private readonly vault: IdentityVault,
+  ) {}
 
   private today() {
     return chinaDay(systemClock().toISOString());
@@ -61,6 +81,103 @@ export class ResidentsController {
       { evolve: evolveResident, initialState: initialResidentState },
       events as unknown as ResidentEvent[],
     ).unitId;
+  }
+
+  @Get('residents')
+  @ApiOperation({
+    summary:
+      'Find residents in your units by exact ID number (keyed hash) or name prefix (≤ 50); each found is a recorded read / 按身份证号或姓名查找居民（查阅留痕）',
+  })
+  @ApiQuery({ name: 'idNumber', required: false })
+  @ApiQuery({ name: 'name', required: false })
+  async search(
+    @CurrentPrincipal() principal: Principal,
+    @Query(new ValidQuery(ResidentSearchQuery)) q: ResidentSearchQuery,
+  ) {
+    if ((q.idNumber === undefined) === (q.name === undefined)) {
+      const en = 'query parameter idNumber or name: give exactly one of them';
+      throw new QueryValidationError([
+        {
+          field: 'idNumber',
+          constraint: 'exactlyOne',
+          en,
+          zh: '查询参数 idNumber 或 name：须且只能填写其一',
+        },
+      ]);
+    }
+    const lookup = storeFactLookup(this.store);
+    // Whoever may not see personal data at all is told so, not answered with an empty list.
+    await authorize(
+      principal,
+      { permission: 'identity:read', units: null, read: true },
+      lookup,
+      this.today(),
+    );
+    const candidates =
+      q.idNumber !== undefined
+        ? this.vault.holdersOf(this.vault.matchKey(q.idNumber))
+        : this.vault.residentIds().sort();
+    const found: { residentId: string; unitId: string; name: string | null }[] = [];
+    for (const residentId of candidates) {
+      // A name is matched before the scope is asked: only matches cost a read of the stream.
+      const read = this.vault.read(residentId);
+      if (read.status !== 'present') continue;
+      if (q.name !== undefined && !(read.identity.name ?? '').startsWith(q.name)) continue;
+      const unitId = await this.residentUnit(residentId);
+      if (!unitId) continue;
+      try {
+        await authorize(
+          principal,
+          { permission: 'identity:read', units: [unitId], read: true },
+          lookup,
+          this.today(),
+        );
+      } catch (error) {
+        if (error instanceof ForbiddenError) continue;
+        throw error;
+      }
+      await recordResidentRead(this.store, systemClock, principal, residentId, 'identity (search)');
+      found.push({ residentId, unitId, name: read.identity.name ?? null });
+      if (found.length === SEARCH_LIMIT) break;
+    }
+    return { residents: found, limit: SEARCH_LIMIT };
+  }
+
+  @Get('residents/:residentId/identity')
+  @ApiOperation({
+    summary:
+      "A resident's name, ID number, phone and address from the personal-data vault; the read is recorded / 居民个人信息（查阅留痕）",
+  })
+  async identity(
+    @Param('residentId') residentId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const unitId = await this.residentUnit(residentId);
+    if (!unitId)
+      refuse(
+        'RESIDENT_NOT_FOUND',
+        'not_found',
+        `居民 ${residentId} 未登记`,
+        `resident ${residentId} is not registered`,
+        { residentId },
+      );
+    await authorize(
+      principal,
+      { permission: 'identity:read', units: [unitId!], read: true },
+      storeFactLookup(this.store),
+      this.today(),
+    );
+    // Recorded before the vault is read: a read that fails halfway is still a read.
+    await recordResidentRead(this.store, systemClock, principal, residentId, 'identity');
+    const found = this.vault.read(residentId);
+    if (found.status === 'erased')
+      return { residentId, unitId, erased: true, identity: null, name: ERASED_NAME };
+    return {
+      residentId,
+      unitId,
+      erased: false,
+      identity: found.status === 'present' ? found.identity : null,
+    };
   }
 
   @Get('residents/:residentId/timeline')

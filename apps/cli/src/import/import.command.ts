@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { commandAuthorizer, type Principal } from '@libs/access';
 import { ledgerCommandContext } from '@libs/commands';
 import { describeStoreLocation, systemClock } from '@libs/ledger';
-import { COMMAND_TYPES, StreamStateCache, storeFactLookup } from '@libs/records';
+import { COMMAND_TYPES, StreamStateCache, openIdentityVault, storeFactLookup } from '@libs/records';
 
 /**
  * A file in recorded order visits most residents a few times a year, far apart: a cache cannot
@@ -159,6 +159,8 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
       throw fatal('cannot start the migration', error);
     }
   }
+  // Personal data on a line (RegisterResident.identity) goes to the store's vault only.
+  const vault = openIdentityVault(location);
   if (options.fast && location.kind !== 'sqlite')
     process.stderr.write('import: --fast applies to SQLite only; ignored\n');
 
@@ -198,6 +200,7 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
       authorize: authorize(principal),
       ...ledgerCommandContext({ store, clock: systemClock, states }),
       states,
+      vault,
       rejects,
       progress,
       counts,
@@ -226,6 +229,7 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
     process.off('SIGTERM', onSignal);
     await rejects?.close().catch((error: unknown) => (failure ??= error));
     await store.close();
+    vault.close();
   }
 
   if (rejects) {

@@ -40,6 +40,12 @@ export interface ImportRun {
    * carry this correlation id (the migration's stream), so they can be told apart later.
    */
   migration?: { correlationId: string };
+  /**
+   * The personal-data vault. A line's identity is written after its append; a batch rolled back
+   * afterwards leaves that vault row behind, harmless: a re-run appends the line again and
+   * writes the same identity (docs/decisions/0021).
+   */
+  vault?: ExecuteContext['vault'];
 }
 
 /** A commit at least this often, so a slow file still shows progress and holds the lock briefly. */
@@ -129,6 +135,7 @@ async function execute(
     guard: run.guard,
     states,
     correlationId: run.migration?.correlationId,
+    ...(run.vault ? { vault: run.vault } : {}),
   };
   const { validated } = item;
   if (validated) {

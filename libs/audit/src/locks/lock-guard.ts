@@ -2,6 +2,7 @@ import type { EventStore } from '@libs/ledger';
 import {
   ACTIVITIES_STREAM_PREFIX,
   FUNDS_STREAM_PREFIX,
+  PERSONAL_DATA_COMMAND_TYPES,
   type Action,
   type CommandRequest,
   type ResidentState,
@@ -51,6 +52,8 @@ function lockedUnits(
   request: CommandRequest,
   state: unknown,
 ): string[] | undefined {
+  // Personal data counts in no figure: a seal does not lock it, and an erasure is owed anyway.
+  if (PERSONAL_DATA_COMMAND_TYPES.has(action.type)) return undefined;
   const stream = action.stream(request);
   if (stream.startsWith('resident-')) {
     const resident = state as ResidentState | undefined;

@@ -14,6 +14,7 @@ import { signWithoutServiceDetector } from './sign-without-service/sign-without-
 import { workloadDetector } from './workload/workload.detector';
 import { placesDetector } from './places/places.detector';
 import { impossibleSequenceDetector } from './impossible-sequence/impossible-sequence.detector';
+import { duplicateRegistrationDetector } from './duplicate-registration/duplicate-registration.detector';
 
 /** Every detector, in the order of DETECTORS (alert.ts). */
 export const ALL_DETECTORS: readonly Detector[] = [
@@ -31,6 +32,7 @@ export const ALL_DETECTORS: readonly Detector[] = [
   villageClinicShareDetector,
   placesDetector,
   impossibleSequenceDetector,
+  duplicateRegistrationDetector,
 ] as Detector[];
 
 /**

@@ -34,6 +34,11 @@ export interface Action<
    * for a repeat, the state now), `events` what it appended.
    */
   followUps?(request: R, state: S, events: readonly { type: string; data: unknown }[]): unknown[];
+  /**
+   * The command acts on the personal-data vault whatever its fields (an erasure): refused where
+   * no vault is wired in, so its event is never appended without the vault doing its part.
+   */
+  usesVault?: boolean;
 }
 
 /** Erases the generic types so actions of different shapes can sit in one catalog. */

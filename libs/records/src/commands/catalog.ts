@@ -37,6 +37,8 @@ import { recordHealthSupervisionReport } from '../record-health-supervision-repo
 import { registerDoctor } from '../register-doctor/register-doctor.action';
 import { registerOrgUnit } from '../register-org-unit/register-org-unit.action';
 import { registerResident } from '../register-resident/register-resident.action';
+import { correctResidentIdentity } from '../correct-resident-identity/correct-resident-identity.action';
+import { eraseResidentIdentity } from '../erase-resident-identity/erase-resident-identity.action';
 import { renameOrgUnit } from '../rename-org-unit/rename-org-unit.action';
 import { renewContract } from '../renew-contract/renew-contract.action';
 import { signContract } from '../sign-contract/sign-contract.action';
@@ -52,6 +54,8 @@ export const ACTIONS: readonly Action[] = [
   closeOrgUnit,
   registerDoctor,
   registerResident,
+  correctResidentIdentity,
+  eraseResidentIdentity,
   updateResidentTags,
   reassignResident,
   recordResidentMovedOut,

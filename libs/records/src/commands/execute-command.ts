@@ -13,7 +13,10 @@ import type { FactLookup } from './facts';
 import { type ParsedCommand, parseCommand } from './parse-command';
 import { storeFactLookup } from './store-fact-lookup';
 import { type Evolver, type StreamStateCache, readStreamState } from './stream-state-cache';
-import { RuleRefusal } from '../rules/rule-error';
+import { RuleRefusal, refuse } from '../rules/rule-error';
+import type { ResidentState } from '../streams/resident-state';
+import type { IdentityVault } from '../personal-data/identity-vault';
+import type { Identity } from '../personal-data/identity';
 
 export interface ExecuteContext {
   store: EventStore;
@@ -43,6 +46,11 @@ export interface ExecuteContext {
    * without it every command reads its stream whole.
    */
   states?: StreamStateCache;
+  /**
+   * The personal-data vault (docs/decisions/0021). Without it a command carrying `identity` is
+   * refused: personal data is never dropped silently, nor written anywhere else.
+   */
+  vault?: IdentityVault;
 }
 
 export interface CommandResult {
@@ -86,7 +94,23 @@ export async function executeValidated(
   const { action, request } = command;
   const streamId = action.stream(request);
   const lookup = ctx.facts ?? storeFactLookup(ctx.store, ctx.states);
-  const fingerprint = command.fingerprint ?? commandFingerprint(request);
+  const identity = (request as { identity?: Identity }).identity;
+  if ((identity || action.usesVault) && !ctx.vault)
+    refuse(
+      'PERSONAL_DATA_VAULT_UNAVAILABLE',
+      'unprocessable',
+      '此入口未配置个人信息库，不能接收个人信息（identity）',
+      'this entry point has no personal-data vault and cannot take identity',
+      { field: 'identity' },
+    );
+  // The fingerprint is kept in the log: over a keyed digest of the identity, never over the
+  // identity itself (an unkeyed hash of a name and ID number could be confirmed by guessing).
+  const fingerprint =
+    identity && ctx.vault
+      ? commandFingerprint({ ...request, identity: ctx.vault.digest(identity) } as CommandRequest)
+      : (command.fingerprint ?? commandFingerprint(request));
+  const idNumberHash =
+    identity?.idNumber !== undefined ? ctx.vault?.matchKey(identity.idNumber) : undefined;
   const deadline = Date.now() + (ctx.retryDeadlineMs ?? RETRY_DEADLINE_MS);
   const result = (duplicate: boolean, events: RecordedEvent[]): CommandResult => ({
     commandId: request.commandId,
@@ -122,6 +146,8 @@ export async function executeValidated(
         { commandId: request.commandId, commandFingerprint: fingerprint },
         earlier,
       );
+      // A repeat completes a vault write that failed after its first append.
+      if (ctx.vault) applyToVault(ctx.vault, identity, earlier);
       return withFollowUps(command, state, earlier, result(true, earlier), ctx);
     }
     // After the repeat check: re-running an accepted command still answers with its first result.
@@ -130,7 +156,12 @@ export async function executeValidated(
     if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(streamId, request.expectedRevision, revision);
     }
-    const facts = action.facts ? await action.facts(request, lookup) : {};
+    const facts = {
+      ...(action.facts ? await action.facts(request, lookup) : {}),
+      ...(idNumberHash
+        ? { idNumberHash, sameIdNumber: await holders(ctx, idNumberHash, request, lookup) }
+        : {}),
+    };
     const decided = action.decider.decide(
       {
         ...request,
@@ -161,6 +192,9 @@ export async function executeValidated(
       if (!appended.duplicate) {
         ctx.states?.advance(streamId, state, appended.events, action.decider as Evolver);
       }
+      // The vault is written after the append, so a refused command (or a lost race) leaves no
+      // vault row; an append whose vault write then fails is completed by resending the command.
+      if (ctx.vault) applyToVault(ctx.vault, identity, appended.events);
       return withFollowUps(
         command,
         state,
@@ -205,6 +239,39 @@ async function withFollowUps(
     }
   }
   return { ...first, followUps };
+}
+
+/** The other residents holding an ID-number hash, each with its folded stream. */
+async function holders(
+  ctx: ExecuteContext,
+  idNumberHash: string,
+  request: CommandRequest,
+  lookup: FactLookup,
+): Promise<Record<string, ResidentState>> {
+  const self = (request as { residentId?: string }).residentId;
+  const found: Record<string, ResidentState> = {};
+  for (const residentId of ctx.vault!.holdersOf(idNumberHash))
+    if (residentId !== self && lookup.resident)
+      found[residentId] = await lookup.resident(residentId);
+  return found;
+}
+
+/**
+ * What the appended (or, for a repeat, the earlier) events ask of the vault: the identity of the
+ * event that notes personal data, as of that event's position; an erasure deletes the key.
+ */
+function applyToVault(
+  vault: IdentityVault,
+  identity: Identity | undefined,
+  events: readonly RecordedEvent[],
+): void {
+  for (const e of events) {
+    const residentId = (e.data as { residentId?: string }).residentId;
+    if (!residentId) continue;
+    if (e.type === 'ResidentIdentityErased') vault.erase(residentId, e.recordedAt);
+    else if (identity && (e.data as { personalData?: unknown }).personalData)
+      vault.record(residentId, { ...identity }, e.position);
+  }
 }
 
 /** Refusals that mean a follow-up's work was done by its sender's own command. */

@@ -15,6 +15,16 @@ export interface Facts {
   doctorUnit?: OrgUnitState;
   /** A child registered at birth: the mother's stream, whose delivery names the child. */
   mother?: ResidentState;
+  /**
+   * The keyed hash of the command's ID number (identity.idNumber), computed by the handler with
+   * the ledger secret: the decider stays pure and never sees the secret.
+   */
+  idNumberHash?: string;
+  /**
+   * Other residents the vault holds under the same ID-number hash, with their streams: a second
+   * registration of one person (重复建档) is refused while the first is alive and still here.
+   */
+  sameIdNumber?: Record<string, ResidentState>;
 }
 
 /** What every decision gets besides the request: ledger time and the facts. */

@@ -1,4 +1,13 @@
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  ValidateNested,
+} from 'class-validator';
 import { action, type Decision } from '../commands/action';
 import { CommandRequest } from '../commands/command-request';
 import { IsId } from '../commands/id.decorator';
@@ -16,6 +25,8 @@ import {
 import { assertNotBeforeBirth, assertNotInFuture, chinaDay } from '../rules/dates';
 import { refuse } from '../rules/rule-error';
 import { assertUnitOpen } from '../rules/unit-guards';
+import { IdentityInput } from '../personal-data/identity';
+import { personalDataOf } from '../personal-data/personal-data-rules';
 import { birthOfDelivery } from './birth-of-delivery';
 import { residentStream } from './resident-stream';
 
@@ -47,6 +58,12 @@ export class RegisterResidentRequest extends CommandRequest {
    */
   @IsOptional() @IsId() motherId?: string;
   @IsOptional() @IsId() deliveryRecordId?: string;
+  /**
+   * Name, ID-card number, phone and address for field teams. Kept only in the personal-data
+   * vault beside the log (docs/decisions/0021); the event says which fields were given and
+   * carries a keyed hash of the ID number, never the values.
+   */
+  @IsOptional() @ValidateNested() @Type(() => IdentityInput) identity?: IdentityInput;
 }
 
 /** The stated health record, opened between birth and the registration. */
@@ -102,6 +119,12 @@ export function decideRegisterResident(
   assertUnitOpen(c.facts.unit, c.unitId, chinaDay(c.occurredAt));
   const healthRecord = healthRecordOf(c, birthDate);
   const birth = birthOfDelivery({ ...c, birthDate }, c.facts.mother);
+  const personalData = c.identity
+    ? personalDataOf(c.identity, birthDate, c.sex, c.facts.idNumberHash, {
+        sameIdNumber: c.facts.sameIdNumber,
+        migrated: c.migrated,
+      })
+    : undefined;
   const data = {
     residentId: c.residentId,
     birthDate,
@@ -111,6 +134,7 @@ export function decideRegisterResident(
     tags: c.tags ?? [],
     ...(healthRecord ? { healthRecord } : {}),
     ...(birth ? { birth } : {}),
+    ...(personalData ? { personalData } : {}),
     occurredAt: c.occurredAt,
   };
   return [{ type: 'ResidentRegistered', data }];

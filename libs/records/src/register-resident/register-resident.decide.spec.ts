@@ -8,6 +8,8 @@ import {
 } from '../testing/fixtures';
 import { deliveryRecorded, woman } from '../testing/maternal-fixtures';
 import { evolveResident, initialResidentState } from '../streams/resident-state';
+import { idCheckCharacter } from '../personal-data/id-number';
+import { syntheticIdNumber } from '../testing/id-numbers';
 import { registerResident } from './register-resident.action';
 
 const given = specFor(registerResident, { unit: unit('u1') });
@@ -205,6 +207,110 @@ describe('RegisterResident', () => {
       given([])
         .when(baby({ deliveryRecordId: undefined }), { mother })
         .thenThrows('BIRTH_NEEDS_MOTHER_AND_DELIVERY');
+    });
+  });
+
+  describe('personal data: kept in the vault, only noted in the event', () => {
+    const idNumber = syntheticIdNumber('1950-04-01', 'female');
+    const hash = { idNumberHash: 'hmac-sha256:' + 'a'.repeat(64) };
+    const withIdentity = (identity: Record<string, unknown>) => register({ identity });
+
+    it('notes which fields were given and the keyed hash, never a value', () => {
+      given([])
+        .when(withIdentity({ name: '王秀英', idNumber, phone: '13800000001' }), hash)
+        .then(
+          registeredNow({
+            personalData: {
+              fields: ['name', 'idNumber', 'phone'],
+              idNumberHash: hash.idNumberHash,
+            },
+          }),
+        );
+    });
+    it('near miss: without an ID number there is no hash', () => {
+      given([])
+        .when(withIdentity({ name: '王秀英', address: '鲸园路1号' }))
+        .then(registeredNow({ personalData: { fields: ['name', 'address'] } }));
+    });
+    it("near miss: a lower-case 'x' check character is accepted as X", () => {
+      const withX = '11010519491231002x';
+      given([])
+        .when(register({ birthDate: '1949-12-31', identity: { idNumber: withX } }), hash)
+        .then(
+          registeredNow({
+            birthDate: '1949-12-31',
+            personalData: { fields: ['idNumber'], idNumberHash: hash.idNumberHash },
+          }),
+        );
+    });
+    const refusedFor = (id: string, over: Record<string, unknown>, problem: string) =>
+      given([])
+        .when(register({ ...over, identity: { idNumber: id } }), hash)
+        .thenThrows((error) => {
+          const e = error as {
+            code: string;
+            messageZh: string;
+            messageEn: string;
+            details: { field: string; problems: string[] };
+          };
+          return (
+            e.code === 'ID_NUMBER_INVALID' &&
+            e.details.field === 'identity.idNumber' &&
+            e.details.problems.includes(problem) &&
+            e.messageZh.includes('身份证号') &&
+            e.messageEn.includes('identity.idNumber')
+          );
+        });
+    it('refuses a wrong check character', () => {
+      const wrong = `${idNumber.slice(0, 17)}${idNumber[17] === '0' ? '1' : '0'}`;
+      refusedFor(wrong, {}, 'ID_NUMBER_CHECK_DIGIT');
+    });
+    it('refuses a number whose birth date is 30 February', () => {
+      const first17 = '11010119500230002';
+      refusedFor(`${first17}${idCheckCharacter(first17)}`, {}, 'ID_NUMBER_BIRTH_DATE');
+    });
+    it('refuses a number of another birth date or sex than the registration', () => {
+      refusedFor(idNumber, { birthDate: '1950-04-02' }, 'ID_NUMBER_BIRTH_DATE_MISMATCH');
+      refusedFor(idNumber, { sex: 'male' }, 'ID_NUMBER_SEX_MISMATCH');
+    });
+    it('refuses an empty identity', () => {
+      given([]).when(withIdentity({})).thenThrows('IDENTITY_EMPTY');
+    });
+  });
+
+  describe('one person, one registration (重复建档)', () => {
+    const idNumber = syntheticIdNumber('1950-04-01', 'female');
+    const hash = `hmac-sha256:${'c'.repeat(64)}`;
+    const holder = (events: Parameters<typeof evolveResident>[1][]) =>
+      events.reduce(evolveResident, initialResidentState());
+    const living = holder([registered('1950-04-01', 'r0')]);
+    const withId = register({ identity: { name: '王秀英', idNumber } });
+
+    it('refuses an ID number a living resident holds elsewhere, naming that resident', () => {
+      given([])
+        .when(withId, { idNumberHash: hash, sameIdNumber: { r0: living } })
+        .thenThrows((error) => {
+          const e = error as { code: string; details: { existingResidentIds: string[] } };
+          return e.code === 'DUPLICATE_ID_NUMBER' && e.details.existingResidentIds[0] === 'r0';
+        });
+    });
+    it('near miss: a holder who died or moved away is no clash', () => {
+      const died = holder([
+        registered('1950-04-01', 'r0'),
+        { type: 'ResidentDied', data: { residentId: 'r0', occurredAt: '2023-01-01' } } as never,
+      ]);
+      given([])
+        .when(withId, { idNumberHash: hash, sameIdNumber: { r0: died } })
+        .then(
+          registeredNow({ personalData: { fields: ['name', 'idNumber'], idNumberHash: hash } }),
+        );
+    });
+    it('a migration keeps the duplicate (the detector shows it)', () => {
+      given([])
+        .when({ ...withId, migrated: true }, { idNumberHash: hash, sameIdNumber: { r0: living } })
+        .then(
+          registeredNow({ personalData: { fields: ['name', 'idNumber'], idNumberHash: hash } }),
+        );
     });
   });
 });

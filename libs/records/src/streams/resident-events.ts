@@ -45,6 +45,15 @@ export interface BirthOfResident {
   deliveryRecordId: string;
 }
 
+/**
+ * What the log says of personal data kept in the vault: which fields, and for matching a keyed
+ * hash (HMAC-SHA256 with the ledger secret) of the normalised ID number. Never a value.
+ */
+export interface PersonalDataNote {
+  fields: ('name' | 'idNumber' | 'phone' | 'address')[];
+  idNumberHash?: string;
+}
+
 interface Base {
   residentId: string;
   occurredAt: string;
@@ -67,7 +76,17 @@ export type ResidentEvent =
         healthRecord?: HealthRecordState;
         /** Present when the resident was registered as a child of a delivery on the mother's stream. */
         birth?: BirthOfResident;
+        /** Personal data given with the registration, kept in the vault (never here). */
+        personalData?: PersonalDataNote;
       };
+    }
+  | {
+      type: 'ResidentIdentityCorrected';
+      data: Base & { personalData: PersonalDataNote; reason?: string };
+    }
+  | {
+      type: 'ResidentIdentityErased';
+      data: Base & { reason: string };
     }
   | {
       type: 'ResidentTagsUpdated';

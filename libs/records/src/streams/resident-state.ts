@@ -33,6 +33,8 @@ export interface ResidentState {
   records: Record<string, ServiceRecord>;
   /** The health record stated at registration (one opened later is among `records`). */
   registeredHealthRecord: HealthRecordState | null;
+  /** The resident's personal data was erased from the vault (ResidentIdentityErased). */
+  identityErased?: boolean;
 }
 
 export const initialResidentState = (): ResidentState => ({
@@ -82,6 +84,11 @@ export function evolveResident(state: ResidentState, event: ResidentEvent): Resi
         registeredHealthRecord: d.healthRecord ?? null,
       };
     }
+    case 'ResidentIdentityErased':
+      return { ...state, identityErased: true };
+    case 'ResidentIdentityCorrected':
+      // The personal data is in the vault; nothing a decision reads changes.
+      return state;
     case 'ResidentTagsUpdated': {
       const kept = state.tags.filter((t) => !event.data.removed.includes(t));
       return { ...state, tags: [...kept, ...event.data.added.filter((t) => !kept.includes(t))] };
