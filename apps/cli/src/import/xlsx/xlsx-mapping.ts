@@ -43,8 +43,17 @@ const SHIPPED: Record<string, Shipped> = {
       'healthRecordOpenedOn',
       'motherId',
       'deliveryRecordId',
+      // The identity's fields, kept in the vault and never in the log (decision 0021).
+      'name',
+      'idNumber',
+      'phone',
+      'address',
     ],
-    headers: { occurredAt: '登记日期' },
+    headers: { occurredAt: '登记日期', name: '姓名' },
+  },
+  CorrectResidentIdentity: {
+    fields: ['residentId', 'name', 'idNumber', 'phone', 'address', 'reason', 'occurredAt'],
+    headers: { occurredAt: '更正日期', name: '姓名' },
   },
   EnrollChronicCare: {
     fields: ['residentId', 'condition', 'doctorId', 'occurredAt', 'recordId'],
