@@ -519,7 +519,9 @@ describe('ledger import, usage and fatal errors', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: ledger import \[options\] <file>/);
     expect(result.stdout).toMatch(/--fast/);
-    expect(result.stdout).toMatch(/Exit status: 0 every line accepted; 1 some lines rejected; 2/);
+    expect(result.stdout).toMatch(
+      /Exit status: 0 every line accepted; 1 some lines rejected, or the store did not answer/,
+    );
   });
 
   it('names a bad flag and a bad key, exit 2 (not 1, which means rejected lines)', async () => {

@@ -7,9 +7,8 @@ import { type CliResult, runCli } from '../support/run-cli';
 /**
  * A store that cannot be reached stops the API and every CLI command at start, with one line
  * saying which store and why, within a bounded time: exit 1 for the API (so a restart-on-failure
- * policy restarts it), and for the CLI the code its table gives "could not run" (2), as
- * docs/decisions/0016 explains. Nothing here needs a real server: a closed port, and the gRPC
- * test double refusing every call.
+ * policy restarts it) and for every CLI command (docs/decisions/0016). Nothing here needs a real
+ * server: a closed port, and the gRPC test double refusing every call.
  */
 const API_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 
@@ -79,17 +78,28 @@ describe('a store that cannot be reached', () => {
     expect(run.stderr).toMatch(/unknown setting "tlsCaFiel".*Supported settings: tls, tlsCAFile/);
   });
 
+  it('stops a CLI command with exit 1 and the reason when nothing listens on the port', async () => {
+    const started = Date.now();
+    const run = await runCli(['verify'], {
+      LEDGER_STORE: closed,
+      LEDGER_STORE_CONNECT_TIMEOUT_MS: '3000',
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/ledger: EventStoreDB at 127\.0\.0\.1:\d+ did not answer/);
+    expect(Date.now() - started).toBeLessThan(25_000);
+  });
+
   it.each([
     ['verify', []],
     ['replay', ['--period', '2024']],
     ['trail', ['--resident', 'hc-x-1']],
     ['import', ['/dev/null']],
-  ])('stops `ledger %s` with the reason and "could not run" (2)', async (command, args) => {
+  ])('stops `ledger %s` with the reason and exit 1, as the API', async (command, args) => {
     const run = await runCli([command, ...args], {
       LEDGER_STORE: double.connectionString,
       LEDGER_STORE_CONNECT_TIMEOUT_MS: '3000',
     });
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/EventStoreDB at 127\.0\.0\.1:\d+/);
   });
 });

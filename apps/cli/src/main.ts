@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
-import { LedgerError } from '@libs/ledger';
+import { LedgerError, StoreUnavailableError } from '@libs/ledger';
 import { benchAppendCommand, benchCommand } from './bench/bench.command';
 import { importCommand } from './import/import.command';
 import { actorsCommand } from './actors/actors.command';
@@ -51,5 +51,8 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   const known =
     error instanceof LedgerError || (error as { code?: string }).code === 'SQLITE_CANTOPEN';
   process.stderr.write(`ledger: ${known ? (error as Error).message : (error as Error).stack}\n`);
-  process.exit(2);
+  // A store that does not answer stops every command with 1, as it stops the API: what a
+  // scheduler or a restart policy reads as "failed, try again". 2 stays for a run that cannot
+  // start from what it was given (arguments, files, a store path that cannot be opened).
+  process.exit(error instanceof StoreUnavailableError ? 1 : 2);
 });

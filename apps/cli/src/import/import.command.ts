@@ -68,8 +68,9 @@ SHA-256, line counts) in the stream migration-<sha256>, and each line may carry
 the ledger's own recordedAt. Outside a migration a line carrying it is rejected. Re-running the
 same file appends nothing twice, migration events included.
 
-Exit status: 0 every line accepted; 1 some lines rejected; 2 the import could not run (missing
-file, unusable store, bad option); 130/143 stopped by Ctrl-C/SIGTERM after the line in hand.`;
+Exit status: 0 every line accepted; 1 some lines rejected, or the store did not answer (one line
+on stderr, no rejects file); 2 the import could not run (missing file, unusable store path, bad
+option); 130/143 stopped by Ctrl-C/SIGTERM after the line in hand.`;
 
 export function importCommand(): Command {
   return withStoreOption(new Command('import'))
