@@ -197,6 +197,49 @@ describe('sampling for home visits (入户看效果)', () => {
     expect(reads.filter((r) => r.what === 'identity in sample s-1')).toHaveLength(2);
   });
 
+  it("gives a home-visit team its sample's people, an auditor ids only until granted the team's role", async () => {
+    const sheetOf = async (key: string) => {
+      const response = await fetch(`${api.base}/api/v1/samples/s-1/export?format=xlsx`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(response.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+      return workbook.worksheets[0];
+    };
+    const first = (await api.get('/api/v1/samples/s-1')).body.sample.residents[0]
+      .residentId as string;
+    const readsBefore = (await api.get(`/api/v1/audit/reads?residentId=${first}`)).body.reads
+      .length as number;
+    const team = await api.keyFor(['field_team'], 'hc');
+    const withNames = await sheetOf(team.key);
+    expect(withNames.getRow(1).values).toContain('姓名 Name');
+    expect(withNames.getRow(2).values).toContain(`居民${first}`);
+    // The team's key reads the sheet and nothing else of the audit.
+    expect((await api.get('/api/v1/samples/s-1', team.key)).status).toBe(403);
+    expect((await api.get(`/api/v1/residents/${first}/identity`, team.key)).status).toBe(403);
+
+    const auditor = await api.keyFor(['auditor'], 'hc');
+    const idsOnly = await sheetOf(auditor.key);
+    expect(idsOnly.getRow(1).values).not.toContain('姓名 Name');
+    expect(JSON.stringify(idsOnly.getRow(2).values)).not.toContain(`居民${first}`);
+    // An admin hands out only roles it holds itself.
+    const admin = await api.keyFor(['admin', 'field_team']);
+    const granted = await api.post(
+      `/api/v1/actors/${auditor.actorId}/roles`,
+      { roles: ['field_team'] },
+      admin.key,
+    );
+    expect(granted.status).toBe(201);
+    expect((await sheetOf(auditor.key)).getRow(2).values).toContain(`居民${first}`);
+
+    // Each sheet with names was a recorded read of each resident on it; the ids-only one was not.
+    const reads = (await api.get(`/api/v1/audit/reads?residentId=${first}`)).body.reads as {
+      what: string;
+    }[];
+    expect(reads.length - readsBefore).toBe(2);
+  });
+
   it('records field results and summarises them per unit', async () => {
     const field = await api.keyFor(['auditor']);
     const residents = (await api.get('/api/v1/samples/s-1')).body.sample.residents as {

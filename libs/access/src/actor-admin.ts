@@ -76,6 +76,11 @@ export class ActorAdmin {
     return key;
   }
 
+  /** Adds roles to an actor, never more than this admin holds itself (the grant guard). */
+  async grantRoles(actorId: string, roles: Role[]): Promise<void> {
+    await this.run({ type: 'GrantRoles', actorId, roles });
+  }
+
   async revoke(actorId: string, reason: string): Promise<void> {
     await this.run({ type: 'RevokeActor', actorId, reason });
   }

@@ -1,5 +1,12 @@
 /** What an actor may do; a request needs one permission, checked against the actor's roles. */
-export const ROLES = ['recorder', 'supervisor', 'auditor', 'finance', 'admin'] as const;
+export const ROLES = [
+  'recorder',
+  'supervisor',
+  'auditor',
+  'finance',
+  'admin',
+  'field_team',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Permission =
@@ -7,6 +14,7 @@ export type Permission =
   | 'residents:read' // a resident's personal timeline
   | 'identity:read' // a resident's name, ID number, phone and address (the personal-data vault)
   | 'identity:erase' // destroy a resident's personal data (its data key)
+  | 'identity:sample' // name, address and phone of the residents of a sample, in its field sheet
   | 'targets:write'
   | 'units:write' // org units and doctors
   | 'actors:manage'
@@ -43,6 +51,10 @@ const GRANTS: Record<Role, Permission[]> = {
   ],
   finance: ['funds:write', 'funds:read', 'rates:read'],
   admin: ['units:write', 'actors:manage', 'rates:read', 'identity:erase'],
+  // A home-visit team (入户核查组) finds the people a sample names and nothing else: the sheets
+  // of the samples in its scope, with names, addresses and phones. Granted to an auditor as a
+  // second role, it is how an auditor is allowed to see the people of a sample.
+  field_team: ['identity:sample'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

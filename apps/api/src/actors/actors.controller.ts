@@ -21,6 +21,10 @@ export class AddActorBody {
   @IsOptional() @IsId() unitId?: string;
 }
 
+export class GrantRolesBody {
+  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(ROLES, { each: true }) roles!: Role[];
+}
+
 export class RevokeBody {
   @IsString() @Length(1, 500) reason!: string;
 }
@@ -43,6 +47,20 @@ export class ActorsController {
   @ApiOperation({ summary: 'Add an actor and return its key once / 新增用户（密钥仅显示一次）' })
   async add(@Body() body: unknown, @CurrentPrincipal() by: Principal) {
     return this.admin(by).add(validated(AddActorBody, body));
+  }
+
+  @Post(':actorId/roles')
+  @ApiOperation({
+    summary: 'Grant roles to an actor (e.g. field_team to an auditor who visits homes) / 授予角色',
+  })
+  async grantRoles(
+    @Param('actorId') actorId: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() by: Principal,
+  ) {
+    const { roles } = validated(GrantRolesBody, body);
+    await this.admin(by).grantRoles(actorId, roles);
+    return { actorId, granted: roles };
   }
 
   @Post(':actorId/revoke')

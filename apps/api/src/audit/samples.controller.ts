@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ForbiddenError, type Principal, authorize, recordResidentRead } from '@libs/access';
+import {
+  ForbiddenError,
+  type Permission,
+  type Principal,
+  authorize,
+  recordResidentRead,
+} from '@libs/access';
 import {
   type PersonOf,
   type SampleDrawnData,
@@ -79,7 +85,9 @@ export class SamplesController {
     @Res() res: Response,
   ) {
     const { drawn } = await loadSample(this.store, id);
-    await this.mayRead(principal, drawn.unitId);
+    // The sheet is also the home-visit team's: it may fetch it without any other audit read.
+    if (!(await this.allowed(principal, 'identity:sample', [drawn.unitId])))
+      await this.mayRead(principal, drawn.unitId);
     const personOf = await this.people(principal, drawn);
     if (format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
@@ -105,17 +113,10 @@ export class SamplesController {
     drawn: SampleDrawnData,
   ): Promise<PersonOf | undefined> {
     const units = [...new Set(drawn.residents.map((r) => r.unitId))];
-    try {
-      await authorize(
-        principal,
-        { permission: 'identity:read', units, read: true },
-        storeFactLookup(this.store),
-        chinaDay(systemClock().toISOString()),
-      );
-    } catch (error) {
-      if (error instanceof ForbiddenError) return undefined;
-      throw error;
-    }
+    const may =
+      (await this.allowed(principal, 'identity:read', units)) ||
+      (await this.allowed(principal, 'identity:sample', units));
+    if (!may) return undefined;
     const people = new Map<string, ReturnType<PersonOf>>();
     for (const { residentId } of drawn.residents) {
       await recordResidentRead(
@@ -141,6 +142,22 @@ export class SamplesController {
   private async view(sampleId: string) {
     const state = await loadSample(this.store, sampleId);
     return { sample: state.drawn, visits: state.visits, summary: sampleSummary(state) };
+  }
+
+  /** Whether the principal holds the permission in every one of these units. */
+  private async allowed(principal: Principal, permission: Permission, units: string[]) {
+    try {
+      await authorize(
+        principal,
+        { permission, units, read: true },
+        storeFactLookup(this.store),
+        chinaDay(systemClock().toISOString()),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ForbiddenError) return false;
+      throw error;
+    }
   }
 
   /** A sample names residents: audit reads, in the sampled unit's scope (auditors read across). */
