@@ -192,6 +192,8 @@
       'detector_village-clinic-share': '村卫生室经费占比不足',
       detector_places: '同日跨中心服务',
       'detector_impossible-sequence': '日期先后不可能',
+      'detector_duplicate-registration': '重复建档（同一身份证号）',
+      'detector_duplicate-household': '疑似重复建档（家庭成员相同）',
     },
     en: {
       title: 'Public-health progress ledger',
@@ -381,6 +383,8 @@
       'detector_village-clinic-share': 'Village clinics underfunded',
       detector_places: 'Two centres in one day',
       'detector_impossible-sequence': 'Impossible sequence of dates',
+      'detector_duplicate-registration': 'Duplicate registration (one ID number)',
+      'detector_duplicate-household': 'Likely duplicate household (same members)',
     },
   };
 

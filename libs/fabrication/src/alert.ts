@@ -15,6 +15,7 @@ export const DETECTORS = [
   'places',
   'impossible-sequence',
   'duplicate-registration',
+  'duplicate-household',
 ] as const;
 export type DetectorId = (typeof DETECTORS)[number];
 

@@ -122,6 +122,27 @@ export interface LedgerView {
    * than one resident matter (duplicate-registration); every hash is kept, one small entry each.
    */
   idHolders: Map<string, IdHolder[]>;
+  /**
+   * Households as registered: householdId → its members, each with who they are without a name
+   * (birth date and sex) and their registration. For duplicate households (重复建档 without ID
+   * numbers): a family registered again in another centre repeats its members' birth dates.
+   */
+  households: Map<string, HouseholdMember[]>;
+  /** residentId → its registration (kept for the ID-number hash; shared with households). */
+  registrations: Map<string, Registration>;
+}
+
+export interface HouseholdMember {
+  residentId: string;
+  /** `birthDate|sex`: all a registration says of the person (one shared copy of each). */
+  who: string;
+}
+
+/** A resident's registration: its event and China day, and the ID-number hash it holds now. */
+export interface Registration {
+  hash: string | null;
+  eventId: string;
+  day: string;
 }
 
 /** A resident holding an ID-number hash, with the events that gave it to them. */
@@ -181,8 +202,9 @@ export class LedgerViewBuilder {
   private readonly migrations = new Set<string>();
   private readonly sequenceSuspects = new Set<string>();
   private readonly idHolders = new Map<string, IdHolder[]>();
+  private readonly households = new Map<string, HouseholdMember[]>();
   /** residentId → the hash it holds and its registration's event and day. */
-  private readonly idOf = new Map<string, { hash: string | null; eventId: string; day: string }>();
+  private readonly idOf = new Map<string, Registration>();
   /** One copy of each doctor id and condition or mode (each event brings its own). */
   private readonly strings = new Map<string, string>();
   private lastDay = '';
@@ -230,6 +252,15 @@ export class LedgerViewBuilder {
       const day = fastChinaDay(e.occurredAt);
       this.idOf.set(d.residentId as string, { hash: null, eventId: e.eventId, day });
       this.holdId(d.residentId as string, d.personalData, [e.eventId]);
+      if (typeof d.householdId === 'string') {
+        const members = this.households.get(d.householdId) ?? [];
+        // Two fields a member: a district's 480,000 of them stay within detection's heap.
+        members.push({
+          residentId: this.factsOf(d.residentId as string).residentId,
+          who: this.once(`${d.birthDate as string}|${d.sex as string}`),
+        });
+        this.households.set(d.householdId, members);
+      }
     } else if (type === 'ResidentIdentityCorrected') {
       const registration = this.idOf.get(d.residentId as string);
       if (registration)
@@ -327,6 +358,8 @@ export class LedgerViewBuilder {
       doctors: this.doctors,
       sequenceSuspects: this.sequenceSuspects,
       idHolders: this.idHolders,
+      households: this.households,
+      registrations: this.idOf,
       funds: this.funds,
       lastDay: this.lastDay,
     };

@@ -1,3 +1,4 @@
+import { DEFAULT_HEAP_MB } from '../detect/drafts-task';
 import { type BenchRow, atMost, failedRow, grouped, megabytes, seconds } from './bench-row';
 import type { Context } from './bench-sections';
 import { SEED_YEAR } from './district-file';
@@ -40,7 +41,7 @@ export async function detectRows(
         ...(run.peakRssBytes === undefined
           ? {}
           : atMost(run.peakRssBytes, TARGET.peakRssBytes, '1 GB')),
-        note: "the log read in pages into the detectors' view, on a thread with a 640 MB heap (--heap-mb); reconciliation, when the period has reports, resident by resident",
+        note: `the log read in pages into the detectors' view, on a thread with a ${DEFAULT_HEAP_MB} MB heap (--heap-mb); reconciliation, when the period has reports, resident by resident`,
       },
       {
         section,

@@ -15,6 +15,7 @@ import { workloadDetector } from './workload/workload.detector';
 import { placesDetector } from './places/places.detector';
 import { impossibleSequenceDetector } from './impossible-sequence/impossible-sequence.detector';
 import { duplicateRegistrationDetector } from './duplicate-registration/duplicate-registration.detector';
+import { duplicateHouseholdDetector } from './duplicate-household/duplicate-household.detector';
 
 /** Every detector, in the order of DETECTORS (alert.ts). */
 export const ALL_DETECTORS: readonly Detector[] = [
@@ -33,6 +34,7 @@ export const ALL_DETECTORS: readonly Detector[] = [
   placesDetector,
   impossibleSequenceDetector,
   duplicateRegistrationDetector,
+  duplicateHouseholdDetector,
 ] as Detector[];
 
 /**
