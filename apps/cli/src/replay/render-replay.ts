@@ -26,8 +26,8 @@ const texts = () =>
         joined: '新进入分母',
         left: '移出分母',
       } as Record<IndicatorChange['residents'][number]['change'], string>,
-      then: '当时',
-      now: '现在',
+      then: (why: string) => `当时：${why}`,
+      now: (why: string) => `现在：${why}`,
       contract: '合同',
       record: '记录',
       event: (e: EventLine) =>
@@ -53,8 +53,8 @@ const texts = () =>
         joined: 'joined',
         left: 'left',
       } as Record<IndicatorChange['residents'][number]['change'], string>,
-      then: 'then',
-      now: 'now',
+      then: (why: string) => `then: ${why}`,
+      now: (why: string) => `now: ${why}`,
       contract: 'contract',
       record: 'record',
       event: (e: EventLine) =>
@@ -67,13 +67,14 @@ type EventLine = IndicatorChange['residents'][number]['events'][number];
 const nameIn = (l: Lang, d: { nameZh: string; nameEn: string }) =>
   l === 'zh' ? d.nameZh : d.nameEn;
 
-/** The rate table for the terminal: one block per indicator, its units in aligned columns. */
+/**
+ * The rate table for the terminal: a block per indicator, every block in the same columns so
+ * the eye can run down a unit's figures from one indicator to the next.
+ */
 export function renderEvaluationText(table: EvaluationTable, events: number): string {
   const T = texts();
-  const lines = [table.title, ''];
-  for (const d of table.indicators) {
-    lines.push(nameIn(lang(), d));
-    const rows = table.rows.map((row) => {
+  const rows = table.indicators.flatMap((d) =>
+    table.rows.map((row) => {
       const c = row.cells[d.id];
       return [
         row.unitName,
@@ -85,14 +86,19 @@ export function renderEvaluationText(table: EvaluationTable, events: number): st
         pct(c.target),
         T.status[c.status],
       ];
-    });
+    }),
+  );
+  const rendered = renderTable(rows, {
+    indent: '  ',
+    align: ['left', 'right', 'left', 'left', 'right', 'left', 'right', 'left'],
+  });
+  const lines = [table.title, ''];
+  table.indicators.forEach((d, i) =>
     lines.push(
-      ...renderTable(rows, {
-        indent: '  ',
-        align: ['left', 'right', 'left', 'left', 'right', 'left', 'right', 'left'],
-      }),
-    );
-  }
+      nameIn(lang(), d),
+      ...rendered.slice(i * table.rows.length, (i + 1) * table.rows.length),
+    ),
+  );
   lines.push(T.rebuilt(events));
   return `${lines.join('\n')}\n`;
 }
@@ -152,9 +158,9 @@ export function renderDiff(
     );
     const residents = c.residents.map((r) => {
       const why = r.reasonThen
-        ? `${T.then}: ${r.reasonThen[lang()]}`
+        ? T.then(r.reasonThen[lang()])
         : r.reasonNow
-          ? `${T.now}: ${r.reasonNow[lang()]}`
+          ? T.now(r.reasonNow[lang()])
           : '';
       const what = [
         r.residentId,
