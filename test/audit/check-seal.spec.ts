@@ -47,7 +47,8 @@ describe('ledger seal and check-seal', () => {
     expect(result.code).toBe(0);
     seal = JSON.parse(readFileSync(sealFile, 'utf8'));
     // The auditor writes down the fingerprint the seal printed, and keeps it away from the store.
-    fingerprint = /fingerprint (sha256:[0-9a-f]{64})/.exec(result.stdout)![1];
+    // (Printed as 指纹 by default, "fingerprint" with --lang en.)
+    fingerprint = /指纹 (sha256:[0-9a-f]{64})/.exec(result.stdout)![1];
     writeFileSync(
       trustFile,
       `# Huancui ledger key, noted when 2023 was sealed\n${fingerprint} huancui\n`,

@@ -83,10 +83,13 @@ const program = new Command('ledger')
   .addCommand(benchCommand())
   .addCommand(benchAppendCommand(), { hidden: true });
 
-// addCommand does not pass the program's help settings on; every command needs them.
+// addCommand passes none of the program's help settings on, and copyInheritedSettings would
+// also replace the exit handlers of verify, check-seal and import: only the help's are copied.
 const inherit = (parent: Command): void =>
   parent.commands.forEach((c) => {
-    c.copyInheritedSettings(parent);
+    c.configureHelp(parent.configureHelp())
+      .helpOption('-h, --help', T.help)
+      .showHelpAfterError(T.afterError);
     inherit(c);
   });
 inherit(program);

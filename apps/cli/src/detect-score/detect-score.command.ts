@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { DEFAULT_HEAP_MB, HEAP_HELP, draftsOnWorker, heapMbArg } from '../detect/drafts-task';
+import { DEFAULT_HEAP_MB, draftsOnWorker, heapHelp, heapMbArg } from '../detect/drafts-task';
 import {
   type DetectorScore,
   parsePlanted,
@@ -91,7 +91,7 @@ export function detectScoreCommand(): Command {
     .requiredOption('--period <year>', 'evaluation year', yearArg)
     .requiredOption('--truth <file>', 'the planted cases written by seed --inject (JSON lines)')
     .option('--json', 'print the scores as JSON')
-    .option('--heap-mb <mb>', HEAP_HELP, heapMbArg, DEFAULT_HEAP_MB)
+    .option('--heap-mb <mb>', heapHelp(), heapMbArg, DEFAULT_HEAP_MB)
     .action(async (o: DetectScoreOptions) => {
       const planted = readTruth(o.truth).filter((c) => c.period === o.period);
       const store = await openStoreFrom(o);
