@@ -353,7 +353,7 @@ describe('ledger import (CSV)', () => {
       'clinic-sys',
       ...store,
     ]);
-    const key = /key: (\S+)/.exec(added.stdout)![1];
+    const key = /(phl_\S+)/.exec(added.stdout)![1];
     const result = await runCli(['import', path, ...store, '--key', key]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
@@ -421,7 +421,7 @@ describe('ledger import (CSV)', () => {
       'c1',
       ...store,
     ]);
-    const key = /key: (\S+)/.exec(added.stdout)![1];
+    const key = /(phl_\S+)/.exec(added.stdout)![1];
     const path = write('scoped.csv', [
       'type,commandId,residentId,birthDate,sex,unitId,occurredAt',
       'RegisterResident,s-1,res-in-c1,1950-01-01,female,c1,2024-02-01',
@@ -515,7 +515,7 @@ describe('ledger import, usage and fatal errors', () => {
   });
 
   it('shows usage with --help', async () => {
-    const result = await runCli(['import', '--help']);
+    const result = await runCli(['import', '--help', '--lang', 'en']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: ledger import \[options\] <file>/);
     expect(result.stdout).toMatch(/--fast/);

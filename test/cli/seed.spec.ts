@@ -38,7 +38,7 @@ describe('ledger seed', () => {
 
   it('leaves a log that verify finds intact', async () => {
     const result = await runCli(['verify', '--store', `sqlite:${store}`]);
-    expect(result.stdout).toMatch(/verify: intact/);
+    expect(result.stdout).toMatch(/verify: 完好/);
     expect(result.code).toBe(0);
   });
 
