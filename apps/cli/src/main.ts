@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import stringWidth from 'string-width';
 import { LedgerError } from '@libs/ledger';
 import { langArg, langFromArgv, messages, useLang } from './text/lang';
@@ -39,6 +39,17 @@ const T = messages({
       'Arguments:': '参数：',
       'Global Options:': '全局选项：',
     } as Record<string, string>,
+    // Commander's notes after an option's description: "(choices: …, default: …)".
+    notes: (text: string) =>
+      text.replace(/ \(((?:choices|default|preset|env): .*)\)$/, (_, inner: string) => {
+        const words: Record<string, string> = {
+          choices: '可选值',
+          default: '默认',
+          preset: '预设',
+          env: '环境变量',
+        };
+        return `（${inner.replace(/(?:, )?(choices|default|preset|env): /g, (m, k: string) => `${m.startsWith(',') ? '，' : ''}${words[k]}：`)}）`;
+      }),
   },
   en: {
     description: 'Operator tools of the public-health progress ledger',
@@ -47,6 +58,7 @@ const T = messages({
     helpCommand: 'display help for command',
     afterError: '(run with --help for usage)',
     titles: {} as Record<string, string>,
+    notes: (text: string) => text,
   },
 });
 
@@ -60,6 +72,9 @@ const program = new Command('ledger')
   .configureHelp({
     displayWidth: (text) => stringWidth(text),
     styleTitle: (title) => T.titles[title] ?? title,
+    optionDescription(this: Help, option: Option) {
+      return T.notes(Help.prototype.optionDescription.call(this, option));
+    },
     showGlobalOptions: true,
   })
   .showHelpAfterError(T.afterError)
