@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SqliteEventStore, type RecordedEvent } from '@libs/ledger';
 import { runCli } from '../support/run-cli';
@@ -373,7 +374,7 @@ describe('ledger import (CSV)', () => {
       'RegisterOrgUnit,u3,t1,Team 1,team,c1,,,2024-01-01',
       'RegisterDoctor,doc-1,c1,,,,doc-1,t1,2024-01-01',
     ]);
-    const again = await runCli(['import', fixed, ...store], { LEDGER_KEY: key });
+    const again = await runCli(['import', fixed, ...store, '--lang', 'en'], { LEDGER_KEY: key });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(
       /rows read\s+4\n\s+appended \(new\)\s+1\n\s+already present\s+3\n/,
@@ -400,7 +401,11 @@ describe('ledger import (CSV)', () => {
     ]);
     const result = await runCli(['import', path, ...store]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/already present\s+1\n/);
+    // The summary in Chinese by default, its figures ending at one column.
+    expect(result.stdout).toMatch(/已存在\s+1\n/);
+    const figures = result.stdout.split('\n').filter((l) => /^ {2}\S.*\d$/.test(l));
+    expect(figures.length).toBeGreaterThan(4);
+    expect(new Set(figures.map((l) => stringWidth(l))).size).toBe(1);
     const [reject, ...more] = rejectsOf(`${path}.rejects.ndjson`);
     expect(more).toEqual([]);
     expect(reject).toMatchObject({ line: 2, reason: { code: 'COMMAND_ID_REUSED' } });
@@ -457,7 +462,7 @@ describe('ledger import (CSV)', () => {
       'RecordCheckup,ck-d,c,doc-1,other,true,120,80',
       'RecordCheckup,ck-e,c,doc-1,other,1,120,80,,,,2024-03-08',
     ]);
-    const result = await runCli(['import', checkups, ...store]);
+    const result = await runCli(['import', checkups, ...store, '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /rows read\s+5\n\s+appended \(new\)\s+3\n\s+already present\s+0\n\s+unchanged\s+0\n\s+rejected\s+2/,
