@@ -165,6 +165,8 @@ describe('ledger seed --inject and detect-score', () => {
       truth,
       '--store',
       `sqlite:${store}`,
+      '--lang',
+      'en',
     ]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/detector\s+planted\s+alerts\s+TP\s+FP\s+FN\s+precision\s+recall/);
@@ -185,7 +187,7 @@ describe('ledger seed --inject and detect-score', () => {
       `sqlite:${store}`,
     ]);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(/BELOW 0\.9 for workload/);
+    expect(failed.stdout).toMatch(/低于 0\.9：workload/);
   }, 120_000);
 
   it('plants the same cases and commands for the same seed, and nothing without --inject', async () => {
