@@ -57,8 +57,8 @@ describe('ledger seed --inject and detect-score', () => {
   it('applies the planted district with no refusal and writes the truth beside the store', () => {
     expect(seeded.stderr).not.toMatch(/REFUSED/);
     expect(seeded.code).toBe(0);
-    expect(seeded.stdout).toMatch(/ 0 refused/);
-    expect(seeded.stdout).toContain(`written to ${truth}`);
+    expect(seeded.stdout).toMatch(/被拒 0，/);
+    expect(seeded.stdout).toContain(`已写入 ${truth}`);
     const cases = readTruth(truth);
     for (const pattern of Object.keys(RATES)) {
       const n = cases.filter((c) => c.pattern === pattern).length;
