@@ -55,7 +55,7 @@ describe('ledger verify against direct edits of the SQLite file', () => {
     // The auditor notes the key's fingerprint once, in a trust file kept away from the store.
     writeFileSync(
       trust,
-      `${/key (sha256:[0-9a-f]{64})/.exec(taken.stdout)![1]}  pristine ledger\n`,
+      `${/密钥 (sha256:[0-9a-f]{64})/.exec(taken.stdout)![1]}  pristine ledger\n`,
     );
   });
   afterAll(() => dir.remove());
