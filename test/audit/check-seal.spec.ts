@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 /* eslint-disable @typescript-eslint/no-explicit-any -- reports are inspected field by field */
 import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -47,7 +48,8 @@ describe('ledger seal and check-seal', () => {
     expect(result.code).toBe(0);
     seal = JSON.parse(readFileSync(sealFile, 'utf8'));
     // The auditor writes down the fingerprint the seal printed, and keeps it away from the store.
-    fingerprint = /fingerprint (sha256:[0-9a-f]{64})/.exec(result.stdout)![1];
+    // (Printed as 指纹 by default, "fingerprint" with --lang en.)
+    fingerprint = /指纹 (sha256:[0-9a-f]{64})/.exec(result.stdout)![1];
     writeFileSync(
       trustFile,
       `# Huancui ledger key, noted when 2023 was sealed\n${fingerprint} huancui\n`,
@@ -63,13 +65,15 @@ describe('ledger seal and check-seal', () => {
   });
   afterAll(() => dir.remove());
 
+  // The report is read in English here; its Chinese default is checked in 'says it in Chinese'.
   const check = (store: string, file = sealFile, extra: string[] = ['--trust', trustFile]) =>
-    runCli(['check-seal', file, '--store', `sqlite:${store}`, ...extra]);
+    runCli(['check-seal', file, '--store', `sqlite:${store}`, '--lang', 'en', ...extra]);
   const checkJson = async (store: string, file = sealFile, extra = ['--trust', trustFile]) => {
     const result = await check(store, file, [...extra, '--json']);
     return { code: result.code, report: JSON.parse(result.stdout) };
   };
-  const verify = (store: string) => runCli(['verify', '--store', `sqlite:${store}`]);
+  const verify = (store: string) =>
+    runCli(['verify', '--store', `sqlite:${store}`, '--lang', 'en']);
   const tampered = (name: string, edit: Parameters<typeof tamperedCopy>[2]) =>
     tamperedCopy(sealed, dir.file(`${name}.sqlite`), edit);
   const sealEventPosition = () => seal.sealEvent.position as number;
@@ -107,6 +111,35 @@ describe('ledger seal and check-seal', () => {
     const key = `${original}.signing-key.pem`;
     expect(statSync(key).mode & 0o777).toBe(0o600);
     expect(existsSync(dir.file('ledger-signing-key.pem'))).toBe(false);
+  });
+
+  it('says it in Chinese by default, each check in line', async () => {
+    const result = await runCli([
+      'check-seal',
+      sealFile,
+      '--store',
+      `sqlite:${sealed}`,
+      '--trust',
+      trustFile,
+    ]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(
+      /^check-seal: 完好 — 封存 \S+（2023 年，机构 \S+，截至位置 \d+ 的 \d+ 条事件/,
+    );
+    expect(result.stdout).toContain(`通过（${fingerprint}，由 ${trustFile} 固定）`);
+    const checks = lines.slice(1, 7);
+    expect(checks.map((l) => l.trim().split(/ {2,}/)[0])).toEqual([
+      '签名',
+      '可信密钥',
+      '封存事件',
+      '账本延续封存',
+      '账本哈希',
+      '指标',
+    ]);
+    // Every verdict starts at one display column, the labels being Chinese.
+    const verdictAt = (l: string) => stringWidth(l.slice(0, l.indexOf('通过')));
+    expect(new Set(checks.map(verdictAt)).size).toBe(1);
   });
 
   it('passes an intact log (exit 0) with the auditor’s trust file or public key', async () => {
@@ -475,6 +508,8 @@ describe('ledger seal and check-seal', () => {
       witness,
       '--trust',
       trustFile,
+      '--lang',
+      'en',
     ]);
     expect(witnessSays.code).toBe(3);
     expect(witnessSays.stdout).toMatch(/do not reproduce the checkpoint's root/);
@@ -526,7 +561,7 @@ describe('ledger seal and check-seal', () => {
   });
 
   it('documents its exit codes, and exits 2 on a missing or malformed seal or trust file', async () => {
-    const help = await runCli(['check-seal', '--help']);
+    const help = await runCli(['check-seal', '--help', '--lang', 'en']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(
       /Exit codes:[\s\S]*0\s+intact[\s\S]*1\s+intact, but[\s\S]*2\s+usage[\s\S]*3\s+tampering[\s\S]*4\s+untrusted[\s\S]*5\s+unanchored/,

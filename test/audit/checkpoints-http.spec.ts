@@ -64,6 +64,8 @@ describe('periodic checkpoints written by the API', () => {
       witness,
       '--public-key',
       pem,
+      '--lang',
+      'en',
     ]);
     expect(result.stdout).toMatch(/key pinned/);
     expect(result.stdout).not.toMatch(/NOT EXTENDED/);

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import 'reflect-metadata';
 import { SqliteEventStore } from '@libs/ledger';
 import { registerUnits } from '@libs/records/testing/register-units';
@@ -27,7 +28,7 @@ describe('ledger actors', () => {
       env,
     );
     expect(added.code).toBe(0);
-    const key = /key: (phl_\S+)/.exec(added.stdout)?.[1];
+    const key = /(phl_\S+)/.exec(added.stdout)?.[1];
     expect(key).toMatch(/^phl_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
 
     const listed = await runCli(['actors', 'list', '--json'], env);
@@ -41,10 +42,31 @@ describe('ledger actors', () => {
       }),
     ]);
 
+    // The table: a Chinese name and an ASCII one, and the roles column starts at one display column.
+    expect((await runCli(['actors', 'add', '--name', 'ops', '--role', 'admin'], env)).code).toBe(0);
+    const table = (await runCli(['actors', 'list'], env)).stdout.trimEnd().split('\n');
+    expect(table[0]).toMatch(/^用户编号 +名称 +角色 +范围 +状态$/);
+    expect(
+      table
+        .slice(1)
+        .map((l) => l.split(/ {2,}/)[1])
+        .sort(),
+    ).toEqual(['ops', '鲸园中心录入员']);
+    const rolesAt = (line: string) =>
+      stringWidth(line.slice(0, line.search(/角色|recorder|admin/)));
+    expect(new Set(table.map(rolesAt)).size).toBe(1);
+    expect((await runCli(['actors', 'list', '--lang', 'en'], env)).stdout).toMatch(
+      /^actor +name +roles +scope +state\n/,
+    );
+
     const rotated = await runCli(['actors', 'rotate-key', 'rec-1'], env);
-    expect(rotated.stdout).toMatch(/key: phl_/);
+    expect(rotated.stdout).toMatch(/密钥（只显示这一次）：phl_/);
     expect((await runCli(['actors', 'revoke', 'rec-1', '--reason', 'left'], env)).code).toBe(0);
-    expect(JSON.parse((await runCli(['actors', 'list', '--json'], env)).stdout)[0]).toMatchObject({
+    expect(
+      JSON.parse((await runCli(['actors', 'list', '--json'], env)).stdout).find(
+        (a: { actorId: string }) => a.actorId === 'rec-1',
+      ),
+    ).toMatchObject({
       revoked: true,
       keyIds: [],
     });
@@ -67,7 +89,7 @@ describe('ledger actors', () => {
       ['actors', 'add', '--name', 'a recorder', '--role', 'recorder'],
       env,
     );
-    const key = /key: (phl_\S+)/.exec(added.stdout)![1];
+    const key = /(phl_\S+)/.exec(added.stdout)![1];
     const refused = await runCli(
       ['actors', 'add', '--name', 'x', '--role', 'admin', '--key', key],
       env,
@@ -87,7 +109,7 @@ describe('ledger actors', () => {
       ['cb', 'dist'],
     ]);
     await store.close();
-    const keyOf = (stdout: string) => /key: (phl_\S+)/.exec(stdout)![1];
+    const keyOf = (stdout: string) => /(phl_\S+)/.exec(stdout)![1];
     const add = (role: string, unit: string | undefined, key?: string) =>
       runCli(
         [
@@ -133,7 +155,7 @@ describe('ledger actors', () => {
     }
     // A new key for a stronger actor would hand out its roles: refused, its key left alone.
     const auditor = await add('auditor', 'ca');
-    const auditorId = /actor (\S+) added/.exec(auditor.stdout)![1];
+    const auditorId = /已添加用户 (\S+)（/.exec(auditor.stdout)![1];
     const rotated = await runCli(['actors', 'rotate-key', auditorId, '--key', admin], env);
     expect({ code: rotated.code, stderr: rotated.stderr }).toEqual({
       code: 2,

@@ -14,7 +14,7 @@ describe('npm run ledger (tools/built-cli.mjs)', () => {
     const before = statSync(STAMP).mtimeMs;
     const result = run('--help');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Usage: ledger');
+    expect(result.stdout).toContain('用法： ledger');
     expect(statSync(STAMP).mtimeMs).toBe(before);
   });
 
@@ -27,7 +27,7 @@ describe('npm run ledger (tools/built-cli.mjs)', () => {
     // An old stamp stands for an edit made since: no source file is touched.
     const old = new Date(Date.now() - 24 * 3600_000);
     utimesSync(STAMP, old, old);
-    const result = run('--help');
+    const result = run('--help', '--lang', 'en');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: ledger');
     expect(statSync(STAMP).mtimeMs).toBeGreaterThan(old.getTime() + 3600_000);

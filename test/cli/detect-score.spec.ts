@@ -57,8 +57,8 @@ describe('ledger seed --inject and detect-score', () => {
   it('applies the planted district with no refusal and writes the truth beside the store', () => {
     expect(seeded.stderr).not.toMatch(/REFUSED/);
     expect(seeded.code).toBe(0);
-    expect(seeded.stdout).toMatch(/ 0 refused/);
-    expect(seeded.stdout).toContain(`written to ${truth}`);
+    expect(seeded.stdout).toMatch(/被拒 0，/);
+    expect(seeded.stdout).toContain(`已写入 ${truth}`);
     const cases = readTruth(truth);
     for (const pattern of Object.keys(RATES)) {
       const n = cases.filter((c) => c.pattern === pattern).length;
@@ -165,6 +165,8 @@ describe('ledger seed --inject and detect-score', () => {
       truth,
       '--store',
       `sqlite:${store}`,
+      '--lang',
+      'en',
     ]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/detector\s+planted\s+alerts\s+TP\s+FP\s+FN\s+precision\s+recall/);
@@ -185,7 +187,7 @@ describe('ledger seed --inject and detect-score', () => {
       `sqlite:${store}`,
     ]);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toMatch(/BELOW 0\.9 for workload/);
+    expect(failed.stdout).toMatch(/低于 0\.9：workload/);
   }, 120_000);
 
   it('plants the same cases and commands for the same seed, and nothing without --inject', async () => {

@@ -206,7 +206,7 @@ describe('ledger import killed with SIGKILL, then run again', () => {
       // Same events in the same order; a set comparison would already show nothing lost or doubled.
       expect(log).toEqual(reference);
 
-      const verify = await runCli(['verify', '--store', `sqlite:${db}`]);
+      const verify = await runCli(['verify', '--store', `sqlite:${db}`, '--lang', 'en']);
       expect(verify.stdout).toMatch(new RegExp(`verify: intact — ${GOOD} events`));
       expect(verify.code).toBe(0);
     },

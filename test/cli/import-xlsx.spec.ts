@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { SqliteEventStore, type RecordedEvent } from '@libs/ledger';
-import { runCli } from '../support/run-cli';
+import { runCli, withoutProgress } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
 /**
@@ -237,7 +237,7 @@ beforeAll(async () => {
     }
     await workbook.xlsx.writeFile(out);
     const run = await ledger('import', out, '--mapping', type, '--json');
-    expect(run.stderr).toBe('');
+    expect(withoutProgress(run.stderr)).toBe('');
     expect(JSON.parse(run.stdout)).toMatchObject({ read: RESIDENTS, appended: RESIDENTS });
   }
 });
@@ -327,7 +327,7 @@ it('round trip: template → 1,000 rows, 10 bad → rejects.xlsx in Chinese → 
   await rejects.xlsx.writeFile(fixed);
 
   const second = await ledger('import', fixed, '--mapping', 'RecordFollowUp', '--json');
-  expect(second.stderr).toBe('');
+  expect(withoutProgress(second.stderr)).toBe('');
   expect(JSON.parse(second.stdout)).toMatchObject({ read: 10, appended: 10, rejected: 0 });
   expect(await eventCount()).toBe(before + 1000);
 

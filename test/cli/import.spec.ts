@@ -1,6 +1,7 @@
+import stringWidth from 'string-width';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SqliteEventStore, type RecordedEvent } from '@libs/ledger';
-import { runCli } from '../support/run-cli';
+import { runCli, withoutProgress } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
 /**
@@ -353,9 +354,9 @@ describe('ledger import (CSV)', () => {
       'clinic-sys',
       ...store,
     ]);
-    const key = /key: (\S+)/.exec(added.stdout)![1];
+    const key = /(phl_\S+)/.exec(added.stdout)![1];
     const result = await runCli(['import', path, ...store, '--key', key]);
-    expect(result.stderr).toBe('');
+    expect(withoutProgress(result.stderr)).toBe('');
     expect(result.code).toBe(1);
     // The doctor row gives no unitId: validation names it, and the row's line.
     const [reject] = rejectsOf(`${path}.rejects.ndjson`);
@@ -373,7 +374,7 @@ describe('ledger import (CSV)', () => {
       'RegisterOrgUnit,u3,t1,Team 1,team,c1,,,2024-01-01',
       'RegisterDoctor,doc-1,c1,,,,doc-1,t1,2024-01-01',
     ]);
-    const again = await runCli(['import', fixed, ...store], { LEDGER_KEY: key });
+    const again = await runCli(['import', fixed, ...store, '--lang', 'en'], { LEDGER_KEY: key });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(
       /rows read\s+4\n\s+appended \(new\)\s+1\n\s+already present\s+3\n/,
@@ -400,7 +401,11 @@ describe('ledger import (CSV)', () => {
     ]);
     const result = await runCli(['import', path, ...store]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/already present\s+1\n/);
+    // The summary in Chinese by default, its figures ending at one column.
+    expect(result.stdout).toMatch(/已存在\s+1\n/);
+    const figures = result.stdout.split('\n').filter((l) => /^ {2}\S.*\d$/.test(l));
+    expect(figures.length).toBeGreaterThan(4);
+    expect(new Set(figures.map((l) => stringWidth(l))).size).toBe(1);
     const [reject, ...more] = rejectsOf(`${path}.rejects.ndjson`);
     expect(more).toEqual([]);
     expect(reject).toMatchObject({ line: 2, reason: { code: 'COMMAND_ID_REUSED' } });
@@ -421,7 +426,7 @@ describe('ledger import (CSV)', () => {
       'c1',
       ...store,
     ]);
-    const key = /key: (\S+)/.exec(added.stdout)![1];
+    const key = /(phl_\S+)/.exec(added.stdout)![1];
     const path = write('scoped.csv', [
       'type,commandId,residentId,birthDate,sex,unitId,occurredAt',
       'RegisterResident,s-1,res-in-c1,1950-01-01,female,c1,2024-02-01',
@@ -457,7 +462,7 @@ describe('ledger import (CSV)', () => {
       'RecordCheckup,ck-d,c,doc-1,other,true,120,80',
       'RecordCheckup,ck-e,c,doc-1,other,1,120,80,,,,2024-03-08',
     ]);
-    const result = await runCli(['import', checkups, ...store]);
+    const result = await runCli(['import', checkups, ...store, '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
       /rows read\s+5\n\s+appended \(new\)\s+3\n\s+already present\s+0\n\s+unchanged\s+0\n\s+rejected\s+2/,
@@ -515,7 +520,7 @@ describe('ledger import, usage and fatal errors', () => {
   });
 
   it('shows usage with --help', async () => {
-    const result = await runCli(['import', '--help']);
+    const result = await runCli(['import', '--help', '--lang', 'en']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: ledger import \[options\] <file>/);
     expect(result.stdout).toMatch(/--fast/);

@@ -309,6 +309,8 @@ describe('ledger import --migration', () => {
       line.residentId as string,
       '--store',
       `sqlite:${cleanStore}`,
+      '--lang',
+      'en',
     ]);
     expect(trail.code).toBe(0);
     expect(trail.stdout).toMatch(/recorded at\s+source recorded at\s+occurred/);
@@ -327,6 +329,8 @@ describe('ledger import --migration', () => {
         ...extra,
         '--store',
         store,
+        '--lang',
+        'en',
       ]);
       return { ...r, table: r.code === 0 ? (JSON.parse(r.stdout) as { rows: unknown[] }) : null };
     };
@@ -346,6 +350,8 @@ describe('ledger import --migration', () => {
       'source-time',
       '--store',
       seeded,
+      '--lang',
+      'en',
     ]);
     expect(noPoint.code).not.toBe(0);
     expect(noPoint.stderr).toContain('--by needs --as-of');

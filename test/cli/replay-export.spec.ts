@@ -93,8 +93,8 @@ describe('ledger replay and export', () => {
     expect(
       then.rows.find((r: { total: boolean }) => r.total).cells.elderly_health_management,
     ).toMatchObject({ numerator: 1, denominator: 4 });
-    const text = await runCli(['replay', '--period', '2024', '--store', store]);
-    expect(text.stdout).toMatch(/老年人城乡社区规范健康管理服务率/);
+    const text = await runCli(['replay', '--period', '2024', '--store', store, '--lang', 'en']);
+    expect(text.stdout).toMatch(/Elderly standardised health management/);
     expect(text.stdout).toMatch(/rebuilt from \d+ events/);
   });
 
@@ -134,12 +134,25 @@ describe('ledger replay and export', () => {
       '--as-of',
       '2025-01-15',
       '--diff-now',
+      '--detail',
       '--store',
       store,
+      '--lang',
+      'en',
     ]);
-    expect(text.stdout).toMatch(/elderly_health_management: 1\/4 → 2\/4/);
-    expect(text.stdout).toMatch(/now_counted\s+zd0/);
-    const missing = await runCli(['replay', '--period', '2024', '--diff-now', '--store', store]);
+    expect(text.stdout).toMatch(/\(elderly_health_management\): 1\/4 → 2\/4/);
+    expect(text.stdout).toMatch(/now counted\s+zd0\s+then: no elderly checkup this year/);
+    expect(text.stdout).toMatch(/#\d+ CheckupRecorded occurred 2024-11-20 .* by test/);
+    const missing = await runCli([
+      'replay',
+      '--period',
+      '2024',
+      '--diff-now',
+      '--store',
+      store,
+      '--lang',
+      'en',
+    ]);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/--diff-now needs --as-of/);
   });

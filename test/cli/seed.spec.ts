@@ -28,17 +28,18 @@ describe('ledger seed', () => {
   it('applies every command with no refusal', () => {
     expect(seeded.stderr).not.toMatch(/REFUSED/);
     expect(seeded.code).toBe(0);
+    // Said in Chinese by default.
     const [, commands, events, refused] =
-      /seed: ([\d,]+) commands, ([\d,]+) events appended, .* ([\d,]+) refused/.exec(seeded.stdout)!;
+      /seed: ([\d,]+) 条命令，追加 ([\d,]+) 条事件，.*被拒 ([\d,]+)，/.exec(seeded.stdout)!;
     expect(refused).toBe('0');
     expect(Number(events.replace(/,/g, ''))).toBeGreaterThan(5_000);
     expect(events).toBe(commands);
-    expect(seeded.stdout).toMatch(/events\/s/);
+    expect(seeded.stdout).toMatch(/每秒 [\d,]+ 条事件/);
   });
 
   it('leaves a log that verify finds intact', async () => {
     const result = await runCli(['verify', '--store', `sqlite:${store}`]);
-    expect(result.stdout).toMatch(/verify: intact/);
+    expect(result.stdout).toMatch(/verify: 完好/);
     expect(result.code).toBe(0);
   });
 
@@ -119,7 +120,17 @@ describe('ledger seed', () => {
   it('emits the same NDJSON twice for the same seed, commands only', async () => {
     const a = dir.file('a.ndjson');
     const b = dir.file('b.ndjson');
-    const first = await runCli(['seed', '--scale', 'small', '--seed', '7', '--emit', a]);
+    const first = await runCli([
+      'seed',
+      '--scale',
+      'small',
+      '--seed',
+      '7',
+      '--emit',
+      a,
+      '--lang',
+      'en',
+    ]);
     const second = await runCli(['seed', '--scale', 'small', '--seed', '7', '--emit', b]);
     expect([first.code, second.code]).toEqual([0, 0]);
     const text = readFileSync(a, 'utf8');

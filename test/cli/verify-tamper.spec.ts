@@ -55,21 +55,24 @@ describe('ledger verify against direct edits of the SQLite file', () => {
     // The auditor notes the key's fingerprint once, in a trust file kept away from the store.
     writeFileSync(
       trust,
-      `${/key (sha256:[0-9a-f]{64})/.exec(taken.stdout)![1]}  pristine ledger\n`,
+      `${/密钥 (sha256:[0-9a-f]{64})/.exec(taken.stdout)![1]}  pristine ledger\n`,
     );
   });
   afterAll(() => dir.remove());
 
   const tampered = (name: string, edit: (db: Database.Database) => void) =>
     tamperedCopy(pristine, dir.file(`${name}.sqlite`), edit);
+  // Read in English here; the Chinese default is checked in 'passes an intact log'.
   const verify = (path: string, extra: string[] = []) =>
-    runCli(['verify', '--store', `sqlite:${path}`, ...extra]);
+    runCli(['verify', '--store', `sqlite:${path}`, '--lang', 'en', ...extra]);
   const withWitness = (path: string, folder = witness) =>
     verify(path, ['--witness', folder, '--trust', trust]);
 
   it('passes an intact log', async () => {
-    const result = await runCli(['verify'], { LEDGER_STORE: `sqlite:${pristine}` });
+    const result = await runCli(['verify', '--lang', 'en'], { LEDGER_STORE: `sqlite:${pristine}` });
     expect(result.stdout).toMatch(/verify: intact — 12 events in 4 streams, head position 12/);
+    const zh = await runCli(['verify'], { LEDGER_STORE: `sqlite:${pristine}` });
+    expect(zh.stdout).toMatch(/verify: 完好 — 4 个流中的 12 条事件，头部位置 12/);
     expect(result.code).toBe(0);
   });
 
@@ -273,7 +276,7 @@ describe('ledger verify against direct edits of the SQLite file', () => {
   });
 
   it('documents its exit codes, and exits 2 on an empty witness folder', async () => {
-    const help = await runCli(['verify', '--help']);
+    const help = await runCli(['verify', '--help', '--lang', 'en']);
     expect(help.stdout).toMatch(
       /Exit codes:[\s\S]*0\s+intact[\s\S]*2\s+usage[\s\S]*3\s+tampering[\s\S]*4\s+a checkpoint[\s\S]*5\s+--witness without/,
     );

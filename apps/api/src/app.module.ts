@@ -19,6 +19,7 @@ import { redactApiKeys } from './http/redact-keys';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { SealsModule } from './audit/seals.module';
 import { ReconciliationController } from './audit/reconciliation.controller';
+import { SealListController } from './audit/seal-list.controller';
 import { SamplesController } from './audit/samples.controller';
 import { EventStoreModule } from './store/event-store.module';
 
@@ -54,6 +55,7 @@ export class AppModule {
         ResidentsController,
         DashboardController,
         ReconciliationController,
+        SealListController,
         SamplesController,
         AlertsController,
         FundsController,

@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
 import { OPERATOR, type Principal, authenticate } from '@libs/access';
 import type { EventStore } from '@libs/ledger';
+import { messages } from './text/lang';
 
 /** `--key` / LEDGER_KEY runs a command as that actor, with its scope; otherwise as the operator. */
 export function withKeyOption(command: Command): Command {
   return command.option(
     '--key <apiKey>',
-    'act as the actor owning this key (default: $LEDGER_KEY, else the local operator)',
+    messages({
+      zh: '以持有该密钥的用户身份操作（默认：$LEDGER_KEY，否则为本机运维 operator）',
+      en: 'act as the actor owning this key (default: $LEDGER_KEY, else the local operator)',
+    }),
   );
 }
 

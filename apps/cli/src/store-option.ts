@@ -5,12 +5,16 @@ import {
   parseStoreLocation,
   type EventStore,
 } from '@libs/ledger';
+import { messages } from './text/lang';
 
 /** Every command reads LEDGER_STORE, and `--store` overrides it for one run. */
 export function withStoreOption(command: Command): Command {
   return command.option(
     '--store <location>',
-    'sqlite:<path> or esdb://host:port (default: $LEDGER_STORE, else sqlite:./data/ledger.sqlite)',
+    messages({
+      zh: 'sqlite:<路径> 或 esdb://主机:端口（默认：$LEDGER_STORE，否则 sqlite:./data/ledger.sqlite）',
+      en: 'sqlite:<path> or esdb://host:port (default: $LEDGER_STORE, else sqlite:./data/ledger.sqlite)',
+    }),
   );
 }
 

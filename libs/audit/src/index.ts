@@ -9,7 +9,6 @@ export * from './seal/seal-event-receipt';
 export * from './seal/figures-at';
 export * from './seal/seal-period';
 export * from './check-seal/check-seal';
-export * from './check-seal/render-check-seal';
 export * from './trust/audit-exit-codes';
 export * from './trust/key-fingerprint';
 export * from './trust/trust-anchor';

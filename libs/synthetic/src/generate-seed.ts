@@ -16,6 +16,7 @@ import { Recorder } from './recorder';
 import { writeUnitActivities } from './unit-activities';
 import type { PlantedCase } from '@libs/fabrication/planted';
 import { type CentreInput, type Injection, injectPatterns } from './inject';
+import { type YearPlan, fundCommands, signingTask } from './demo-plan';
 
 export interface SeedOptions {
   scale: Scale;
@@ -24,6 +25,8 @@ export interface SeedOptions {
   seed: number;
   /** Fabrication patterns to plant (`--inject`); none leaves the seed as it always was. */
   inject?: readonly Injection[];
+  /** Signing tasks and funds for a demo (see YearPlan); none leaves the seed as it always was. */
+  plan?: YearPlan;
 }
 
 export interface CentreSummary {
@@ -152,8 +155,17 @@ export function generateSeed(options: SeedOptions): GeneratedSeed {
   const spacing = Math.floor(HOUR_MS / orgCommands.length);
   orgCommands.forEach((c, i) => setup.push(cal.at(0, 8 * HOUR_MS) + i * spacing, c));
   const issued = cal.date(9);
-  const sheets = rows.map((r, i) => ({ unitId: centres[i].unitId, lines: targetLines(r) }));
-  sheets.push({ unitId: districtId, lines: targetLines(districtTotal(rows)) });
+  const plan = options.plan;
+  const signing = (n: number) => (plan ? [{ indicator: 'signing', count: n }] : []);
+  const tasks = rows.map((r) => (plan ? signingTask(r, plan.signingShare) : 0));
+  const sheets = rows.map((r, i) => ({
+    unitId: centres[i].unitId,
+    lines: [...targetLines(r), ...signing(tasks[i])],
+  }));
+  sheets.push({
+    unitId: districtId,
+    lines: [...targetLines(districtTotal(rows)), ...signing(tasks.reduce((a, b) => a + b, 0))],
+  });
   sheets.forEach((s, i) =>
     setup.push(cal.at(9, 10 * HOUR_MS) + i * 60_000, {
       type: 'AssignTargets',
@@ -164,6 +176,11 @@ export function generateSeed(options: SeedOptions): GeneratedSeed {
       targets: s.lines,
     }),
   );
+  if (plan?.funds) {
+    const payees = rows.map((r, i) => ({ unitId: centres[i].unitId, population: r.population }));
+    for (const f of fundCommands(cal, prefix, districtId, payees))
+      setup.push(f.recordedAt, f.command);
+  }
   parts.unshift(setup.sorted());
 
   for (const part of parts) {

@@ -2,11 +2,13 @@ import { Command } from 'commander';
 import { type Principal, authorize } from '@libs/access';
 import { parseStoreLocation, systemClock } from '@libs/ledger';
 import { type Action, chinaDay, storeFactLookup } from '@libs/records';
-import { raiseDrafts } from '@libs/fabrication/alerts/run-detection';
-import { DEFAULT_HEAP_MB, HEAP_HELP, draftsOnWorker, heapMbArg } from './drafts-task';
+import { type DetectionRun, raiseDrafts } from '@libs/fabrication/alerts/run-detection';
+import { DEFAULT_HEAP_MB, draftsOnWorker, heapHelp, heapMbArg } from './drafts-task';
 import { yearArg } from '../period-options';
 import { principalFrom, withKeyOption } from '../principal-option';
 import { openStoreFrom, withStoreOption } from '../store-option';
+import { messages } from '../text/lang';
+import { renderTable } from '../text/table';
 
 interface DetectOptions {
   period: number;
@@ -35,14 +37,34 @@ function raiserFor(principal: Principal, lookup: ReturnType<typeof storeFactLook
 
 /** Runs every detector over a period and raises what they find as alerts (de-duplicated). */
 export function detectCommand(): Command {
+  const T = messages({
+    zh: {
+      description:
+        '对某考核年度运行各项造假检测，连同证据生成预警；已生成或已排除的预警不再重复生成',
+      period: '考核年度',
+      unit: '只生成关于该机构及其下属机构的预警',
+      json: '以 JSON 输出本次运行',
+      run: (r: DetectionRun, unit?: string) =>
+        `${r.period} 年检测${unit ? `，${unit}` : ''}：读取 ${r.events} 条事件，发现 ${r.drafts} 项：新生成 ${r.raised}，已生成 ${r.duplicate}，曾被排除（不再生成）${r.suppressed}，被拒 ${r.refused}，无法归属机构 ${r.unplaced}`,
+      head: ['检测项', '高', '中', '低', '新生成'],
+    },
+    en: {
+      description:
+        'run the fabrication detectors over a period and raise alerts with their evidence; an alert already raised, or dismissed, is not raised again',
+      period: 'evaluation year',
+      unit: 'only alerts about this unit and its sub-units',
+      json: 'print the run as JSON',
+      run: (r: DetectionRun, unit?: string) =>
+        `detect ${r.period}${unit ? `, ${unit}` : ''}: ${r.events} event(s) read, ${r.drafts} finding(s): ${r.raised} raised, ${r.duplicate} already raised, ${r.suppressed} dismissed before (not raised again), ${r.refused} refused, ${r.unplaced} without a unit`,
+      head: ['detector', 'high', 'medium', 'low', 'new'],
+    },
+  });
   return withKeyOption(withStoreOption(new Command('detect')))
-    .description(
-      'run the fabrication detectors over a period and raise alerts with their evidence; an alert already raised, or dismissed, is not raised again',
-    )
-    .requiredOption('--period <year>', 'evaluation year', yearArg)
-    .option('--unit <unitId>', 'only alerts about this unit and its sub-units')
-    .option('--json', 'print the run as JSON')
-    .option('--heap-mb <mb>', HEAP_HELP, heapMbArg, DEFAULT_HEAP_MB)
+    .description(T.description)
+    .requiredOption('--period <year>', T.period, yearArg)
+    .option('--unit <unitId>', T.unit)
+    .option('--json', T.json)
+    .option('--heap-mb <mb>', heapHelp(), heapMbArg, DEFAULT_HEAP_MB)
     .action(async (o: DetectOptions) => {
       const store = await openStoreFrom(o);
       try {
@@ -77,16 +99,22 @@ export function detectCommand(): Command {
           process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
           return;
         }
-        process.stdout.write(
-          `detect ${run.period}${o.unit ? `, ${o.unit}` : ''}: ${run.events} event(s) read, ${run.drafts} finding(s): ${run.raised} raised, ${run.duplicate} already raised, ${run.suppressed} dismissed before (not raised again), ${run.refused} refused, ${run.unplaced} without a unit\n`,
-        );
-        for (const [detector, counts] of Object.entries(run.byDetector).sort()) {
-          const bySeverity = SEVERITIES.map((s) => `${s} ${counts[s] ?? 0}`).join(', ');
-          const raised = run.outcomes.filter(
-            (x) => x.detector === detector && x.outcome === 'raised',
-          ).length;
-          process.stdout.write(`  ${detector.padEnd(22)} ${bySeverity}; new ${raised}\n`);
-        }
+        process.stdout.write(`${T.run(run, o.unit)}\n`);
+        const rows = Object.entries(run.byDetector)
+          .sort()
+          .map(([detector, counts]) => [
+            detector,
+            ...SEVERITIES.map((s) => String(counts[s] ?? 0)),
+            String(
+              run.outcomes.filter((x) => x.detector === detector && x.outcome === 'raised').length,
+            ),
+          ]);
+        if (rows.length > 0)
+          for (const line of renderTable([T.head, ...rows], {
+            indent: '  ',
+            align: ['left', 'right', 'right', 'right', 'right'],
+          }))
+            process.stdout.write(`${line}\n`);
       } finally {
         await store.close();
       }

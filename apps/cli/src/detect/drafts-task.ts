@@ -4,6 +4,7 @@ import { InvalidArgumentError } from 'commander';
 import { type FoundDraft, findDrafts, placeDrafts } from '@libs/fabrication/alerts/run-detection';
 import { eventsByCommand } from '@libs/fabrication/scoring/score';
 import { LedgerError, type StoreLocation, openEventStore } from '@libs/ledger';
+import { messages } from '../text/lang';
 
 /** What a detection run's worker thread is asked: a period of a store, as of today. */
 export interface DraftsTask {
@@ -63,12 +64,16 @@ export class HeapBudgetError extends LedgerError {
  * registrations, with and without ID numbers); at 720 MB the district year ran at 866 MB RSS.
  */
 export const DEFAULT_HEAP_MB = 720;
-export const HEAP_HELP = 'heap of the detection thread in MB; a larger district may need more';
+export const heapHelp = (): string =>
+  messages({
+    zh: '检测线程的堆内存（MB）；更大的区可能需要更多',
+    en: 'heap of the detection thread in MB; a larger district may need more',
+  });
 
 export function heapMbArg(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 64)
-    throw new InvalidArgumentError('a whole number of MB, 64 or more');
+    throw new InvalidArgumentError('须为不小于 64 的整数 MB / a whole number of MB, 64 or more');
   return n;
 }
 

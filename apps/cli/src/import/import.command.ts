@@ -15,6 +15,7 @@ import { COMMAND_TYPES, StreamStateCache, openIdentityVault, storeFactLookup } f
 // and needed 2.3 GB; the residents' short streams are cheap to read again.
 const IMPORT_CACHED_STREAMS = 5_000;
 import { principalFrom } from '../principal-option';
+import { messages } from '../text/lang';
 import { withStoreOption } from '../store-option';
 import { CSV_UNSUPPORTED_TYPES } from './csv-to-commands';
 import { fileSha256 } from './file-sha256';
@@ -51,7 +52,56 @@ interface ImportOptions {
   source?: string;
 }
 
-const HELP_AFTER = `
+/** The words of import; read when the command is built, after the language is known. */
+const texts = () =>
+  messages({
+    zh: {
+      description:
+        '逐条追加 NDJSON、CSV 或 Excel 文件中的命令；被拒的行写入 FILE.rejects.ndjson（Excel 的写入 FILE.rejects.xlsx）',
+      file: 'NDJSON：每行一条命令，即 HTTP 请求体；CSV：首行为字段名',
+      format: '文件格式（默认：.csv 文件为 csv，.xlsx 文件为 xlsx，否则 ndjson）',
+      mapping:
+        'xlsx：表头如何变成命令：随附模板的记录类型（见 ledger template --help），或 JSON 映射文件（docs/import-xlsx.md）',
+      type: '没有 "type" 的行所属的命令类型',
+      key: '以持有该密钥的用户身份运行，每一行都检查其角色和机构范围（默认：$LEDGER_KEY，否则为本机运维 operator）',
+      fast: 'SQLite synchronous=NORMAL：更快；断电可能丢失最后确认的几行，重新运行即可补完',
+      json: '以 JSON 输出汇总',
+      migration:
+        '历史数据迁移：记为 MigrationStarted/MigrationCompleted，各行可带 sourceRecordedAt',
+      source: '与 --migration 同用：记录来自哪个系统',
+      after: `
+每一行（NDJSON）或每一行数据（CSV）是一条命令，按文件顺序执行，各自单独追加。
+被拒的行写入 FILE.rejects.ndjson（每次运行重建，为空时删除）。同一文件再运行一次不会重复追加
+（commandId），所以中断的导入再运行一次即可补完。CSV 各列：docs/import-csv.md。
+
+Excel 表（FILE.xlsx --mapping <类型或 mapping.json>）通过从中文表头到字段的映射读取；被拒的行写入
+FILE.rejects.xlsx，保留原表各列并在旁边写明原因，在 Excel 中改好后按同样方式导入（docs/import-xlsx.md）。
+
+迁移（--migration --source "<系统>"）导入另一个系统的记录：在各行之前追加 MigrationStarted、之后追加
+MigrationCompleted（来源系统、文件的 SHA-256、行数），写在流 migration-<sha256> 中；各行可带
+"sourceRecordedAt"（带时区的 ISO 日期时间）：来源系统记录它的时间，与账本自己的 recordedAt 并存。
+迁移之外带这个字段的行被拒。同一文件再运行一次不会重复追加，迁移事件也一样。
+
+退出状态：0 每行都被接受；1 有行被拒，或账本无应答（stderr 一行说明，不写被拒文件）；2 导入无法运行（文件不存在、账本路径不可用、选项错误）；
+130/143 被 Ctrl-C/SIGTERM 停止，停在正在处理的那一行之后。`,
+      fastIgnored: 'import: --fast 只适用于 SQLite；已忽略',
+      stopping: (signal: string) => `import: ${signal}：处理完手头这一行后停止（再按一次立即退出）`,
+    },
+    en: {
+      description:
+        "append the commands of an NDJSON, CSV or Excel file, one by one; rejected lines go to FILE.rejects.ndjson (an Excel sheet's to FILE.rejects.xlsx)",
+      file: 'NDJSON: one command per line, the HTTP body; CSV: a header row of field names',
+      format: 'file format (default: csv for a .csv file, xlsx for a .xlsx file, else ndjson)',
+      mapping:
+        "xlsx: how the sheet's headers become a command: the record type of a shipped template (ledger template --help), or a JSON mapping file (docs/import-xlsx.md)",
+      type: 'command type of lines or rows that have no "type"',
+      key: 'run as the actor owning this key, with its role and unit scope checked on every line (default: $LEDGER_KEY, else the local operator)',
+      fast: 'SQLite synchronous=NORMAL: faster; a power cut may lose the last acknowledged lines, a re-run completes them',
+      json: 'print the summary as JSON',
+      migration:
+        'a historical migration: recorded as MigrationStarted/MigrationCompleted, lines may carry sourceRecordedAt',
+      source: 'with --migration: the system the records come from',
+      after: `
 Each line (NDJSON) or row (CSV) is one command, executed in file order, each appended on its own.
 Rejected lines are written to FILE.rejects.ndjson (recreated by every run, removed when empty).
 Running the same file again appends nothing twice (commandId), so an interrupted import is
@@ -70,48 +120,27 @@ same file appends nothing twice, migration events included.
 
 Exit status: 0 every line accepted; 1 some lines rejected, or the store did not answer (one line
 on stderr, no rejects file); 2 the import could not run (missing file, unusable store path, bad
-option); 130/143 stopped by Ctrl-C/SIGTERM after the line in hand.`;
+option); 130/143 stopped by Ctrl-C/SIGTERM after the line in hand.`,
+      fastIgnored: 'import: --fast applies to SQLite only; ignored',
+      stopping: (signal: string) =>
+        `import: ${signal}: stopping after the line in hand (again to quit at once)`,
+    },
+  });
 
 export function importCommand(): Command {
+  const T = texts();
   return withStoreOption(new Command('import'))
-    .description(
-      'append the commands of an NDJSON or CSV file, one by one; rejected lines go to FILE.rejects.ndjson',
-    )
-    .argument(
-      '<file>',
-      'NDJSON: one command per line, the HTTP body; CSV: a header row of field names',
-    )
-    .addOption(
-      new Option(
-        '--format <format>',
-        'file format (default: csv for a .csv file, xlsx for a .xlsx file, else ndjson)',
-      ).choices(['ndjson', 'csv', 'xlsx']),
-    )
-    .option(
-      '--mapping <typeOrFile>',
-      "xlsx: how the sheet's headers become a command: the record type of a shipped template (ledger template --help), or a JSON mapping file (docs/import-xlsx.md)",
-    )
-    .addOption(
-      new Option(
-        '--type <CommandType>',
-        'command type of lines or rows that have no "type"',
-      ).choices(COMMAND_TYPES),
-    )
-    .option(
-      '--key <apiKey>',
-      'run as the actor owning this key, with its role and unit scope checked on every line (default: $LEDGER_KEY, else the local operator)',
-    )
-    .option(
-      '--fast',
-      'SQLite synchronous=NORMAL: faster; a power cut may lose the last acknowledged lines, a re-run completes them',
-    )
-    .option('--json', 'print the summary as JSON')
-    .option(
-      '--migration',
-      'a historical migration: recorded as MigrationStarted/MigrationCompleted, lines may carry sourceRecordedAt',
-    )
-    .option('--source <system>', 'with --migration: the system the records come from')
-    .addHelpText('after', HELP_AFTER)
+    .description(T.description)
+    .argument('<file>', T.file)
+    .addOption(new Option('--format <format>', T.format).choices(['ndjson', 'csv', 'xlsx']))
+    .option('--mapping <typeOrFile>', T.mapping)
+    .addOption(new Option('--type <CommandType>', T.type).choices(COMMAND_TYPES))
+    .option('--key <apiKey>', T.key)
+    .option('--fast', T.fast)
+    .option('--json', T.json)
+    .option('--migration', T.migration)
+    .option('--source <system>', T.source)
+    .addHelpText('after', T.after)
     .exitOverride((error) => {
       // A mistyped option must not look like "some lines were rejected" (1): usage errors are 2.
       throw error.exitCode === 0
@@ -162,8 +191,7 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
   }
   // Personal data on a line (RegisterResident.identity) goes to the store's vault only.
   const vault = openIdentityVault(location);
-  if (options.fast && location.kind !== 'sqlite')
-    process.stderr.write('import: --fast applies to SQLite only; ignored\n');
+  if (options.fast && location.kind !== 'sqlite') process.stderr.write(`${texts().fastIgnored}\n`);
 
   const counts = emptyCounts();
   const progress = new ImportProgress(size, format === 'ndjson' ? 'lines' : 'rows');
@@ -174,9 +202,7 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
   let completed = false;
   const onSignal = (received: NodeJS.Signals) => {
     signal = received;
-    process.stderr.write(
-      `\nimport: ${received}: stopping after the line in hand (again to quit at once)\n`,
-    );
+    process.stderr.write(`\n${texts().stopping(received)}\n`);
   };
   try {
     rejects = sheet

@@ -12,26 +12,46 @@ import {
 } from '@libs/records';
 import { principalFrom, withKeyOption } from '../principal-option';
 import { openStoreFrom, withStoreOption } from '../store-option';
+import { messages } from '../text/lang';
+import { renderTable } from '../text/table';
 
 /** What a line of the trail says about an event beyond its type. */
-function gist(data: Record<string, unknown>): string {
+function gist(data: Record<string, unknown>, words: { reason: string; changes: string }): string {
   const parts = [
     data.recordId ?? data.contractId,
     data.kind ?? data.condition ?? data.constitution,
-    data.reason ? `reason: ${String(data.reason)}` : undefined,
+    data.reason ? `${words.reason}: ${String(data.reason)}` : undefined,
   ];
-  if (data.changes) parts.push(`changes: ${JSON.stringify(data.changes)}`);
+  if (data.changes) parts.push(`${words.changes}: ${JSON.stringify(data.changes)}`);
   if (data.systolic) parts.push(`${String(data.systolic)}/${String(data.diastolic)}`);
   return parts.filter(Boolean).join(' · ');
 }
 
 export function trailCommand(): Command {
+  const T = messages({
+    zh: {
+      description:
+        '某居民的完整时间线：每条事件的操作人、记录时间（迁移记录另有来源系统记录时间）和发生时间，更正与作废及其原因（本次查阅也被记录）',
+      resident: '居民的假名编号',
+      json: '以 JSON 输出',
+      title: (id: string, unit: string, n: number) => `居民 ${id}（机构 ${unit}）— ${n} 条事件`,
+      head: ['位置', '记录时间', '来源系统记录时间', '发生日', '操作人', '事件'],
+      words: { reason: '原因', changes: '更正' },
+    },
+    en: {
+      description:
+        "a resident's full timeline: every event with who, when recorded (and for migrated records when the source system recorded it) and when it happened, corrections and voids with their reasons (the read is itself recorded)",
+      resident: 'pseudonymous resident id',
+      json: 'as JSON',
+      title: (id: string, unit: string, n: number) => `resident ${id} (unit ${unit}) — ${n} events`,
+      head: ['pos', 'recorded at', 'source recorded at', 'occurred', 'actor', 'event'],
+      words: { reason: 'reason', changes: 'changes' },
+    },
+  });
   return withKeyOption(withStoreOption(new Command('trail')))
-    .description(
-      "a resident's full timeline: every event with who, when recorded (and for migrated records when the source system recorded it) and when it happened, corrections and voids with their reasons (the read is itself recorded)",
-    )
-    .requiredOption('--resident <residentId>', 'pseudonymous resident id')
-    .option('--json', 'as JSON')
+    .description(T.description)
+    .requiredOption('--resident <residentId>', T.resident)
+    .option('--json', T.json)
     .action(async (o: { resident: string; json?: boolean; store?: string; key?: string }) => {
       const store = await openStoreFrom(o);
       try {
@@ -60,20 +80,25 @@ export function trailCommand(): Command {
           process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
           return;
         }
-        process.stdout.write(
-          `resident ${o.resident} (unit ${state.unitId}) — ${events.length} events\n`,
-        );
+        process.stdout.write(`${T.title(o.resident, state.unitId!, events.length)}\n`);
         // Migrated records carry their source system's recording time: shown beside the ledger's.
         const migrated = events.some((e) => e.sourceRecordedAt !== undefined);
-        const source = (text: string) => (migrated ? `${text.padEnd(24)}  ` : '');
-        process.stdout.write(
-          `${'pos'.padStart(7)}  ${'recorded at'.padEnd(24)}  ${source('source recorded at')}${'occurred'.padEnd(10)}  ${'actor'.padEnd(16)}  event\n`,
+        const columns = (cells: string[]) => (migrated ? cells : cells.filter((_, i) => i !== 2));
+        const rows = events.map((e) =>
+          columns([
+            String(e.position),
+            e.recordedAt,
+            e.sourceRecordedAt ?? '—',
+            e.occurredAt.slice(0, 10),
+            e.actor,
+            `${e.type} ${gist(e.data, T.words)}`,
+          ]),
         );
-        for (const e of events) {
-          process.stdout.write(
-            `${String(e.position).padStart(7)}  ${e.recordedAt.padEnd(24)}  ${source(e.sourceRecordedAt ?? '—')}${e.occurredAt.slice(0, 10).padEnd(10)}  ${e.actor.padEnd(16)}  ${e.type} ${gist(e.data)}\n`,
-          );
-        }
+        const align = columns(['right', 'left', 'left', 'left', 'left', 'left']) as (
+          'left' | 'right'
+        )[];
+        for (const line of renderTable([columns(T.head), ...rows], { align }))
+          process.stdout.write(`${line}\n`);
       } finally {
         await store.close();
       }

@@ -20,6 +20,9 @@ export const HUANCUI_2024: IndicatorCatalog = {
       cohort: 'all_residents',
       denominator: { kind: 'cohort' },
       target: { previousYearPlus: 0.03 },
+      // A district that hands each centre a number of contracts to sign (its sheet's `signing`)
+      // judges it by that task rather than by last year's rate.
+      task: 'signing',
       periodType: 'year',
     },
     {

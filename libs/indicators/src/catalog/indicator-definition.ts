@@ -124,6 +124,11 @@ interface IndicatorBase {
    * null where the plan sets none (the rate is shown, its status "no target").
    */
   target: number | { previousYearPlus: number } | null;
+  /**
+   * A count on the unit's target sheet (AssignTargets) that, where the sheet carries it, sets the
+   * target instead: that count over the denominator, so the gap is what remains of the task.
+   */
+  task?: string;
   periodType: 'year';
 }
 

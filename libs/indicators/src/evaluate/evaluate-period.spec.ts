@@ -246,3 +246,23 @@ describe('assigned targets', () => {
     ).toBe(45);
   });
 });
+
+describe('a signing task on the target sheet', () => {
+  it('sets the overall signing target instead of last year + 3 pp: the gap is what is left of it', async () => {
+    const { model } = await buildLedger([
+      ...commands,
+      rec('2024-01-03', fx.targets('c1', 2024, { signing: 4 })),
+    ]);
+    const rows = evaluatePeriod(model, HUANCUI_2024, periodOf(2024, null, TODAY), TODAY).rows;
+    const signing = (unitId: string) =>
+      rows.find((r) => r.unitId === unitId && r.indicatorId === 'signing_overall')!;
+    // 3 of 5 residents signed; the centre was asked for 4, and the district holds no sheet of its own.
+    expect(signing('c1')).toMatchObject({ numerator: 3, denominator: 5, gap: 1, status: 'behind' });
+    expect(signing('c1').target).toBeCloseTo(0.8);
+    expect(signing('dist').target).toBeCloseTo(0.8);
+    // Only the indicator naming the task takes it; the others keep the catalog's target.
+    expect(rows.find((r) => r.unitId === 'c1' && r.indicatorId === 'signing_elderly')!.target).toBe(
+      0.88,
+    );
+  });
+});

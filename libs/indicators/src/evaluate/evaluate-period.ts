@@ -79,12 +79,15 @@ export function resultOf(
             : 0;
       const rate = denominator > 0 ? numerator / denominator : null;
       const base = previous?.get(`${node.unitId}|${def.id}`);
+      const task = def.task === undefined ? undefined : assigned.get(`${node.unitId}|${def.task}`);
       const target =
-        typeof def.target === 'number'
-          ? def.target
-          : isRelativeTarget(def.target) && base != null
-            ? Math.min(1, base + def.target.previousYearPlus)
-            : null;
+        task !== undefined && denominator > 0
+          ? Math.min(1, task / denominator)
+          : typeof def.target === 'number'
+            ? def.target
+            : isRelativeTarget(def.target) && base != null
+              ? Math.min(1, base + def.target.previousYearPlus)
+              : null;
       const gap =
         target !== null && denominator > 0
           ? Math.max(0, Math.ceil(target * denominator - numerator - 1e-9))

@@ -72,20 +72,3 @@ export function evaluationTable(
     })),
   };
 }
-
-const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(2)}%`);
-
-/** Plain-text rendering for the terminal (replay). */
-export function renderEvaluationText(table: EvaluationTable): string {
-  const lines = [table.title, ''];
-  for (const d of table.indicators) {
-    lines.push(`${d.nameZh} / ${d.nameEn}`);
-    for (const row of table.rows) {
-      const c = row.cells[d.id];
-      lines.push(
-        `  ${row.unitName.padEnd(20)} ${String(c.numerator).padStart(8)} / ${String(c.denominator).padEnd(8)} ${pct(c.rate).padStart(8)}  target ${pct(c.target).padStart(8)}  ${c.status}`,
-      );
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}

@@ -21,6 +21,7 @@ import { logPages, pullFromWorker } from '@libs/ledger';
 import { SEED_ACTOR, type SeedOptions, seedCorrelationId } from '../generate-seed';
 import type { Scale } from '../huancui-2024';
 import type { Injection } from '../inject';
+import type { YearPlan } from '../demo-plan';
 import { ORG_TYPES, rememberingFacts } from './remembering-facts';
 import {
   type GeneratedSummary,
@@ -70,6 +71,8 @@ export interface SeedDistrictOptions {
   clock?: SimulatedClock;
   /** Fabrication patterns to plant (see generateSeed). */
   inject?: readonly Injection[];
+  /** Signing tasks and funds for a demo (see generateSeed). */
+  plan?: YearPlan;
   /** The commands accepted: the records catalog by default; planted aggregate reports need the audit one. */
   catalog?: ExecuteContext['catalog'];
   onGenerated?(seed: GeneratedSummary): void;
@@ -167,7 +170,13 @@ async function assertSeedable(store: EventStore): Promise<void> {
 export async function seedDistrict(o: SeedDistrictOptions): Promise<SeedReport> {
   const correlationId = seedCorrelationId(o);
   await assertSeedable(o.store);
-  const items = seedItemsOf({ scale: o.scale, year: o.year, seed: o.seed, inject: o.inject });
+  const items = seedItemsOf({
+    scale: o.scale,
+    year: o.year,
+    seed: o.seed,
+    inject: o.inject,
+    plan: o.plan,
+  });
   try {
     return await applySeed(o, correlationId, items);
   } finally {
