@@ -370,6 +370,17 @@ describe('LiveFigures with people registered twice', () => {
           ),
         );
       if (i % 6 === 2) added.push(append(residentId, 'ResidentDied', {}, later, at));
+      // A correction of the name alone: the duplicate stays.
+      if (i % 6 === 3)
+        added.push(
+          append(
+            dup,
+            'ResidentIdentityCorrected',
+            { personalData: { fields: ['name'] } },
+            later,
+            at,
+          ),
+        );
     }
   });
 

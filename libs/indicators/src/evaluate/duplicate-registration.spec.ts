@@ -67,7 +67,7 @@ const withHashes = (events: RecordedEvent[]) =>
 /** An identity event appended to a resident's stream on a day (ledger and occurred time). */
 function identityEvent(
   events: RecordedEvent[],
-  type: 'ResidentIdentityCorrected' | 'ResidentIdentityErased',
+  type: 'ResidentIdentityCorrected' | 'ResidentIdentityErased' | 'ResidentDied',
   residentId: string,
   day: string,
   idNumberHash?: string,
@@ -84,9 +84,17 @@ function identityEvent(
     recordedAt: at,
     occurredAt: at,
     data:
-      type === 'ResidentIdentityErased'
-        ? { residentId, occurredAt: at, reason: 'asked by the resident' }
-        : { residentId, occurredAt: at, personalData: { fields: ['idNumber'], idNumberHash } },
+      type === 'ResidentDied'
+        ? { residentId, occurredAt: at }
+        : type === 'ResidentIdentityErased'
+          ? { residentId, occurredAt: at, reason: 'asked by the resident' }
+          : {
+              residentId,
+              occurredAt: at,
+              personalData: idNumberHash
+                ? { fields: ['idNumber'], idNumberHash }
+                : { fields: ['name'] },
+            },
   };
 }
 
@@ -173,6 +181,12 @@ describe('a person registered twice counts once in the EHR indicators', () => {
       identityEvent(hashed, 'ResidentIdentityCorrected', 'a1', '2024-09-01', 'H2'),
     ];
     expect(ehr(modelOf(corrected), 'dist')[1]).toEqual([3, 3]);
+    // A correction of the name alone carries no hash: the ID number, and the duplicate, stay.
+    const renamed = [
+      ...hashed,
+      identityEvent(hashed, 'ResidentIdentityCorrected', 'a1', '2024-09-01'),
+    ];
+    expect(ehr(modelOf(renamed), 'dist')[1]).toEqual([2, 2]);
     // Corrected onto K: a1 (2020-06-01) is now the same person as b3 and m4, m4 first.
     const onto = [
       ...hashed,
@@ -180,6 +194,14 @@ describe('a person registered twice counts once in the EHR indicators', () => {
     ];
     expect(ehr(modelOf(onto), 'dist')[1]).toEqual([2, 2]);
     expect(ehr(modelOf(onto), 'c1')[1]).toEqual([0, 0]);
+  });
+
+  it('counts the next registration once the first one dies', () => {
+    const died = [...hashed, identityEvent(hashed, 'ResidentDied', 'a1', '2024-09-01')];
+    // a1 is gone: a2 counts in c2 beside m4; b3 stays m4's duplicate.
+    expect(ehr(modelOf(died), 'dist')[1]).toEqual([2, 2]);
+    expect(ehr(modelOf(died), 'c1')[1]).toEqual([0, 0]);
+    expect(ehr(modelOf(died), 'c2')[1]).toEqual([2, 2]);
   });
 
   it('shows the duplicate in the lineage as not counted, with the reason, outside the counts', () => {

@@ -284,11 +284,13 @@ export class LedgerModel {
         if (hashOf(e)) this.holdHash(r, { ref, data: { idNumberHash: hashOf(e) } });
         break;
       case 'ResidentIdentityCorrected':
+        // A correction of the name, phone or address alone carries no hash: the ID number, and
+        // so the hash, stays as it was. A new ID number moves the resident to its hash.
+        if (hashOf(e)) this.holdHash(r, { ref, data: { idNumberHash: hashOf(e) } });
+        break;
       case 'ResidentIdentityErased':
-        // A correction without an ID number, or an erasure, leaves no hash: the resident no
-        // longer matches anyone from then on.
-        if (hashOf(e) || r.identity.length > 0)
-          this.holdHash(r, { ref, data: { idNumberHash: hashOf(e) } });
+        // Erased: the resident matches no one from then on.
+        if (r.identity.length > 0) this.holdHash(r, { ref, data: { idNumberHash: null } });
         break;
       case 'ResidentTagsUpdated':
         r.tagChanges = withAdded(r.tagChanges, { ref, data: d as never });
