@@ -33,6 +33,9 @@ export const perResident = (def: IndicatorDefinition) =>
 export const perBirth = (def: IndicatorDefinition) =>
   !isUnitIndicator(def) && def.cohort === 'maternal_live_births';
 
+/** Indicators that count a person once, whatever registrations they have: the EHR ones. */
+export const isOncePerPerson = (def: IndicatorDefinition) => def.category === 'health_records';
+
 export function contributionOf(
   v: ResidentView,
   indicators: readonly IndicatorDefinition[],
@@ -43,6 +46,10 @@ export function contributionOf(
     // A unit-level indicator names no resident: its figures come from the units' own records
     // (evaluate/unit-activities.ts), never from a resident's tally.
     if (isUnitIndicator(def)) return;
+    // A person registered twice has one health record (档案): the EHR indicators count them once,
+    // under the first registration. Only those: the duplicate's services (a checkup, a follow-up,
+    // a contract) were given and recorded under it, so every other category counts them as ever.
+    if (v.duplicateOf && isOncePerPerson(def)) return;
     if (def.denominator.kind === 'records') {
       // Dose records of the year, while the child lives here (as every cohort counts).
       if (!v.present) return;

@@ -43,7 +43,7 @@ export function evaluatePeriod(
 ): PeriodResult {
   const book = new TallyBook(catalog.indicators);
   for (const r of model.residents.values()) {
-    const v = residentView(r, period);
+    const v = residentView(r, period, model);
     if (v) book.add(contributionOf(v, catalog.indicators, period));
   }
   const previous = catalog.indicators.some((d) => isRelativeTarget(d.target))

@@ -6,7 +6,7 @@ import {
 import type { EventRef } from '../model/event-ref';
 import type { LedgerModel } from '../model/ledger-model';
 import { inCohort } from './cohorts';
-import { perBirth } from './contribution';
+import { isOncePerPerson, perBirth } from './contribution';
 import { deliveriesIn, isMaternalRule, judgeDelivery, liveBirthsOf } from './maternal';
 import { judge } from './numerator-rules';
 import type { Period } from './period';
@@ -32,6 +32,11 @@ export interface LineageEntry {
   deliveryId?: string;
   liveBirths?: number;
   counted: boolean;
+  /**
+   * EHR indicators: the resident is a second registration of this one (重复建档), shown as not
+   * counted and outside the figure's denominator (the person counts once, under that resident).
+   */
+  duplicateOf?: string;
   reason?: { en: string; zh: string };
   /** The events that made the resident count (or, when not counted, what was found). */
   evidence: EventRef[];
@@ -65,7 +70,7 @@ export function lineage(
   if (isUnitIndicator(def)) entries.push(...unitLineageEntries(model, def, unitId, period, tree));
   else {
     for (const r of model.residents.values()) {
-      const v = residentView(r, period);
+      const v = residentView(r, period, model);
       if (v && tree.within(v.unitId, unitId)) entries.push(...lineageEntries(v, def, period));
     }
     entries.sort((a, b) =>
@@ -73,13 +78,15 @@ export function lineage(
     );
   }
   const counted = entries.filter((e) => e.counted).length;
+  // A duplicate registration is listed but is in neither count: the figure leaves it out.
+  const duplicates = entries.filter((e) => e.duplicateOf !== undefined).length;
   const selected =
     filter === 'all' ? entries : entries.filter((e) => e.counted === (filter === 'counted'));
   return {
     indicatorId: def.id,
     unitId,
     counted,
-    notCounted: entries.length - counted,
+    notCounted: entries.length - counted - duplicates,
     page,
     pageSize,
     entries: selected.slice(page * pageSize, (page + 1) * pageSize),
@@ -131,6 +138,22 @@ export function lineageEntries(
         }))
       : [];
   if (!inCohort(v, def.cohort as never, period)) return [];
+  if (v.duplicateOf && isOncePerPerson(def)) {
+    const first = v.duplicateOf;
+    return [
+      {
+        residentId: v.residentId,
+        unitId: v.unitId,
+        counted: false,
+        duplicateOf: first,
+        reason: {
+          en: `duplicate registration of resident ${first}`,
+          zh: `重复建档：与居民 ${first} 为同一人`,
+        },
+        evidence: v.refs,
+      },
+    ];
+  }
   const rule = def.numerator;
   if (perBirth(def) && isMaternalRule(rule))
     return deliveriesIn(v, period).map((d) => {

@@ -1,5 +1,6 @@
 import { ageOn, chinaDay } from '@libs/records';
 import { type EventRef, knownBy } from '../model/event-ref';
+import type { LedgerModel } from '../model/ledger-model';
 import type {
   RecordKind,
   RecordModel,
@@ -34,6 +35,12 @@ export interface ResidentView {
   refs: EventRef[];
   /** The health record stated at registration, with the registration as its evidence. */
   registeredHealthRecord: { record: RegisteredHealthRecord; ref: EventRef } | null;
+  /**
+   * A second registration of one person (重复建档): the resident registered first with the same
+   * idNumberHash, alive and here on the period's day. The EHR indicators count the person once,
+   * under that resident; null when this resident is the one counted, or no model was given.
+   */
+  duplicateOf: string | null;
 }
 
 function liveRecord(
@@ -73,8 +80,47 @@ function liveRecord(
   };
 }
 
-/** The resident as the ledger knew them at asOf, on the period's day; undefined if unknown then. */
-export function residentView(r: ResidentModel, period: Period): ResidentView | undefined {
+/** The idNumberHash a resident held on the period's day as known at asOf (identity events in order). */
+export function idNumberHashOn(r: ResidentModel, period: Period): string | null {
+  const known = knownBy(period.asOf, period.asOfBasis);
+  let hash: string | null = null;
+  for (const f of r.identity)
+    if (known(f) && chinaDay(f.ref.occurredAt) <= period.day) hash = f.data.idNumberHash;
+  return hash;
+}
+
+/**
+ * The resident this one duplicates on the period's day: of the residents present then with the
+ * same hash, the one registered first (occurredAt, then the lower id). A duplicate registered
+ * after asOf, or a hash corrected or erased away, matches nothing.
+ */
+function duplicateOf(model: LedgerModel, r: ResidentModel, period: Period): string | null {
+  const hash = idNumberHashOn(r, period);
+  const holders = hash ? model.idHolders.get(hash) : undefined;
+  if (!hash || !holders || holders.size < 2) return null;
+  const key = (m: ResidentModel) => [m.registered!.ref.occurredAt, m.residentId] as const;
+  let first = key(r);
+  for (const id of holders) {
+    const other = model.residents.get(id);
+    if (id === r.residentId || !other) continue;
+    // Viewed without the model: whether the other is itself a duplicate does not matter here.
+    const view = residentView(other, period);
+    if (!view?.present || idNumberHashOn(other, period) !== hash) continue;
+    const k = key(other);
+    if (k[0] < first[0] || (k[0] === first[0] && k[1] < first[1])) first = k;
+  }
+  return first[1] === r.residentId ? null : first[1];
+}
+
+/**
+ * The resident as the ledger knew them at asOf, on the period's day; undefined if unknown then.
+ * With the model, it also says whether the resident is a second registration of one person.
+ */
+export function residentView(
+  r: ResidentModel,
+  period: Period,
+  model?: LedgerModel,
+): ResidentView | undefined {
   const known = knownBy(period.asOf, period.asOfBasis);
   const reg = r.registered;
   if (!reg || !known(reg) || chinaDay(reg.ref.occurredAt) > period.day) return undefined;
@@ -110,5 +156,7 @@ export function residentView(r: ResidentModel, period: Period): ResidentView | u
     registeredHealthRecord: reg.data.healthRecord
       ? { record: reg.data.healthRecord, ref: reg.ref }
       : null,
+    duplicateOf:
+      model && r.identity.length > 0 && gone.length === 0 ? duplicateOf(model, r, period) : null,
   };
 }

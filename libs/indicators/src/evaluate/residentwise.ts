@@ -21,6 +21,9 @@ interface Job {
  * resident at a time — the detectors' reconciliation over a district, whose whole model does not
  * fit beside their own view — gets the figures a whole model gives. `frame` is a model without
  * residents: units and target sheets. Units only: teams and doctors are not tallied.
+ * Not yet the EHR indicators of a person registered twice: which registration counts there turns
+ * on the other holders of the same ID-number hash (resident-view.ts, duplicateOf), which one
+ * resident at a time does not show, so here each registration still counts.
  */
 export class ResidentwiseEvaluation {
   private readonly jobs: Job[];

@@ -52,8 +52,9 @@ interface YearViews {
 }
 
 const single =
-  (indicators: IndicatorCatalog['indicators'], period: Period) => (r: ResidentModel) => {
-    const v = residentView(r, period);
+  (model: LedgerModel, indicators: IndicatorCatalog['indicators'], period: Period) =>
+  (r: ResidentModel) => {
+    const v = residentView(r, period, model);
     return [v ? contributionOf(v, indicators, period) : undefined];
   };
 
@@ -291,7 +292,7 @@ export class LiveFigures {
     let skip = page * pageSize;
     for (const id of this.residentIds()) {
       if (entries.length >= pageSize) break;
-      const v = residentView(this.model.residents.get(id)!, period);
+      const v = residentView(this.model.residents.get(id)!, period, this.model);
       if (!v || !tree.within(v.unitId, unitId)) continue;
       for (const entry of lineageEntries(v, def, period)) {
         if (filter !== 'all' && entry.counted !== (filter === 'counted')) continue;
@@ -333,12 +334,20 @@ export class LiveFigures {
    * them back as they are. Groups the event cannot change keep the resident as counted.
    */
   private changing(change: ResidentChanging): void {
-    const id = change.residentId;
-    const r = this.model.residents.get(id);
-    for (const g of this.groups()) {
-      if (!g.holds(id) || g.dirty.has(id) || !g.affectedBy(change)) continue;
-      g.dirty.add(id);
-      if (r) g.add(r, -1);
+    // Whoever shares an ID number hash with the resident, or is given it by the event, may be
+    // counted (or left out) in the EHR figures by what happens to this one: a duplicate
+    // registered later, a hash corrected or erased away, the first registration dying. They
+    // are taken out too, as they were, and added back as they are. Rare: most have no duplicate.
+    for (const id of [
+      change.residentId,
+      ...this.model.coHolders(change.residentId, change.event),
+    ]) {
+      const r = this.model.residents.get(id);
+      for (const g of this.groups()) {
+        if (!g.holds(id) || g.dirty.has(id) || !g.affectedBy(change)) continue;
+        g.dirty.add(id);
+        if (r) g.add(r, -1);
+      }
     }
   }
 
@@ -376,12 +385,15 @@ export class LiveFigures {
       return new ViewGroup(
         [now],
         [new TallyBook(catalog.indicators)],
-        single(catalog.indicators, now),
+        single(this.model, catalog.indicators, now),
       );
     return new ViewGroup(
       [now, before],
       [new TallyBook(catalog.indicators), new TallyBook(relative, false)],
-      (r) => [...single(catalog.indicators, now)(r), ...single(relative, before)(r)],
+      (r) => [
+        ...single(this.model, catalog.indicators, now)(r),
+        ...single(this.model, relative, before)(r),
+      ],
     );
   }
 
@@ -390,7 +402,7 @@ export class LiveFigures {
     return new ViewGroup(
       periods,
       periods.map(() => new TallyBook(catalog.indicators, false)),
-      (r) => checkpointTimeline(r, catalog.indicators, periods),
+      (r) => checkpointTimeline(r, catalog.indicators, periods, this.model),
     );
   }
 

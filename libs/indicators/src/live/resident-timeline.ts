@@ -9,6 +9,7 @@ import {
 } from '@libs/records';
 import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
+import type { LedgerModel } from '../model/ledger-model';
 import type { ResidentModel } from '../model/resident-model';
 import { type Contribution, contributionOf } from '../evaluate/contribution';
 import type { Period } from '../evaluate/period';
@@ -87,9 +88,13 @@ export function checkpointTimeline(
   r: ResidentModel,
   indicators: readonly IndicatorDefinition[],
   checkpoints: readonly Period[],
+  model?: LedgerModel,
 ): (Contribution | undefined)[] {
   const out: (Contribution | undefined)[] = [];
   if (!r.registered) return checkpoints.map(() => undefined);
+  // A resident sharing an ID number hash with another can turn on the other's facts (whether
+  // they duplicate each other, and who came first): viewed at every checkpoint. Few are.
+  const shared = !!model && r.identity.length > 0 && model.coHolders(r.residentId).length > 0;
   const days = daysOf(r, checkpoints[0].year);
   const times = knownTimes(r);
   let current: Contribution | undefined;
@@ -97,10 +102,11 @@ export function checkpointTimeline(
     const before = checkpoints[k - 1];
     const changed =
       k === 0 ||
+      shared ||
       times.some((t) => t > before.asOf! && t <= p.asOf!) ||
       days.some((d) => d >= before.day && d <= p.day);
     if (changed) {
-      const v = residentView(r, p);
+      const v = residentView(r, p, model);
       current = v ? contributionOf(v, indicators, p) : undefined;
     }
     out.push(current);

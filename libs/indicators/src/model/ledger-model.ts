@@ -10,6 +10,13 @@ import {
   newResident,
 } from './resident-model';
 
+/** The idNumberHash an identity event gives (registration or correction); null: none. */
+function hashOf(e: RecordedEvent): string | null {
+  if (e.type !== 'ResidentRegistered' && e.type !== 'ResidentIdentityCorrected') return null;
+  const note = (e.data as { personalData?: { idNumberHash?: unknown } }).personalData;
+  return typeof note?.idNumberHash === 'string' && note.idNumberHash ? note.idNumberHash : null;
+}
+
 /** One record of a unit's own activities (a lecture, a case and its report, a supervision report). */
 export interface ActivityFact {
   ref: EventRef;
@@ -90,6 +97,12 @@ export class LedgerModel {
    * (a later move does not carry them along): which years a unit's subtree has records in.
    */
   readonly unitRecordYears = new Map<string, Map<number, number>>();
+  /**
+   * idNumberHash → every resident that ever held it (a hash corrected or erased away stays
+   * listed: an as-of view before the change still sees it). Two or more: a person registered
+   * twice (重复建档), whom the EHR indicators count once (evaluate/resident-view.ts).
+   */
+  readonly idHolders = new Map<string, Set<string>>();
   /** Told before a resident's facts change, while the model still shows them as they were. */
   onResidentChanging?: (change: ResidentChanging) => void;
 
@@ -153,6 +166,32 @@ export class LedgerModel {
       at = versions ? versions[versions.length - 1].data.parentId : null;
     }
     return false;
+  }
+
+  /**
+   * The other residents that hold, or ever held, a hash this resident held or the event gives
+   * it: whose EHR figures can turn on this resident's facts (which of them registered first,
+   * who is alive, whose hash moved away).
+   */
+  coHolders(residentId: string, event?: RecordedEvent): string[] {
+    const hashes = new Set<string>();
+    for (const f of this.residents.get(residentId)?.identity ?? [])
+      if (f.data.idNumberHash) hashes.add(f.data.idNumberHash);
+    const given = event && hashOf(event);
+    if (given) hashes.add(given);
+    const others = new Set<string>();
+    for (const hash of hashes)
+      for (const id of this.idHolders.get(hash) ?? []) if (id !== residentId) others.add(id);
+    return [...others];
+  }
+
+  private holdHash(r: ResidentModel, fact: Fact<{ idNumberHash: string | null }>): void {
+    r.identity = withAdded(r.identity, fact);
+    const hash = fact.data.idNumberHash;
+    if (!hash) return;
+    const holders = this.idHolders.get(hash);
+    if (holders) holders.add(r.residentId);
+    else this.idHolders.set(hash, new Set([r.residentId]));
   }
 
   private countUnitYear(r: ResidentModel, year: number): void {
@@ -240,6 +279,18 @@ export class LedgerModel {
     switch (e.type) {
       case 'ResidentRegistered':
         r.registered = { ref, data: d as never };
+        // A registration again states the identity anew.
+        r.identity = NONE;
+        if (hashOf(e)) this.holdHash(r, { ref, data: { idNumberHash: hashOf(e) } });
+        break;
+      case 'ResidentIdentityCorrected':
+        // A correction of the name, phone or address alone carries no hash: the ID number, and
+        // so the hash, stays as it was. A new ID number moves the resident to its hash.
+        if (hashOf(e)) this.holdHash(r, { ref, data: { idNumberHash: hashOf(e) } });
+        break;
+      case 'ResidentIdentityErased':
+        // Erased: the resident matches no one from then on.
+        if (r.identity.length > 0) this.holdHash(r, { ref, data: { idNumberHash: null } });
         break;
       case 'ResidentTagsUpdated':
         r.tagChanges = withAdded(r.tagChanges, { ref, data: d as never });

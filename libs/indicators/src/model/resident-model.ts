@@ -63,6 +63,11 @@ export interface ResidentModel {
   reassignments: Fact<{ toUnitId: string }>[];
   movedOut: Fact<Record<string, unknown>>[];
   died: Fact<Record<string, unknown>>[];
+  /**
+   * The keyed hash of the national ID number each identity event left (registration, correction,
+   * erasure), in log order; null: none from then on. The EHR indicators count a person once by it.
+   */
+  identity: Fact<{ idNumberHash: string | null }>[];
   records: Map<string, RecordModel>;
 }
 
@@ -73,5 +78,6 @@ export const newResident = (residentId: string): ResidentModel => ({
   reassignments: NONE,
   movedOut: NONE,
   died: NONE,
+  identity: NONE,
   records: new Map(),
 });
