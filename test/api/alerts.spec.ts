@@ -1,8 +1,9 @@
 import { OPERATOR } from '@libs/access';
 import { systemClock } from '@libs/ledger';
-import { executeCommand } from '@libs/records';
+import { executeCommand, streamIds } from '@libs/records';
 import { alertId, alertStream } from '@libs/fabrication/alerts/alert-id';
 import { ALERT_ACTIONS_BY_TYPE } from '@libs/fabrication/alerts/alerts-catalog';
+import { raiseDraft } from '@libs/fabrication/alerts/raise-draft';
 import { runDetection } from '@libs/fabrication/alerts/run-detection';
 import { startApi, type RunningApi } from '../support/api-app';
 
@@ -84,7 +85,12 @@ describe('alerts', () => {
         }),
       );
     await ok(
-      cmd('RegisterDoctor', { doctorId: 'doc-a', unitId: 'centre-a', occurredAt: '2020-01-01' }),
+      cmd('RegisterDoctor', {
+        doctorId: 'doc-a',
+        unitId: 'centre-a',
+        name: '王医生',
+        occurredAt: '2020-01-01',
+      }),
     );
     keys.supA = (await api.keyFor(['supervisor'], 'centre-a')).key;
     keys.supB = (await api.keyFor(['supervisor'], 'centre-b')).key;
@@ -183,6 +189,8 @@ describe('alerts', () => {
     // Names of the units and actors the answer mentions.
     expect(r.body.names.units['centre-a']).toBe('centre-a');
     expect(Object.values(r.body.names.actors)).toContain('test root');
+    // The doctor of the follow-up in the evidence, by the name registered.
+    expect(r.body.names.doctors).toEqual({ 'doc-a': '王医生' });
     expect((await api.get(`/api/v1/alerts/${id}`, keys.supB)).status).toBe(403);
     expect((await api.get('/api/v1/alerts/0000000000000000', keys.supA)).status).toBe(404);
   });
@@ -293,5 +301,33 @@ describe('alerts', () => {
     await waitFor(() => alerts.some((a) => a.alertId === found!.alertId));
     expect(alerts.find((a) => a.alertId === found!.alertId)).toMatchObject({ unitId: 'centre-a' });
     controller.abort();
+  });
+
+  it('an alert about a doctor carries the doctor’s name, in the list and when opened', async () => {
+    const followUp = (await api.store.readStream(streamIds.resident('r-dead'))).find(
+      (e) => e.type === 'FollowUpRecorded',
+    )!;
+    const draft = {
+      detector: 'workload' as const,
+      subject: { kind: 'doctor' as const, id: 'doc-a' },
+      period: 2024,
+      score: 1,
+      severity: 'low' as const,
+      explanation: { zh: '医生工作量', en: 'doctor workload' },
+      evidence: [followUp.eventId],
+    };
+    const ctx = {
+      store: api.store,
+      clock: systemClock,
+      actor: OPERATOR.actorId,
+      catalog: ALERT_ACTIONS_BY_TYPE,
+    };
+    expect(await raiseDraft(ctx, draft, 'centre-a', '2024-06-01')).toBe('raised');
+    const listed = await api.get('/api/v1/alerts?detector=workload', keys.supA);
+    expect(listed.body.alerts.map((a: { subject: unknown }) => a.subject)).toEqual([draft.subject]);
+    expect(listed.body.names.doctors).toEqual({ 'doc-a': '王医生' });
+    const opened = await api.get(`/api/v1/alerts/${alertId(draft)}`, keys.supA);
+    expect(opened.status).toBe(200);
+    expect(opened.body.names.doctors).toEqual({ 'doc-a': '王医生' });
   });
 });

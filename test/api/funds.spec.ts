@@ -90,7 +90,7 @@ describe('funds over HTTP', () => {
     expect(fraction.status).toBe(400);
   });
 
-  it('exports the fund table as xlsx, in yuan', async () => {
+  it('exports the fund table as xlsx, in yuan: a title, unit names beside their ids, a total', async () => {
     const response = await fetch(`${api.base}/api/v1/funds/export?year=2023&unit=sd`, {
       headers: { authorization: `Bearer ${api.rootKey}` },
     });
@@ -98,7 +98,33 @@ describe('funds over HTTP', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const sheet = workbook.worksheets[0];
-    const row = sheet.getRows(2, sheet.rowCount - 1)!.find((x) => x.getCell(1).value === 'sd')!;
-    expect(row.getCell(3).value).toBe(25_798_720);
+    // Which unit by name, which year, and when it was exported (China time, to the minute).
+    const title = String(sheet.getCell(1, 1).value);
+    expect(title).toMatch(
+      /^上党区 2023 年基本公共卫生服务资金（元，导出于北京时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）/,
+    );
+    expect(title).toContain('上党区 public health service funds 2023, in yuan, exported');
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 6)).toEqual([
+      '单位 Unit',
+      '单位编号 Unit id',
+      '年度 Year',
+      '下达 Allocated',
+      '收到 Received',
+    ]);
+    const rows = sheet.getRows(3, sheet.rowCount - 2)!;
+    const sd = rows.find((x) => x.getCell(2).value === 'sd')!;
+    expect(sd.getCell(1).value).toBe('上党区');
+    expect(sd.getCell(4).value).toBe(25_798_720);
+    expect(rows.find((x) => x.getCell(2).value === 'sd-c1')!.getCell(1).value).toBe('c1');
+    // The total row sums the rows above it: what the district kept and what it passed down.
+    const total = sheet.getRow(sheet.rowCount);
+    expect(total.getCell(1).value).toBe('合计 Total');
+    expect(total.font?.bold).toBe(true);
+    const header = sheet.getRow(2).values as unknown[];
+    const col = (name: string) => header.indexOf(name);
+    expect(total.getCell(col('下达 Allocated')).value).toBe(25_798_720);
+    expect(total.getCell(col('收到 Received')).value).toBe(1_000_000);
+    expect(total.getCell(col('拨出 Disbursed')).value).toBe(1_000_000);
+    expect(total.getCell(col('余额 Balance')).value).toBe(25_798_720);
   });
 });

@@ -40,7 +40,12 @@ describe('sampling for home visits (入户看效果)', () => {
     await ok(cmd('RegisterOrgUnit', { unitId: 'hc', name: '环翠区', kind: 'district' }));
     for (const c of ['jy', 'zd']) {
       await ok(
-        cmd('RegisterOrgUnit', { unitId: c, name: c, kind: 'community_centre', parentId: 'hc' }),
+        cmd('RegisterOrgUnit', {
+          unitId: c,
+          name: `${c}中心`,
+          kind: 'community_centre',
+          parentId: 'hc',
+        }),
       );
       await ok(cmd('RegisterDoctor', { doctorId: `d-${c}`, unitId: c }));
       for (let i = 0; i < 10; i += 1) {
@@ -127,29 +132,49 @@ describe('sampling for home visits (入户看效果)', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const sheet = workbook.worksheets[0];
-    expect(sheet.getRow(1).values).toEqual([
+    // A title row: the sample, its unit by name, the year, when exported (China time).
+    expect(String(sheet.getCell(1, 1).value)).toMatch(
+      new RegExp(
+        `^环翠区 ${year} 年入户核查样本 s-1（elderly_health_management，5 人，导出于北京时间 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}） / 环翠区 home-visit sample s-1 for ${year}`,
+      ),
+    );
+    // The header moved down to row 2, with the unit's name before its id.
+    expect(sheet.getRow(2).values).toEqual([
       undefined,
       '样本编号 Sample id',
       '居民编号 Resident id',
       '机构 Unit',
+      '机构编号 Unit id',
       '户编号 Household id',
       '指标 Indicator',
       '抽取依据 Why drawn',
       '核查结果 Result',
       '备注 Note',
     ]);
-    expect(sheet.rowCount).toBe(6);
+    // Title, header, five residents, the total.
+    expect(sheet.rowCount).toBe(8);
     const sample = (await api.get('/api/v1/samples/s-1')).body.sample;
-    const row = sheet.getRow(2).values as unknown[];
-    expect(row.slice(1, 6)).toEqual([
+    const row = sheet.getRow(3).values as unknown[];
+    expect(row.slice(1, 7)).toEqual([
       's-1',
       sample.residents[0].residentId,
+      `${sample.residents[0].unitId}中心`,
       sample.residents[0].unitId,
       `h-${sample.residents[0].residentId}`,
       'elderly_health_management',
     ]);
-    expect(String(row[6])).toContain('seed=field-2024');
-    expect(row[7] ?? '').toBe('');
+    expect(String(row[7])).toContain('seed=field-2024');
+    expect(row[8] ?? '').toBe('');
+    const perUnit = new Map<string, number>();
+    for (const r of sample.residents as { unitId: string }[])
+      perUnit.set(r.unitId, (perUnit.get(r.unitId) ?? 0) + 1);
+    const total = sheet.getRow(8);
+    expect(total.font?.bold).toBe(true);
+    expect((total.values as unknown[]).slice(1, 4)).toEqual([
+      '合计 Total',
+      '5 人 residents',
+      [...perUnit].map(([unitId, count]) => `${unitId}中心 ${count}`).join('，'),
+    ]);
     const csv = await api.get('/api/v1/samples/s-1/export?format=csv', auditor);
     expect(csv.body.split('\n')[0]).toContain(
       'sample_id,resident_id,unit_id,household_id,indicator,why_drawn,result,note',
@@ -174,15 +199,16 @@ describe('sampling for home visits (入户看效果)', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const sheet = workbook.worksheets[0];
-    expect((sheet.getRow(1).values as unknown[]).slice(4, 8)).toEqual([
+    expect((sheet.getRow(2).values as unknown[]).slice(5, 9)).toEqual([
       '户编号 Household id',
       '姓名 Name',
       '住址 Address',
       '电话 Phone',
     ]);
     const first = drawn[0].residentId;
-    expect((sheet.getRow(2).values as unknown[]).slice(2, 8)).toEqual([
+    expect((sheet.getRow(3).values as unknown[]).slice(2, 9)).toEqual([
       first,
+      `${sample.residents[0].unitId}中心`,
       sample.residents[0].unitId,
       `h-${first}`,
       `居民${first}`,
@@ -213,16 +239,16 @@ describe('sampling for home visits (入户看效果)', () => {
       .length as number;
     const team = await api.keyFor(['field_team'], 'hc');
     const withNames = await sheetOf(team.key);
-    expect(withNames.getRow(1).values).toContain('姓名 Name');
-    expect(withNames.getRow(2).values).toContain(`居民${first}`);
+    expect(withNames.getRow(2).values).toContain('姓名 Name');
+    expect(withNames.getRow(3).values).toContain(`居民${first}`);
     // The team's key reads the sheet and nothing else of the audit.
     expect((await api.get('/api/v1/samples/s-1', team.key)).status).toBe(403);
     expect((await api.get(`/api/v1/residents/${first}/identity`, team.key)).status).toBe(403);
 
     const auditor = await api.keyFor(['auditor'], 'hc');
     const idsOnly = await sheetOf(auditor.key);
-    expect(idsOnly.getRow(1).values).not.toContain('姓名 Name');
-    expect(JSON.stringify(idsOnly.getRow(2).values)).not.toContain(`居民${first}`);
+    expect(idsOnly.getRow(2).values).not.toContain('姓名 Name');
+    expect(JSON.stringify(idsOnly.getRow(3).values)).not.toContain(`居民${first}`);
     // An admin hands out only roles it holds itself.
     const admin = await api.keyFor(['admin', 'field_team']);
     const granted = await api.post(
@@ -231,7 +257,7 @@ describe('sampling for home visits (入户看效果)', () => {
       admin.key,
     );
     expect(granted.status).toBe(201);
-    expect((await sheetOf(auditor.key)).getRow(2).values).toContain(`居民${first}`);
+    expect((await sheetOf(auditor.key)).getRow(3).values).toContain(`居民${first}`);
 
     // Each sheet with names was a recorded read of each resident on it; the ids-only one was not.
     const reads = (await api.get(`/api/v1/audit/reads?residentId=${first}`)).body.reads as {

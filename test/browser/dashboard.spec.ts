@@ -5,7 +5,15 @@ import { ALERT_ACTIONS_BY_TYPE } from '@libs/fabrication/alerts/alerts-catalog';
 import { raiseDraft } from '@libs/fabrication/alerts/raise-draft';
 import { startApi, type RunningApi } from '../support/api-app';
 import { chromiumPath, collectPageErrors, launchChromium, screenshot } from './chromium';
-import { CENTRE_A, CENTRE_B, DISTRICT, YEAR, arrangeDistrict, commandSender } from './district';
+import {
+  CENTRE_A,
+  CENTRE_B,
+  DISTRICT,
+  DOCTOR_NAMES,
+  YEAR,
+  arrangeDistrict,
+  commandSender,
+} from './district';
 
 const executable = chromiumPath();
 if (!executable) {
@@ -398,11 +406,18 @@ describeWithBrowser('the dashboard in headless Chromium', () => {
     );
     expect(await textOf(page, '#alert-sub')).toContain(CENTRE_A.name);
     const timeline = await page.locator('#alert-timeline li').allTextContents();
+    // The doctor by name, the code on hover.
     expect(timeline).toContainEqual(
       expect.stringContaining(
-        `${YEAR}年3月12日\u3000健康体检（完整，医生编号：d-${CENTRE_A.unitId}）`,
+        `${YEAR}年3月12日\u3000健康体检（完整，医生：${DOCTOR_NAMES[CENTRE_A.unitId]}）`,
       ),
     );
+    expect(
+      await page
+        .locator('#alert-timeline li .what', { hasText: '健康体检' })
+        .first()
+        .getAttribute('title'),
+    ).toBe(`医生编号：d-${CENTRE_A.unitId}`);
     expect(await page.locator('#alert-timeline li.evidence-row').count()).toBe(1);
     expect(await page.locator('#alert-drawer').innerText()).not.toMatch(/[{}"]/);
     page.once('dialog', (dialog) => void dialog.accept('核实：登记有误'));

@@ -6,6 +6,8 @@ export const YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() - 1;
 export const DISTRICT = { unitId: 'hc', name: '环翠区' };
 export const CENTRE_A = { unitId: 'jy', name: '鲸园街道社区卫生服务中心' };
 export const CENTRE_B = { unitId: 'zd', name: '竹岛街道社区卫生服务中心' };
+/** Each centre's doctor (d-<centre>) by the name registered. */
+export const DOCTOR_NAMES: Record<string, string> = { jy: '王医生', zd: '李医生' };
 
 /** Posts commands as the root key; any refusal fails the arrangement loudly. */
 export function commandSender(api: RunningApi, prefix: string) {
@@ -39,7 +41,12 @@ export async function arrangeDistrict(api: RunningApi): Promise<void> {
       parentId: DISTRICT.unitId,
       ...opened,
     });
-    await send('RegisterDoctor', { doctorId: `d-${c}`, unitId: c, ...opened });
+    await send('RegisterDoctor', {
+      doctorId: `d-${c}`,
+      unitId: c,
+      name: DOCTOR_NAMES[c],
+      ...opened,
+    });
     for (let i = 1; i <= 4; i += 1) {
       const tags = i === 3 ? ['hypertension'] : [];
       await send('RegisterResident', {

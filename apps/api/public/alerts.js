@@ -36,7 +36,10 @@
   /** A unit by name (the API names those its answer mentions), its code kept for the hover. */
   const unitLabel = (unitId, names) => names?.units?.[unitId] ?? window.App?.unitName?.(unitId) ?? unitId;
   const actorLabel = (actorId, names) => names?.actors?.[actorId] ?? actorId;
-  const subjectText = (s, names) => `${tOr(`subject_${s.kind}`, s.kind)} ${s.kind === 'unit' ? unitLabel(s.id, names) : s.id}`;
+  /** A doctor by the name registered (王医生); one registered without a name, by code. */
+  const doctorName = (doctorId, names) => names?.doctors?.[doctorId];
+  const subjectName = (s, names) => (s.kind === 'unit' ? unitLabel(s.id, names) : s.kind === 'doctor' ? doctorName(s.id, names) ?? s.id : s.id);
+  const subjectText = (s, names) => `${tOr(`subject_${s.kind}`, s.kind)} ${subjectName(s, names)}`;
 
   function named(text, code, className) {
     const td = cell(text, className);
@@ -52,7 +55,10 @@
     if (data.sex) parts.push(tOr(`sex_${data.sex}`, data.sex));
     if (data.birthDate) parts.push(t('detailBorn', { date: chinaTime(data.birthDate) }));
     if (data.unitId) parts.push(t('detailUnit', { unit: unitLabel(data.unitId, names) }));
-    if (data.doctorId) parts.push(t('detailDoctor', { doctor: data.doctorId }));
+    if (data.doctorId) {
+      const name = doctorName(data.doctorId, names);
+      parts.push(name ? t('detailDoctorNamed', { doctor: name }) : t('detailDoctor', { doctor: data.doctorId }));
+    }
     if (data.reason) parts.push(t('detailReason', { reason: pick(data.reason) }));
     if (!parts.length) return '';
     return window.I18n.lang === 'en' ? ` (${parts.join(', ')})` : `（${parts.join('，')}）`;
@@ -70,6 +76,8 @@
     const what = document.createElement('span');
     what.className = 'what';
     what.textContent = t('eventLine', { occurred: chinaTime(e.occurredAt, true), event: tOr(`event_${e.type}`, e.type), details: details(e.data ?? {}, names) });
+    // A doctor shown by name keeps the code for the hover.
+    if (e.data?.doctorId && doctorName(e.data.doctorId, names)) what.title = t('detailDoctor', { doctor: e.data.doctorId });
     const who = document.createElement('span');
     who.className = 'who';
     who.textContent = t('eventRecorded', { actor: actorLabel(e.actor, names), recorded: chinaTime(e.recordedAt), position: e.position });
@@ -132,6 +140,8 @@
     if (!opened) return;
     const a = opened;
     $('alert-title').textContent = `${tOr(`detector_${a.detector}`, a.detector)} · ${subjectText(a.subject, a.names)}`;
+    // The subject by name, its code for the hover.
+    $('alert-title').title = subjectName(a.subject, a.names) === a.subject.id ? '' : a.subject.id;
     $('alert-sub').textContent = t('alertSub', { unit: unitLabel(a.unitId, a.names), period: a.period, score: a.score, severity: t(`severity_${a.severity}`), status: t(`alertStatus_${a.status}`) });
     $('alert-explanation').textContent = pick(a.explanation);
     $('alert-status').textContent = t(`alertStatus_${a.status}`);

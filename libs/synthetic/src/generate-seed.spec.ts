@@ -38,6 +38,20 @@ describe('generateSeed (small, 2024, seed 7)', () => {
     expect(digest(generateSeed({ scale: 'small', year: 2024, seed: 8 }))).not.toBe(digest(seed));
   });
 
+  it('names every doctor (surname and given name), the same for the same seed, not for another', () => {
+    const doctors = of('RegisterDoctor');
+    expect(doctors.length).toBeGreaterThan(10);
+    for (const d of doctors) expect(d.name).toMatch(/^\p{Script=Han}{2,3}$/u);
+    expect(new Set(doctors.map((d) => d.name)).size).toBeGreaterThan(doctors.length / 4);
+    const namesOf = (s: number) =>
+      [...generateSeed({ scale: 'small', year: 2024, seed: s }).commands()]
+        .map(({ json }) => JSON.parse(json) as Command)
+        .filter((c) => c.type === 'RegisterDoctor')
+        .map((c) => c.name);
+    expect(namesOf(7)).toEqual(doctors.map((d) => d.name));
+    expect(namesOf(8)).not.toEqual(doctors.map((d) => d.name));
+  });
+
   it('registers each centre with the scaled population and exactly its 65+ count, 65+ all year', () => {
     const residents = of('RegisterResident');
     for (const row of scaledRows('small')) {

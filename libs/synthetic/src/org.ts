@@ -1,5 +1,6 @@
 import type { YearCalendar } from './calendar';
 import type { SeedCommand } from './command-log';
+import { doctorName } from './doctor-names';
 import type { CentreRow } from './huancui-2024';
 import type { Random } from './random';
 
@@ -91,6 +92,7 @@ export function planCentreOrg(
         doctorId,
         unitId: team.unitId,
         teamId: team.teamId,
+        name: doctorName(prefix, doctorId),
       });
     }
   }

@@ -98,6 +98,20 @@ export class AlertsController {
     return names;
   }
 
+  /**
+   * Doctors by the name they were registered with (王医生), read from their streams; a doctor
+   * registered without a name is left out and shown by id.
+   */
+  private async doctorNames(doctorIds: Iterable<string>): Promise<Record<string, string>> {
+    const lookup = storeFactLookup(this.store);
+    const names: Record<string, string> = {};
+    for (const doctorId of new Set(doctorIds)) {
+      const { name } = await lookup.doctor(doctorId);
+      if (name) names[doctorId] = name;
+    }
+    return names;
+  }
+
   private today() {
     return chinaDay(systemClock().toISOString());
   }
@@ -144,7 +158,16 @@ export class AlertsController {
       ...result.alerts.map((a) => a.unitId),
       ...result.alerts.filter((a) => a.subject.kind === 'unit').map((a) => a.subject.id),
     ];
-    return { unitId, period: period ?? null, ...result, names: { units: this.unitNames(units) } };
+    const doctors = result.alerts.filter((a) => a.subject.kind === 'doctor');
+    return {
+      unitId,
+      period: period ?? null,
+      ...result,
+      names: {
+        units: this.unitNames(units),
+        doctors: await this.doctorNames(doctors.map((a) => a.subject.id)),
+      },
+    };
   }
 
   @Get('alerts/:alertId')
@@ -200,6 +223,8 @@ export class AlertsController {
     const events = [...found.values(), ...(timeline ?? [])];
     const units = [alert.unitId, ...events.map((e) => e.data.unitId).filter(isString)];
     if (alert.subject.kind === 'unit') units.push(alert.subject.id);
+    const doctors = events.map((e) => e.data.doctorId).filter(isString);
+    if (alert.subject.kind === 'doctor') doctors.push(alert.subject.id);
     return {
       ...alert,
       evidenceEvents: alert.evidence.map((id) => {
@@ -214,6 +239,7 @@ export class AlertsController {
           ...alert.actions.map((a) => a.actor),
           alert.raisedBy,
         ]),
+        doctors: await this.doctorNames(doctors),
       },
     };
   }

@@ -15,10 +15,11 @@ import {
   loadSample,
   sampleCsv,
   sampleSummary,
+  sampleUnitNames,
   sampleWorkbook,
 } from '@libs/audit';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
-import { type IdentityVault, chinaDay, storeFactLookup } from '@libs/records';
+import { type IdentityVault, chinaDay, chinaMinute, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { SubmitCommand } from '../commands/submit-command';
 import { ValidQuery } from '../http/valid-query';
@@ -100,7 +101,11 @@ export class SamplesController {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     res.setHeader('content-disposition', `attachment; filename="sample-${id}.xlsx"`);
-    res.send(Buffer.from(await sampleWorkbook(drawn, personOf).xlsx.writeBuffer()));
+    const heading = {
+      unitNames: await sampleUnitNames(storeFactLookup(this.store), drawn),
+      exportedAt: chinaMinute(systemClock().toISOString()),
+    };
+    res.send(Buffer.from(await sampleWorkbook(drawn, heading, personOf).xlsx.writeBuffer()));
   }
 
   /**

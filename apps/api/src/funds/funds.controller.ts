@@ -14,7 +14,7 @@ import {
 } from '@libs/funds';
 import { UnitTree, YEAR_MESSAGE, YEAR_PATTERN, periodOf } from '@libs/indicators';
 import { EVENT_STORE, type EventStore, systemClock } from '@libs/ledger';
-import { IsId, chinaDay, refuse, storeFactLookup } from '@libs/records';
+import { IsId, chinaDay, chinaMinute, refuse, storeFactLookup } from '@libs/records';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { ValidQuery } from '../http/valid-query';
 import { unitForRequest } from '../indicators/rates-scope';
@@ -69,12 +69,22 @@ export class FundsController {
     @Res() res: Response,
   ) {
     const { unitId, rows, y } = await this.rows(principal, year, unit);
+    const nameOf = (id: string) => {
+      const versions = this.projection.model.units.get(id)?.versions;
+      return versions?.[versions.length - 1].data.name;
+    };
+    const workbook = fundWorkbook(rows, {
+      unitName: nameOf(unitId) ?? unitId,
+      year: y,
+      exportedAt: chinaMinute(systemClock().toISOString()),
+      nameOf,
+    });
     res.setHeader(
       'content-type',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     res.setHeader('content-disposition', `attachment; filename="funds-${unitId}-${y}.xlsx"`);
-    res.send(Buffer.from(await fundWorkbook(rows).xlsx.writeBuffer()));
+    res.send(Buffer.from(await workbook.xlsx.writeBuffer()));
   }
 
   @Get('trace/:eventId')

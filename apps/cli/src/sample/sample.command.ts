@@ -2,10 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { commandAuthorizer } from '@libs/access';
-import { loadSample, sampleCsv, sampleWorkbook } from '@libs/audit';
+import { loadSample, sampleCsv, sampleUnitNames, sampleWorkbook } from '@libs/audit';
 import { ledgerCommandContext } from '@libs/commands';
 import { systemClock } from '@libs/ledger';
-import { chinaDay, executeCommand, storeFactLookup } from '@libs/records';
+import { chinaDay, chinaMinute, executeCommand, storeFactLookup } from '@libs/records';
 import { asOfArg, yearArg } from '../period-options';
 import { principalFrom, withKeyOption } from '../principal-option';
 import { openStoreFrom, withStoreOption } from '../store-option';
@@ -135,7 +135,11 @@ export function sampleCommand(): Command {
         });
         const { drawn } = await loadSample(store, sampleId);
         if (extname(o.out).toLowerCase() === '.csv') await writeFile(o.out, await sampleCsv(drawn));
-        else await sampleWorkbook(drawn).xlsx.writeFile(o.out);
+        else
+          await sampleWorkbook(drawn, {
+            unitNames: await sampleUnitNames(storeFactLookup(store), drawn),
+            exportedAt: chinaMinute(systemClock().toISOString()),
+          }).xlsx.writeFile(o.out);
         const how = result.duplicate ? T.already : T.drawnAt(result.events[0]?.position);
         process.stdout.write(
           `${T.done(sampleId, how, drawn.residents.length, drawn.populationSize, drawn.interval.toFixed(3), drawn.start, String(drawn.seed), o.out)}\n`,

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { FactLookup } from '@libs/records';
 import type { SampleDrawnData } from './sample-state';
 
 const HEADER = [
@@ -52,17 +53,68 @@ export function sampleRows(s: SampleDrawnData, personOf?: PersonOf): (string | n
   ]);
 }
 
-/** The header with the person's columns after the household, when they are shown. */
-const withPerson = (header: string[], person: string[], shown: boolean) =>
-  shown ? [...header.slice(0, 4), ...person, ...header.slice(4)] : header;
+/** The header with the person's columns after the household (column `after`), when shown. */
+const withPerson = (header: string[], person: string[], shown: boolean, after = 4) =>
+  shown ? [...header.slice(0, after), ...person, ...header.slice(after)] : header;
 
-export function sampleWorkbook(s: SampleDrawnData, personOf?: PersonOf): ExcelJS.Workbook {
+/** What a sample sheet says beyond the sample: its units by name, and when it was exported. */
+export interface SampleSheetHeading {
+  /** Current names of the sample's units, by id; an id missing here is shown as it is. */
+  unitNames: ReadonlyMap<string, string>;
+  /** When it was exported, in China time ("2024-03-05 17:30"). */
+  exportedAt: string;
+}
+
+/** The current names of the sample's unit and of its residents' units, read from their streams. */
+export async function sampleUnitNames(
+  facts: Pick<FactLookup, 'unit'>,
+  s: SampleDrawnData,
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const unitId of new Set([s.unitId, ...s.residents.map((r) => r.unitId)])) {
+    const versions = (await facts.unit(unitId)).versions;
+    if (versions.length > 0) names.set(unitId, versions[versions.length - 1].name);
+  }
+  return names;
+}
+
+/**
+ * The sheet a field team takes along: a title row (the sample, its unit by name, the year, when
+ * exported), the header, a row per drawn resident with the unit's name before its id, and a total
+ * row in bold (how many to visit, per unit) as the evaluation table has.
+ */
+export function sampleWorkbook(
+  s: SampleDrawnData,
+  heading: SampleSheetHeading,
+  personOf?: PersonOf,
+): ExcelJS.Workbook {
+  const nameOf = (unitId: string) => heading.unitNames.get(unitId) ?? unitId;
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('入户核查 Home visits');
-  sheet.addRow(withPerson(HEADER, PERSON_HEADER, !!personOf)).font = { bold: true };
-  sheet.addRows(sampleRows(s, personOf));
-  const widths = [16, 18, 14, 16, 28, 70, 18, 24];
-  withPerson(widths.map(String), ['14', '36', '16'], !!personOf).forEach(
+  const unit = nameOf(s.unitId);
+  const n = s.residents.length;
+  const at = heading.exportedAt;
+  sheet.addRow([
+    `${unit} ${s.period} 年入户核查样本 ${s.sampleId}（${s.indicator}，${n} 人，导出于北京时间 ${at}） / ` +
+      `${unit} home-visit sample ${s.sampleId} for ${s.period} (${s.indicator}, ${n} residents, exported ${at} China time)`,
+  ]).font = { bold: true };
+  // The unit's name goes before its id: the header and rows gain a column after the resident.
+  const header = withPerson(HEADER, PERSON_HEADER, !!personOf);
+  sheet.addRow([...header.slice(0, 2), '机构 Unit', '机构编号 Unit id', ...header.slice(3)]).font =
+    {
+      bold: true,
+    };
+  for (const row of sampleRows(s, personOf))
+    sheet.addRow([...row.slice(0, 2), nameOf(String(row[2])), ...row.slice(2)]);
+  const perUnit = new Map<string, number>();
+  for (const r of s.residents) perUnit.set(r.unitId, (perUnit.get(r.unitId) ?? 0) + 1);
+  sheet.addRow([
+    '合计 Total',
+    `${n} 人 residents`,
+    [...perUnit].map(([unitId, count]) => `${nameOf(unitId)} ${count}`).join('，'),
+  ]).font = { bold: true };
+  const widths = [16, 18, 28, 14, 16, 28, 70, 18, 24];
+  withPerson(widths.map(String), ['14', '36', '16'], !!personOf, 5).forEach(
     (w, i) => (sheet.getColumn(i + 1).width = Number(w)),
   );
   const about = workbook.addWorksheet('抽样说明 About');
@@ -70,6 +122,7 @@ export function sampleWorkbook(s: SampleDrawnData, personOf?: PersonOf): ExcelJS
     ['sample id', s.sampleId],
     ['indicator', s.indicator],
     ['unit', s.unitId],
+    ['unit name', unit],
     ['period', s.period],
     ['population as of', s.asOf],
     ['population', s.population],
@@ -80,6 +133,7 @@ export function sampleWorkbook(s: SampleDrawnData, personOf?: PersonOf): ExcelJS
     ['start r', s.start],
     ['seed', s.seed],
     ['result values', 'confirmed / not_found / service_denied'],
+    ['exported (China time)', at],
   ]);
   return workbook;
 }

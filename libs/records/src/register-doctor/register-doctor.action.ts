@@ -1,4 +1,4 @@
-import { IsOptional } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { action, type Decision } from '../commands/action';
 import { CommandRequest } from '../commands/command-request';
 import { IsId } from '../commands/id.decorator';
@@ -21,6 +21,16 @@ export class RegisterDoctorRequest extends CommandRequest {
   @IsId() unitId!: string;
   /** The family doctor team (a unit of kind team), if any. */
   @IsOptional() @IsId() teamId?: string;
+  /**
+   * The name a reader knows the doctor by (王医生): shown beside the id on the dashboard. A
+   * doctor is named here as a professional at work, not as a resident: the name is kept in the
+   * ledger itself, not in the personal-data vault. Absent: the doctor keeps the name given
+   * before, if any.
+   */
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  name?: string;
 }
 
 /** First registration, or a move to another unit/team from the effective date. */
@@ -59,6 +69,8 @@ export function decideRegisterDoctor(
     doctorId: c.doctorId,
     unitId: c.unitId,
     teamId: c.teamId ?? null,
+    // Only when given: events of doctors registered without a name stay as they were.
+    ...(c.name === undefined ? {} : { name: c.name }),
     occurredAt: c.occurredAt,
   };
   if (!state.registered) return [{ type: 'DoctorRegistered', data }];

@@ -68,6 +68,36 @@ describe('RegisterDoctor', () => {
     });
   });
 
+  describe('the name a reader knows the doctor by (optional)', () => {
+    it('registers a doctor with a name: the name is in the event and the state', () => {
+      given([])
+        .when(register({ name: '王医生' }))
+        .then([{ type: 'DoctorRegistered', data: data({ name: '王医生' }) }]);
+      const state = [
+        { type: 'DoctorRegistered', data: data({ name: '王医生' }) } as DoctorEvent,
+      ].reduce(evolveDoctor, initialDoctorState());
+      expect(state.name).toBe('王医生');
+    });
+    it('near miss: without a name the event carries no name field, as before names existed', () => {
+      given([])
+        .when(register())
+        .then([{ type: 'DoctorRegistered', data: data() }]);
+      expect([inUnit].reduce(evolveDoctor, initialDoctorState()).name).toBeNull();
+    });
+    it('a move without a name keeps the name given before; a move with one replaces it', () => {
+      const named = { type: 'DoctorRegistered', data: data({ name: '王医生' }) } as DoctorEvent;
+      const moved = doctorAssigned('d1', 'u2', null, '2024-04-01');
+      const renamed: DoctorEvent = {
+        type: 'DoctorAssigned',
+        data: { ...moved.data, unitId: 'u1', name: '王建国', occurredAt: '2024-05-01' },
+      };
+      const fold = (events: DoctorEvent[]) =>
+        events.reduce(evolveDoctor, initialDoctorState()).name;
+      expect(fold([named, moved])).toBe('王医生');
+      expect(fold([named, moved, renamed])).toBe('王建国');
+    });
+  });
+
   describe('an assignment must start after the current one (ASSIGNMENT_NOT_LATER)', () => {
     it('refuses an assignment on the same day as the current one', () => {
       given([inUnit])

@@ -1,4 +1,4 @@
-import { ageOn, chinaDay, daysFrom, monthAgeDay } from './dates';
+import { ageOn, chinaDay, chinaMinute, daysFrom, monthAgeDay } from './dates';
 
 /** The definition the fast paths must agree with: the instant moved 8 hours, then its UTC date. */
 const reference = (iso: string) =>
@@ -24,6 +24,16 @@ describe('chinaDay', () => {
 
   it('passes a plain date through', () => {
     expect(chinaDay('2024-02-29')).toBe('2024-02-29');
+  });
+});
+
+describe('chinaMinute', () => {
+  it('writes an instant in China time, to the minute', () => {
+    expect(chinaMinute('2024-03-05T09:30:59.999Z')).toBe('2024-03-05 17:30');
+  });
+  it('near miss: from 16:00 UTC it is the next day in China', () => {
+    expect(chinaMinute('2024-03-05T16:00:00Z')).toBe('2024-03-06 00:00');
+    expect(chinaMinute('2024-03-05T15:59:00Z')).toBe('2024-03-05 23:59');
   });
 });
 

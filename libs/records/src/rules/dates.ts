@@ -14,6 +14,14 @@ export function chinaDay(iso: string): string {
   return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * An instant as a reader in China writes it, to the minute ("2024-03-05 17:30"): when an
+ * export was made, on its title row.
+ */
+export function chinaMinute(iso: string): string {
+  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** A record may not claim to have happened after the ledger received it. */
 export function assertNotInFuture(occurredAt: string, now: string): void {
   if (chinaDay(occurredAt) > chinaDay(now)) {

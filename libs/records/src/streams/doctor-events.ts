@@ -1,14 +1,17 @@
 import { chinaDay } from '../rules/dates';
 
+/** A doctor's unit and team from a day; `name` (王医生) only where the command gave one. */
+export interface DoctorEventData {
+  doctorId: string;
+  unitId: string;
+  teamId: string | null;
+  name?: string;
+  occurredAt: string;
+}
+
 export type DoctorEvent =
-  | {
-      type: 'DoctorRegistered';
-      data: { doctorId: string; unitId: string; teamId: string | null; occurredAt: string };
-    }
-  | {
-      type: 'DoctorAssigned';
-      data: { doctorId: string; unitId: string; teamId: string | null; occurredAt: string };
-    };
+  | { type: 'DoctorRegistered'; data: DoctorEventData }
+  | { type: 'DoctorAssigned'; data: DoctorEventData };
 
 export interface Membership {
   from: string;
@@ -19,12 +22,15 @@ export interface Membership {
 export interface DoctorState {
   registered: boolean;
   doctorId: string;
+  /** The latest name given, or null when none ever was. */
+  name: string | null;
   memberships: Membership[];
 }
 
 export const initialDoctorState = (): DoctorState => ({
   registered: false,
   doctorId: '',
+  name: null,
   memberships: [],
 });
 
@@ -37,6 +43,7 @@ export function evolveDoctor(state: DoctorState, event: DoctorEvent): DoctorStat
       return {
         registered: true,
         doctorId: d.doctorId,
+        name: d.name ?? state.name,
         memberships: [...state.memberships, membership],
       };
     }

@@ -131,7 +131,7 @@ const GENERIC: Record<string, Omit<Shipped, 'fields'>> = {
   RenameOrgUnit: { headers: { unitId: '机构编号', name: '新名称' } },
   MoveOrgUnit: { headers: { unitId: '机构编号', parentId: '新上级机构' } },
   CloseOrgUnit: { headers: { unitId: '机构编号', occurredAt: '撤销日期' } },
-  RegisterDoctor: { headers: { doctorId: '医生编号', unitId: '所属机构' } },
+  RegisterDoctor: { headers: { doctorId: '医生编号', unitId: '所属机构', name: '医生姓名' } },
   ReassignResident: { headers: { unitId: '新管理机构' } },
   RecordResidentMovedOut: { headers: { occurredAt: '迁出日期' } },
   RecordResidentDeath: { headers: { occurredAt: '死亡日期' } },
