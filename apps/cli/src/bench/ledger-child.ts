@@ -30,7 +30,8 @@ export function runLedger(args: string[], scratch: string): Promise<ChildRun> {
   const preload = join(__dirname, 'peak-rss-preload.js');
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', preload, cliMain(), ...args], {
+    // English: the bench reads its children's summaries, whatever language the operator reads.
+    const child = spawn(process.execPath, ['-r', preload, cliMain(), '--lang', 'en', ...args], {
       env: { ...process.env, LEDGER_BENCH_PEAK_RSS_FILE: rssFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
