@@ -143,15 +143,16 @@ export class ResidentsController {
     return { residents: found, limit: SEARCH_LIMIT };
   }
 
-  @Get('residents/:residentId/identity')
-  @ApiOperation({
-    summary:
-      "A resident's name, ID number, phone and address from the personal-data vault; the read is recorded / 居民个人信息（查阅留痕）",
-  })
-  async identity(
-    @Param('residentId') residentId: string,
-    @CurrentPrincipal() principal: Principal,
-  ) {
+  /**
+   * A read of one resident by someone allowed it in the resident's unit, recorded before anything
+   * is read (a timeline, an identity): the unit, or 404 for a resident never registered.
+   */
+  private async recordedRead(
+    principal: Principal,
+    residentId: string,
+    permission: 'identity:read' | 'residents:read',
+    what: string,
+  ): Promise<string> {
     const unitId = await this.residentUnit(residentId);
     if (!unitId)
       refuse(
@@ -163,12 +164,25 @@ export class ResidentsController {
       );
     await authorize(
       principal,
-      { permission: 'identity:read', units: [unitId!], read: true },
+      { permission, units: [unitId!], read: true },
       storeFactLookup(this.store),
       this.today(),
     );
+    await recordResidentRead(this.store, systemClock, principal, residentId, what);
+    return unitId!;
+  }
+
+  @Get('residents/:residentId/identity')
+  @ApiOperation({
+    summary:
+      "A resident's name, ID number, phone and address from the personal-data vault; the read is recorded / 居民个人信息（查阅留痕）",
+  })
+  async identity(
+    @Param('residentId') residentId: string,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     // Recorded before the vault is read: a read that fails halfway is still a read.
-    await recordResidentRead(this.store, systemClock, principal, residentId, 'identity');
+    const unitId = await this.recordedRead(principal, residentId, 'identity:read', 'identity');
     const found = this.vault.read(residentId);
     if (found.status === 'erased')
       return { residentId, unitId, erased: true, identity: null, name: ERASED_NAME };
@@ -188,22 +202,7 @@ export class ResidentsController {
     @Param('residentId') residentId: string,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const unitId = await this.residentUnit(residentId);
-    if (!unitId)
-      refuse(
-        'RESIDENT_NOT_FOUND',
-        'not_found',
-        `居民 ${residentId} 未登记`,
-        `resident ${residentId} is not registered`,
-        { residentId },
-      );
-    await authorize(
-      principal,
-      { permission: 'residents:read', units: [unitId!], read: true },
-      storeFactLookup(this.store),
-      this.today(),
-    );
-    await recordResidentRead(this.store, systemClock, principal, residentId, 'timeline');
+    const unitId = await this.recordedRead(principal, residentId, 'residents:read', 'timeline');
     const events = await this.store.readStream(streamIds.resident(residentId));
     return {
       residentId,
