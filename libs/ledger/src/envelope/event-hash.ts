@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { HashedFields, RecordedEvent } from './recorded-event';
 
@@ -12,8 +12,14 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
+// crypto.hash (Node ≥ 20.12) digests in one call without a Hash object: at bulk rates, where
+// every event is hashed twice (its own hash and the log chain), the object cost a third of it.
+const oneShot = (crypto as { hash?: (alg: string, data: string, out: 'hex') => string }).hash;
+
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return oneShot
+    ? oneShot('sha256', text, 'hex')
+    : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /**

@@ -134,12 +134,11 @@ export class SqliteEventStore implements EventStore {
       head: this.db.prepare(
         'SELECT position, log_hash, recorded_at FROM events ORDER BY position DESC LIMIT 1',
       ),
+      // Positional parameters: binding an object by name costs a property lookup per column.
       insert: this.db.prepare(`INSERT INTO events (position, event_id, stream_id, revision, type,
         schema_version, recorded_at, occurred_at, actor, correlation_id, causation_id, command_id,
-        command_fingerprint, source_recorded_at, data, hash, log_hash) VALUES (@position,
-        @eventId, @streamId, @revision, @type, @schemaVersion, @recordedAt, @occurredAt, @actor,
-        @correlationId, @causationId, @commandId, @commandFingerprint, @sourceRecordedAt, @data,
-        @hash, @logHash)`),
+        command_fingerprint, source_recorded_at, data, hash, log_hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       byCommand: this.db.prepare('SELECT * FROM events WHERE command_id = ? ORDER BY position'),
       stream: this.db.prepare(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
@@ -351,8 +350,9 @@ export class SqliteEventStore implements EventStore {
     const recorded = envelopes.map((envelope) => {
       position += 1;
       previousLogHash = logHash(previousLogHash, envelope.hash, position);
-      this.insert({ ...envelope, position }, previousLogHash);
-      return { ...envelope, position };
+      const event = { ...envelope, position };
+      this.insert(event, previousLogHash);
+      return event;
     });
     const last = recorded[recorded.length - 1];
     this.tips.set(streamId, { revision: last.revision, hash: last.hash });
@@ -366,13 +366,25 @@ export class SqliteEventStore implements EventStore {
 
   private insert(event: RecordedEvent, chainHash: string): void {
     try {
-      this.stmt.insert.run({
-        ...event,
-        commandFingerprint: event.commandFingerprint ?? null,
-        sourceRecordedAt: event.sourceRecordedAt ?? null,
-        data: JSON.stringify(event.data),
-        logHash: chainHash,
-      });
+      this.stmt.insert.run(
+        event.position,
+        event.eventId,
+        event.streamId,
+        event.revision,
+        event.type,
+        event.schemaVersion,
+        event.recordedAt,
+        event.occurredAt,
+        event.actor,
+        event.correlationId,
+        event.causationId,
+        event.commandId,
+        event.commandFingerprint ?? null,
+        event.sourceRecordedAt ?? null,
+        JSON.stringify(event.data),
+        event.hash,
+        chainHash,
+      );
     } catch (error) {
       if (isUniqueViolation(error, 'events.event_id'))
         throw new DuplicateEventIdError(event.eventId);

@@ -29,6 +29,8 @@ CREATE TRIGGER IF NOT EXISTS events_refuse_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'the event log is append-only: DELETE refused'); END;
 `;
 
+const PAGE_CACHE_MB = 64;
+
 export function applySchema(db: Database): void {
   db.pragma('journal_mode = WAL');
   // FULL: a commit the ledger acknowledged survives a power cut, not only a crash.
@@ -37,6 +39,12 @@ export function applySchema(db: Database): void {
   // Bulk loads dirty the same index pages batch after batch: checkpointing every ~80 MB of WAL
   // (not SQLite's default 4 MB) writes each page back once for many commits instead of once per commit.
   db.pragma('wal_autocheckpoint = 20000');
+  // 64 MB of page cache instead of SQLite's 8 MB: a district's log is a gigabyte whose three
+  // indexes take random keys (event ids, command ids, stream ids), so each append and each
+  // stream read touches index pages all over the file. With 8 MB nearly every one was a read
+  // from the OS: the first 400,000 lines of a district year imported 25-45 % faster with 64 MB
+  // (two runs on a shared machine), while peak RSS stays within the import's 500 MB bound.
+  db.pragma(`cache_size = -${PAGE_CACHE_MB * 1024}`);
   db.exec(SCHEMA);
   addFingerprintColumn(db);
 }
