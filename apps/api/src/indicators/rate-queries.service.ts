@@ -68,12 +68,13 @@ export class RateQueries {
     const hit = this.cache.get(key);
     if (hit) return hit;
     if (this.cache.size > 200) this.cache.clear();
-    const result = evaluatePeriod(
-      this.projection.model,
-      this.catalog(q.year),
-      period,
-      this.today(),
-    );
+    // A past day by ledger time, from the kept checkpoints around it when the year is kept.
+    const kept =
+      q.asOf && period.asOfBasis === 'ledger'
+        ? this.projection.figures.asOf(q.year, q.asOf)
+        : undefined;
+    const result =
+      kept ?? evaluatePeriod(this.projection.model, this.catalog(q.year), period, this.today());
     this.cache.set(key, result);
     return result;
   }

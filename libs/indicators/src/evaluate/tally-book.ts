@@ -52,6 +52,14 @@ export class TallyBook {
     if (c.doctorKey) addTo(this.doctors, c.doctorKey, c.counts, sign, this.perResident);
   }
 
+  /** A book with the same counts, to be added to without touching this one. */
+  copy(): TallyBook {
+    const twin = new TallyBook(this.indicators, this.people);
+    for (const name of ['units', 'teams', 'doctors'] as const)
+      for (const [key, counts] of this[name]) twin[name].set(key, counts.slice());
+    return twin;
+  }
+
   /** The book as plain arrays, to be saved; `load` takes it back. */
   save(): SavedBook {
     const plain = (m: Map<string, Int32Array>) =>

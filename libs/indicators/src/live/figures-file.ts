@@ -2,7 +2,9 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { SavedFigures } from './live-figures';
 import type { EventStore, StoreLocation } from '@libs/ledger';
 
-const FORMAT = 1;
+// 2: checkpoint books tally teams and doctors too, and carry the year before for relative
+// targets (LiveFigures.asOf answers any past day from them); a format-1 save is rebuilt.
+const FORMAT = 2;
 
 interface FileContent {
   format: number;

@@ -10,7 +10,7 @@ import {
   lineageEntries,
 } from '../evaluate/lineage';
 import { UnitTree } from '../evaluate/unit-tree';
-import { contributionOf } from '../evaluate/contribution';
+import { type Contribution, contributionOf } from '../evaluate/contribution';
 import {
   type PeriodResult,
   ratesOf,
@@ -23,7 +23,15 @@ import { type SavedBook, TallyBook } from '../evaluate/tally-book';
 import type { LedgerModel, ModelFrame, ResidentChanging } from '../model/ledger-model';
 import type { ResidentModel } from '../model/resident-model';
 import { checkpointDays } from './checkpoint-days';
-import { checkpointTimeline } from './resident-timeline';
+import {
+  END_OF_TIME,
+  type TurnWindow,
+  type WindowTurn,
+  checkpointMarks,
+  checkpointTimeline,
+  turnsIn,
+  yearStartInstant,
+} from './resident-timeline';
 import { ViewGroup } from './view-group';
 
 /** One kept year as saved: its books as plain arrays, with the catalog they were made for. */
@@ -48,15 +56,37 @@ interface YearViews {
   /** The China day the current view was built for (it moves with the calendar in the current year). */
   day: string;
   current: ViewGroup;
+  /**
+   * The checkpoints' books, then (when the catalog has relative targets) as many books of the
+   * year before as known at each checkpoint, over the relative indicators only.
+   */
   checkpoints: ViewGroup;
+  /** How many checkpoints: the group's first `points` periods. */
+  points: number;
 }
 
 const single =
   (model: LedgerModel, indicators: IndicatorCatalog['indicators'], period: Period) =>
   (r: ResidentModel) => {
     const v = residentView(r, period, model);
-    return [v ? contributionOf(v, indicators, period) : undefined];
+    return v ? contributionOf(v, indicators, period) : undefined;
   };
+
+/** Kept books at one end of the window an as-of instant falls in, and the window up to it. */
+interface End {
+  book: TallyBook;
+  period: Period;
+  /** The year before, over the relative indicators, as known at this end. */
+  before?: TallyBook;
+  beforePeriod?: Period;
+  window: TurnWindow;
+}
+
+/** A resident's contribution moved in a book from what it was to what it is. */
+function moveTo(book: TallyBook, from: Contribution | undefined, to: Contribution | undefined) {
+  if (from) book.add(from, -1);
+  if (to) book.add(to, 1);
+}
 
 /**
  * The figures a district asks for most — the current rates of a year and its 10-day checkpoints
@@ -142,7 +172,7 @@ export class LiveFigures {
       if (!catalog || catalog.id !== y.catalog.id || catalog.version !== y.catalog.version)
         continue;
       const current = this.currentGroup(catalog, y.year, y.day);
-      const checkpoints = this.checkpointGroup(catalog, y.year);
+      const { group: checkpoints, points } = this.checkpointGroup(catalog, y.year);
       // Books of another shape (another catalog under the same version): the year is built anew.
       if (
         y.current.length !== current.books.length ||
@@ -157,7 +187,10 @@ export class LiveFigures {
         group.ready = true;
         group.visited = null;
       }
-      this.years.set(y.year, { catalog, day: y.day, current, checkpoints });
+      this.years.set(y.year, { catalog, day: y.day, current, checkpoints, points });
+      // The turning sets are not saved (they name residents): found again once the model has
+      // passed the save; until then a past day is evaluated (asOf answers undefined).
+      this.building = this.building.then(() => this.retrace(checkpoints));
     }
   }
 
@@ -166,11 +199,13 @@ export class LiveFigures {
     if (this.years.has(year)) return this.building;
     const catalog = this.catalogFor(year);
     if (!catalog) return this.building;
+    const { group: checkpoints, points } = this.checkpointGroup(catalog, year);
     const views: YearViews = {
       catalog,
       day: '',
       current: this.currentGroup(catalog, year),
-      checkpoints: this.checkpointGroup(catalog, year),
+      checkpoints,
+      points,
     };
     views.day = views.current.periods[0].day;
     this.years.set(year, views);
@@ -220,7 +255,8 @@ export class LiveFigures {
   /** The figures of a year as the ledger knew them at the end of a checkpoint day, if kept and ready. */
   atCheckpoint(year: number, day: string): PeriodResult | undefined {
     const views = this.readyYear(year, 'checkpoints');
-    const k = views?.checkpoints.periods.findIndex((p) => p.day === day) ?? -1;
+    const k =
+      views?.checkpoints.periods.slice(0, views.points).findIndex((p) => p.day === day) ?? -1;
     if (!views || k < 0) return undefined;
     const group = views.checkpoints;
     return group.resultAt(
@@ -240,6 +276,124 @@ export class LiveFigures {
   }
 
   /**
+   * The figures of a year as the ledger knew them at an instant (ledger time), made from kept
+   * books instead of evaluating every resident: the books at one end of the window the instant
+   * falls in (the checkpoint before it, the one after it, or after the last checkpoint the
+   * current figures), plus, for the residents whose view may turn between that end and the
+   * instant (a few thousand of a district's half million, see ViewGroup.turning), their view at
+   * the instant less their view at that end. Of the two ends, the one fewer residents turn
+   * towards. The same figures as `evaluatePeriod` (a spec holds them equal, day by day).
+   * Undefined when the year is not kept and ready, or for an instant before the year began;
+   * the caller evaluates then.
+   */
+  asOf(year: number, instant: string): PeriodResult | undefined {
+    const views = this.readyYear(year, 'checkpoints');
+    if (!views?.checkpoints.turnsKnown) return undefined;
+    const asOf = new Date(instant).toISOString();
+    if (asOf <= yearStartInstant(year)) return undefined;
+    const group = views.checkpoints;
+    const n = views.points;
+    const periods = group.periods.slice(0, n);
+    // The window the instant falls in: w before checkpoint w, n after the last.
+    let w = periods.findIndex((p) => asOf <= p.asOf!);
+    if (w >= 0 && asOf === periods[w].asOf) return this.atCheckpointWithTargets(views, w);
+    if (w < 0) w = n;
+    const at = periodOf(year, asOf, this.today());
+    const hasBefore = group.books.length > n;
+    const ends: End[] = [];
+    const checkpointEnd = (j: number, window: TurnWindow): End => ({
+      book: group.books[j],
+      period: periods[j],
+      ...(hasBefore ? { before: group.books[n + j], beforePeriod: group.periods[n + j] } : {}),
+      window,
+    });
+    if (w > 0)
+      ends.push(
+        checkpointEnd(w - 1, {
+          afterAsOf: periods[w - 1].asOf!,
+          untilAsOf: asOf,
+          fromDay: periods[w - 1].day,
+          toDay: at.day,
+        }),
+      );
+    if (w < n)
+      ends.push(
+        checkpointEnd(w, {
+          afterAsOf: asOf,
+          untilAsOf: periods[w].asOf!,
+          fromDay: at.day,
+          toDay: periods[w].day,
+        }),
+      );
+    else {
+      // After the last checkpoint, the current figures are the other end once the year is over
+      // (their day is the year's last, as the instant's is): only what became known since moves.
+      const current = this.readyYear(year, 'current')?.current;
+      if (current && current.periods[0].day === at.day)
+        ends.push({
+          book: current.books[0],
+          period: current.periods[0],
+          ...(hasBefore ? { before: current.books[1], beforePeriod: current.periods[1] } : {}),
+          window: { afterAsOf: asOf, untilAsOf: END_OF_TIME, fromDay: at.day, toDay: at.day },
+        });
+    }
+    // Where each resident who may turn in the window turns towards each end.
+    const candidates: [ResidentModel, WindowTurn[]][] = [];
+    const windows = ends.map((e) => e.window);
+    for (const id of group.turning[w] ?? []) {
+      const r = this.model.residents.get(id);
+      if (r) candidates.push([r, turnsIn(r, year, windows, this.model)]);
+    }
+    const turning = (e: number) => candidates.filter(([, t]) => t[e].view).length;
+    const e = ends.length > 1 && turning(1) < turning(0) ? 1 : 0;
+    const end = ends[e];
+    const relative = relativeIndicators(views.catalog);
+    const beforeAt = periodOf(year - 1, asOf, at.day);
+    const book = end.book.copy();
+    const before = end.before?.copy();
+    const own = single(this.model, views.catalog.indicators, at);
+    const ownThen = single(this.model, views.catalog.indicators, end.period);
+    const rel = single(this.model, relative.indicators, beforeAt);
+    const relThen = end.beforePeriod && single(this.model, relative.indicators, end.beforePeriod);
+    for (const [r, turns] of candidates) {
+      if (turns[e].view) moveTo(book, ownThen(r), own(r));
+      // The year before has its day fixed (its last): only facts learnt in the window move it.
+      if (before && relThen && turns[e].known) moveTo(before, relThen(r), rel(r));
+    }
+    const previous = before
+      ? ratesOf(resultOf(this.model, relative, beforeAt, before, undefined, this.position))
+      : undefined;
+    return resultOf(this.model, views.catalog, at, book, previous, this.position);
+  }
+
+  /** A checkpoint's figures with its relative targets, as evaluatePeriod gives them. */
+  private atCheckpointWithTargets(views: YearViews, k: number): PeriodResult {
+    const group = views.checkpoints;
+    const hasBefore = group.books.length > views.points;
+    const relative = relativeIndicators(views.catalog);
+    const previous = hasBefore
+      ? ratesOf(
+          resultOf(
+            this.model,
+            relative,
+            group.periods[views.points + k],
+            group.books[views.points + k],
+            undefined,
+            this.position,
+          ),
+        )
+      : undefined;
+    return resultOf(
+      this.model,
+      views.catalog,
+      group.periods[k],
+      group.books[k],
+      previous,
+      this.position,
+    );
+  }
+
+  /**
    * Rates at every checkpoint of a year up to today, for one unit: the figures as the ledger
    * knew them at the end of each checkpoint day. Undefined while the year is being built.
    */
@@ -252,6 +406,7 @@ export class LiveFigures {
     if (!views) return undefined;
     const today = this.today();
     return views.checkpoints.periods
+      .slice(0, views.points)
       .filter((period) => period.day <= today)
       .map((period) => {
         const rows = this.atCheckpoint(year, period.day)!.rows.filter(
@@ -348,6 +503,11 @@ export class LiveFigures {
         g.dirty.add(id);
         if (r) g.add(r, -1);
       }
+      // A fact learnt after every checkpoint changes none of their books, but the resident may
+      // now turn after the last one: asOf must see them there.
+      for (const v of this.years.values())
+        if (v.checkpoints.holds(id) && !v.checkpoints.affectedBy(change))
+          v.checkpoints.markTurning(v.points, id);
     }
   }
 
@@ -382,28 +542,46 @@ export class LiveFigures {
     const relative = relativeIndicators(catalog).indicators;
     // Relative targets need the same units' rates a year earlier, kept beside the year's own.
     if (relative.length === 0)
-      return new ViewGroup(
-        [now],
-        [new TallyBook(catalog.indicators)],
-        single(this.model, catalog.indicators, now),
-      );
+      return new ViewGroup([now], [new TallyBook(catalog.indicators)], (r) => ({
+        contributions: [single(this.model, catalog.indicators, now)(r)],
+      }));
     return new ViewGroup(
       [now, before],
       [new TallyBook(catalog.indicators), new TallyBook(relative, false)],
-      (r) => [
-        ...single(this.model, catalog.indicators, now)(r),
-        ...single(this.model, relative, before)(r),
-      ],
+      (r) => ({
+        contributions: [
+          single(this.model, catalog.indicators, now)(r),
+          single(this.model, relative, before)(r),
+        ],
+      }),
     );
   }
 
-  private checkpointGroup(catalog: IndicatorCatalog, year: number): ViewGroup {
+  private checkpointGroup(
+    catalog: IndicatorCatalog,
+    year: number,
+  ): { group: ViewGroup; points: number } {
     const periods = checkpointDays(year).map((day) => periodOf(year, asOfInstant(day), day));
-    return new ViewGroup(
-      periods,
-      periods.map(() => new TallyBook(catalog.indicators, false)),
-      (r) => checkpointTimeline(r, catalog.indicators, periods, this.model),
+    const relative = relativeIndicators(catalog).indicators;
+    // The year before as known at each checkpoint: a relative target at a day in between is
+    // that year's rate as known that day (as evaluatePeriod takes it).
+    const before = relative.length ? periods.map((p) => periodOf(year - 1, p.asOf, p.day)) : [];
+    const group = new ViewGroup(
+      [...periods, ...before],
+      [
+        // Teams and doctors too: a past day's rates show them as the current ones do.
+        ...periods.map(() => new TallyBook(catalog.indicators)),
+        ...before.map(() => new TallyBook(relative, false)),
+      ],
+      (r) => {
+        const own = checkpointTimeline(r, catalog.indicators, periods, this.model);
+        if (before.length === 0) return own;
+        const then = checkpointTimeline(r, relative, before, this.model);
+        return { contributions: [...own.contributions, ...then.contributions], marks: own.marks };
+      },
+      (r) => checkpointMarks(r, periods, this.model),
     );
+    return { group, points: periods.length };
   }
 
   /** Visits every resident into a group's books, a slice at a time. */
@@ -424,5 +602,22 @@ export class LiveFigures {
     this.flush();
     group.ready = true;
     group.visited = null;
+    group.turnsKnown = true;
+  }
+
+  /** Finds a restored group's turning sets, visiting every resident in slices as `fill` does. */
+  private async retrace(group: ViewGroup): Promise<void> {
+    let slice = 0;
+    for (const r of this.model.residents.values()) {
+      // A resident changed meanwhile is put back with the sets of its facts then (ViewGroup.add).
+      if (slice === 0) this.flush();
+      group.retrace(r);
+      if (++slice >= this.sliceSize) {
+        slice = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    this.flush();
+    group.turnsKnown = true;
   }
 }

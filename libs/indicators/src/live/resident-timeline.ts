@@ -12,7 +12,7 @@ import type { EventRef } from '../model/event-ref';
 import type { LedgerModel } from '../model/ledger-model';
 import type { ResidentModel } from '../model/resident-model';
 import { type Contribution, contributionOf } from '../evaluate/contribution';
-import type { Period } from '../evaluate/period';
+import { type Period, asOfInstant } from '../evaluate/period';
 import { residentView } from '../evaluate/resident-view';
 
 const DAY_TEXT = /^\d{4}-\d{2}-\d{2}/;
@@ -77,39 +77,119 @@ function knownTimes(r: ResidentModel): string[] {
   return times;
 }
 
+/** A resident's contributions at a year's checkpoints, and where their view may turn. */
+export interface Timeline {
+  contributions: (Contribution | undefined)[];
+  /** checkpointMarks: the windows around the checkpoints in which the view may turn. */
+  marks: boolean[];
+}
+
+/**
+ * A stretch of ledger time and of days: a resident's view taken at its two ends can differ only
+ * if one of their facts became known within (afterAsOf, untilAsOf], or a date their facts name
+ * lies within [fromDay, toDay] (every comparison the rules make is of such a date with the
+ * period's day).
+ */
+export interface TurnWindow {
+  afterAsOf: string;
+  untilAsOf: string;
+  fromDay: string;
+  toDay: string;
+}
+
+/** Whether a resident's view may turn within a window, and whether through facts learnt in it. */
+export interface WindowTurn {
+  /** Their view of the year may differ between the window's ends. */
+  view: boolean;
+  /**
+   * One of their facts became known within it (or they share an ID number): only then can their
+   * view of another year, whose day does not move, differ between its ends.
+   */
+  known: boolean;
+}
+
+/** Later than any instant: the window that runs to now. */
+export const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
+/** The last instant of the year before, China time: nothing of the year is known before it. */
+export const yearStartInstant = (year: number): string => asOfInstant(`${year - 1}-12-31`);
+
+/**
+ * The windows a year's checkpoint group keeps its residents' turns by: before the first
+ * checkpoint (from the year's start), between each two, and after the last (to now).
+ */
+export function checkpointWindows(checkpoints: readonly Period[]): TurnWindow[] {
+  const first = checkpoints[0];
+  const last = checkpoints[checkpoints.length - 1];
+  return [
+    {
+      afterAsOf: yearStartInstant(first.year),
+      untilAsOf: first.asOf!,
+      fromDay: first.start,
+      toDay: first.day,
+    },
+    ...checkpoints.slice(1).map((p, i) => ({
+      afterAsOf: checkpoints[i].asOf!,
+      untilAsOf: p.asOf!,
+      fromDay: checkpoints[i].day,
+      toDay: p.day,
+    })),
+    { afterAsOf: last.asOf!, untilAsOf: END_OF_TIME, fromDay: last.day, toDay: last.day },
+  ];
+}
+
+/** Whether a resident's view may turn within each window (see TurnWindow). */
+export function turnsIn(
+  r: ResidentModel,
+  year: number,
+  windows: readonly TurnWindow[],
+  model?: LedgerModel,
+): WindowTurn[] {
+  if (!r.registered) return windows.map(() => ({ view: false, known: false }));
+  // A resident sharing an ID number hash with another can turn on the other's facts (whether
+  // they duplicate each other, and who came first): viewed everywhere. Few are.
+  const shared = !!model && r.identity.length > 0 && model.coHolders(r.residentId).length > 0;
+  const days = daysOf(r, year);
+  const times = knownTimes(r);
+  return windows.map((w) => {
+    const known = shared || times.some((t) => t > w.afterAsOf && t <= w.untilAsOf);
+    return { known, view: known || days.some((d) => d >= w.fromDay && d <= w.toDay) };
+  });
+}
+
+/**
+ * Where a resident's view of the year may turn, one mark per window of checkpointWindows: the
+ * group keeps the residents of each window in a set (ViewGroup.turning), so a day between two
+ * checkpoints is the nearer one's figures plus the difference of a few thousand residents.
+ */
+export function checkpointMarks(
+  r: ResidentModel,
+  checkpoints: readonly Period[],
+  model?: LedgerModel,
+): boolean[] {
+  return turnsIn(r, checkpoints[0].year, checkpointWindows(checkpoints), model).map((t) => t.view);
+}
+
 /**
  * A resident's contribution at each of a year's checkpoints (ledger time, in order). Between two
- * checkpoints the contribution can change only if one of the resident's facts became known in
- * between, or the day passed a date the resident's facts name (every comparison the rules make
- * is of such a date with the period's day); otherwise the previous one is carried over, which
- * is what makes a year of checkpoints cost a few evaluations per resident, not 36.
+ * checkpoints the contribution can change only if the view may turn in the window between them;
+ * otherwise the previous one is carried over, which is what makes a year of checkpoints cost a
+ * few evaluations per resident, not 36.
  */
 export function checkpointTimeline(
   r: ResidentModel,
   indicators: readonly IndicatorDefinition[],
   checkpoints: readonly Period[],
   model?: LedgerModel,
-): (Contribution | undefined)[] {
-  const out: (Contribution | undefined)[] = [];
-  if (!r.registered) return checkpoints.map(() => undefined);
-  // A resident sharing an ID number hash with another can turn on the other's facts (whether
-  // they duplicate each other, and who came first): viewed at every checkpoint. Few are.
-  const shared = !!model && r.identity.length > 0 && model.coHolders(r.residentId).length > 0;
-  const days = daysOf(r, checkpoints[0].year);
-  const times = knownTimes(r);
+): Timeline {
+  const marks = checkpointMarks(r, checkpoints, model);
   let current: Contribution | undefined;
-  checkpoints.forEach((p, k) => {
-    const before = checkpoints[k - 1];
-    const changed =
-      k === 0 ||
-      shared ||
-      times.some((t) => t > before.asOf! && t <= p.asOf!) ||
-      days.some((d) => d >= before.day && d <= p.day);
-    if (changed) {
-      const v = residentView(r, p, model);
+  const contributions = checkpoints.map((p, k) => {
+    if (k === 0 || marks[k]) {
+      const v = r.registered ? residentView(r, p, model) : undefined;
       current = v ? contributionOf(v, indicators, p) : undefined;
     }
-    out.push(current);
+    return current;
   });
-  return out;
+  return { contributions, marks };
 }

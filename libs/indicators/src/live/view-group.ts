@@ -23,12 +23,27 @@ export class ViewGroup {
   readonly dirty = new Set<string>();
   /** While building: the residents already in the books. */
   visited: Set<string> | null = new Set();
+  /**
+   * For checkpoint groups: turning[w] holds the residents whose view may turn within window w of
+   * checkpointWindows (before the first checkpoint, between two, after the last). A day inside a
+   * window is then the figures at one of its ends plus the difference of those residents alone
+   * (LiveFigures.asOf). Empty for groups whose contributions carry no marks.
+   */
+  readonly turning: Set<string>[] = [];
+  /**
+   * Whether `turning` holds every resident: true once the group was built by visiting them all;
+   * a group restored from a save has its books but not these sets, until `retrace` has visited
+   * every resident again.
+   */
+  turnsKnown = false;
 
   /** One book per period, each over the indicators its period is evaluated for. */
   constructor(
     readonly periods: readonly Period[],
     readonly books: readonly TallyBook[],
-    private readonly contribute: (r: ResidentModel) => (Contribution | undefined)[],
+    private readonly contribute: (r: ResidentModel) => Contributions,
+    /** Contributions' marks alone, without viewing the resident (for `retrace`). */
+    private readonly marksOf?: (r: ResidentModel) => readonly boolean[],
   ) {
     this.versions = periods.map(() => 0);
   }
@@ -65,10 +80,40 @@ export class ViewGroup {
   }
 
   add(r: ResidentModel, sign: 1 | -1): void {
-    this.contribute(r).forEach((c, k) => {
+    const { contributions, marks } = this.contribute(r);
+    contributions.forEach((c, k) => {
       if (!c) return;
       this.books[k].add(c, sign);
       this.versions[k] += 1;
     });
+    // Taken out as they were, put back as they are: the sets follow the resident's facts.
+    marks?.forEach((mark, w) => {
+      if (!mark) return;
+      if (sign > 0) this.windowSet(w).add(r.residentId);
+      else this.turning[w]?.delete(r.residentId);
+    });
   }
+
+  /** Puts a resident in the turning sets their facts call for, and out of the others. */
+  retrace(r: ResidentModel): void {
+    this.marksOf?.(r).forEach((mark, w) => {
+      if (mark) this.windowSet(w).add(r.residentId);
+      else this.turning[w]?.delete(r.residentId);
+    });
+  }
+
+  /** Puts a resident among those who may turn in window w, whatever their marks said. */
+  markTurning(w: number, residentId: string): void {
+    this.windowSet(w).add(residentId);
+  }
+
+  private windowSet(w: number): Set<string> {
+    return (this.turning[w] ??= new Set<string>());
+  }
+}
+
+/** How one resident counts in each period of a group, and (for checkpoints) where they may turn. */
+export interface Contributions {
+  contributions: (Contribution | undefined)[];
+  marks?: readonly boolean[];
 }
