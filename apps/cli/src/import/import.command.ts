@@ -3,6 +3,15 @@ import { extname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { commandAuthorizer, type Principal } from '@libs/access';
 import { ledgerCommandContext } from '@libs/commands';
+import {
+  CSV_UNSUPPORTED_TYPES,
+  type XlsxMapping,
+  type XlsxValue,
+  XlsxRejectsWriter,
+  loadMapping,
+  readXlsxHeader,
+  rejectReasonFor,
+} from '@libs/commands/sheets';
 import { describeStoreLocation, systemClock } from '@libs/ledger';
 import { COMMAND_TYPES, StreamStateCache, openIdentityVault, storeFactLookup } from '@libs/records';
 
@@ -17,7 +26,6 @@ const IMPORT_CACHED_STREAMS = 5_000;
 import { principalFrom } from '../principal-option';
 import { messages } from '../text/lang';
 import { withStoreOption } from '../store-option';
-import { CSV_UNSUPPORTED_TYPES } from './csv-to-commands';
 import { fileSha256 } from './file-sha256';
 import { ImportFatalError } from './import-errors';
 import { ImportProgress } from './import-progress';
@@ -25,12 +33,7 @@ import { emptyCounts, summaryText, type ImportSummary } from './import-summary';
 import { type MigrationOutcome, beginMigration, completeMigration } from './migration-record';
 import { openImportStore } from './open-import-store';
 import { validatedItemsOf } from './items-from-worker';
-import { rejectReasonFor } from './reject-reason';
 import { type RejectSink, RejectsWriter } from './rejects-writer';
-import { readXlsxHeader } from './xlsx/read-xlsx-header';
-import type { XlsxValue } from './xlsx/xlsx-cell';
-import { type XlsxMapping, loadMapping } from './xlsx/xlsx-mapping';
-import { XlsxRejectsWriter } from './xlsx/xlsx-rejects-writer';
 import { runImport } from './run-import';
 
 export const EXIT_REJECTED = 1;
@@ -304,7 +307,7 @@ async function sheetOf(
       '--type does not apply to an xlsx import: the mapping names the type',
     );
   const mapping = loadMapping(options.mapping);
-  return { mapping, header: await readXlsxHeader(path) };
+  return { mapping, header: await readXlsxHeader(path, path) };
 }
 
 /** --migration and --source go together: a migration without its source system says nothing. */
