@@ -532,7 +532,12 @@ describe('ledger import, usage and fatal errors', () => {
   it('names a bad flag and a bad key, exit 2 (not 1, which means rejected lines)', async () => {
     const flag = await runCli(['import', 'x.ndjson', '--fsat']);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toMatch(/^error: unknown option '--fsat'/);
+    expect(flag.stderr).toMatch(/^错误：未知选项 '--fsat'/);
+    const english = await runCli(['import', 'x.ndjson', '--fsat', '--lang', 'en']);
+    expect([english.code, english.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^error: unknown option '--fsat'/),
+    ]);
     const file = dir.file('one.ndjson');
     writeFileSync(file, '{}\n');
     const key = await runCli([
@@ -545,6 +550,8 @@ describe('ledger import, usage and fatal errors', () => {
     ]);
     expect(key.code).toBe(2);
     expect(key.stderr).toMatch(/the API key is not valid or has been revoked/);
+    // The key's refusal in Chinese first, as the ledger says it.
+    expect(key.stderr).toMatch(/^ledger: [^/]*[\u4e00-\u9fff][^/]* \/ .*not valid/);
   });
 
   it('handles an empty file', async () => {

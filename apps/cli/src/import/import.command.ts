@@ -9,6 +9,7 @@ import {
   type XlsxValue,
   XlsxRejectsWriter,
   loadMapping,
+  mappedColumns,
   readXlsxHeader,
   rejectReasonFor,
 } from '@libs/commands/sheets';
@@ -24,6 +25,7 @@ import { COMMAND_TYPES, StreamStateCache, openIdentityVault, storeFactLookup } f
 // and needed 2.3 GB; the residents' short streams are cheap to read again.
 const IMPORT_CACHED_STREAMS = 5_000;
 import { principalFrom } from '../principal-option';
+import { chineseOf } from '../text/error-line';
 import { messages } from '../text/lang';
 import { withStoreOption } from '../store-option';
 import { fileSha256 } from './file-sha256';
@@ -177,7 +179,7 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
     principal = await principalFrom(store, options);
   } catch (error) {
     await store.close();
-    throw new ImportFatalError((error as Error).message);
+    throw new ImportFatalError((error as Error).message, chineseOf(error));
   }
   if (sourceSystem !== undefined) {
     try {
@@ -307,7 +309,10 @@ async function sheetOf(
       '--type does not apply to an xlsx import: the mapping names the type',
     );
   const mapping = loadMapping(options.mapping);
-  return { mapping, header: await readXlsxHeader(path, path) };
+  const header = await readXlsxHeader(path, path);
+  // Checked here as well as on the reading thread, which can pass on only the English of it.
+  mappedColumns(header, mapping);
+  return { mapping, header: header.cells };
 }
 
 /** --migration and --source go together: a migration without its source system says nothing. */

@@ -22,7 +22,7 @@ export async function readSheet(
   mapping: XlsxMapping,
   options: { shown: string; maxRows: number },
 ): Promise<ReadSheet> {
-  const header = await readXlsxHeader(source, options.shown);
+  const header = (await readXlsxHeader(source, options.shown)).cells;
   const items: ImportItem[] = [];
   try {
     for await (const item of xlsxToCommands(readXlsxRows(source), mapping)) {

@@ -1,15 +1,15 @@
-import { type XlsxSource, readXlsxRows } from './read-xlsx-rows';
+import { type XlsxRow, type XlsxSource, readXlsxRows } from './read-xlsx-rows';
 import { SheetError } from './sheet-error';
-import { type XlsxValue, cellText } from './xlsx-cell';
+import { cellText } from './xlsx-cell';
 
 /**
  * The first sheet's header row (its first row with a cell), read before any row is tried.
  * `shown` names the workbook in the message (a file's path, an upload's name).
  */
-export async function readXlsxHeader(source: XlsxSource, shown: string): Promise<XlsxValue[]> {
+export async function readXlsxHeader(source: XlsxSource, shown: string): Promise<XlsxRow> {
   try {
     for await (const row of readXlsxRows(source)) {
-      if (row.cells.some((cell) => cellText(cell, false) !== '')) return row.cells;
+      if (row.cells.some((cell) => cellText(cell, false) !== '')) return row;
     }
   } catch (error) {
     throw notAWorkbook(shown, error);
