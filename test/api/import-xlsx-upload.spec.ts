@@ -299,8 +299,16 @@ it('round trip: 1,000 rows, 10 bad → rejects xlsx in Chinese → fixed → onl
   expect(await eventCount()).toBe(before + 1000);
 
   // Both sheets again: nothing twice.
-  const again = await uploadForm(fixed, '随访.rejects.xlsx', 'RecordFollowUp');
-  expect(await again.json()).toMatchObject({ read: 10, appended: 0, duplicates: 10 });
+  // Asked for the rejects workbook when none is refused: the header row alone, the counts beside.
+  const again = await uploadForm(fixed, '随访.rejects.xlsx', 'RecordFollowUp', XLSX);
+  expect(again.headers.get('x-import-duplicates')).toBe('10');
+  expect(again.headers.get('x-import-appended')).toBe('0');
+  expect(again.headers.get('content-disposition')).toContain(
+    encodeURIComponent('随访.rejects.rejects.xlsx'),
+  );
+  const empty = new ExcelJS.Workbook();
+  await empty.xlsx.load(await again.arrayBuffer());
+  expect(empty.worksheets[0].rowCount).toBe(1);
   const whole = await upload(filled, '?mapping=RecordFollowUp');
   expect(whole.status).toBe(200);
   expect(whole.body).toMatchObject({ read: 1000, appended: 0, duplicates: 990, rejected: 10 });

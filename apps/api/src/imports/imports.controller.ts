@@ -1,4 +1,13 @@
-import { Controller, HttpCode, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  HttpCode,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
@@ -135,12 +144,12 @@ export class ImportsController {
     for (const [key, value] of Object.entries(counts))
       res.setHeader(`X-Import-${key[0].toUpperCase()}${key.slice(1)}`, String(value));
     const file = `${name.replace(/\.xlsx$/i, '')}.rejects.xlsx`;
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="rejects.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`,
-    );
-    res.type(XLSX_MEDIA_TYPE).send(workbook);
-    return undefined;
+    return new StreamableFile(workbook, {
+      type: XLSX_MEDIA_TYPE,
+      length: workbook.length,
+      // An ASCII name for old clients, the sheet's own (随访.rejects.xlsx) for the rest.
+      disposition: `attachment; filename="rejects.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`,
+    });
   }
 }
 
