@@ -502,7 +502,7 @@ describe('ledger import (CSV)', () => {
     const result = await runCli(['import', path, '--type', 'AssignTargets', ...store]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'ledger: AssignTargets has nested fields and cannot be imported from CSV; use NDJSON\n',
+      'ledger: AssignTargets 含嵌套字段，不能用 CSV 导入，请用 NDJSON / AssignTargets has nested fields and cannot be imported from CSV; use NDJSON\n',
     );
   });
 });
@@ -515,7 +515,11 @@ describe('ledger import, usage and fatal errors', () => {
     const missing = dir.file('missing.ndjson');
     const result = await runCli(['import', missing, '--store', `sqlite:${dir.file('x.sqlite')}`]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`ledger: cannot read ${missing}: no such file\n`);
+    expect(result.stderr).toBe(
+      `ledger: 无法读取 ${missing}：文件不存在 / cannot read ${missing}: no such file\n`,
+    );
+    const english = await runCli(['import', missing, '--lang', 'en']);
+    expect(english.stderr).toBe(`ledger: cannot read ${missing}: no such file\n`);
     expect(result.stdout).toBe('');
   });
 
