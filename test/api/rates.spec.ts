@@ -36,7 +36,11 @@ describe('rates, lineage and the live feed', () => {
           occurredAt: '2020-01-01',
         }),
       );
-      await ok(cmd('RegisterDoctor', { doctorId: `d-${c}`, unitId: c, occurredAt: '2020-01-01' }));
+      // One doctor registered by name, the others by code only.
+      const name = c === 'jy' ? { name: '王医生' } : {};
+      await ok(
+        cmd('RegisterDoctor', { doctorId: `d-${c}`, unitId: c, occurredAt: '2020-01-01', ...name }),
+      );
       for (let i = 0; i < 4; i += 1)
         await ok(
           cmd('RegisterResident', {
@@ -97,6 +101,8 @@ describe('rates, lineage and the live feed', () => {
     );
     const { body } = await api.get('/api/v1/rates?period=2024&unit=hc');
     const doctor = body.doctors.find((d: { doctorId: string }) => d.doctorId === 'd-jy');
+    // The name a person reads, with the code beside it.
+    expect(doctor).toMatchObject({ doctorId: 'd-jy', name: '王医生' });
     expect(doctor.figures.elderly_health_management).toMatchObject({
       numerator: 1,
       denominator: 1,

@@ -180,6 +180,9 @@ describe('ledger actors', () => {
   it('refuses an unknown role with a clear message', async () => {
     const result = await runCli(['actors', 'add', '--name', 'x', '--role', 'nurse'], env);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/argument 'nurse' is invalid. must be one of recorder/);
+    // Commander's words in Chinese by default; the option's own reason is in both languages.
+    expect(result.stderr).toMatch(
+      /选项 '--role <role>' 的取值 'nurse' 无效：must be one of recorder/,
+    );
   });
 });

@@ -502,7 +502,7 @@ describe('ledger import (CSV)', () => {
     const result = await runCli(['import', path, '--type', 'AssignTargets', ...store]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'ledger: AssignTargets has nested fields and cannot be imported from CSV; use NDJSON\n',
+      'ledger: AssignTargets 含嵌套字段，不能用 CSV 导入，请用 NDJSON / AssignTargets has nested fields and cannot be imported from CSV; use NDJSON\n',
     );
   });
 });
@@ -515,7 +515,11 @@ describe('ledger import, usage and fatal errors', () => {
     const missing = dir.file('missing.ndjson');
     const result = await runCli(['import', missing, '--store', `sqlite:${dir.file('x.sqlite')}`]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`ledger: cannot read ${missing}: no such file\n`);
+    expect(result.stderr).toBe(
+      `ledger: 无法读取 ${missing}：文件不存在 / cannot read ${missing}: no such file\n`,
+    );
+    const english = await runCli(['import', missing, '--lang', 'en']);
+    expect(english.stderr).toBe(`ledger: cannot read ${missing}: no such file\n`);
     expect(result.stdout).toBe('');
   });
 
@@ -532,7 +536,12 @@ describe('ledger import, usage and fatal errors', () => {
   it('names a bad flag and a bad key, exit 2 (not 1, which means rejected lines)', async () => {
     const flag = await runCli(['import', 'x.ndjson', '--fsat']);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toMatch(/^error: unknown option '--fsat'/);
+    expect(flag.stderr).toMatch(/^错误：未知选项 '--fsat'/);
+    const english = await runCli(['import', 'x.ndjson', '--fsat', '--lang', 'en']);
+    expect([english.code, english.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^error: unknown option '--fsat'/),
+    ]);
     const file = dir.file('one.ndjson');
     writeFileSync(file, '{}\n');
     const key = await runCli([
@@ -545,6 +554,8 @@ describe('ledger import, usage and fatal errors', () => {
     ]);
     expect(key.code).toBe(2);
     expect(key.stderr).toMatch(/the API key is not valid or has been revoked/);
+    // The key's refusal in Chinese first, as the ledger says it.
+    expect(key.stderr).toMatch(/^ledger: [^/]*[\u4e00-\u9fff][^/]* \/ .*not valid/);
   });
 
   it('handles an empty file', async () => {

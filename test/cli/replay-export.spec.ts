@@ -223,6 +223,6 @@ describe('ledger replay and export', () => {
       store,
     ]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/Allowed choices are xlsx, csv/);
+    expect(bad.stderr).toMatch(/取值 'pdf' 无效，可选值：xlsx、csv/);
   });
 });

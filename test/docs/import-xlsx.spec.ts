@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHIPPED_MAPPING_TYPES, shippedMapping } from '../../apps/cli/src/import/xlsx/xlsx-mapping';
+import { SHIPPED_MAPPING_TYPES, shippedMapping } from '@libs/commands/sheets';
 
 const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'import-xlsx.md'), 'utf8');
 

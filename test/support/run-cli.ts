@@ -25,11 +25,16 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
 }
 
 /**
- * stderr without the import's progress lines, which it prints every 2 s when a run takes longer
+ * stderr without the import's progress lines (in either language), which it prints every 2 s when a run takes longer
  * (on a busy machine, any run may): what is left is what a spec means by "nothing on stderr".
  */
 export const withoutProgress = (stderr: string): string =>
   stderr
     .split('\n')
-    .filter((line) => line !== '' && !/^import: [\d,]+ (lines|rows), /.test(line))
+    .filter(
+      (line) =>
+        line !== '' &&
+        !/^import: [\d,]+ (lines|rows), /.test(line) &&
+        !/^import：已处理 /.test(line),
+    )
     .join('\n');

@@ -9,7 +9,10 @@ import { AlertsController } from './alerts/alerts.controller';
 import { MeController } from './actors/me.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { CommandsController } from './commands/commands.controller';
+import { CommandContext } from './commands/command-context.service';
 import { SubmitCommandHandler } from './commands/submit-command.handler';
+import { ImportSheetHandler } from './imports/import-sheet.handler';
+import { ImportsController } from './imports/imports.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { ResidentsController } from './residents/residents.controller';
 import { FundsController } from './funds/funds.controller';
@@ -50,6 +53,7 @@ export class AppModule {
       controllers: [
         HealthController,
         CommandsController,
+        ImportsController,
         ActorsController,
         MeController,
         ResidentsController,
@@ -60,7 +64,13 @@ export class AppModule {
         AlertsController,
         FundsController,
       ],
-      providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }, StoreHealth, SubmitCommandHandler],
+      providers: [
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        StoreHealth,
+        CommandContext,
+        SubmitCommandHandler,
+        ImportSheetHandler,
+      ],
     };
   }
 }

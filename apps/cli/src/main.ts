@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { Command, CommanderError, Help, Option } from 'commander';
 import stringWidth from 'string-width';
 import { LedgerError, StoreUnavailableError } from '@libs/ledger';
-import { langArg, langFromArgv, messages, useLang } from './text/lang';
+import { commanderErrorInChinese } from './text/commander-errors';
+import { errorLine } from './text/error-line';
+import { lang, langArg, langFromArgv, messages, useLang } from './text/lang';
 import { benchAppendCommand, benchCommand } from './bench/bench.command';
 import { importCommand } from './import/import.command';
 import { actorsCommand } from './actors/actors.command';
@@ -63,6 +65,12 @@ const T = messages({
   },
 });
 
+/** Commander's own usage errors in the language of the run (its English is kept for --lang en). */
+const output = {
+  outputError: (text: string, write: (text: string) => void) =>
+    write(lang() === 'zh' ? commanderErrorInChinese(text) : text),
+};
+
 const program = new Command('ledger')
   .description(T.description)
   // Accepted before or after the command's name (commander reads program options anywhere).
@@ -79,6 +87,7 @@ const program = new Command('ledger')
     showGlobalOptions: true,
   })
   .showHelpAfterError(T.afterError)
+  .configureOutput(output)
   .addCommand(verifyCommand())
   .addCommand(actorsCommand())
   .addCommand(seedCommand())
@@ -106,7 +115,8 @@ const inherit = (parent: Command): void =>
   parent.commands.forEach((c) => {
     c.configureHelp(parent.configureHelp())
       .helpOption('-h, --help', T.help)
-      .showHelpAfterError(T.afterError);
+      .showHelpAfterError(T.afterError)
+      .configureOutput(output);
     inherit(c);
   });
 inherit(program);
@@ -116,7 +126,9 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   // Known failures get one clear line; anything else is a bug and keeps its stack.
   const known =
     error instanceof LedgerError || (error as { code?: string }).code === 'SQLITE_CANTOPEN';
-  process.stderr.write(`ledger: ${known ? (error as Error).message : (error as Error).stack}\n`);
+  process.stderr.write(
+    `ledger: ${known ? errorLine(error as Error, lang()) : (error as Error).stack}\n`,
+  );
   // A store that does not answer stops every command with 1, as it stops the API: what a
   // scheduler or a restart policy reads as "failed, try again". 2 stays for a run that cannot
   // start from what it was given (arguments, files, a store path that cannot be opened).

@@ -1,6 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { shapeErrors } from '@libs/records';
+import {
+  RAW_SHEET_MEDIA_TYPES,
+  SHEET_LIMIT_BYTES,
+  SHEET_UPLOAD_PATH,
+} from '../imports/sheet-upload';
 import { BodyShapeError, readingRefusal, unsupportedMediaType } from './request-errors';
 
 /**
@@ -22,6 +27,8 @@ function carriesBody(req: Request): boolean {
  */
 function requireJsonBody(req: Request, _res: Response, next: NextFunction): void {
   if (!carriesBody(req) || req.is('application/json')) return next();
+  // The sheet upload reads a workbook (a bare body or a multipart form) and checks its own type.
+  if (req.path === SHEET_UPLOAD_PATH) return next();
   next(unsupportedMediaType(req.headers['content-type']));
 }
 
@@ -53,6 +60,8 @@ function refuseUnsafeShapes(req: Request, _res: Response, next: NextFunction): v
 export function installBodyParsing(app: NestExpressApplication): void {
   app.use(requireJsonBody);
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
+  // Only the upload route gets this far with a workbook's type; multipart is read by its route.
+  app.useBodyParser('raw', { type: RAW_SHEET_MEDIA_TYPES, limit: SHEET_LIMIT_BYTES });
   app.use(refuseParserErrors);
   app.use(refuseUnsafeShapes);
 }

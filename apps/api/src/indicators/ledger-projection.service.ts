@@ -18,6 +18,7 @@ import { FundBook } from '@libs/funds/fund-book';
 import {
   EVENT_STORE,
   type EventStore,
+  type RecordedEvent,
   type Subscription,
   type SubscriptionStatus,
   systemClock,
@@ -44,6 +45,11 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   readonly model = new LedgerModel();
   /** Fund events by year and id, and units' flows: the fund table and DisburseFunds read it. */
   readonly funds = new FundBook();
+  /**
+   * Doctors by the name they were registered or reassigned with (王医生), for views a person
+   * reads: the model counts by code only. A doctor never given a name has none here.
+   */
+  readonly doctorNames = new Map<string, string>();
   /**
    * The current figures and 10-day checkpoints of every year with records, kept as running
    * tallies once the model has caught up (built in slices of at most 500 residents or 5 ms, so
@@ -98,6 +104,7 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
     this.subscription = this.store.subscribe(
       (event) => {
         this.funds.apply(event);
+        this.followDoctorName(event);
         this.lastHash = event.hash;
         if (this.model.apply(event) && this.live) this.announce();
         this.figures.followed();
@@ -131,6 +138,13 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
       );
     this.saving = setInterval(() => this.save(), LedgerProjection.SAVE_EVERY_MS);
     this.saving.unref();
+  }
+
+  private followDoctorName(event: RecordedEvent): void {
+    if (event.type !== 'DoctorRegistered' && event.type !== 'DoctorAssigned') return;
+    const { doctorId, name } = event.data as { doctorId?: unknown; name?: unknown };
+    if (typeof doctorId === 'string' && typeof name === 'string' && name !== '')
+      this.doctorNames.set(doctorId, name);
   }
 
   /** Takes in the figures saved beside the store, if they belong to its log. */

@@ -34,6 +34,11 @@ export class RateQueries {
 
   constructor(private readonly projection: LedgerProjection) {}
 
+  /** A doctor's registered name, or null when none was given (the code is then all there is). */
+  doctorName(doctorId: string): string | null {
+    return this.projection.doctorNames.get(doctorId) ?? null;
+  }
+
   today(): string {
     return chinaDay(systemClock().toISOString());
   }

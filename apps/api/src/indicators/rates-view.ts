@@ -50,12 +50,16 @@ export function ratesView(queries: RateQueries, q: RatesQuery, unitId: string) {
         figures: figuresOf(tallies, targets),
       }));
     }),
+    // By name for the reader (王医生), the code beside it for whoever matches records.
     doctors: [...doctorTallies(result.doctors, (u) => tree.within(u, unitId))].map(
-      ([doctorId, tallies]) =>
-        memo.item(`${slot}|doctor|${doctorId}`, tallies, () => ({
+      ([doctorId, tallies]) => {
+        const name = queries.doctorName(doctorId);
+        return memo.item(`${slot}|doctor|${doctorId}|${name ?? ''}`, tallies, () => ({
           doctorId,
+          name,
           figures: figuresOf(tallies, targets),
-        })),
+        }));
+      },
     ),
     pace: queries.pace(q, unitId, `${q.year}-12-31`),
   };

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { csvToCommands } from './csv-to-commands';
-import type { ImportItem } from './import-item';
+import { type ImportItem, csvToCommands } from '@libs/commands/sheets';
 import { readCsvRecords } from './read-csv-records';
 import { readLines } from './read-lines';
 

@@ -1,7 +1,27 @@
 import { Presets, SingleBar } from 'cli-progress';
+import { messages } from '../text/lang';
 
 const BAR_EVERY_MS = 200;
 const PLAIN_EVERY_MS = 2000;
+
+/** The progress words; the English ones are what scripts and the bench's children read. */
+const texts = () =>
+  messages({
+    zh: {
+      unit: { lines: '行', rows: '行' },
+      bar: (unit: string) =>
+        `import [{bar}] {percentage}% | {count} ${unit} | 每秒 {rate} ${unit} | 预计剩余 {etaText}`,
+      line: (n: string, unit: string, rate: string, percent: number, eta: string) =>
+        `import：已处理 ${n} ${unit}，每秒 ${rate} ${unit}，已读文件的 ${percent}%，预计剩余 ${eta}`,
+    },
+    en: {
+      unit: { lines: 'lines', rows: 'rows' },
+      bar: (unit: string) =>
+        `import [{bar}] {percentage}% | {count} ${unit} | {rate} ${unit}/s | ETA {etaText}`,
+      line: (n: string, unit: string, rate: string, percent: number, eta: string) =>
+        `import: ${n} ${unit}, ${rate} ${unit}/s, ${percent}% of the file, ETA ${eta}`,
+    },
+  });
 
 /**
  * Progress on stderr: a bar on a terminal; elsewhere (CI, pipes, tests) a plain line at most
@@ -25,7 +45,7 @@ export class ImportProgress {
     if (!this.out.isTTY) return;
     this.bar = new SingleBar(
       {
-        format: `import [{bar}] {percentage}% | {count} ${this.unit} | {rate} ${this.unit}/s | ETA {etaText}`,
+        format: texts().bar(texts().unit[this.unit]),
         stream: this.out,
         barsize: 30,
         hideCursor: true,
@@ -49,9 +69,7 @@ export class ImportProgress {
     } else {
       const { count: n, rate, etaText } = this.payload();
       const percent = this.totalBytes > 0 ? Math.floor((100 * this.bytes) / this.totalBytes) : 100;
-      this.out.write(
-        `import: ${n} ${this.unit}, ${rate} ${this.unit}/s, ${percent}% of the file, ETA ${etaText}\n`,
-      );
+      this.out.write(`${texts().line(n, texts().unit[this.unit], rate, percent, etaText)}\n`);
     }
   }
 

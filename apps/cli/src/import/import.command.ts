@@ -3,6 +3,16 @@ import { extname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { commandAuthorizer, type Principal } from '@libs/access';
 import { ledgerCommandContext } from '@libs/commands';
+import {
+  CSV_UNSUPPORTED_TYPES,
+  type XlsxMapping,
+  type XlsxValue,
+  XlsxRejectsWriter,
+  loadMapping,
+  mappedColumns,
+  readXlsxHeader,
+  rejectReasonFor,
+} from '@libs/commands/sheets';
 import { describeStoreLocation, systemClock } from '@libs/ledger';
 import { COMMAND_TYPES, StreamStateCache, openIdentityVault, storeFactLookup } from '@libs/records';
 
@@ -15,9 +25,9 @@ import { COMMAND_TYPES, StreamStateCache, openIdentityVault, storeFactLookup } f
 // and needed 2.3 GB; the residents' short streams are cheap to read again.
 const IMPORT_CACHED_STREAMS = 5_000;
 import { principalFrom } from '../principal-option';
+import { chineseOf } from '../text/error-line';
 import { messages } from '../text/lang';
 import { withStoreOption } from '../store-option';
-import { CSV_UNSUPPORTED_TYPES } from './csv-to-commands';
 import { fileSha256 } from './file-sha256';
 import { ImportFatalError } from './import-errors';
 import { ImportProgress } from './import-progress';
@@ -25,12 +35,7 @@ import { emptyCounts, summaryText, type ImportSummary } from './import-summary';
 import { type MigrationOutcome, beginMigration, completeMigration } from './migration-record';
 import { openImportStore } from './open-import-store';
 import { validatedItemsOf } from './items-from-worker';
-import { rejectReasonFor } from './reject-reason';
 import { type RejectSink, RejectsWriter } from './rejects-writer';
-import { readXlsxHeader } from './xlsx/read-xlsx-header';
-import type { XlsxValue } from './xlsx/xlsx-cell';
-import { type XlsxMapping, loadMapping } from './xlsx/xlsx-mapping';
-import { XlsxRejectsWriter } from './xlsx/xlsx-rejects-writer';
 import { runImport } from './run-import';
 
 export const EXIT_REJECTED = 1;
@@ -157,10 +162,14 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
   if (format === 'csv' && options.type && CSV_UNSUPPORTED_TYPES.includes(options.type)) {
     throw new ImportFatalError(
       `${options.type} has nested fields and cannot be imported from CSV; use NDJSON`,
+      `${options.type} 含嵌套字段，不能用 CSV 导入，请用 NDJSON`,
     );
   }
   if (options.mapping !== undefined && format !== 'xlsx')
-    throw new ImportFatalError(`--mapping applies to an xlsx sheet, not to ${format}`);
+    throw new ImportFatalError(
+      `--mapping applies to an xlsx sheet, not to ${format}`,
+      `--mapping 只用于 xlsx 表格，不用于 ${format}`,
+    );
   const sheet = format === 'xlsx' ? await sheetOf(path, options) : undefined;
   const sourceSystem = migrationSource(options);
   const { store, location } = await openImportStore(options);
@@ -174,7 +183,7 @@ async function importFile(file: string, options: ImportOptions): Promise<void> {
     principal = await principalFrom(store, options);
   } catch (error) {
     await store.close();
-    throw new ImportFatalError((error as Error).message);
+    throw new ImportFatalError((error as Error).message, chineseOf(error));
   }
   if (sourceSystem !== undefined) {
     try {
@@ -298,23 +307,32 @@ async function sheetOf(
   if (options.mapping === undefined)
     throw new ImportFatalError(
       'an xlsx import needs --mapping: the record type of a shipped template (e.g. RecordFollowUp) or a JSON mapping file',
+      'xlsx 导入须给出 --mapping：随附模板的记录类型（如 RecordFollowUp）或 JSON 映射文件',
     );
   if (options.type !== undefined)
     throw new ImportFatalError(
       '--type does not apply to an xlsx import: the mapping names the type',
+      '--type 不用于 xlsx 导入：类型由映射给出',
     );
   const mapping = loadMapping(options.mapping);
-  return { mapping, header: await readXlsxHeader(path) };
+  const header = await readXlsxHeader(path, path);
+  // Checked here as well as on the reading thread, which can pass on only the English of it.
+  mappedColumns(header, mapping);
+  return { mapping, header: header.cells };
 }
 
 /** --migration and --source go together: a migration without its source system says nothing. */
 function migrationSource(options: ImportOptions): string | undefined {
   if (options.source !== undefined && !options.migration)
-    throw new ImportFatalError('--source names the system a migration comes from: add --migration');
+    throw new ImportFatalError(
+      '--source names the system a migration comes from: add --migration',
+      '--source 指迁移数据的来源系统：请加上 --migration',
+    );
   if (!options.migration) return undefined;
   if (options.source === undefined || options.source.trim() === '')
     throw new ImportFatalError(
       '--migration needs --source "<system name>": the system the records come from',
+      '--migration 须给出 --source "<系统名称>"：记录来自哪个系统',
     );
   return options.source.trim();
 }
@@ -331,7 +349,11 @@ function fatal(what: string, error: unknown): Error {
 async function readableSize(path: string, shown: string): Promise<number> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) throw new ImportFatalError(`cannot import ${shown}: it is a directory`);
+    if (info.isDirectory())
+      throw new ImportFatalError(
+        `cannot import ${shown}: it is a directory`,
+        `无法导入 ${shown}：这是一个目录`,
+      );
     await (await open(path, 'r')).close();
     return info.size;
   } catch (error) {
@@ -339,10 +361,10 @@ async function readableSize(path: string, shown: string): Promise<number> {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
-        ? 'no such file'
+        ? { en: 'no such file', zh: '文件不存在' }
         : code === 'EACCES'
-          ? 'permission denied'
-          : (error as Error).message;
-    throw new ImportFatalError(`cannot read ${shown}: ${why}`);
+          ? { en: 'permission denied', zh: '没有读取权限' }
+          : { en: (error as Error).message, zh: (error as Error).message };
+    throw new ImportFatalError(`cannot read ${shown}: ${why.en}`, `无法读取 ${shown}：${why.zh}`);
   }
 }

@@ -1,16 +1,9 @@
 import { parse } from 'csv-parse/sync';
+import type { CsvRecord } from '@libs/commands/sheets';
 import type { RejectReason } from './import-item';
 import type { Line } from './read-lines';
 
-export interface CsvRecord {
-  /** Physical line where the record starts (the header is line 1). */
-  line: number;
-  /** The record's original text; several lines joined when a quoted cell spans lines. */
-  raw: string;
-  bytesRead: number;
-  cells?: string[];
-  reject?: RejectReason;
-}
+export type { CsvRecord };
 
 /**
  * CSV records, one at a time. Lines are grouped into a record while a quoted cell is still open,

@@ -2,25 +2,9 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { unlink } from 'node:fs/promises';
 import { ImportFatalError } from './import-errors';
-import type { RejectReason } from './import-item';
-import type { XlsxValue } from './xlsx/xlsx-cell';
+import type { RejectEntry, RejectSink } from '@libs/commands/sheets';
 
-export interface RejectEntry {
-  line: number;
-  reason: RejectReason;
-  /** The original line (NDJSON) or row (CSV) text. */
-  input: string;
-  /** A sheet's row as it was (xlsx). */
-  cells?: XlsxValue[];
-}
-
-/** Where rejected lines go: an NDJSON file, or for a sheet a workbook a clerk can fix. */
-export interface RejectSink {
-  readonly path: string;
-  count: number;
-  write(entry: RejectEntry): Promise<void>;
-  close(): Promise<void>;
-}
+export type { RejectEntry, RejectSink };
 
 /** `FILE.rejects.ndjson`: one JSON object per rejected line, recreated by every run. */
 export class RejectsWriter implements RejectSink {

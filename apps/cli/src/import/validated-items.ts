@@ -1,16 +1,18 @@
 import { validationCatalog } from '@libs/commands';
 import { systemClock } from '@libs/ledger';
 import { type Action, type CommandRequest, commandFingerprint, parseCommand } from '@libs/records';
-import { csvToCommands } from './csv-to-commands';
-import type { ImportItem } from './import-item';
+import {
+  type ImportItem,
+  type XlsxMapping,
+  csvToCommands,
+  readXlsxRows,
+  rejectReasonFor,
+  xlsxToCommands,
+} from '@libs/commands/sheets';
 import { ndjsonToCommands } from './ndjson-to-commands';
 import { readCsvRecords } from './read-csv-records';
 import { readLines } from './read-lines';
-import { rejectReasonFor } from './reject-reason';
 import { sourceTimeOfLine } from './source-time-of-line';
-import { readXlsxRows } from './xlsx/read-xlsx-rows';
-import type { XlsxMapping } from './xlsx/xlsx-mapping';
-import { xlsxToCommands } from './xlsx/xlsx-to-commands';
 
 /** What the reading half of an import needs: plain data, so a worker thread can receive it. */
 export interface ItemSource {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { ImportFatalError } from '../import/import-errors';
-import { SHIPPED_MAPPING_TYPES, shippedMapping } from '../import/xlsx/xlsx-mapping';
+import { SHIPPED_MAPPING_TYPES, shippedMapping } from '@libs/commands/sheets';
 import { writeTemplate } from './write-template';
 import { messages } from '../text/lang';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { SHIPPED_MAPPING_TYPES, shippedMapping } from '../import/xlsx/xlsx-mapping';
+import { SHIPPED_MAPPING_TYPES, shippedMapping } from '@libs/commands/sheets';
 import { writeTemplate } from './write-template';
 
 type Validations = { model: Record<string, ExcelJS.DataValidation> };

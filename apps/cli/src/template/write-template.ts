@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import ExcelJS from 'exceljs';
 import { ACTIONS_BY_TYPE } from '@libs/records';
-import { dateFields } from '../import/xlsx/date-fields';
-import { allowedValues } from '../import/xlsx/request-fields';
-import type { XlsxMapping } from '../import/xlsx/xlsx-mapping';
+import { type XlsxMapping, allowedValues, dateFields } from '@libs/commands/sheets';
 
 /** Rows of the template that carry the dropdowns and date formats. */
 export const TEMPLATE_ROWS = 10_000;

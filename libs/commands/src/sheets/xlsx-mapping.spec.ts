@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImportFatalError } from '../import-errors';
+import { SheetError } from './sheet-error';
 import { allowedValues, requestFields } from './request-fields';
 import { SHIPPED_MAPPING_TYPES, loadMapping, shippedMapping } from './xlsx-mapping';
 
@@ -69,6 +69,6 @@ describe('loadMapping', () => {
     expect(() =>
       loadMapping(file('c.json', { type: 'RecordFollowUp', columns: { 编号: 1 } })),
     ).toThrow(/"columns"/);
-    expect(() => loadMapping(join(dir, 'none.json'))).toThrow(ImportFatalError);
+    expect(() => loadMapping(join(dir, 'none.json'))).toThrow(SheetError);
   });
 });

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { type XlsxValue, plainValue } from './xlsx-cell';
 
@@ -11,14 +12,17 @@ export interface XlsxRow {
   bytesRead: number;
 }
 
+/** A workbook on disk (the CLI) or already in memory (an HTTP upload). */
+export type XlsxSource = string | Buffer;
+
 /**
  * The first worksheet's rows, one at a time, through exceljs's streaming reader: memory stays
  * the same for a sheet of any length. Styles are read so that date cells come back as dates.
  */
-export async function* readXlsxRows(path: string): AsyncGenerator<XlsxRow> {
-  const input = createReadStream(path);
+export async function* readXlsxRows(source: XlsxSource): AsyncGenerator<XlsxRow> {
+  const input = typeof source === 'string' ? createReadStream(source) : Readable.from([source]);
   let bytesRead = 0;
-  input.on('data', (chunk) => (bytesRead += chunk.length));
+  input.on('data', (chunk: Buffer) => (bytesRead += chunk.length));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',

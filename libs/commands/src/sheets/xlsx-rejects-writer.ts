@@ -1,7 +1,8 @@
 import { unlink } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { ImportFatalError } from '../import-errors';
-import type { RejectEntry, RejectSink } from '../rejects-writer';
+import type { RejectEntry, RejectSink } from './reject-sink';
+import { SheetError } from './sheet-error';
 import { REJECT_COLUMNS, isRejectColumn } from './reject-columns';
 import { type XlsxValue, cellText } from './xlsx-cell';
 import type { XlsxMapping } from './xlsx-mapping';
@@ -30,9 +31,12 @@ export class XlsxRejectsWriter implements RejectSink {
   private readonly fields: (string | undefined)[];
 
   private constructor(
+    /** The file written, or the name an upload's rejects are known by. */
     readonly path: string,
     private readonly header: XlsxValue[],
     mapping: XlsxMapping,
+    /** An upload's answer: written even when no row is refused, so the client always gets a workbook. */
+    private readonly stream?: Writable,
   ) {
     this.kept = header.flatMap((cell, i) => (isRejectColumn(cellText(cell, false)) ? [] : [i]));
     this.fields = this.kept.map((i) => mapping.columns[cellText(header[i] ?? null, false)]);
@@ -45,9 +49,23 @@ export class XlsxRejectsWriter implements RejectSink {
   ): Promise<XlsxRejectsWriter> {
     await unlink(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT')
-        throw new ImportFatalError(`cannot replace the rejects file ${path}: ${error.message}`);
+        throw new SheetError(
+          'REJECTS_UNWRITABLE',
+          `cannot replace the rejects file ${path}: ${error.message}`,
+          `无法替换被拒行文件 ${path}：${error.message}`,
+        );
     });
     return new XlsxRejectsWriter(path, header, mapping);
+  }
+
+  /** The same workbook into a stream (an HTTP answer), the header row even when nothing is refused. */
+  static toStream(
+    stream: Writable,
+    name: string,
+    header: XlsxValue[],
+    mapping: XlsxMapping,
+  ): XlsxRejectsWriter {
+    return new XlsxRejectsWriter(name, header, mapping, stream);
   }
 
   async write(entry: RejectEntry): Promise<void> {
@@ -72,13 +90,16 @@ export class XlsxRejectsWriter implements RejectSink {
   }
 
   async close(): Promise<void> {
+    if (!this.workbook && this.stream) this.start();
     if (!this.workbook) return;
     try {
       this.sheet!.commit();
       await this.workbook.commit();
     } catch (error) {
-      throw new ImportFatalError(
+      throw new SheetError(
+        'REJECTS_UNWRITABLE',
         `cannot write the rejects file ${this.path}: ${(error as Error).message}`,
+        `无法写入被拒行文件 ${this.path}：${(error as Error).message}`,
       );
     }
   }
@@ -97,7 +118,7 @@ export class XlsxRejectsWriter implements RejectSink {
 
   private start(): ExcelJS.Worksheet {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      filename: this.path,
+      ...(this.stream ? { stream: this.stream } : { filename: this.path }),
       useStyles: true,
       useSharedStrings: false,
     });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ACTIONS_BY_TYPE, FIELD_LABELS, VALUE_LABELS } from '@libs/records';
-import { CSV_UNSUPPORTED_TYPES } from '../csv-to-commands';
-import { ImportFatalError } from '../import-errors';
+import { CSV_UNSUPPORTED_TYPES } from './csv-to-commands';
 import { requestFields } from './request-fields';
+import { SheetError } from './sheet-error';
 
 /**
  * How a sheet's columns become a command: its type, each header's field, and for closed
@@ -234,25 +234,62 @@ export function loadMapping(argument: string): XlsxMapping {
   try {
     parsed = JSON.parse(readFileSync(argument, 'utf8'));
   } catch (error) {
-    throw new ImportFatalError(
+    throw new SheetError(
+      'MAPPING_UNREADABLE',
       `--mapping ${argument}: neither the record type of a shipped template (e.g. RecordFollowUp; ledger template --help lists them) nor a readable JSON file: ${(error as Error).message}`,
+      `--mapping ${argument}：既不是随附模板的记录类型（如 RecordFollowUp，见 ledger template --help），也不是可读的 JSON 文件：${(error as Error).message}`,
     );
   }
   return checkedMapping(parsed, argument);
 }
 
+/**
+ * A mapping sent as text (an HTTP upload): a shipped template's command type, or the JSON of
+ * an office's own mapping. `shown` names it in messages.
+ */
+export function mappingOf(text: string, shown: string): XlsxMapping {
+  const shipped = shippedMapping(text.trim());
+  if (shipped) return shipped;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new SheetError(
+      'MAPPING_UNREADABLE',
+      `${shown} "${shorten(text)}": neither the record type of a shipped template (e.g. RecordFollowUp) nor JSON: ${(error as Error).message}`,
+      `${shown} "${shorten(text)}"：既不是随附模板的记录类型（如 RecordFollowUp），也不是 JSON：${(error as Error).message}`,
+    );
+  }
+  return checkedMapping(parsed, shown);
+}
+
+const shorten = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
 function checkedMapping(value: unknown, source: string): XlsxMapping {
-  const fail = (why: string): never => {
-    throw new ImportFatalError(`mapping ${source}: ${why}`);
+  const fail = (en: string, zh: string): never => {
+    throw new SheetError('MAPPING_INVALID', `mapping ${source}: ${en}`, `映射 ${source}：${zh}`);
   };
-  if (!isRecord(value)) return fail('must be a JSON object with "type" and "columns"');
+  if (!isRecord(value))
+    return fail(
+      'must be a JSON object with "type" and "columns"',
+      '须为含 "type" 和 "columns" 的 JSON 对象',
+    );
   const { type, columns, values } = value;
   if (typeof type !== 'string' || !ACTIONS_BY_TYPE.has(type))
-    return fail(`"type" must name a command, e.g. RecordFollowUp (got ${JSON.stringify(type)})`);
+    return fail(
+      `"type" must name a command, e.g. RecordFollowUp (got ${JSON.stringify(type)})`,
+      `"type" 须为命令类型，如 RecordFollowUp（收到 ${JSON.stringify(type)}）`,
+    );
   if (CSV_UNSUPPORTED_TYPES.includes(type))
-    return fail(`${type} has nested fields and cannot be imported from a sheet; use NDJSON`);
+    return fail(
+      `${type} has nested fields and cannot be imported from a sheet; use NDJSON`,
+      `${type} 含嵌套字段，不能从表格导入，请用 NDJSON`,
+    );
   if (!isRecord(columns) || !Object.values(columns).every((f) => typeof f === 'string'))
-    return fail('"columns" must map each header to a field name');
+    return fail(
+      '"columns" must map each header to a field name',
+      '"columns" 须把每个表头映射到字段名',
+    );
   if (
     values !== undefined &&
     !(
@@ -262,7 +299,10 @@ function checkedMapping(value: unknown, source: string): XlsxMapping {
       )
     )
   )
-    return fail('"values" must map each field to { "cell text": "value" }');
+    return fail(
+      '"values" must map each field to { "cell text": "value" }',
+      '"values" 须把每个字段映射为 { "单元格文字": "取值" }',
+    );
   return {
     type,
     columns: columns as Record<string, string>,

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { csvToCommands } from '../csv-to-commands';
-import { ImportFatalError } from '../import-errors';
-import type { ImportItem } from '../import-item';
+import type { CsvRecord } from './csv-record';
+import { csvToCommands } from './csv-to-commands';
 import { dateFields } from './date-fields';
-import type { CsvRecord } from '../read-csv-records';
+import type { ImportItem } from './import-item';
+import { SheetError } from './sheet-error';
 import { isRejectColumn } from './reject-columns';
 import type { XlsxRow } from './read-xlsx-rows';
 import { type XlsxValue, cellText } from './xlsx-cell';
@@ -56,19 +56,24 @@ export async function* xlsxToCommands(
   }
 }
 
-function mappedColumns(row: XlsxRow, mapping: XlsxMapping): (string | undefined)[] {
+/** Each header cell's field; throws, naming the column, on one the mapping does not name. */
+export function mappedColumns(row: XlsxRow, mapping: XlsxMapping): (string | undefined)[] {
   const seen = new Set<string>();
   return row.cells.map((cell, i) => {
     const name = cellText(cell, false);
     if (name === '' || isRejectColumn(name)) return undefined;
     const field = mapping.columns[name];
     if (field === undefined)
-      throw new ImportFatalError(
+      throw new SheetError(
+        'UNMAPPED_COLUMN',
         `the sheet's header (row ${row.line}) has column "${name}" (column ${i + 1}), which the mapping for ${mapping.type} does not name; known: ${Object.keys(mapping.columns).join(', ')}`,
+        `表头（第 ${row.line} 行）第 ${i + 1} 列"${name}"不在 ${mapping.type} 的映射中；可用的列：${Object.keys(mapping.columns).join('、')}`,
       );
     if (seen.has(field))
-      throw new ImportFatalError(
+      throw new SheetError(
+        'REPEATED_COLUMN',
         `the sheet's header (row ${row.line}) has two columns for ${field}`,
+        `表头（第 ${row.line} 行）有两列都对应 ${field}`,
       );
     seen.add(field);
     return field;

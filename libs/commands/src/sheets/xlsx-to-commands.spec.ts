@@ -1,5 +1,5 @@
-import { ImportFatalError } from '../import-errors';
-import type { ImportItem } from '../import-item';
+import type { ImportItem } from './import-item';
+import { SheetError } from './sheet-error';
 import type { XlsxRow } from './read-xlsx-rows';
 import type { XlsxValue } from './xlsx-cell';
 import { shippedMapping } from './xlsx-mapping';
@@ -79,6 +79,6 @@ describe('sheet rows as commands, through the shipped mappings', () => {
         ['居民编号', '备注'],
         ['r-1', 'x'],
       ]),
-    ).rejects.toThrow(ImportFatalError);
+    ).rejects.toThrow(SheetError);
   });
 });

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { getMetadataStorage } from 'class-validator';
 import { ACTIONS_BY_TYPE } from '@libs/records';
-import { ImportFatalError } from './import-errors';
 import type { ImportItem, RejectReason } from './import-item';
-import type { CsvRecord } from './read-csv-records';
+import type { CsvRecord } from './csv-record';
+import { SheetError } from './sheet-error';
 
 /** Commands with nested lists or free-form objects: import them as NDJSON. */
 export const CSV_UNSUPPORTED_TYPES: readonly string[] = [
@@ -79,20 +79,26 @@ export async function* csvToCommands(
 
 function checkHeader(record: CsvRecord): string[] {
   if (!record.cells) {
-    throw new ImportFatalError(
+    throw new SheetError(
+      'HEADER_UNREADABLE',
       `the CSV header (line ${record.line}) cannot be read: ${record.reject?.en ?? 'no cells'}`,
+      `CSV 表头（第 ${record.line} 行）无法读取：${record.reject?.zh ?? '没有单元格'}`,
     );
   }
   const names = record.cells;
   const blank = names.findIndex((n) => n === '');
   if (blank >= 0)
-    throw new ImportFatalError(
+    throw new SheetError(
+      'HEADER_BLANK_COLUMN',
       `the CSV header (line ${record.line}) has an empty column name in column ${blank + 1}`,
+      `CSV 表头（第 ${record.line} 行）第 ${blank + 1} 列没有列名`,
     );
   const repeated = names.find((n, i) => names.indexOf(n) !== i);
   if (repeated)
-    throw new ImportFatalError(
+    throw new SheetError(
+      'HEADER_REPEATED_COLUMN',
       `the CSV header (line ${record.line}) names column "${repeated}" twice`,
+      `CSV 表头（第 ${record.line} 行）有两列都叫"${repeated}"`,
     );
   return names;
 }
