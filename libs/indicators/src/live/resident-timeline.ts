@@ -17,6 +17,23 @@ import { residentView } from '../evaluate/resident-view';
 
 const DAY_TEXT = /^\d{4}-\d{2}-\d{2}/;
 
+const CHILD_AGE_DAYS = new Map<string, string[]>();
+
+/**
+ * The days a child reaches the month ages of TCM guidance and of the checkups under 3. Children
+ * share birth dates (a district's under-5s have fewer than 2,000 between them), and an as-of
+ * read asks this for every child among tens of thousands of residents: kept by birth date.
+ */
+function childAgeDays(birth: string): string[] {
+  let days = CHILD_AGE_DAYS.get(birth);
+  if (!days) {
+    if (CHILD_AGE_DAYS.size > 20_000) CHILD_AGE_DAYS.clear();
+    days = [...CHILD_TCM_AGES, ...CHILD_UNDER_3_AGES].map((m) => monthAgeDay(birth, m));
+    CHILD_AGE_DAYS.set(birth, days);
+  }
+  return days;
+}
+
 /** Every day a resident's view can turn on: when facts happened, and dates their records name. */
 function daysOf(r: ResidentModel, year: number): string[] {
   const days: string[] = [];
@@ -32,10 +49,8 @@ function daysOf(r: ResidentModel, year: number): string[] {
   // month age. (A newborn visit is judged by its own day against its discharge day, both dates of
   // the record, taken below: the 7th day after the discharge is never compared with the period's.)
   const birth = r.registered?.data.birthDate;
-  if (typeof birth === 'string' && Number(birth.slice(0, 4)) >= year - 4) {
-    for (const m of CHILD_TCM_AGES) days.push(monthAgeDay(birth, m));
-    for (const m of CHILD_UNDER_3_AGES) days.push(monthAgeDay(birth, m));
-  }
+  if (typeof birth === 'string' && Number(birth.slice(0, 4)) >= year - 4)
+    days.push(...childAgeDays(birth));
   // A child owes each vaccine dose from its due day.
   if (typeof birth === 'string' && Number(birth.slice(0, 4)) >= year - LAST_DUE_AGE_YEARS - 1)
     days.push(...dueDays(birth));
@@ -68,13 +83,26 @@ function daysOf(r: ResidentModel, year: number): string[] {
 /** Every time a resident's facts became known to the ledger. */
 function knownTimes(r: ResidentModel): string[] {
   const times: string[] = [];
-  if (r.registered) times.push(r.registered.ref.recordedAt);
-  for (const list of [r.tagChanges, r.reassignments, r.movedOut, r.died])
-    for (const f of list) times.push(f.ref.recordedAt);
-  for (const m of r.records.values())
-    for (const f of [m.created, ...m.corrections, ...m.voids, ...m.terminations, ...m.renewals])
-      times.push(f.ref.recordedAt);
+  forEachKnownTime(r, (t) => void times.push(t));
   return times;
+}
+
+/** Whether one of a resident's facts became known within (after, until]; stops at the first. */
+function knownWithin(r: ResidentModel, after: string, until: string): boolean {
+  return forEachKnownTime(r, (t) => t > after && t <= until);
+}
+
+/** Calls `visit` with each time a fact of the resident became known, until it returns true. */
+function forEachKnownTime(r: ResidentModel, visit: (time: string) => boolean | void): boolean {
+  if (r.registered && visit(r.registered.ref.recordedAt)) return true;
+  for (const list of [r.tagChanges, r.reassignments, r.movedOut, r.died])
+    for (const f of list) if (visit(f.ref.recordedAt)) return true;
+  for (const m of r.records.values()) {
+    if (visit(m.created.ref.recordedAt)) return true;
+    for (const list of [m.corrections, m.voids, m.terminations, m.renewals])
+      for (const f of list) if (visit(f.ref.recordedAt)) return true;
+  }
+  return false;
 }
 
 /** A resident's contributions at a year's checkpoints, and where their view may turn. */
@@ -149,11 +177,21 @@ export function turnsIn(
   // A resident sharing an ID number hash with another can turn on the other's facts (whether
   // they duplicate each other, and who came first): viewed everywhere. Few are.
   const shared = !!model && r.identity.length > 0 && model.coHolders(r.residentId).length > 0;
-  const days = daysOf(r, year);
-  const times = knownTimes(r);
+  // A year's windows ask every time of the resident many times over: listed once. An as-of
+  // read asks one or two windows of tens of thousands of residents: walked without a list.
+  const times = windows.length > 2 ? knownTimes(r) : undefined;
+  const knownIn = (w: TurnWindow) =>
+    times
+      ? times.some((t) => t > w.afterAsOf && t <= w.untilAsOf)
+      : knownWithin(r, w.afterAsOf, w.untilAsOf);
+  // The days only where no fact became known in the window: most candidates of an as-of read
+  // turn through a fact, and the days cost more to list than the times.
+  let days: string[] | undefined;
   return windows.map((w) => {
-    const known = shared || times.some((t) => t > w.afterAsOf && t <= w.untilAsOf);
-    return { known, view: known || days.some((d) => d >= w.fromDay && d <= w.toDay) };
+    const known = shared || knownIn(w);
+    if (known) return { known, view: true };
+    days ??= daysOf(r, year);
+    return { known, view: days.some((d) => d >= w.fromDay && d <= w.toDay) };
   });
 }
 

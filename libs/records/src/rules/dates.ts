@@ -67,6 +67,21 @@ export function ageOn(birthDate: string, day: string): number {
  * 28 or 29 February).
  */
 export function monthAgeDay(birthDate: string, months: number): string {
+  // Asked for every child at every due age by each evaluation of a district's children (and
+  // again for each as-of day): a few thousand birth dates and a dozen ages, kept once computed.
+  const key = `${birthDate}|${months}`;
+  let day = MONTH_AGE_DAYS.get(key);
+  if (day === undefined) {
+    if (MONTH_AGE_DAYS.size > 100_000) MONTH_AGE_DAYS.clear();
+    day = computeMonthAgeDay(birthDate, months);
+    MONTH_AGE_DAYS.set(key, day);
+  }
+  return day;
+}
+
+const MONTH_AGE_DAYS = new Map<string, string>();
+
+function computeMonthAgeDay(birthDate: string, months: number): string {
   const [y, m, d] = birthDate.split('-').map(Number);
   const total = m - 1 + months;
   const year = y + Math.floor(total / 12);
