@@ -12,11 +12,17 @@ const addTo = (
   key: string,
   counts: Int32Array,
   sign: number,
-  only?: readonly boolean[],
+  /** The positions of `counts` to add; all when absent. */
+  only?: Int32Array,
 ) => {
   let sum = map.get(key);
   if (!sum) map.set(key, (sum = new Int32Array(counts.length)));
-  for (let i = 0; i < counts.length; i += 1) if (!only || only[i >> 1]) sum[i] += sign * counts[i];
+  if (!only) for (let i = 0; i < counts.length; i += 1) sum[i] += sign * counts[i];
+  else
+    for (let j = 0; j < only.length; j += 1) {
+      const i = only[j];
+      sum[i] += sign * counts[i];
+    }
 };
 
 export interface SavedBook {
@@ -35,14 +41,19 @@ export class TallyBook {
   readonly units = new Map<string, Int32Array>();
   readonly teams = new Map<string, Int32Array>();
   readonly doctors = new Map<string, Int32Array>();
-  private readonly perResident: boolean[];
+  /** The count positions (numerator and denominator) of indicators counted per resident. */
+  private readonly perResident: Int32Array;
 
   /** `people`: whether teams and doctors are tallied too (the current figures show them). */
   constructor(
     readonly indicators: readonly IndicatorDefinition[],
     private readonly people = true,
   ) {
-    this.perResident = indicators.map(perResident);
+    // Positions, not flags: a team's and a doctor's tallies are added for every resident
+    // change in every kept book, and most indicators are not counted per resident.
+    this.perResident = Int32Array.from(
+      indicators.flatMap((d, i) => (perResident(d) ? [2 * i, 2 * i + 1] : [])),
+    );
   }
 
   add(c: Contribution, sign: 1 | -1 = 1): void {

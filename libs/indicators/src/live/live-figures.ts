@@ -576,7 +576,9 @@ export class LiveFigures {
       (r) => {
         const own = checkpointTimeline(r, catalog.indicators, periods, this.model);
         if (before.length === 0) return own;
-        const then = checkpointTimeline(r, relative, before, this.model);
+        // The year before is viewed at its last day from every checkpoint: only facts learnt
+        // between two checkpoints move it, and its marks need no days.
+        const then = checkpointTimeline(r, relative, before, this.model, false);
         return { contributions: [...own.contributions, ...then.contributions], marks: own.marks };
       },
       (r) => checkpointMarks(r, periods, this.model),

@@ -147,6 +147,15 @@ export const yearStartInstant = (year: number): string => asOfInstant(`${year - 
  * checkpoint (from the year's start), between each two, and after the last (to now).
  */
 export function checkpointWindows(checkpoints: readonly Period[]): TurnWindow[] {
+  // Asked per resident change and per resident of a build: made once per group's periods.
+  let windows = WINDOWS.get(checkpoints);
+  if (!windows) WINDOWS.set(checkpoints, (windows = windowsOf(checkpoints)));
+  return windows;
+}
+
+const WINDOWS = new WeakMap<readonly Period[], TurnWindow[]>();
+
+function windowsOf(checkpoints: readonly Period[]): TurnWindow[] {
   const first = checkpoints[0];
   const last = checkpoints[checkpoints.length - 1];
   return [
@@ -172,6 +181,8 @@ export function turnsIn(
   year: number,
   windows: readonly TurnWindow[],
   model?: LedgerModel,
+  /** False for a view whose day does not move (another year's): only facts learnt turn it. */
+  daysMatter = true,
 ): WindowTurn[] {
   if (!r.registered) return windows.map(() => ({ view: false, known: false }));
   // A resident sharing an ID number hash with another can turn on the other's facts (whether
@@ -189,7 +200,7 @@ export function turnsIn(
   let days: string[] | undefined;
   return windows.map((w) => {
     const known = shared || knownIn(w);
-    if (known) return { known, view: true };
+    if (known || !daysMatter) return { known, view: known };
     days ??= daysOf(r, year);
     return { known, view: days.some((d) => d >= w.fromDay && d <= w.toDay) };
   });
@@ -204,8 +215,10 @@ export function checkpointMarks(
   r: ResidentModel,
   checkpoints: readonly Period[],
   model?: LedgerModel,
+  daysMatter = true,
 ): boolean[] {
-  return turnsIn(r, checkpoints[0].year, checkpointWindows(checkpoints), model).map((t) => t.view);
+  const windows = checkpointWindows(checkpoints);
+  return turnsIn(r, checkpoints[0].year, windows, model, daysMatter).map((t) => t.view);
 }
 
 /**
@@ -219,8 +232,10 @@ export function checkpointTimeline(
   indicators: readonly IndicatorDefinition[],
   checkpoints: readonly Period[],
   model?: LedgerModel,
+  /** False when every checkpoint views the same day (the year before, at its end). */
+  daysMatter = true,
 ): Timeline {
-  const marks = checkpointMarks(r, checkpoints, model);
+  const marks = checkpointMarks(r, checkpoints, model, daysMatter);
   let current: Contribution | undefined;
   const contributions = checkpoints.map((p, k) => {
     if (k === 0 || marks[k]) {
