@@ -29,6 +29,7 @@ export class RejectsWriter implements RejectSink {
     } catch (error) {
       throw new ImportFatalError(
         `cannot write the rejects file ${path}: ${(error as Error).message}`,
+        `无法写入拒绝记录文件 ${path}：${(error as Error).message}`,
       );
     }
     return new RejectsWriter(path, stream);
@@ -58,6 +59,7 @@ export class RejectsWriter implements RejectSink {
     if (this.failure)
       throw new ImportFatalError(
         `cannot write the rejects file ${this.path}: ${this.failure.message}`,
+        `无法写入拒绝记录文件 ${this.path}：${this.failure.message}`,
       );
   }
 }

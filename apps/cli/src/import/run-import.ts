@@ -112,8 +112,10 @@ async function executeLine(
     const reason = rejectReasonFor(error);
     if (!reason) {
       // The batch is rolled back whole: its lines are not acknowledged and a re-run redoes them.
+      const why = (error as Error).message ?? String(error);
       throw new ImportFatalError(
-        `stopped at line ${item.line}: ${(error as Error).message ?? String(error)}`,
+        `stopped at line ${item.line}: ${why}`,
+        `在第 ${item.line} 行停止：${why}`,
       );
     }
     return { item, reject: reason };

@@ -74,14 +74,20 @@ function truthFile(o: SeedOptions, location?: StoreLocation): string {
   if (o.emit) return `${o.emit}.truth.jsonl`;
   if (location?.kind === 'sqlite' && location.path !== ':memory:')
     return `${location.path}.truth.jsonl`;
-  throw new SeedEmitError('--inject into this store needs --truth <file> for the planted cases');
+  throw new SeedEmitError(
+    '--inject into this store needs --truth <file> for the planted cases',
+    '向此存储注入（--inject）须用 --truth <文件> 指定植入案例的记录文件',
+  );
 }
 
 function writeTruth(generated: Pick<GeneratedSeed, 'planted'>, file: string): void {
   try {
     writeFileSync(file, generated.planted.map((c) => `${JSON.stringify(c)}\n`).join(''));
   } catch (error) {
-    throw new SeedEmitError(`cannot write ${file}: ${(error as Error).message}`);
+    throw new SeedEmitError(
+      `cannot write ${file}: ${(error as Error).message}`,
+      `无法写入 ${file}：${(error as Error).message}`,
+    );
   }
   const byPattern = new Map<string, number>();
   for (const c of generated.planted) byPattern.set(c.pattern, (byPattern.get(c.pattern) ?? 0) + 1);
@@ -151,13 +157,23 @@ const texts = () =>
 /** The --emit file cannot be written. */
 export class SeedEmitError extends LedgerError {
   readonly code = 'SEED_EMIT_FAILED';
+  /** Printed before the English by default (text/error-line.ts). */
+  constructor(
+    message: string,
+    readonly messageZh?: string,
+  ) {
+    super(message);
+  }
 }
 
 function openForWriting(file: string): number {
   try {
     return openSync(file, 'w');
   } catch (error) {
-    throw new SeedEmitError(`cannot write ${file}: ${(error as Error).message}`);
+    throw new SeedEmitError(
+      `cannot write ${file}: ${(error as Error).message}`,
+      `无法写入 ${file}：${(error as Error).message}`,
+    );
   }
 }
 
@@ -210,7 +226,10 @@ export function seedCommand(): Command {
     .action(async (o: SeedOptions) => {
       const injecting = o.inject.length > 0 || o.truth !== undefined;
       if (o.emitSourceTimes && !o.emit)
-        throw new SeedEmitError('--emit-source-times needs --emit <file>');
+        throw new SeedEmitError(
+          '--emit-source-times needs --emit <file>',
+          '--emit-source-times 须与 --emit <文件> 一起使用',
+        );
       if (o.emit) {
         const started = performance.now();
         const generated = generateSeed(o);
