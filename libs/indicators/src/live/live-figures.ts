@@ -26,7 +26,6 @@ import { checkpointDays } from './checkpoint-days';
 import {
   END_OF_TIME,
   type TurnWindow,
-  type WindowTurn,
   checkpointMarks,
   checkpointTimeline,
   turnsIn,
@@ -71,6 +70,9 @@ const single =
     const v = residentView(r, period, model);
     return v ? contributionOf(v, indicators, period) : undefined;
   };
+
+/** How many residents of a window are asked which way they turn, to choose the end. */
+const SIDE_SAMPLE = 1_000;
 
 /** Kept books at one end of the window an as-of instant falls in, and the window up to it. */
 interface End {
@@ -337,16 +339,22 @@ export class LiveFigures {
           window: { afterAsOf: asOf, untilAsOf: END_OF_TIME, fromDay: at.day, toDay: at.day },
         });
     }
-    // Where each resident who may turn in the window turns towards each end.
-    const candidates: [ResidentModel, WindowTurn[]][] = [];
-    const windows = ends.map((e) => e.window);
+    const residents: ResidentModel[] = [];
     for (const id of group.turning[w] ?? []) {
       const r = this.model.residents.get(id);
-      if (r) candidates.push([r, turnsIn(r, year, windows, this.model)]);
+      if (r) residents.push(r);
     }
-    const turning = (e: number) => candidates.filter(([, t]) => t[e].view).length;
-    const e = ends.length > 1 && turning(1) < turning(0) ? 1 : 0;
-    const end = ends[e];
+    // The end fewer of them turn towards, judged on a sample: asking every resident about both
+    // ends cost as much as viewing those who turn.
+    const stride = Math.max(1, Math.ceil(residents.length / SIDE_SAMPLE));
+    const turningTowards = (end: End) => {
+      let n = 0;
+      for (let i = 0; i < residents.length; i += stride)
+        if (turnsIn(residents[i], year, [end.window], this.model)[0].view) n += 1;
+      return n;
+    };
+    const end =
+      ends.length > 1 && turningTowards(ends[1]) < turningTowards(ends[0]) ? ends[1] : ends[0];
     const relative = relativeIndicators(views.catalog);
     const beforeAt = periodOf(year - 1, asOf, at.day);
     const book = end.book.copy();
@@ -355,10 +363,11 @@ export class LiveFigures {
     const ownThen = single(this.model, views.catalog.indicators, end.period);
     const rel = single(this.model, relative.indicators, beforeAt);
     const relThen = end.beforePeriod && single(this.model, relative.indicators, end.beforePeriod);
-    for (const [r, turns] of candidates) {
-      if (turns[e].view) moveTo(book, ownThen(r), own(r));
+    for (const r of residents) {
+      const [turn] = turnsIn(r, year, [end.window], this.model);
+      if (turn.view) moveTo(book, ownThen(r), own(r));
       // The year before has its day fixed (its last): only facts learnt in the window move it.
-      if (before && relThen && turns[e].known) moveTo(before, relThen(r), rel(r));
+      if (before && relThen && turn.known) moveTo(before, relThen(r), rel(r));
     }
     const previous = before
       ? ratesOf(resultOf(this.model, relative, beforeAt, before, undefined, this.position))
