@@ -174,13 +174,15 @@ describe('erasing a resident’s personal data', () => {
     await api.close();
     const cli = await runCli(['erase-resident', '--resident', 'r3', '--reason', '法院裁定'], env);
     expect(cli.code).toBe(0);
-    expect(cli.stdout).toContain('personal data erased');
+    // Chinese by default, English with --lang en: the same facts.
+    expect(cli.stdout).toContain('居民 r3：个人信息已删除');
+    expect(cli.stdout).toContain('数据密钥已销毁');
     const repeat = await runCli(
-      ['erase-resident', '--resident', 'r3', '--reason', '法院裁定'],
+      ['--lang', 'en', 'erase-resident', '--resident', 'r3', '--reason', '法院裁定'],
       env,
     );
     expect(repeat.code).toBe(0);
-    expect(repeat.stdout).toContain('already erased');
+    expect(repeat.stdout).toContain('resident r3: personal data erased (already erased');
 
     const db = new Database(vaultFile, { readonly: true });
     const keys = db.prepare('SELECT resident_id FROM resident_keys ORDER BY 1').all();

@@ -27,6 +27,7 @@ import {
 import { detectRows } from './detect-rows';
 import { districtFile } from './district-file';
 import { describeMachine, load } from './machine';
+import { messages } from '../text/lang';
 
 export { benchAppendCommand } from './delivery-delay';
 
@@ -43,23 +44,56 @@ ledger-bench-cache), so a second run reuses them. A full run takes tens of minut
 speed; --lines N imports only the first N lines, and the table says which was run.`;
 
 export function benchCommand(): Command {
+  const T = messages({
+    zh: {
+      description: '在本机按目标测量账本，并与同类存储对照；写出 docs/benchmarks.md',
+      quick: '在 1% 规模的区上冒烟运行几秒（不改文档）',
+      lines: '只导入年度文件的前 N 行（默认：全部）',
+      cache: '区年度文件和对照存储安装的缓存文件夹，供下次运行复用',
+      refreshCache: '重新生成区年度文件（并计时 seed --emit）',
+      doc: `表格写往的 markdown 文件（默认：${DEFAULT_DOC}）`,
+      noSeed: '跳过 seed --scale district（需数分钟）',
+      noPeer: '跳过 Emmett 的 SQLite 事件存储',
+      seconds: '每个计时追加循环的时长（默认 5 秒）',
+      httpSeconds: '每次 HTTP 负载的时长（默认 10 秒）',
+      events: '每种存储批量追加的事件数',
+      batch: '每次批量追加的事件数（默认 100）',
+      deliveries: '由另一进程追加并计时到送达的次数',
+      after: `\n测得的数字、表格和文档都是英文（docs/benchmarks.md 供工程师对照）。${HELP_AFTER}`,
+    },
+    en: {
+      description:
+        'measure the ledger on this machine against its targets and a peer store; writes docs/benchmarks.md',
+      quick: 'smoke run of a few seconds on the 1 % district (docs left alone)',
+      lines: 'import only the first N lines of the year (default: all)',
+      cache: 'where the district file and the peer install are kept between runs',
+      refreshCache: 'generate the district file again (and time seed --emit)',
+      doc: `where the markdown table goes (default: ${DEFAULT_DOC})`,
+      noSeed: 'skip seed --scale district (minutes)',
+      noPeer: "skip Emmett's SQLite event store",
+      seconds: 'length of each timed append loop (default 5)',
+      httpSeconds: 'length of each HTTP load (default 10)',
+      events: 'events appended in batches, per store',
+      batch: 'events per batched append (default 100)',
+      deliveries: 'appends from another process timed until delivery',
+      after: HELP_AFTER,
+    },
+  });
   return new Command('bench')
-    .description(
-      'measure the ledger on this machine against its targets and a peer store; writes docs/benchmarks.md',
-    )
-    .option('--quick', 'smoke run of a few seconds on the 1 % district (docs left alone)')
-    .option('--lines <n>', 'import only the first N lines of the year (default: all)', positiveInt)
-    .option('--cache <dir>', 'where the district file and the peer install are kept between runs')
-    .option('--refresh-cache', 'generate the district file again (and time seed --emit)')
-    .option('--doc <file>', `where the markdown table goes (default: ${DEFAULT_DOC})`)
-    .option('--no-seed', 'skip seed --scale district (minutes)')
-    .option('--no-peer', "skip Emmett's SQLite event store")
-    .option('--seconds <s>', 'length of each timed append loop (default 5)', positiveNumber)
-    .option('--http-seconds <s>', 'length of each HTTP load (default 10)', positiveNumber)
-    .option('--events <n>', 'events appended in batches, per store', positiveInt)
-    .option('--batch <n>', 'events per batched append (default 100)', positiveInt)
-    .option('--deliveries <n>', 'appends from another process timed until delivery', positiveInt)
-    .addHelpText('after', HELP_AFTER)
+    .description(T.description)
+    .option('--quick', T.quick)
+    .option('--lines <n>', T.lines, positiveInt)
+    .option('--cache <dir>', T.cache)
+    .option('--refresh-cache', T.refreshCache)
+    .option('--doc <file>', T.doc)
+    .option('--no-seed', T.noSeed)
+    .option('--no-peer', T.noPeer)
+    .option('--seconds <s>', T.seconds, positiveNumber)
+    .option('--http-seconds <s>', T.httpSeconds, positiveNumber)
+    .option('--events <n>', T.events, positiveInt)
+    .option('--batch <n>', T.batch, positiveInt)
+    .option('--deliveries <n>', T.deliveries, positiveInt)
+    .addHelpText('after', T.after)
     .action((o: BenchOptions) => runBench(o));
 }
 

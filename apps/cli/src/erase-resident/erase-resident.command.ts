@@ -5,6 +5,7 @@ import { parseStoreLocation, systemClock } from '@libs/ledger';
 import { chinaDay, executeCommand, openIdentityVault, storeFactLookup } from '@libs/records';
 import { principalFrom, withKeyOption } from '../principal-option';
 import { openStoreFrom, withStoreOption } from '../store-option';
+import { messages } from '../text/lang';
 
 /**
  * Erases a resident's personal data: appends ResidentIdentityErased (who, when, why) through the
@@ -12,13 +13,35 @@ import { openStoreFrom, withStoreOption } from '../store-option';
  * store (docs/decisions/0021). The service records and every figure stay.
  */
 export function eraseResidentCommand(): Command {
+  const T = messages({
+    zh: {
+      description:
+        '永久删除某居民的姓名、身份证号、电话和住址：销毁其数据密钥，由一条删除事件记下操作人、时间和原因；服务记录、指标、verify 与封存都不变',
+      resident: '居民编号（假名化）',
+      reason: '原因（记入账本：请勿重复个人信息）',
+      commandId: '命令编号（默认 erase-<居民>）：重复执行是安全的',
+      already: '此命令已删除过',
+      recorded: (position: number | undefined) => `删除已记入账本位置 ${position}`,
+      done: (resident: string, how: string) =>
+        `居民 ${resident}：个人信息已删除（${how}）；数据密钥已销毁`,
+    },
+    en: {
+      description:
+        "erase a resident's name, ID number, phone and address for good: the data key is destroyed, an erasure event says who, when and why; records, figures, verify and seals are unchanged",
+      resident: 'pseudonymous resident id',
+      reason: 'why (kept in the log: do not repeat the personal data)',
+      commandId: 'the command id (default erase-<resident>): a repeat is safe',
+      already: 'already erased by this command',
+      recorded: (position: number | undefined) => `erasure recorded at position ${position}`,
+      done: (resident: string, how: string) =>
+        `resident ${resident}: personal data erased (${how}); the data key is gone`,
+    },
+  });
   return withKeyOption(withStoreOption(new Command('erase-resident')))
-    .description(
-      "erase a resident's name, ID number, phone and address for good: the data key is destroyed, an erasure event says who, when and why; records, figures, verify and seals are unchanged",
-    )
-    .requiredOption('--resident <residentId>', 'pseudonymous resident id')
-    .requiredOption('--reason <text>', 'why (kept in the log: do not repeat the personal data)')
-    .option('--command-id <id>', 'the command id (default erase-<resident>): a repeat is safe')
+    .description(T.description)
+    .requiredOption('--resident <residentId>', T.resident)
+    .requiredOption('--reason <text>', T.reason)
+    .option('--command-id <id>', T.commandId)
     .action(
       async (o: {
         resident: string;
@@ -49,12 +72,8 @@ export function eraseResidentCommand(): Command {
               vault,
             },
           );
-          const how = result.duplicate
-            ? 'already erased by this command'
-            : `erasure recorded at position ${result.events[0]?.position}`;
-          process.stdout.write(
-            `resident ${o.resident}: personal data erased (${how}); the data key is gone\n`,
-          );
+          const how = result.duplicate ? T.already : T.recorded(result.events[0]?.position);
+          process.stdout.write(`${T.done(o.resident, how)}\n`);
         } finally {
           await store.close();
           vault.close();
