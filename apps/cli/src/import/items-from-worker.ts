@@ -26,7 +26,8 @@ async function* fromWorker(source: ItemSource): AsyncGenerator<ImportItem> {
   try {
     yield* pullFromWorker<ImportItem>(WORKER_SCRIPT, source, READER_LIMITS);
   } catch (error) {
-    if (error instanceof WorkerSourceError) throw new ImportFatalError(error.message);
+    if (error instanceof WorkerSourceError)
+      throw new ImportFatalError(error.message, error.messageZh);
     throw error;
   }
 }

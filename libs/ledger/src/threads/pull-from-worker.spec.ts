@@ -20,7 +20,8 @@ describe('pullFromWorker', () => {
        const produced = new Int32Array(workerData.counter);
        function* numbers() {
          for (let i = 0; i < workerData.count; i += 1) {
-           if (i === workerData.failAt) throw new Error('source broke at ' + i);
+           if (i === workerData.failAt)
+             throw Object.assign(new Error('source broke at ' + i), { messageZh: '来源在第 ' + i + ' 项出错' });
            Atomics.add(produced, 0, 1);
            yield i;
          }
@@ -52,6 +53,17 @@ describe('pullFromWorker', () => {
       })(),
     ).rejects.toThrow(new WorkerSourceError('source broke at 1200'));
     expect(seen).toEqual(Array.from({ length: 1_200 }, (_, i) => i));
+  });
+
+  it('carries the failure in Chinese too, when the producer said it', async () => {
+    const failure = await (async () => {
+      for await (const _ of run(2_000, 700).items);
+    })().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WorkerSourceError);
+    expect(failure).toMatchObject({
+      message: 'source broke at 700',
+      messageZh: '来源在第 700 项出错',
+    });
   });
 
   it('produces only a few chunks ahead of its consumer, however long the source', async () => {

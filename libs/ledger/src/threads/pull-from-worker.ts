@@ -10,10 +10,20 @@ interface Chunk<T> {
   done: boolean;
   /** The producing side failed: the consumer stops with this message. */
   error?: string;
+  /** The same failure in Chinese, when the error carried it (`messageZh`). */
+  errorZh?: string;
 }
 
 /** Thrown on the consuming side when the worker's producer failed or the thread stopped. */
-export class WorkerSourceError extends Error {}
+export class WorkerSourceError extends Error {
+  constructor(
+    message: string,
+    /** The producer's error in Chinese, when it had one: only text crosses between threads. */
+    readonly messageZh?: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The items a worker thread produces (see serveToParent), pulled a chunk at a time: the worker
@@ -50,7 +60,7 @@ export async function* pullFromWorker<T>(
       const chunk = await ahead.shift()!;
       if (chunk.error === undefined && !chunk.done) ahead.push(ask());
       yield* chunk.items;
-      if (chunk.error !== undefined) throw new WorkerSourceError(chunk.error);
+      if (chunk.error !== undefined) throw new WorkerSourceError(chunk.error, chunk.errorZh);
       if (chunk.done) return;
     }
   } finally {
@@ -82,6 +92,8 @@ export function serveToParent<T>(items: AsyncIterator<T> | Iterator<T>): void {
         }
       } catch (error) {
         chunk.error = (error as Error).message ?? String(error);
+        const zh = (error as { messageZh?: unknown }).messageZh;
+        if (typeof zh === 'string') chunk.errorZh = zh;
       }
       port.postMessage(chunk);
     });
