@@ -1,14 +1,7 @@
-import type { RowOutcome } from '@libs/commands/sheets';
+import { type RowCounts, type RowOutcome, countOutcome } from '@libs/commands/sheets';
 
-/** How many rows did what; read = appended + duplicates + unchanged + rejected (the CLI's words). */
-export interface SheetCounts {
-  read: number;
-  appended: number;
-  duplicates: number;
-  unchanged: number;
-  rejected: number;
-  eventsAppended: number;
-}
+/** How many rows did what (the CLI's words). */
+export type SheetCounts = RowCounts;
 
 /** A refused row: where it stands in the sheet and why, in both languages. */
 export interface RowRejection {
@@ -21,18 +14,16 @@ export interface RowRejection {
 }
 
 export function countsOf(outcomes: readonly RowOutcome[]): SheetCounts {
-  const counts = { read: 0, appended: 0, duplicates: 0, unchanged: 0, rejected: 0 };
-  let eventsAppended = 0;
-  for (const o of outcomes) {
-    counts.read += 1;
-    if (o.outcome === 'appended') {
-      counts.appended += 1;
-      eventsAppended += o.events;
-    } else if (o.outcome === 'duplicate') counts.duplicates += 1;
-    else if (o.outcome === 'unchanged') counts.unchanged += 1;
-    else counts.rejected += 1;
-  }
-  return { ...counts, eventsAppended };
+  const counts = {
+    read: 0,
+    appended: 0,
+    duplicates: 0,
+    unchanged: 0,
+    rejected: 0,
+    eventsAppended: 0,
+  };
+  for (const o of outcomes) countOutcome(counts, o);
+  return counts;
 }
 
 export function rejectionsOf(outcomes: readonly RowOutcome[]): RowRejection[] {

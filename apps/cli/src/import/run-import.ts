@@ -11,7 +11,7 @@ import { ImportFatalError } from './import-errors';
 import type { ImportItem } from './import-item';
 import type { ImportProgress } from './import-progress';
 import type { ImportCounts } from './import-summary';
-import { rejectReasonFor } from './reject-reason';
+import { type RowOutcome, countOutcome, rowOutcome } from '@libs/commands/sheets';
 import type { RejectSink } from './rejects-writer';
 import { sourceTimeOfLine } from './source-time-of-line';
 
@@ -52,15 +52,6 @@ export interface ImportRun {
 const BATCH_MS = 200;
 const BATCH_LINES = 4_000;
 
-type Outcome = 'appended' | 'duplicate' | 'unchanged';
-
-interface Done {
-  item: ImportItem;
-  outcome?: Outcome;
-  events?: number;
-  reject?: NonNullable<ImportItem['reject']>;
-}
-
 /**
  * Executes the lines in order, each through the one command handler and each atomic on its own
  * (a refused line appends nothing), but commits them in batches: one transaction and one fsync
@@ -75,7 +66,7 @@ export async function runImport(run: ImportRun): Promise<boolean> {
   let exhausted = false;
   try {
     while (!exhausted) {
-      const done: Done[] = [];
+      const done: RowOutcome[] = [];
       await inBatch(run.store, async () => {
         const started = Date.now();
         while (done.length < limit && Date.now() - started < BATCH_MS) {
@@ -101,24 +92,16 @@ async function executeLine(
   run: ImportRun,
   item: ImportItem,
   states: StreamStateCache,
-): Promise<Done> {
-  if (item.reject) return { item, reject: item.reject };
+): Promise<RowOutcome> {
   try {
-    const result = await execute(run, item, states);
-    if (result.duplicate) return { item, outcome: 'duplicate' };
-    if (result.events.length === 0) return { item, outcome: 'unchanged' };
-    return { item, outcome: 'appended', events: result.events.length };
+    return await rowOutcome(item, () => execute(run, item, states));
   } catch (error) {
-    const reason = rejectReasonFor(error);
-    if (!reason) {
-      // The batch is rolled back whole: its lines are not acknowledged and a re-run redoes them.
-      const why = (error as Error).message ?? String(error);
-      throw new ImportFatalError(
-        `stopped at line ${item.line}: ${why}`,
-        `在第 ${item.line} 行停止：${why}`,
-      );
-    }
-    return { item, reject: reason };
+    // The batch is rolled back whole: its lines are not acknowledged and a re-run redoes them.
+    const why = (error as Error).message ?? String(error);
+    throw new ImportFatalError(
+      `stopped at line ${item.line}: ${why}`,
+      `在第 ${item.line} 行停止：${why}`,
+    );
   }
 }
 
@@ -154,24 +137,17 @@ async function execute(
 }
 
 /** After the commit: the batch's lines count, show, and their rejects are written. */
-async function settle(run: ImportRun, done: Done[]): Promise<void> {
+async function settle(run: ImportRun, done: RowOutcome[]): Promise<void> {
   const { counts } = run;
   for (const d of done) {
-    counts.read += 1;
-    if (d.reject) {
-      counts.rejected += 1;
+    countOutcome(counts, d);
+    if (d.outcome === 'rejected')
       await run.rejects.write({
         line: d.item.line,
-        reason: d.reject,
+        reason: d.reason,
         input: d.item.input,
         ...(d.item.cells ? { cells: d.item.cells } : {}),
       });
-    } else if (d.outcome === 'duplicate') counts.duplicates += 1;
-    else if (d.outcome === 'unchanged') counts.unchanged += 1;
-    else {
-      counts.appended += 1;
-      counts.eventsAppended += d.events ?? 0;
-    }
     counts.lastLine = d.item.line;
   }
   const last = done[done.length - 1];

@@ -1,5 +1,5 @@
 import { inBatch } from '@libs/ledger';
-import { type ExecuteContext, executeCommand } from '@libs/records';
+import { type CommandResult, type ExecuteContext, executeCommand } from '@libs/records';
 import type { ImportItem, RejectReason } from './import-item';
 import { rejectReasonFor } from './reject-reason';
 
@@ -44,10 +44,22 @@ export async function executeRows(
   return outcomes;
 }
 
-async function executeRow(item: ImportItem, ctx: ExecuteContext): Promise<RowOutcome> {
+function executeRow(item: ImportItem, ctx: ExecuteContext): Promise<RowOutcome> {
+  return rowOutcome(item, () => executeCommand(item.command, ctx));
+}
+
+/**
+ * What one row or line did: refused on reading, refused by the handler (the reason kept), or
+ * appended, a repeat, or unchanged. An error that is not about the row is thrown: it stops the
+ * batch. Shared by the HTTP upload and the CLI import, which execute a row differently.
+ */
+export async function rowOutcome(
+  item: ImportItem,
+  execute: () => Promise<CommandResult>,
+): Promise<RowOutcome> {
   if (item.reject) return { item, outcome: 'rejected', reason: item.reject };
   try {
-    const result = await executeCommand(item.command, ctx);
+    const result = await execute();
     if (result.duplicate) return { item, outcome: 'duplicate' };
     if (result.events.length === 0) return { item, outcome: 'unchanged' };
     return { item, outcome: 'appended', events: result.events.length };
@@ -56,4 +68,25 @@ async function executeRow(item: ImportItem, ctx: ExecuteContext): Promise<RowOut
     if (!reason) throw error;
     return { item, outcome: 'rejected', reason };
   }
+}
+
+/** How many rows did what; read = appended + duplicates + unchanged + rejected. */
+export interface RowCounts {
+  read: number;
+  appended: number;
+  duplicates: number;
+  unchanged: number;
+  rejected: number;
+  eventsAppended: number;
+}
+
+/** Adds one row's outcome to the counts, in place. */
+export function countOutcome(counts: RowCounts, o: RowOutcome): void {
+  counts.read += 1;
+  if (o.outcome === 'appended') {
+    counts.appended += 1;
+    counts.eventsAppended += o.events;
+  } else if (o.outcome === 'duplicate') counts.duplicates += 1;
+  else if (o.outcome === 'unchanged') counts.unchanged += 1;
+  else counts.rejected += 1;
 }
