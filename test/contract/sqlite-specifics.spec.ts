@@ -52,6 +52,23 @@ describe('SQLite store: guarantees beyond the shared contract', () => {
     await store.close();
   });
 
+  it('tells whether any stream starts with a prefix, near misses included', async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    const event = [{ type: 'PeriodSealed', occurredAt: '2024-12-31', data: {} }];
+    expect(await store.hasStreamPrefixed('seal-2024-')).toBe(false);
+    await store.append('seal-2024-hc-jy', event, { expectedRevision: 'no_stream', actor: 't' });
+    // Ids that sort just before and just after the prefix's range, and one that contains it.
+    await store.append('seal-2023-hc', event, { expectedRevision: 'no_stream', actor: 't' });
+    await store.append('seal-2025-hc', event, { expectedRevision: 'no_stream', actor: 't' });
+    await store.append('x-seal-2026-hc', event, { expectedRevision: 'no_stream', actor: 't' });
+    expect(await store.hasStreamPrefixed('seal-2024-')).toBe(true);
+    expect(await store.hasStreamPrefixed('seal-2024-hc-jy')).toBe(true);
+    expect(await store.hasStreamPrefixed('seal-2024-hc-jy-s1')).toBe(false);
+    expect(await store.hasStreamPrefixed('seal-2026-')).toBe(false);
+    expect(await store.hasStreamPrefixed('seal-2022-')).toBe(false);
+    await store.close();
+  });
+
   it('creates the store, WAL and SHM files readable by their owner only (0600)', async () => {
     const path = dir.file('private.sqlite');
     const store = new SqliteEventStore({ path });

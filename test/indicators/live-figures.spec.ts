@@ -7,6 +7,7 @@ import {
   catalogForPeriod,
   checkpointDays,
   evaluatePeriod,
+  isUnitIndicator,
   lineage,
   periodOf,
   residentView,
@@ -217,6 +218,31 @@ describe('LiveFigures', () => {
             if (full.entries.length) nonEmpty += 1;
           }
     expect(nonEmpty).toBeGreaterThan(50);
+  });
+
+  it('pages lineage in id order when residents are registered after the ids were sorted', async () => {
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => TODAY);
+    const registrations = events.filter((e) => e.type === 'ResidentRegistered');
+    // Held back, with all their events: the last residents registered, and some from the middle
+    // of the ids, so those that come later must be merged in between the ones already sorted.
+    const lateStreams = new Set(
+      [...registrations.slice(-40), ...registrations.filter((_, i) => i % 37 === 5)].map(
+        (e) => e.streamId,
+      ),
+    );
+    const late = events.filter((e) => lateStreams.has(e.streamId));
+    events.filter((e) => !lateStreams.has(e.streamId)).forEach((e) => model.apply(e));
+    await live.keep(YEAR);
+    const def = catalog.indicators.find((d) => !isUnitIndicator(d))!;
+    const unitId = events.find((e) => e.type === 'OrgUnitRegistered')!.data.unitId as string;
+    live.lineage(YEAR, def, unitId, 0, 7, 'all');
+    late.forEach((e) => model.apply(e));
+    const period = periodOf(YEAR, null, TODAY);
+    for (const page of [0, 1, 3, 9]) {
+      const kept = live.lineage(YEAR, def, unitId, page, 7, 'all');
+      expect(kept).toEqual(lineage(model, def, unitId, period, page, 7, 'all'));
+    }
   });
 
   it('answers undefined while a year is not kept, so the caller evaluates instead', () => {

@@ -86,6 +86,9 @@ export function lockGuard(store: EventStore, states?: StreamStateCache) {
     // Only corrections and voids read the state: the day of the record they change.
     const days = daysTouched(action, request, state as ResidentState | undefined);
     const years = [...new Set(days.map((d) => Number(d.slice(0, 4))))];
+    // Most years have no seal at all: then nothing below can refuse, and a bulk load skips
+    // walking the unit tree and asking for each ancestor's seal stream, line after line.
+    if (store.hasStreamPrefixed && !(await anySeal(store, years))) return;
     // Each unit's own chain: every unit the record belongs to must be open, so an exception for
     // the payee does not open the payer's sealed year (nor the old unit's for a move).
     const chains: string[][] = [];
@@ -114,6 +117,11 @@ export function lockGuard(store: EventStore, states?: StreamStateCache) {
     for (const chain of chains)
       assertNotLocked(lockDecision({ days, chain, seals, exceptions, now }));
   };
+}
+
+async function anySeal(store: EventStore, years: number[]): Promise<boolean> {
+  for (const year of years) if (await store.hasStreamPrefixed!(sealStream(year, ''))) return true;
+  return false;
 }
 
 /**

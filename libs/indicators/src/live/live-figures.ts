@@ -475,19 +475,30 @@ export class LiveFigures {
     };
   }
 
-  /** Resident ids in lineage order, sorted again only when residents were added. */
+  /**
+   * Resident ids in lineage order. The model only ever adds residents, at the end of its map's
+   * order: those added since the last call are sorted alone and merged in, instead of sorting a
+   * district's half million ids again (a tenth of a second) on the first lineage page after a
+   * birth or a registration.
+   */
   private residentIds(): string[] {
-    if (this.sortedIds.length !== this.model.residents.size)
-      this.sortedIds = [...this.model.residents.keys()].sort();
+    const residents = this.model.residents;
+    const known = this.sortedIds.length;
+    if (known === residents.size) return this.sortedIds;
+    if (known > residents.size) return (this.sortedIds = [...residents.keys()].sort());
+    const added: string[] = [];
+    let i = 0;
+    for (const id of residents.keys()) if (i++ >= known) added.push(id);
+    this.sortedIds = mergeSorted(this.sortedIds, added.sort());
     return this.sortedIds;
   }
 
   /** Adds back every resident changed since the last read. */
   flush(): void {
     for (const g of this.groups()) {
-      for (const id of g.dirty) {
+      for (const [id, since] of g.dirty) {
         const r = this.model.residents.get(id);
-        if (r) g.add(r, 1);
+        if (r) g.add(r, 1, since);
       }
       g.dirty.clear();
     }
@@ -507,10 +518,22 @@ export class LiveFigures {
       ...this.model.coHolders(change.residentId, change.event),
     ]) {
       const r = this.model.residents.get(id);
+      // A fact known now moves only the periods known from now on: a year's past checkpoints
+      // keep the resident as counted, and are not viewed again (a replaced fact moves them all).
+      const since = change.replaces ? undefined : change.event.recordedAt;
       for (const g of this.groups()) {
-        if (!g.holds(id) || g.dirty.has(id) || !g.affectedBy(change)) continue;
-        g.dirty.add(id);
-        if (r) g.add(r, -1);
+        if (!g.holds(id) || !g.affectedBy(change)) continue;
+        if (g.dirty.has(id)) {
+          const earlier = g.dirty.get(id);
+          if (earlier === undefined || (since !== undefined && since >= earlier)) continue;
+          // Taken out from `earlier` on already; now from `since` on too. The periods between
+          // were not moved by the first change, so the resident as they are is as they were there.
+          g.dirty.set(id, since);
+          if (r) g.add(r, -1, since, earlier);
+          continue;
+        }
+        g.dirty.set(id, since);
+        if (r) g.add(r, -1, since);
       }
       // A fact learnt after every checkpoint changes none of their books, but the resident may
       // now turn after the last one: asOf must see them there.
@@ -582,12 +605,12 @@ export class LiveFigures {
         ...periods.map(() => new TallyBook(catalog.indicators)),
         ...before.map(() => new TallyBook(relative, false)),
       ],
-      (r) => {
-        const own = checkpointTimeline(r, catalog.indicators, periods, this.model);
+      (r, since) => {
+        const own = checkpointTimeline(r, catalog.indicators, periods, this.model, true, since);
         if (before.length === 0) return own;
         // The year before is viewed at its last day from every checkpoint: only facts learnt
         // between two checkpoints move it, and its marks need no days.
-        const then = checkpointTimeline(r, relative, before, this.model, false);
+        const then = checkpointTimeline(r, relative, before, this.model, false, since);
         return { contributions: [...own.contributions, ...then.contributions], marks: own.marks };
       },
       (r) => checkpointMarks(r, periods, this.model),
@@ -614,6 +637,8 @@ export class LiveFigures {
     group.ready = true;
     group.visited = null;
     group.turnsKnown = true;
+    // Lineage walks residents in id order: sorted now, in the build, not on the first page asked.
+    this.residentIds();
   }
 
   /** Finds a restored group's turning sets, visiting every resident in slices as `fill` does. */
@@ -630,5 +655,18 @@ export class LiveFigures {
     }
     this.flush();
     group.turnsKnown = true;
+    this.residentIds();
   }
+}
+
+/** Two sorted lists as one sorted list. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const merged: string[] = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) merged[k++] = a[i] <= b[j] ? a[i++] : b[j++];
+  while (i < a.length) merged[k++] = a[i++];
+  while (j < b.length) merged[k++] = b[j++];
+  return merged;
 }

@@ -19,8 +19,12 @@ export class ViewGroup {
   readonly results = new Map<number, { made: string; result: PeriodResult }>();
   /** How often each book has changed: a settled period's result stays good while this holds. */
   private readonly versions: number[];
-  /** Residents taken out of the books since the last read, to be added back as they are now. */
-  readonly dirty = new Set<string>();
+  /**
+   * Residents taken out of the books since the last read, to be added back as they are now, each
+   * with the instant its change became known: only the periods known from then on were taken
+   * out (undefined: all of them).
+   */
+  readonly dirty = new Map<string, string | undefined>();
   /** While building: the residents already in the books. */
   visited: Set<string> | null = new Set();
   /**
@@ -41,7 +45,8 @@ export class ViewGroup {
   constructor(
     readonly periods: readonly Period[],
     readonly books: readonly TallyBook[],
-    private readonly contribute: (r: ResidentModel) => Contributions,
+    /** With `since`, only the periods known from then on are needed (see affects). */
+    private readonly contribute: (r: ResidentModel, since?: string) => Contributions,
     /** Contributions' marks alone, without viewing the resident (for `retrace`). */
     private readonly marksOf?: (r: ResidentModel) => readonly boolean[],
   ) {
@@ -74,21 +79,36 @@ export class ViewGroup {
     return this.periods.some((p) => p.asOf === null || change.event.recordedAt <= p.asOf);
   }
 
+  /** Whether a change known at `since` can move period k's view (undefined: any period). */
+  affects(k: number, since: string | undefined): boolean {
+    const asOf = this.periods[k].asOf;
+    return since === undefined || asOf === null || asOf >= since;
+  }
+
   /** Whether the resident is counted in the books now. */
   holds(residentId: string): boolean {
     return this.ready || (this.visited?.has(residentId) ?? false);
   }
 
-  add(r: ResidentModel, sign: 1 | -1): void {
-    const { contributions, marks } = this.contribute(r);
+  /**
+   * Adds (or takes out) the resident's contributions, to every period or, with `since`, to those
+   * a change known then can move: the others keep what they hold, which is still right. With
+   * `until` too, only to those a change known at `until` cannot move (taken out already).
+   */
+  add(r: ResidentModel, sign: 1 | -1, since?: string, until?: string): void {
+    const { contributions, marks } = this.contribute(r, since);
+    const wanted = (k: number) =>
+      this.affects(k, since) && (until === undefined || !this.affects(k, until));
     contributions.forEach((c, k) => {
-      if (!c) return;
+      if (!c || !wanted(k)) return;
       this.books[k].add(c, sign);
       this.versions[k] += 1;
     });
     // Taken out as they were, put back as they are: the sets follow the resident's facts.
     marks?.forEach((mark, w) => {
       if (!mark) return;
+      const last = w === marks.length - 1;
+      if (last ? until !== undefined : !wanted(w)) return;
       if (sign > 0) this.windowSet(w).add(r.residentId);
       else this.turning[w]?.delete(r.residentId);
     });

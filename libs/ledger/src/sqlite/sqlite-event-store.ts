@@ -103,6 +103,7 @@ export class SqliteEventStore implements EventStore {
     | 'head'
     | 'insert'
     | 'byCommand'
+    | 'prefixed'
     | 'stream'
     | 'after'
     | 'chain'
@@ -143,6 +144,10 @@ export class SqliteEventStore implements EventStore {
       stream: this.db.prepare(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision',
       ),
+      // A range on the (stream_id, revision) index: the first id at or after the prefix.
+      prefixed: this.db
+        .prepare('SELECT stream_id FROM events WHERE stream_id >= ? ORDER BY stream_id LIMIT 1')
+        .pluck(),
       after: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       chain: this.db.prepare(
         'SELECT position, hash, log_hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
@@ -402,6 +407,11 @@ export class SqliteEventStore implements EventStore {
       setImmediate(() => (this.freshThisTurn = false));
     }
     return this.tipOf(streamId);
+  }
+
+  async hasStreamPrefixed(prefix: string): Promise<boolean> {
+    const first = this.stmt.prefixed.get(prefix) as string | undefined;
+    return first !== undefined && first.startsWith(prefix);
   }
 
   async eventsOfCommand(commandId: string): Promise<RecordedEvent[]> {

@@ -104,6 +104,12 @@ export interface EventStore {
   batch?<T>(work: () => Promise<T>): Promise<T>;
   /** Optional fast path: revision and hash of a stream's last event, without reading it. */
   streamTip?(streamId: string): Promise<StreamTipInfo | undefined>;
+  /**
+   * Optional fast path: whether any stream's id starts with the prefix. Lets a rule that is
+   * usually moot (a year with no seal at all) be settled by one indexed look instead of a read
+   * per stream it could concern.
+   */
+  hasStreamPrefixed?(prefix: string): Promise<boolean>;
   /** Optional fast path: the events a commandId produced, from an index. */
   eventsOfCommand?(commandId: string): Promise<RecordedEvent[]>;
   /**

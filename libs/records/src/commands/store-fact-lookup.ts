@@ -15,6 +15,7 @@ import type { ResidentEvent } from '../streams/resident-events';
 import {
   type ResidentState,
   evolveResident,
+  foldResident,
   initialResidentState,
 } from '../streams/resident-state';
 import type { Evolver, StreamStateCache } from './stream-state-cache';
@@ -54,10 +55,7 @@ export function storeFactLookup(store: EventStore, states?: StreamStateCache): F
     },
     async resident(residentId) {
       const events = await store.readStream(streamIds.resident(residentId));
-      return foldEvents(
-        { evolve: evolveResident, initialState: initialResidentState },
-        events as unknown as ResidentEvent[],
-      );
+      return foldResident(initialResidentState(), events as unknown as ResidentEvent[]);
     },
   };
 }
@@ -67,4 +65,5 @@ const doctorEvolver = { evolve: evolveDoctor, initialState: initialDoctorState }
 const residentEvolver = {
   evolve: evolveResident,
   initialState: initialResidentState,
+  fold: foldResident,
 } as Evolver;

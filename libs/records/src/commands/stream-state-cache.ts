@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { type EventStore, type RecordedEvent, foldEvents } from '@libs/ledger';
+import type { EventStore, RecordedEvent } from '@libs/ledger';
 
 /** A stream's folded state as of one event, named by its revision and hash. */
 export interface CachedStreamState {
@@ -11,6 +11,13 @@ export interface CachedStreamState {
 export interface Evolver {
   evolve(state: unknown, event: unknown): unknown;
   initialState(): unknown;
+  /** Many events at once, as evolve would fold them, where that can be done cheaper. */
+  fold?(state: unknown, events: readonly unknown[]): unknown;
+}
+
+/** The state after the events, through the evolver's own fold where it has one. */
+export function foldOnto(evolver: Evolver, state: unknown, events: readonly unknown[]): unknown {
+  return evolver.fold ? evolver.fold(state, events) : events.reduce(evolver.evolve, state);
 }
 
 /** The folded state of a stream, and its history when it had to be read whole. */
@@ -70,7 +77,7 @@ export class StreamStateCache {
     if (cached && cached.revision < tip.revision) {
       const [anchor, ...newer] = await store.readStream(streamId, cached.revision);
       if (anchor?.hash === cached.hash) {
-        const state = newer.reduce(evolver.evolve, cached.state);
+        const state = foldOnto(evolver, cached.state, newer);
         this.remember(streamId, newer, state);
         return { state, revision: tip.revision };
       }
@@ -81,7 +88,7 @@ export class StreamStateCache {
   /** After an append: the state folded forward over the events just written. */
   advance(streamId: string, from: unknown, events: RecordedEvent[], evolver: Evolver): void {
     if (events.length === 0) return;
-    this.remember(streamId, events, events.reduce(evolver.evolve, from));
+    this.remember(streamId, events, foldOnto(evolver, from, events));
   }
 
   private async readWhole(
@@ -112,5 +119,9 @@ export async function readStreamState(
   evolver: Evolver,
 ): Promise<LoadedStream & { history: RecordedEvent[] }> {
   const history = await store.readStream(streamId);
-  return { state: foldEvents(evolver, history), revision: history.length - 1, history };
+  return {
+    state: foldOnto(evolver, evolver.initialState(), history),
+    revision: history.length - 1,
+    history,
+  };
 }

@@ -5,14 +5,26 @@ const CHINA_OFFSET_MS = 8 * 3600_000;
 /** An instant written in UTC (Z), as the ledger writes its own times. */
 const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z$/;
 
+let evening = { utcDay: '', day: '' };
+
 /** The calendar day in China (UTC+8) a timestamp falls on; dates pass through unchanged. */
 export function chinaDay(iso: string): string {
   if (iso.length === 10 && DATE_ONLY.test(iso)) return iso;
   // A UTC instant before 16:00 falls on the same calendar day in China: no Date needed. The
   // indicators ask this for every fact of every resident, so the common case must be cheap.
-  if (iso.slice(11, 13) < '16' && UTC_INSTANT.test(iso)) return iso.slice(0, 10);
+  if (UTC_INSTANT.test(iso)) {
+    const utcDay = iso.slice(0, 10);
+    if (iso.slice(11, 13) < '16') return utcDay;
+    // From 16:00 UTC it is the next day in China. Every command of an evening asks this for its
+    // `now`, so the last day's successor is kept rather than parsing a Date each time.
+    if (utcDay !== evening.utcDay) evening = { utcDay, day: nextDay(utcDay) };
+    return evening.day;
+  }
   return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * An instant as a reader in China writes it, to the minute ("2024-03-05 17:30"): when an
