@@ -1,4 +1,9 @@
-import { type RowCounts, type RowOutcome, countOutcome } from '@libs/commands/sheets';
+import {
+  type RowCounts,
+  type RowOutcome,
+  countOutcome,
+  noRowsCounted,
+} from '@libs/commands/sheets';
 
 /** How many rows did what (the CLI's words). */
 export type SheetCounts = RowCounts;
@@ -14,14 +19,7 @@ export interface RowRejection {
 }
 
 export function countsOf(outcomes: readonly RowOutcome[]): SheetCounts {
-  const counts = {
-    read: 0,
-    appended: 0,
-    duplicates: 0,
-    unchanged: 0,
-    rejected: 0,
-    eventsAppended: 0,
-  };
+  const counts = noRowsCounted();
   for (const o of outcomes) countOutcome(counts, o);
   return counts;
 }

@@ -1,32 +1,16 @@
+import { type RowCounts, noRowsCounted } from '@libs/commands/sheets';
 import { duration, grouped } from './import-progress';
 import type { MigrationOutcome } from './migration-record';
 import { messages } from '../text/lang';
 import { pad } from '../text/table';
 
-/** What one run did; read = appended + duplicates + unchanged + rejected. */
-export interface ImportCounts {
-  read: number;
-  /** Commands that appended events now. */
-  appended: number;
-  /** Commands whose commandId was already in the log: nothing appended again. */
-  duplicates: number;
-  /** Commands that were accepted but decided nothing. */
-  unchanged: number;
-  rejected: number;
-  eventsAppended: number;
+/** What one run did: the rows' counts, and where it got to. */
+export interface ImportCounts extends RowCounts {
   /** Line number of the last line handled, for "stopped at". */
   lastLine: number;
 }
 
-export const emptyCounts = (): ImportCounts => ({
-  read: 0,
-  appended: 0,
-  duplicates: 0,
-  unchanged: 0,
-  rejected: 0,
-  eventsAppended: 0,
-  lastLine: 0,
-});
+export const emptyCounts = (): ImportCounts => ({ ...noRowsCounted(), lastLine: 0 });
 
 export interface ImportSummary extends ImportCounts {
   file: string;

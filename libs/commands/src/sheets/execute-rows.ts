@@ -73,12 +73,25 @@ export async function rowOutcome(
 /** How many rows did what; read = appended + duplicates + unchanged + rejected. */
 export interface RowCounts {
   read: number;
+  /** Commands that appended events now. */
   appended: number;
+  /** Commands whose commandId was already in the log: nothing appended again. */
   duplicates: number;
+  /** Commands that were accepted but decided nothing. */
   unchanged: number;
   rejected: number;
   eventsAppended: number;
 }
+
+/** Counts before the first row. */
+export const noRowsCounted = (): RowCounts => ({
+  read: 0,
+  appended: 0,
+  duplicates: 0,
+  unchanged: 0,
+  rejected: 0,
+  eventsAppended: 0,
+});
 
 /** Adds one row's outcome to the counts, in place. */
 export function countOutcome(counts: RowCounts, o: RowOutcome): void {

@@ -97,61 +97,46 @@ function daysOf(r: ResidentModel, year: number): string[] {
 /** Every time a resident's facts became known to the ledger. */
 function knownTimes(r: ResidentModel): string[] {
   const times: string[] = [];
-  forEachKnownTime(r, (t) => void times.push(t));
+  someKnownTime(r, (t) => void times.push(t));
   return times;
 }
 
-/**
- * Whether one of a resident's facts became known within (after, until]; stops at the first.
- * Written out rather than through forEachKnownTime: an as-of read asks it of tens of thousands
- * of residents, and the callback and the lists made per call were a third of the read.
- */
+/** Whether one of a resident's facts became known within (after, until]; stops at the first. */
 function knownWithin(r: ResidentModel, after: string, until: string): boolean {
-  const t = r.registered?.ref.recordedAt;
-  if (t !== undefined && t > after && t <= until) return true;
+  return someKnownTime(r, (t) => t > after && t <= until);
+}
+
+/**
+ * Calls `visit` with each time a fact of the resident became known, until it returns true.
+ * Written out, list by list: an as-of read asks it of tens of thousands of residents, and making
+ * an array of a resident's lists (and of each record's) per call was a third of the read.
+ */
+function someKnownTime(r: ResidentModel, visit: (time: string) => boolean | void): boolean {
+  if (r.registered && visit(r.registered.ref.recordedAt)) return true;
   if (
-    anyKnownWithin(r.tagChanges, after, until) ||
-    anyKnownWithin(r.reassignments, after, until) ||
-    anyKnownWithin(r.movedOut, after, until) ||
-    anyKnownWithin(r.died, after, until)
+    someIn(r.tagChanges, visit) ||
+    someIn(r.reassignments, visit) ||
+    someIn(r.movedOut, visit) ||
+    someIn(r.died, visit)
   )
     return true;
-  for (const m of r.records.values()) {
-    const created = m.created.ref.recordedAt;
-    if (created > after && created <= until) return true;
+  for (const m of r.records.values())
     if (
-      anyKnownWithin(m.corrections, after, until) ||
-      anyKnownWithin(m.voids, after, until) ||
-      anyKnownWithin(m.terminations, after, until) ||
-      anyKnownWithin(m.renewals, after, until)
+      visit(m.created.ref.recordedAt) ||
+      someIn(m.corrections, visit) ||
+      someIn(m.voids, visit) ||
+      someIn(m.terminations, visit) ||
+      someIn(m.renewals, visit)
     )
       return true;
-  }
   return false;
 }
 
-function anyKnownWithin(
+function someIn(
   facts: readonly { ref: { recordedAt: string } }[],
-  after: string,
-  until: string,
+  visit: (time: string) => boolean | void,
 ): boolean {
-  for (let i = 0; i < facts.length; i += 1) {
-    const t = facts[i].ref.recordedAt;
-    if (t > after && t <= until) return true;
-  }
-  return false;
-}
-
-/** Calls `visit` with each time a fact of the resident became known, until it returns true. */
-function forEachKnownTime(r: ResidentModel, visit: (time: string) => boolean | void): boolean {
-  if (r.registered && visit(r.registered.ref.recordedAt)) return true;
-  for (const list of [r.tagChanges, r.reassignments, r.movedOut, r.died])
-    for (const f of list) if (visit(f.ref.recordedAt)) return true;
-  for (const m of r.records.values()) {
-    if (visit(m.created.ref.recordedAt)) return true;
-    for (const list of [m.corrections, m.voids, m.terminations, m.renewals])
-      for (const f of list) if (visit(f.ref.recordedAt)) return true;
-  }
+  for (let i = 0; i < facts.length; i += 1) if (visit(facts[i].ref.recordedAt)) return true;
   return false;
 }
 
