@@ -285,13 +285,50 @@ describe('LiveFigures', () => {
     expect(progress.map((p) => p.day)).toEqual(
       checkpointDays(YEAR).filter((d) => d <= `${YEAR}-05-15`),
     );
-    for (const { day, rates } of progress) {
-      const rows = evaluated(model, asOfInstant(day)).rows.filter((r) => r.unitId === root);
-      expect(rates).toEqual(Object.fromEntries(rows.map((r) => [r.indicatorId, r.rate])));
+    // Every unit, not only the root: each is rolled up on its own, from the units below it.
+    const units = [
+      ...new Set(
+        events.filter((e) => e.type === 'OrgUnitRegistered').map((e) => e.data.unitId as string),
+      ),
+    ];
+    expect(units.length).toBeGreaterThan(2);
+    const lines = new Map(units.map((u) => [u, live.progress(YEAR, u, ids)!]));
+    for (const [k, { day }] of progress.entries()) {
+      const rows = evaluated(model, asOfInstant(day)).rows;
+      for (const unit of units)
+        expect(lines.get(unit)![k].rates).toEqual(
+          Object.fromEntries(
+            rows.filter((r) => r.unitId === unit).map((r) => [r.indicatorId, r.rate]),
+          ),
+        );
     }
+    expect(lines.get(root)).toEqual(progress);
     expect(
       progress.some(({ rates }) => Object.values(rates).some((r) => r !== null && r > 0)),
     ).toBe(true);
+  });
+
+  it("follows units' activities and target sheets into the progress it has read before", async () => {
+    // Residents first, the rest of the log (units' activities, target sheets) after a first read:
+    // a frame worked out before must not be served once what it was made from has changed.
+    const held = (e: RecordedEvent) =>
+      !e.streamId.startsWith('resident-') && !e.streamId.startsWith('orgunit-');
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => TODAY);
+    events.filter((e) => !held(e)).forEach((e) => model.apply(e));
+    await live.keep(YEAR);
+    const root = events.find((e) => e.type === 'OrgUnitRegistered')!.data.unitId as string;
+    const ids = catalog.indicators.map((d) => d.id);
+    const before = live.progress(YEAR, root, ids)!;
+    const late = events.filter(held);
+    expect(late.length).toBeGreaterThan(0);
+    late.forEach((e) => model.apply(e));
+    const after = live.progress(YEAR, root, ids)!;
+    expect(after).not.toEqual(before);
+    for (const { day, rates } of after) {
+      const rows = evaluated(model, asOfInstant(day)).rows.filter((r) => r.unitId === root);
+      expect(rates).toEqual(Object.fromEntries(rows.map((r) => [r.indicatorId, r.rate])));
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { type Period, periodOf } from './period';
 import { residentView } from './resident-view';
 import { type Tally, TallyBook } from './tally-book';
 import { addUnitFigures } from './unit-figures';
-import { UnitTree } from './unit-tree';
+import { type UnitNode, UnitTree } from './unit-tree';
 
 export type { Tally };
 
@@ -65,9 +65,75 @@ export function resultOf(
   const tree = new UnitTree(model, period);
   const tallies = book.rolledUp(tree);
   addUnitFigures(tallies, model, catalog.indicators, period, tree);
-  const assigned = assignedTargets(model, period, tree);
+  const rows = rowsOf(
+    [...tree.nodes.values()],
+    tallies,
+    catalog,
+    assignedTargets(model, period, tree),
+    previous,
+  );
+  return {
+    period,
+    position,
+    rows,
+    teams: book.tallies('teams'),
+    doctors: book.tallies('doctors'),
+  };
+}
+
+/**
+ * What a period's rows take besides the residents' book: the unit tree as it stood, the units'
+ * own figures (unit-level indicators) rolled up that tree, and the assigned tasks. It moves only
+ * with units, target sheets and unit activities, never with a resident's record, so one frame
+ * serves every reading of a checkpoint until the model's frame changes.
+ */
+export interface PeriodFrame {
+  tree: UnitTree;
+  unitFigures: Map<string, Int32Array>;
+  assigned: Map<string, number>;
+}
+
+export function periodFrameOf(
+  model: LedgerModel,
+  catalog: IndicatorCatalog,
+  period: Period,
+): PeriodFrame {
+  const tree = new UnitTree(model, period);
+  const unitFigures = new Map<string, Int32Array>();
+  addUnitFigures(unitFigures, model, catalog.indicators, period, tree);
+  return { tree, unitFigures, assigned: assignedTargets(model, period, tree) };
+}
+
+/**
+ * One unit's rows of a period from its tally book, the same as resultOf's rows for that unit,
+ * without rolling up every other unit or tallying teams and doctors: what a unit's 10-day
+ * progress needs at each of its 36 checkpoints. Empty when the unit was not in the tree then.
+ */
+export function unitRowsOf(
+  frame: PeriodFrame,
+  catalog: IndicatorCatalog,
+  book: TallyBook,
+  unitId: string,
+  previous?: Map<string, number>,
+): RateRow[] {
+  const node = frame.tree.nodes.get(unitId);
+  if (!node) return [];
+  const sum = book.rolledUpFor(frame.tree, unitId);
+  const own = frame.unitFigures.get(unitId);
+  if (own) for (let i = 0; i < sum.length; i += 1) sum[i] += own[i];
+  return rowsOf([node], new Map([[unitId, sum]]), catalog, frame.assigned, previous);
+}
+
+/** The rows of the given units: each indicator's counts, rate, target, gap and status. */
+function rowsOf(
+  nodes: readonly UnitNode[],
+  tallies: Map<string, Int32Array>,
+  catalog: IndicatorCatalog,
+  assigned: Map<string, number>,
+  previous: Map<string, number> | undefined,
+): RateRow[] {
   const rows: RateRow[] = [];
-  for (const node of tree.nodes.values()) {
+  for (const node of nodes) {
     const counts = tallies.get(node.unitId);
     catalog.indicators.forEach((def, i) => {
       const numerator = counts ? counts[2 * i + 1] : 0;
@@ -117,13 +183,7 @@ export function resultOf(
       });
     });
   }
-  return {
-    period,
-    position,
-    rows,
-    teams: book.tallies('teams'),
-    doctors: book.tallies('doctors'),
-  };
+  return rows;
 }
 
 /** The catalog's indicators whose target is relative to the year before, with target 0. */

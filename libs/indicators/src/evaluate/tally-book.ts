@@ -95,6 +95,14 @@ export class TallyBook {
     return out;
   }
 
+  /** One unit's sum of its own residents and all below it in the tree. */
+  rolledUpFor(tree: UnitTree, unitId: string): Int32Array {
+    const sum = new Int32Array(this.indicators.length * 2);
+    for (const [id, counts] of this.units)
+      if (tree.within(id, unitId)) for (let i = 0; i < counts.length; i += 1) sum[i] += counts[i];
+    return sum;
+  }
+
   /** Team or doctor tallies as `key → indicator → tally`, only indicators someone counts in. */
   tallies(which: 'teams' | 'doctors'): Map<string, Map<string, Tally>> {
     const out = new Map<string, Map<string, Tally>>();

@@ -90,6 +90,15 @@ export class LedgerModel {
   readonly activities = new Map<string, ActivityFact[]>();
   private readonly revisions = new Map<string, number>();
   position = 0;
+  /**
+   * The events that changed units, target sheets or unit activities (what of `frame()` figures
+   * read), in the order applied. What was worked out from the frame when it held k of them still
+   * holds for a view that knows none of those from k on: a live append leaves every past
+   * checkpoint's frame as it was.
+   */
+  readonly frameChanges: EventRef[] = [];
+  /** Moves when a saved frame is taken in whole: everything worked out from the frame before is void. */
+  frameRestores = 0;
   /** Service records per China year they occurred in (which years are worth keeping figures for). */
   readonly recordYears = new Map<number, number>();
   /**
@@ -126,6 +135,7 @@ export class LedgerModel {
     for (const [unitId, byYear] of frame.targets) this.targets.set(unitId, new Map(byYear));
     for (const [unitId, list] of frame.activities ?? []) this.activities.set(unitId, list);
     for (const [streamId, revision] of frame.revisions) this.revisions.set(streamId, revision);
+    this.frameRestores += 1;
   }
 
   apply(e: RecordedEvent): boolean {
@@ -135,8 +145,12 @@ export class LedgerModel {
     if ((this.revisions.get(e.streamId) ?? -1) >= e.revision) return false;
     this.revisions.set(e.streamId, e.revision);
     const d = e.data as Record<string, unknown>;
-    if (e.streamId.startsWith('resident-')) this.applyResident(e, d);
-    else if (e.streamId.startsWith('orgunit-')) this.applyUnit(e, d);
+    if (e.streamId.startsWith('resident-')) {
+      this.applyResident(e, d);
+      return true;
+    }
+    this.frameChanges.push(refOf(e));
+    if (e.streamId.startsWith('orgunit-')) this.applyUnit(e, d);
     else if (e.streamId.startsWith(ACTIVITIES_STREAM_PREFIX)) this.applyActivity(e);
     else if (e.type === 'TargetsAssigned') {
       const byYear = this.targets.get(d.unitId as string) ?? new Map();
