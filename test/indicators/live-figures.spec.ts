@@ -176,6 +176,68 @@ describe('LiveFigures', () => {
     expect(live.atCheckpoint(YEAR, day)).toBe(made);
   });
 
+  it('moves the year before at a past date by records of that year entered late, and by corrections', async () => {
+    // Records of the year before entered in June (late entries, a migration's catch-up) and
+    // corrections entered then: the year before, viewed at its last day for relative targets,
+    // differs between 10 June and a day after. Other facts of June leave that year as it was.
+    const LATE = `${YEAR}-06-12T03:00:00.000Z`;
+    const earlier = (e: RecordedEvent) =>
+      e.streamId.startsWith('resident-') &&
+      String((e.data as { occurredAt?: unknown }).occurredAt ?? '').startsWith(`${YEAR - 1}`) &&
+      e.type !== 'ResidentRegistered';
+    const lateEntries = events.filter(earlier).slice(0, 400);
+    const late = new Set(lateEntries.map((e) => e.eventId));
+    const touched = new Set(lateEntries.map((e) => e.streamId));
+    // Contracts of the year before, signed in time, cut short by a correction entered in June
+    // (the correction itself occurs in June; what it changes is the year before).
+    let position = Math.max(...events.map((e) => e.position));
+    const revisions = new Map<string, number>();
+    for (const e of events)
+      revisions.set(e.streamId, Math.max(revisions.get(e.streamId) ?? -1, e.revision));
+    const corrections: RecordedEvent[] = events
+      .filter((e) => e.type === 'ContractSigned' && !touched.has(e.streamId))
+      .filter((e) => String(e.data.start).startsWith(`${YEAR - 1}`))
+      .slice(0, 40)
+      .map((e) => {
+        const revision = revisions.get(e.streamId)! + 1;
+        revisions.set(e.streamId, revision);
+        position += 1;
+        return {
+          ...e,
+          eventId: `late-correction-${position}`,
+          type: 'RecordCorrected',
+          revision,
+          position,
+          recordedAt: LATE,
+          occurredAt: LATE,
+          data: {
+            residentId: e.data.residentId,
+            recordId: e.data.contractId,
+            changes: { end: e.data.start },
+            reason: 'entered wrongly',
+          },
+        };
+      });
+    expect([late.size, corrections.length]).toEqual([400, 40]);
+    const moved = [
+      ...events.map((e) => (late.has(e.eventId) ? { ...e, recordedAt: LATE } : e)),
+      ...corrections,
+    ];
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => TODAY);
+    moved.forEach((e) => model.apply(e));
+    await live.keep(YEAR);
+    const target = (r: PeriodResult | undefined) =>
+      r!.rows.filter((row) => row.indicatorId === 'signing_overall').map((row) => row.target);
+    const before = evaluated(model, asOfInstant(`${YEAR}-06-11`));
+    const after = evaluated(model, asOfInstant(`${YEAR}-06-19`));
+    expect(target(after)).not.toEqual(target(before));
+    for (const day of ['06-11', '06-12', '06-15', '06-19']) {
+      const instant = asOfInstant(`${YEAR}-${day}`);
+      expect(figures(live.asOf(YEAR, instant))).toEqual(figures(evaluated(model, instant)));
+    }
+  });
+
   it('changes nothing when an event is applied twice', async () => {
     const model = new LedgerModel();
     const live = new LiveFigures(model, catalogForPeriod, () => TODAY);

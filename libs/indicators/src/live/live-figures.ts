@@ -31,6 +31,9 @@ import {
   END_OF_TIME,
   type TurnWindow,
   checkpointMarks,
+  checkpointWindows,
+  dayInWindow,
+  turnsBetween,
   checkpointTimeline,
   turnsIn,
   yearStartInstant,
@@ -353,22 +356,33 @@ export class LiveFigures {
           window: { afterAsOf: asOf, untilAsOf: END_OF_TIME, fromDay: at.day, toDay: at.day },
         });
     }
-    const residents: ResidentModel[] = [];
-    for (const id of group.turning[w] ?? []) {
+    const turning: { r: ResidentModel; mark: number }[] = [];
+    for (const [id, mark] of group.turning[w] ?? []) {
       const r = this.model.residents.get(id);
-      if (r) residents.push(r);
+      if (r) turning.push({ r, mark });
     }
-    // The end fewer of them turn towards, judged on a sample: asking every resident about both
-    // ends cost as much as viewing those who turn.
-    const stride = Math.max(1, Math.ceil(residents.length / SIDE_SAMPLE));
+    // Inside a checkpoint window the marks say on which of its days each resident may turn: the
+    // stretch from the checkpoint before to the day, or from the day to the checkpoint after.
+    // After the last checkpoint (a window to now) each resident's facts are asked.
+    const place = w < n ? dayInWindow(checkpointWindows(periods), w, at.day) : undefined;
+    const turnOf = (end: End) =>
+      place === undefined
+        ? ({ r }: { r: ResidentModel }) => turnsIn(r, year, [end.window], this.model)[0]
+        : end === ends[0] && w > 0
+          ? ({ mark }: { mark: number }) => turnsBetween(mark, 0, place)
+          : ({ mark }: { mark: number }) => turnsBetween(mark, place, 15);
+    // The end fewer of them turn towards: counted from the marks, or judged on a sample where the
+    // facts must be asked (asking every resident about both ends cost as much as viewing them).
+    const stride = place === undefined ? Math.max(1, Math.ceil(turning.length / SIDE_SAMPLE)) : 1;
     const turningTowards = (end: End) => {
-      let n = 0;
-      for (let i = 0; i < residents.length; i += stride)
-        if (turnsIn(residents[i], year, [end.window], this.model)[0].view) n += 1;
-      return n;
+      const turn = turnOf(end);
+      let count = 0;
+      for (let i = 0; i < turning.length; i += stride) if (turn(turning[i]).view) count += 1;
+      return count;
     };
     const end =
       ends.length > 1 && turningTowards(ends[1]) < turningTowards(ends[0]) ? ends[1] : ends[0];
+    const turn = turnOf(end);
     const relative = relativeIndicators(views.catalog);
     const beforeAt = periodOf(year - 1, asOf, at.day);
     const book = end.book.copy();
@@ -377,11 +391,11 @@ export class LiveFigures {
     const ownThen = single(this.model, views.catalog.indicators, end.period);
     const rel = single(this.model, relative.indicators, beforeAt);
     const relThen = end.beforePeriod && single(this.model, relative.indicators, end.beforePeriod);
-    for (const r of residents) {
-      const [turn] = turnsIn(r, year, [end.window], this.model);
-      if (turn.view) moveTo(book, ownThen(r), own(r));
+    for (const t of turning) {
+      const { view, known } = turn(t);
+      if (view) moveTo(book, ownThen(t.r), own(t.r));
       // The year before has its day fixed (its last): only facts learnt in the window move it.
-      if (before && relThen && turn.known) moveTo(before, relThen(r), rel(r));
+      if (before && relThen && known) moveTo(before, relThen(t.r), rel(t.r));
     }
     const previous = before
       ? ratesOf(resultOf(this.model, relative, beforeAt, before, undefined, this.position))

@@ -10,7 +10,7 @@ import {
 import type { IndicatorDefinition } from '../catalog/indicator-definition';
 import type { EventRef } from '../model/event-ref';
 import type { LedgerModel } from '../model/ledger-model';
-import type { ResidentModel } from '../model/resident-model';
+import type { RecordModel, ResidentModel } from '../model/resident-model';
 import { type Contribution, contributionOf } from '../evaluate/contribution';
 import { type Period, asOfInstant } from '../evaluate/period';
 import { residentView } from '../evaluate/resident-view';
@@ -107,36 +107,49 @@ function knownWithin(r: ResidentModel, after: string, until: string): boolean {
 }
 
 /**
- * Calls `visit` with each time a fact of the resident became known, until it returns true.
- * Written out, list by list: an as-of read asks it of tens of thousands of residents, and making
- * an array of a resident's lists (and of each record's) per call was a third of the read.
+ * Calls `visit` with each time a fact of the resident became known (with the day it says it
+ * occurred, and whether it changes its record whatever day a view is of: a correction or a void),
+ * until it returns true. Written out, list by list: an as-of read asks it of tens of thousands of
+ * residents, and making an array of a resident's lists (and of each record's) per call was a
+ * third of the read.
  */
-function someKnownTime(r: ResidentModel, visit: (time: string) => boolean | void): boolean {
-  if (r.registered && visit(r.registered.ref.recordedAt)) return true;
+function someKnownTime(r: ResidentModel, visit: KnownVisit): boolean {
+  if (r.registered && visit(r.registered.ref.recordedAt, r.registered.ref.occurredAt, false))
+    return true;
   if (
-    someIn(r.tagChanges, visit) ||
-    someIn(r.reassignments, visit) ||
-    someIn(r.movedOut, visit) ||
-    someIn(r.died, visit)
+    someIn(r.tagChanges, visit, false) ||
+    someIn(r.reassignments, visit, false) ||
+    someIn(r.movedOut, visit, false) ||
+    someIn(r.died, visit, false)
   )
     return true;
   for (const m of r.records.values())
     if (
-      visit(m.created.ref.recordedAt) ||
-      someIn(m.corrections, visit) ||
-      someIn(m.voids, visit) ||
-      someIn(m.terminations, visit) ||
-      someIn(m.renewals, visit)
+      // A record's day is its data's (residentView reads it there), the envelope's where absent.
+      visit(m.created.ref.recordedAt, recordDayOf(m), false) ||
+      someIn(m.corrections, visit, true) ||
+      someIn(m.voids, visit, true) ||
+      someIn(m.terminations, visit, false) ||
+      someIn(m.renewals, visit, false)
     )
       return true;
   return false;
 }
 
+const recordDayOf = (m: RecordModel): string =>
+  typeof m.created.data.occurredAt === 'string'
+    ? m.created.data.occurredAt
+    : m.created.ref.occurredAt;
+
+type KnownVisit = (time: string, occurredAt: string, anyDay: boolean) => boolean | void;
+
 function someIn(
-  facts: readonly { ref: { recordedAt: string } }[],
-  visit: (time: string) => boolean | void,
+  facts: readonly { ref: { recordedAt: string; occurredAt: string } }[],
+  visit: KnownVisit,
+  anyDay: boolean,
 ): boolean {
-  for (let i = 0; i < facts.length; i += 1) if (visit(facts[i].ref.recordedAt)) return true;
+  for (let i = 0; i < facts.length; i += 1)
+    if (visit(facts[i].ref.recordedAt, facts[i].ref.occurredAt, anyDay)) return true;
   return false;
 }
 
@@ -144,7 +157,7 @@ function someIn(
 export interface Timeline {
   contributions: (Contribution | undefined)[];
   /** checkpointMarks: the windows around the checkpoints in which the view may turn. */
-  marks: boolean[];
+  marks: number[];
 }
 
 /**
@@ -166,7 +179,8 @@ export interface WindowTurn {
   view: boolean;
   /**
    * One of their facts became known within it (or they share an ID number): only then can their
-   * view of another year, whose day does not move, differ between its ends.
+   * view of another year, whose day does not move, differ between its ends. From a mark
+   * (turnsBetween), only where one such fact can change an earlier year (see EARLIER_YEAR).
    */
   known: boolean;
 }
@@ -242,18 +256,116 @@ export function turnsIn(
 }
 
 /**
- * Where a resident's view of the year may turn, one mark per window of checkpointWindows: the
- * group keeps the residents of each window in a set (ViewGroup.turning), so a day between two
- * checkpoints is the nearer one's figures plus the difference of a few thousand residents.
+ * A turn mark of the window after the last checkpoint, or of a resident who may turn anywhere
+ * (one sharing an ID number): every bit set.
+ */
+export const ALL_TURNS = -1;
+
+/**
+ * In a checkpoint window's mark: one of the facts learnt in the window can change a view of an
+ * earlier year (it occurred before the year, or it corrects or voids a record). Without it, the
+ * year before (viewed at its last day, for relative targets) is the same at both ends.
+ */
+const EARLIER_YEAR = 1 << 30;
+
+/**
+ * Where a resident's view of the year may turn, one mark per window of checkpointWindows (0: it
+ * cannot): the group keeps the residents of each window with their marks (ViewGroup.turning), so
+ * a day between two checkpoints is the nearer one's figures plus the difference of a few
+ * thousand residents.
+ *
+ * Within a checkpoint window a mark says on which of its days (bit k: the k-th day from the
+ * window's fromDay) a date of the resident's facts falls (low 16 bits) and one of their facts
+ * became known (high 16 bits), so an as-of read picks out those who turn between the checkpoint
+ * and its day without listing each one's facts again (see turnsBetween). The window after the
+ * last checkpoint runs to now: a mark there is ALL_TURNS.
  */
 export function checkpointMarks(
   r: ResidentModel,
   checkpoints: readonly Period[],
   model?: LedgerModel,
   daysMatter = true,
-): boolean[] {
+): number[] {
   const windows = checkpointWindows(checkpoints);
-  return turnsIn(r, checkpoints[0].year, windows, model, daysMatter).map((t) => t.view);
+  const marks = windows.map(() => 0);
+  if (!r.registered) return marks;
+  if (model && r.identity.length > 0 && model.coHolders(r.residentId).length > 0)
+    return marks.fill(ALL_TURNS);
+  const days = dayIndex(windows);
+  const last = windows.length - 1;
+  const yearStart = `${checkpoints[0].year}-01-01`;
+  someKnownTime(r, (t, occurredAt, anyDay) => {
+    const w = windowOfTime(windows, t);
+    if (w === last) marks[w] = ALL_TURNS;
+    else if (w >= 0) {
+      const at = days.get(chinaDay(t))?.find(([v]) => v === w);
+      marks[w] |= at ? 1 << (at[1] + 16) : ALL_TURNS;
+      if (anyDay || chinaDay(occurredAt) < yearStart) marks[w] |= EARLIER_YEAR;
+    }
+  });
+  if (daysMatter)
+    for (const d of daysOf(r, checkpoints[0].year))
+      for (const [w, k] of days.get(d) ?? []) marks[w] |= w === last ? ALL_TURNS : 1 << k;
+  return marks;
+}
+
+/** The window whose (afterAsOf, untilAsOf] holds an instant, or -1. */
+function windowOfTime(windows: readonly TurnWindow[], t: string): number {
+  let lo = 0;
+  let hi = windows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t <= windows[mid].untilAsOf) hi = mid;
+    else lo = mid + 1;
+  }
+  return t > windows[lo].afterAsOf && t <= windows[lo].untilAsOf ? lo : -1;
+}
+
+/** Each day of the windows' [fromDay, toDay] → the windows it is in, with its place there. */
+function dayIndex(windows: readonly TurnWindow[]): Map<string, [number, number][]> {
+  let index = DAY_INDEX.get(windows);
+  if (index) return index;
+  index = new Map();
+  windows.forEach((w, i) => {
+    for (let k = 0, day = w.fromDay; day <= w.toDay; k += 1, day = nextDay(day)) {
+      const at = index!.get(day);
+      if (at) at.push([i, k]);
+      else index!.set(day, [[i, k]]);
+    }
+  });
+  DAY_INDEX.set(windows, index);
+  return index;
+}
+
+const DAY_INDEX = new WeakMap<readonly TurnWindow[], Map<string, [number, number][]>>();
+
+const nextDay = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The place of a day in a checkpoint window (its k-th day from fromDay), or undefined. */
+export function dayInWindow(
+  windows: readonly TurnWindow[],
+  w: number,
+  day: string,
+): number | undefined {
+  return dayIndex(windows)
+    .get(day)
+    ?.find(([v]) => v === w)?.[1];
+}
+
+/**
+ * From a mark of window w, whether the view may turn between two places of the window (the
+ * days from `from` to `to`, both counted), and whether through a fact learnt on one of them.
+ * A fact learnt on the day of an instant inside the stretch counts whole: more residents
+ * viewed, never fewer, and one viewed who does not turn moves nothing.
+ */
+export function turnsBetween(mark: number, from: number, to: number): WindowTurn {
+  const bits = (((1 << (to + 1)) - 1) & ~((1 << from) - 1)) >>> 0;
+  const learnt = ((mark >>> 16) & bits & 0xfff) !== 0;
+  return {
+    known: learnt && (mark & EARLIER_YEAR) !== 0,
+    view: learnt || (mark & bits) !== 0,
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Period } from '../evaluate/period';
 import type { TallyBook } from '../evaluate/tally-book';
 import type { ResidentChanging } from '../model/ledger-model';
 import type { ResidentModel } from '../model/resident-model';
+import { ALL_TURNS } from './resident-timeline';
 
 /**
  * Periods whose tallies are kept current together, each in its own book, and how one resident
@@ -29,11 +30,12 @@ export class ViewGroup {
   visited: Set<string> | null = new Set();
   /**
    * For checkpoint groups: turning[w] holds the residents whose view may turn within window w of
-   * checkpointWindows (before the first checkpoint, between two, after the last). A day inside a
+   * checkpointWindows (before the first checkpoint, between two, after the last), each with their
+   * mark there (checkpointMarks: on which of its days). A day inside a
    * window is then the figures at one of its ends plus the difference of those residents alone
    * (LiveFigures.asOf). Empty for groups whose contributions carry no marks.
    */
-  readonly turning: Set<string>[] = [];
+  readonly turning: Map<string, number>[] = [];
   /**
    * Whether `turning` holds every resident: true once the group was built by visiting them all;
    * a group restored from a save has its books but not these sets, until `retrace` has visited
@@ -48,7 +50,7 @@ export class ViewGroup {
     /** With `since`, only the periods known from then on are needed (see affects). */
     private readonly contribute: (r: ResidentModel, since?: string) => Contributions,
     /** Contributions' marks alone, without viewing the resident (for `retrace`). */
-    private readonly marksOf?: (r: ResidentModel) => readonly boolean[],
+    private readonly marksOf?: (r: ResidentModel) => readonly number[],
   ) {
     this.versions = periods.map(() => 0);
   }
@@ -109,7 +111,7 @@ export class ViewGroup {
       if (!mark) return;
       const last = w === marks.length - 1;
       if (last ? until !== undefined : !wanted(w)) return;
-      if (sign > 0) this.windowSet(w).add(r.residentId);
+      if (sign > 0) this.windowSet(w).set(r.residentId, mark);
       else this.turning[w]?.delete(r.residentId);
     });
   }
@@ -117,23 +119,23 @@ export class ViewGroup {
   /** Puts a resident in the turning sets their facts call for, and out of the others. */
   retrace(r: ResidentModel): void {
     this.marksOf?.(r).forEach((mark, w) => {
-      if (mark) this.windowSet(w).add(r.residentId);
+      if (mark) this.windowSet(w).set(r.residentId, mark);
       else this.turning[w]?.delete(r.residentId);
     });
   }
 
   /** Puts a resident among those who may turn in window w, whatever their marks said. */
   markTurning(w: number, residentId: string): void {
-    this.windowSet(w).add(residentId);
+    this.windowSet(w).set(residentId, ALL_TURNS);
   }
 
-  private windowSet(w: number): Set<string> {
-    return (this.turning[w] ??= new Set<string>());
+  private windowSet(w: number): Map<string, number> {
+    return (this.turning[w] ??= new Map<string, number>());
   }
 }
 
 /** How one resident counts in each period of a group, and (for checkpoints) where they may turn. */
 export interface Contributions {
   contributions: (Contribution | undefined)[];
-  marks?: readonly boolean[];
+  marks?: readonly number[];
 }
