@@ -1,7 +1,7 @@
 import { type IndicatorDefinition, isUnitIndicator } from '../catalog/indicator-definition';
 import { inCohort } from './cohorts';
 import { deliveriesIn, isMaternalRule, judgeDelivery, liveBirthsOf } from './maternal';
-import { judge } from './numerator-rules';
+import { countedBy } from './numerator-rules';
 import type { Period } from './period';
 import type { ResidentView } from './resident-view';
 import { doseRecordVerdicts } from './vaccination';
@@ -83,7 +83,7 @@ export function contributionOf(
       return;
     }
     counts[2 * i] = 1;
-    if (judge(def, v, period).counted) counts[2 * i + 1] = 1;
+    if (countedBy(def, v, period)) counts[2 * i + 1] = 1;
   });
   const contract = v.records.find(
     (x) =>

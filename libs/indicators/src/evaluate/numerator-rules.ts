@@ -17,7 +17,13 @@ import {
   tbNotifiedIn,
 } from './tuberculosis';
 import type { LiveRecord, ResidentView } from './resident-view';
-import { certificateOf, dueDosesGiven, isVaccineRule, vaccineOf } from './vaccination';
+import {
+  certificateOf,
+  dueDosesCounted,
+  dueDosesGiven,
+  isVaccineRule,
+  vaccineOf,
+} from './vaccination';
 
 export interface Verdict {
   counted: boolean;
@@ -93,6 +99,16 @@ function regularly(course: TbCourse): Verdict {
     `应服药 ${due} 次，实际服药 ${taken} 次（${percent}%），不足 90%`,
     evidence,
   );
+}
+
+/**
+ * Whether the resident counts in the numerator: judge's `counted`, without the evidence and
+ * reasons where building them costs (the vaccine rules; the same rule decides both).
+ */
+export function countedBy(def: ResidentIndicatorDefinition, v: ResidentView, p: Period): boolean {
+  if (isVaccineRule(def.numerator)) return dueDosesCounted(v, p, vaccineOf(def.numerator));
+  if (def.numerator === 'vacc_all_due_given') return dueDosesCounted(v, p);
+  return judge(def, v, p).counted;
 }
 
 export function judge(def: ResidentIndicatorDefinition, v: ResidentView, p: Period): Verdict {

@@ -1,9 +1,13 @@
 import { HUANCUI_2024 } from '../catalog/huancui-2024.catalog';
+import { type ResidentIndicatorDefinition, isUnitIndicator } from '../catalog/indicator-definition';
 import type { LedgerModel } from '../model/ledger-model';
 import { buildLedger, fx } from '../testing/ledger-fixture';
 import { evaluatePeriod } from './evaluate-period';
 import { lineage } from './lineage';
+import { countedBy, judge } from './numerator-rules';
 import { asOfInstant, periodOf } from './period';
+import { residentView } from './resident-view';
+import { isVaccineRule } from './vaccination';
 
 const TODAY = '2025-06-30';
 const rec = (day: string, command: Record<string, unknown>, sourceRecordedAt?: string) => ({
@@ -155,6 +159,38 @@ describe('vaccination: certificates, coverage of the doses due, complete dose re
     // only k1 had every dose.
     expect(july.vacc_coverage).toEqual([1, 7]);
     expect(july.vacc_coverage_bopv).toEqual([0, 1]);
+  });
+
+  it('counts for the tallies exactly as the verdicts the lineage shows, child by child', () => {
+    // The tallies ask countedBy (no evidence, no reasons); the lineage asks judge. One rule.
+    const defs = HUANCUI_2024.indicators.filter(
+      (d): d is ResidentIndicatorDefinition =>
+        !isUnitIndicator(d) && (isVaccineRule(d.numerator) || d.numerator === 'vacc_all_due_given'),
+    );
+    expect(defs.length).toBeGreaterThan(10);
+    let counted = 0;
+    let compared = 0;
+    for (const day of ['2024-01-31', '2024-03-14', '2024-03-15', '2024-07-10', '2024-12-31']) {
+      const period = periodOf(2024, asOfInstant(day), TODAY);
+      for (const r of model.residents.values()) {
+        const v = residentView(r, period, model);
+        if (!v) continue;
+        for (const def of defs) {
+          const verdict = judge(def, v, period).counted;
+          expect([day, r.residentId, def.id, countedBy(def, v, period)]).toEqual([
+            day,
+            r.residentId,
+            def.id,
+            verdict,
+          ]);
+          compared += 1;
+          if (verdict) counted += 1;
+        }
+      }
+    }
+    // Both answers occur: a check that only ever saw one of them could not tell the two apart.
+    expect(counted).toBeGreaterThan(0);
+    expect(counted).toBeLessThan(compared);
   });
 
   const entries = (indicatorId: string) => {
