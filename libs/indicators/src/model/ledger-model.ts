@@ -145,20 +145,21 @@ export class LedgerModel {
     if ((this.revisions.get(e.streamId) ?? -1) >= e.revision) return false;
     this.revisions.set(e.streamId, e.revision);
     const d = e.data as Record<string, unknown>;
-    if (e.streamId.startsWith('resident-')) {
-      this.applyResident(e, d);
-      return true;
-    }
-    this.frameChanges.push(refOf(e));
-    if (e.streamId.startsWith('orgunit-')) this.applyUnit(e, d);
-    else if (e.streamId.startsWith(ACTIVITIES_STREAM_PREFIX)) this.applyActivity(e);
-    else if (e.type === 'TargetsAssigned') {
+    if (e.streamId.startsWith('resident-')) this.applyResident(e, d);
+    else if (e.streamId.startsWith('orgunit-')) {
+      this.applyUnit(e, d);
+      this.frameChanges.push(refOf(e));
+    } else if (e.streamId.startsWith(ACTIVITIES_STREAM_PREFIX)) {
+      this.applyActivity(e);
+      this.frameChanges.push(refOf(e));
+    } else if (e.type === 'TargetsAssigned') {
       const byYear = this.targets.get(d.unitId as string) ?? new Map();
       byYear.set(d.year as number, [
         ...(byYear.get(d.year as number) ?? []),
         { ref: refOf(e), data: d.targets as Record<string, number> },
       ]);
       this.targets.set(d.unitId as string, byYear);
+      this.frameChanges.push(refOf(e));
     }
     return true;
   }
