@@ -292,15 +292,24 @@ export function checkpointMarks(
   if (model && r.identity.length > 0 && model.coHolders(r.residentId).length > 0)
     return marks.fill(ALL_TURNS);
   const days = dayIndex(windows);
+  const ends = dayEnds(windows);
   const last = windows.length - 1;
   const yearStart = `${checkpoints[0].year}-01-01`;
+  // Asked at every append (the resident's marks as they were and as they are, per kept year):
+  // instants are placed by comparing them with the days' last instants, not by a China day each.
   someKnownTime(r, (t, occurredAt, anyDay) => {
     const w = windowOfTime(windows, t);
     if (w === last) marks[w] = ALL_TURNS;
     else if (w >= 0) {
-      const at = days.get(chinaDay(t))?.find(([v]) => v === w);
-      marks[w] |= at ? 1 << (at[1] + 16) : ALL_TURNS;
-      if (anyDay || chinaDay(occurredAt) < yearStart) marks[w] |= EARLIER_YEAR;
+      const dayEnd = ends[w];
+      let k = 0;
+      while (k < dayEnd.length && t > dayEnd[k]) k += 1;
+      marks[w] |= k < dayEnd.length ? 1 << (k + 16) : ALL_TURNS;
+      if (
+        (marks[w] & EARLIER_YEAR) === 0 &&
+        (anyDay || (occurredAt.length === 10 ? occurredAt : chinaDay(occurredAt)) < yearStart)
+      )
+        marks[w] |= EARLIER_YEAR;
     }
   });
   if (daysMatter)
@@ -338,6 +347,21 @@ function dayIndex(windows: readonly TurnWindow[]): Map<string, [number, number][
 }
 
 const DAY_INDEX = new WeakMap<readonly TurnWindow[], Map<string, [number, number][]>>();
+
+/** For each window, the last instant (China time) of each of its days, in order. */
+function dayEnds(windows: readonly TurnWindow[]): string[][] {
+  let ends = DAY_ENDS.get(windows);
+  if (ends) return ends;
+  ends = windows.map((w) => {
+    const list: string[] = [];
+    for (let day = w.fromDay; day <= w.toDay; day = nextDay(day)) list.push(asOfInstant(day));
+    return list;
+  });
+  DAY_ENDS.set(windows, ends);
+  return ends;
+}
+
+const DAY_ENDS = new WeakMap<readonly TurnWindow[], string[][]>();
 
 const nextDay = (day: string): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
