@@ -62,16 +62,15 @@ export function resultOf(
   /** The log position the book stands at (default: the model's). */
   position = model.position,
 ): PeriodResult {
-  const tree = new UnitTree(model, period);
-  const tallies = book.rolledUp(tree);
-  addUnitFigures(tallies, model, catalog.indicators, period, tree);
-  const rows = rowsOf(
-    [...tree.nodes.values()],
-    tallies,
-    catalog,
-    assignedTargets(model, period, tree),
-    previous,
-  );
+  const frame = periodFrameOf(model, catalog, period);
+  const tallies = book.rolledUp(frame.tree);
+  // The units' own figures are rolled up the same tree already: added unit by unit.
+  for (const [unitId, own] of frame.unitFigures) {
+    const sum = tallies.get(unitId);
+    if (!sum) tallies.set(unitId, own.slice());
+    else for (let i = 0; i < sum.length; i += 1) sum[i] += own[i];
+  }
+  const rows = rowsOf([...frame.tree.nodes.values()], tallies, catalog, frame.assigned, previous);
   return {
     period,
     position,
