@@ -56,7 +56,8 @@ const evaluated = (model: LedgerModel, asOf: string | null) =>
 
 /**
  * Instants between checkpoints: the day after one, the day before the next, the first of a
- * quarter (every chronic patient owes one more follow-up), a time inside a day, the last day.
+ * quarter (every chronic patient owes one more follow-up) and days just after it, read from
+ * either end, a time inside a day, the last day.
  */
 const BETWEEN = [
   `${YEAR}-01-01`,
@@ -64,9 +65,11 @@ const BETWEEN = [
   `${YEAR}-01-11`,
   `${YEAR}-02-28`,
   `${YEAR}-04-01`,
+  `${YEAR}-04-02`,
   `${YEAR}-06-15`,
   `${YEAR}-07-01`,
   `${YEAR}-09-19`,
+  `${YEAR}-10-09`,
   `${YEAR}-12-30`,
   // After the last checkpoint: the year as an auditor replays it later.
   `${YEAR + 1}-01-05`,
@@ -113,6 +116,39 @@ describe('LiveFigures', () => {
     events.forEach((e) => model.apply(e));
     await live.keep(YEAR);
     expectSameAsEvaluator(model, live);
+  });
+
+  it('reads an instant inside a day without what the ledger learnt later that day', async () => {
+    // Late entries (a service of an earlier window) learnt on the day before a checkpoint: an
+    // instant just before each is read from the checkpoint after it, and must leave it out.
+    const checkpoints = new Set(checkpointDays(YEAR));
+    const dayAfter = (day: string) =>
+      new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const chinaDayOf = (t: string) =>
+      new Date(Date.parse(t) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const instants = events
+      .filter((e) => e.recordedAt.startsWith(`${YEAR}`) && e.streamId.startsWith('resident-'))
+      .filter((e) => {
+        const learnt = chinaDayOf(e.recordedAt);
+        return (
+          checkpoints.has(dayAfter(learnt)) &&
+          chinaDayOf(e.occurredAt) < learnt.slice(0, 8) + '01' &&
+          e.recordedAt > asOfInstant(learnt).replace(/T.*/, 'T00:00:00.000Z')
+        );
+      })
+      .map((e) => new Date(Date.parse(e.recordedAt) - 1).toISOString())
+      .filter((t, i, all) => all.indexOf(t) === i)
+      .slice(0, 8);
+    expect(instants.length).toBeGreaterThan(2);
+    const model = new LedgerModel();
+    const live = new LiveFigures(model, catalogForPeriod, () => TODAY);
+    events.forEach((e) => model.apply(e));
+    await live.keep(YEAR);
+    for (const instant of instants)
+      expect([instant, figures(live.asOf(YEAR, instant))]).toEqual([
+        instant,
+        figures(evaluated(model, instant)),
+      ]);
   });
 
   it('equals the evaluator when every event arrives after the year is kept, read as they come', async () => {

@@ -23,6 +23,9 @@ export interface ReadFigures {
 
 const KEPT_TIMEOUT_MS = 10 * 60_000;
 
+/** The past days whose rates are read, month-day of the year measured. */
+const AS_OF_DAYS = ['06-15', '01-01', '04-01', '09-08'];
+
 /** The reads a supervisor, an auditor and finance make first, against the running API. */
 export async function readProbes(
   base: string,
@@ -73,12 +76,15 @@ export async function readProbes(
       targetText: '200 ms',
     },
     { name: 'the xlsx export', path: `/api/v1/export?${q}`, targetMs: 2000, targetText: '2 s' },
-    {
-      name: 'rates as of a new past date',
-      path: `/api/v1/rates?${q}&asOf=${year}-06-15`,
+    // An auditor picks any day: one in mid-window, the year's first (the whole district was
+    // registered on it when it went live), a quarter's first (every chronic patient owes one
+    // more follow-up from it) and one late in a window. Each is a date not asked before.
+    ...AS_OF_DAYS.map((day) => ({
+      name: `rates as of a new past date (${year}-${day})`,
+      path: `/api/v1/rates?${q}&asOf=${year}-${day}`,
       targetMs: 1000,
       targetText: '1 s',
-    },
+    })),
     {
       name: 'funds table',
       path: `/api/v1/funds?year=${year}&unit=${encodeURIComponent(unitId)}`,

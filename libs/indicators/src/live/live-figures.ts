@@ -365,12 +365,16 @@ export class LiveFigures {
     // stretch from the checkpoint before to the day, or from the day to the checkpoint after.
     // After the last checkpoint (a window to now) each resident's facts are asked.
     const place = w < n ? dayInWindow(checkpointWindows(periods), w, at.day) : undefined;
+    // From a day's last instant forward, what was learnt that day is known at both ends. On the
+    // first day of the year that is every resident registered on it (a district that went live
+    // then): all of them were viewed twice, 16 seconds for a district read as of 1 January.
+    const learntAfter = place !== undefined && asOf === asOfInstant(at.day) ? place + 1 : place;
     const turnOf = (end: End) =>
       place === undefined
         ? ({ r }: { r: ResidentModel }) => turnsIn(r, year, [end.window], this.model)[0]
         : end === ends[0] && w > 0
           ? ({ mark }: { mark: number }) => turnsBetween(mark, 0, place)
-          : ({ mark }: { mark: number }) => turnsBetween(mark, place, 15);
+          : ({ mark }: { mark: number }) => turnsBetween(mark, place, 15, learntAfter);
     // The end fewer of them turn towards: counted from the marks, or judged on a sample where the
     // facts must be asked (asking every resident about both ends cost as much as viewing them).
     const stride = place === undefined ? Math.max(1, Math.ceil(turning.length / SIDE_SAMPLE)) : 1;
