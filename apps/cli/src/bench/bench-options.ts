@@ -48,6 +48,8 @@ export interface BenchPlan {
   timedSeconds: number;
   httpSeconds: number;
   warmupSeconds: number;
+  /** Runs of each HTTP level: the median one is reported, with the others' spread. */
+  httpRounds: number;
   chainedRows: number;
   events: number;
   batch: number;
@@ -75,6 +77,8 @@ export function planFrom(o: BenchOptions): BenchPlan {
     timedSeconds: o.seconds ?? (quick ? 0.5 : 5),
     httpSeconds: o.httpSeconds ?? (quick ? 1 : 10),
     warmupSeconds: quick ? 0.5 : 3,
+    // One 10 s run moved by ±30 % from bench to bench on this machine: three make a change readable.
+    httpRounds: quick ? 1 : 3,
     chainedRows: quick ? 5_000 : 200_000,
     events: o.events ?? (quick ? 5_000 : 100_000),
     batch: o.batch ?? 100,

@@ -272,6 +272,7 @@ export async function httpRows(
       importedFile: file.path,
       seconds: plan.httpSeconds,
       warmupSeconds: plan.warmupSeconds,
+      rounds: plan.httpRounds,
       connections: plan.connections,
       log,
     });
@@ -288,7 +289,10 @@ export async function httpRows(
         measure: `${label}: commands acknowledged`,
         result: perSecond(l.acknowledgedPerSecond, 'commands'),
         ...(single ? {} : atLeast(l.acknowledgedPerSecond, TARGET.httpPerSecond, '3,000/s')),
-        note: `${seconds(l.seconds)} of load`,
+        note:
+          l.rounds.length > 1
+            ? `the median of ${l.rounds.length} runs of ${seconds(l.seconds)} (each: ${l.rounds.map((x) => `${grouped(x)}/s`).join(', ')}); latency and answers below are that run's`
+            : `${seconds(l.seconds)} of load`,
       });
       rows.push({
         section,

@@ -22,6 +22,8 @@ export interface HttpLevel {
   noAnswer: number;
   /** e.g. "409×3, 503×1", when there were non-2xx answers. */
   statuses: string;
+  /** Every run's acknowledged commands per second, in the order run (this level is the median run). */
+  rounds: number[];
 }
 
 export interface HttpFigures {
@@ -52,6 +54,8 @@ export async function httpLoad(options: {
   importedFile: string;
   seconds: number;
   warmupSeconds: number;
+  /** Runs per level; the run with the median rate is reported (see HttpLevel.rounds). */
+  rounds?: number;
   connections: number[];
   log: (line: string) => void;
 }): Promise<HttpFigures> {
@@ -110,10 +114,17 @@ export async function httpLoad(options: {
     // Not reported: lets the JIT, the caches and the connection pool settle first.
     if (options.warmupSeconds > 0) await load(8, options.warmupSeconds);
     const levels: HttpLevel[] = [];
+    const rounds = Math.max(1, options.rounds ?? 1);
     for (const connections of options.connections) {
-      options.log(`bench: HTTP, ${connections} connection(s), ${options.seconds} s…`);
-      const { result, latencies } = await load(connections, options.seconds);
-      levels.push(level(connections, result, latencies));
+      const runs: HttpLevel[] = [];
+      for (let round = 1; round <= rounds; round += 1) {
+        options.log(
+          `bench: HTTP, ${connections} connection(s), ${options.seconds} s, run ${round} of ${rounds}…`,
+        );
+        const { result, latencies } = await load(connections, options.seconds);
+        runs.push(level(connections, result, latencies));
+      }
+      levels.push(medianRun(runs));
     }
     return {
       levels,
@@ -190,6 +201,15 @@ export async function restartTiming(
   }
 }
 
+/** The run with the median rate, carrying every run's rate (its latencies are its own). */
+export function medianRun(runs: readonly HttpLevel[]): HttpLevel {
+  const sorted = [...runs].sort((a, b) => a.acknowledgedPerSecond - b.acknowledgedPerSecond);
+  return {
+    ...sorted[Math.floor((sorted.length - 1) / 2)],
+    rounds: runs.map((r) => r.acknowledgedPerSecond),
+  };
+}
+
 function level(connections: number, r: Result, latencies: number[]): HttpLevel {
   const latency = summarise(latencies);
   const statuses = Object.entries(r.statusCodeStats ?? {})
@@ -205,6 +225,7 @@ function level(connections: number, r: Result, latencies: number[]): HttpLevel {
     non2xx: r.non2xx,
     noAnswer: r.errors + r.timeouts,
     statuses,
+    rounds: [r['2xx'] / r.duration],
   };
 }
 
