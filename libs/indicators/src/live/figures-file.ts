@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import type { SavedFigures } from './live-figures';
 import type { EventStore, StoreLocation } from '@libs/ledger';
 
@@ -50,9 +51,42 @@ export class FiguresFile {
 
   save(figures: SavedFigures, hash: string): void {
     if (!this.path) return;
-    const temporary = `${this.path}.${process.pid}.tmp`;
+    const temporary = this.temporary();
     writeFileSync(temporary, JSON.stringify({ format: FORMAT, hash, figures }), { mode: 0o600 });
     // A rename is atomic: a crash leaves the old save or the new one, never half of one.
     renameSync(temporary, this.path);
+  }
+
+  /**
+   * The same save with the file written off the event loop (a district's figures are 8 MB):
+   * a running API saves every 30 s while it answers. One at a time: a save asked for while
+   * another is being written is skipped, and the next one takes its figures.
+   */
+  saveInBackground(figures: SavedFigures, hash: string): Promise<boolean> {
+    if (!this.path || this.writing) return Promise.resolve(false);
+    const path = this.path;
+    const temporary = `${this.temporary()}.background`;
+    const content = JSON.stringify({ format: FORMAT, hash, figures });
+    this.writing = (async () => {
+      try {
+        await writeFile(temporary, content, { mode: 0o600 });
+        await rename(temporary, path);
+        return true;
+      } finally {
+        this.writing = undefined;
+      }
+    })();
+    return this.writing;
+  }
+
+  /** Waits for a save being written in the background, so a last save made after it stays last. */
+  async settled(): Promise<void> {
+    await this.writing?.catch(() => false);
+  }
+
+  private writing: Promise<boolean> | undefined;
+
+  private temporary(): string {
+    return `${this.path}.${process.pid}.tmp`;
   }
 }
