@@ -74,8 +74,6 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   /** The hash of the last event followed: a save names the event it stands at. */
   private lastHash = '';
   private savedWhat = '';
-  /** The position and ready years of the last save written in the background. */
-  private savedAhead = '';
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -167,26 +165,20 @@ export class LedgerProjection implements OnModuleInit, OnApplicationShutdown {
   private save(inBackground = false): void {
     if (!this.live) return;
     try {
-      // Saved again when the log moved or another year became ready; asked before the books are
+      // Saved again when the log moved or another year became ready: asked before the books are
       // copied out, which is most of a save's time on the event loop.
-      const status = this.figures.status();
-      const ahead = `${this.model.position}|${status.ready.join(',')}`;
-      if (inBackground && ahead === this.savedAhead) return;
+      const what = `${this.model.position}|${this.figures.status().ready.join(',')}`;
+      if (what === this.savedWhat) return;
       const saved = this.figures.save();
       if (!saved || saved.years.length === 0) return;
-      const what = `${saved.position}|${saved.years.map((y) => `${y.year}:${y.day}`).join(',')}`;
-      if (what === this.savedWhat) return;
-      const hash = this.lastHash;
       if (!inBackground) {
-        this.file.save(saved, hash);
+        this.file.save(saved, this.lastHash);
         this.savedWhat = what;
         return;
       }
-      void this.file.saveInBackground(saved, hash).then(
+      void this.file.saveInBackground(saved, this.lastHash).then(
         (written) => {
-          if (!written) return;
-          this.savedWhat = what;
-          this.savedAhead = ahead;
+          if (written) this.savedWhat = what;
         },
         (error: Error) => this.logger.warn(`figures not saved: ${error.message}`),
       );
